@@ -1,0 +1,127 @@
+// Which post is which: exact identities first (linear, hash maps), then similarity for what is left.
+import type { Alignment, MatchKind, Pair, Post } from '../model.js';
+import { bodyKey, dice, fullKey, shingles, timeHeadlineKey, wordSet } from './fingerprint.js';
+import { findMoved } from './moves.js';
+import { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from './options.js';
+
+type KeyFn = (post: Post) => string | null;
+
+/** Identity layers, strongest first: a pair found by one layer is settled before the next runs. */
+const LAYERS: ReadonlyArray<[MatchKind, KeyFn]> = [
+  ['id', (p) => p.id],
+  ['identical', fullKey],
+  ['time+headline', timeHeadlineKey],
+  ['body', bodyKey],
+];
+
+interface State {
+  oldPosts: Post[];
+  newPosts: Post[];
+  oldFree: Set<number>;
+  newFree: Set<number>;
+  pairs: Pair[];
+}
+
+function pair(state: State, o: number, n: number, match: MatchKind, score: number): void {
+  state.pairs.push({ old: o, new: n, match, score });
+  state.oldFree.delete(o);
+  state.newFree.delete(n);
+}
+
+/** Pair posts with equal keys; several posts with one key pair up in page order. */
+function matchByKey(state: State, match: MatchKind, key: KeyFn): void {
+  const byKey = new Map<string, number[]>();
+  for (const n of state.newFree) {
+    const k = key(state.newPosts[n]!);
+    if (k === null) continue;
+    const list = byKey.get(k);
+    if (list) list.push(n);
+    else byKey.set(k, [n]);
+  }
+  if (byKey.size === 0) return;
+  for (const o of [...state.oldFree]) {
+    const k = key(state.oldPosts[o]!);
+    const list = k === null ? undefined : byKey.get(k);
+    const n = list?.shift();
+    if (n !== undefined) pair(state, o, n, match, 1);
+  }
+}
+
+interface Features {
+  body: Map<string, number>;
+  headline: Map<string, number>;
+}
+
+function features(post: Post): Features {
+  return { body: shingles(post), headline: wordSet(post.headline) };
+}
+
+/** Similarity of two posts in [0, 1]: body and captions weighed against the headline, plus same-time bonus. */
+export function similarity(a: Post, b: Post, opts: AlignOptions, fa = features(a), fb = features(b)): number {
+  const head = dice(fa.headline, fb.headline);
+  const bothEmpty = fa.body.size === 0 && fb.body.size === 0;
+  const body = bothEmpty ? head : dice(fa.body, fb.body);
+  const bonus = a.time === b.time ? opts.sameTimeBonus : 0;
+  return Math.min(1, (1 - opts.headlineWeight) * body + opts.headlineWeight * head + bonus);
+}
+
+/** Pair leftover posts by similarity, scoring only candidates that share uncommon words. */
+function matchBySimilarity(state: State, opts: AlignOptions): void {
+  if (state.oldFree.size === 0 || state.newFree.size === 0) return;
+  const newFeatures = new Map<number, Features>();
+  const index = new Map<string, number[]>();
+  for (const n of state.newFree) {
+    const f = features(state.newPosts[n]!);
+    newFeatures.set(n, f);
+    for (const token of tokens(f)) {
+      const list = index.get(token);
+      if (list) list.push(n);
+      else index.set(token, [n]);
+    }
+  }
+  const edges: Pair[] = [];
+  for (const o of state.oldFree) {
+    const fo = features(state.oldPosts[o]!);
+    const shared = new Map<number, number>();
+    for (const token of tokens(fo)) {
+      const list = index.get(token);
+      if (!list || list.length > opts.maxPostingList) continue;
+      for (const n of list) shared.set(n, (shared.get(n) ?? 0) + 1);
+    }
+    const candidates = [...shared].sort((x, y) => y[1] - x[1]).slice(0, opts.maxCandidates);
+    for (const [n] of candidates) {
+      const score = similarity(state.oldPosts[o]!, state.newPosts[n]!, opts, fo, newFeatures.get(n));
+      if (score >= opts.minSimilarity) edges.push({ old: o, new: n, match: 'similar', score });
+    }
+  }
+  edges.sort((x, y) => y.score - x.score || Math.abs(x.old - x.new) - Math.abs(y.old - y.new));
+  for (const e of edges) {
+    if (state.oldFree.has(e.old) && state.newFree.has(e.new)) pair(state, e.old, e.new, 'similar', e.score);
+  }
+}
+
+function* tokens(f: Features): Iterable<string> {
+  for (const k of f.body.keys()) yield `b:${k}`;
+  for (const k of f.headline.keys()) yield `h:${k}`;
+}
+
+/** Align the posts of two captures. Every post ends up in exactly one pair or one unmatched list. */
+export function alignPosts(oldPosts: Post[], newPosts: Post[], options: Partial<AlignOptions> = {}): Alignment {
+  const opts: AlignOptions = { ...DEFAULT_ALIGN_OPTIONS, ...options };
+  const state: State = {
+    oldPosts,
+    newPosts,
+    oldFree: new Set(oldPosts.keys()),
+    newFree: new Set(newPosts.keys()),
+    pairs: [],
+  };
+  for (const [match, key] of LAYERS) matchByKey(state, match, key);
+  matchBySimilarity(state, opts);
+  state.pairs.sort((a, b) => a.new - b.new);
+  return {
+    pairs: state.pairs,
+    unmatchedOld: [...state.oldFree].sort((a, b) => a - b),
+    unmatchedNew: [...state.newFree].sort((a, b) => a - b),
+    moved: findMoved(state.pairs),
+  };
+}

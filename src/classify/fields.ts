@@ -1,0 +1,46 @@
+// What changed between two versions of one post, field by field.
+import type { Field, FieldChange, Hunk, Post } from '../model.js';
+import { diffBlocks, diffText, type DiffOptions } from './text-diff.js';
+
+const blockLines = (p: Post) => p.body.map((b) => (b.marker ? `${b.marker} ${b.text}` : b.text));
+const captionLines = (p: Post) => p.captions.map((c) => (c.credit === null ? c.text : `${c.text} (${c.credit})`));
+
+type Extract = { kind: 'text'; get: (p: Post) => string } | { kind: 'blocks'; get: (p: Post) => string[] };
+
+/** How each field is read from a post and compared; in report order. */
+const FIELD_READERS: ReadonlyArray<[Field, Extract]> = [
+  ['time', { kind: 'text', get: (p) => p.time }],
+  ['headline', { kind: 'text', get: (p) => p.headline }],
+  ['byline', { kind: 'text', get: (p) => p.byline ?? '' }],
+  ['captions', { kind: 'blocks', get: captionLines }],
+  ['body', { kind: 'blocks', get: blockLines }],
+];
+
+function sameList(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** The fields that differ, each with its word-level hunks. Empty when the post is unchanged. */
+export function compareFields(old: Post, neu: Post, options: DiffOptions): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const [field, read] of FIELD_READERS) {
+    let hunks: Hunk[];
+    let before: string;
+    let after: string;
+    if (read.kind === 'text') {
+      before = read.get(old);
+      after = read.get(neu);
+      if (before === after) continue;
+      hunks = diffText(before, after, options);
+    } else {
+      const a = read.get(old);
+      const b = read.get(neu);
+      if (sameList(a, b)) continue;
+      before = a.join('\n');
+      after = b.join('\n');
+      hunks = diffBlocks(a, b, options);
+    }
+    changes.push({ field, old: before, new: after, hunks });
+  }
+  return changes;
+}

@@ -1,0 +1,130 @@
+// diffCaptures: align two captures, classify every post, and build the Report every renderer reads.
+import { alignPosts } from '../align/align.js';
+import { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from '../align/options.js';
+import { DifferentPagesError } from '../errors.js';
+import {
+  FIELDS,
+  type Capture,
+  type CaptureInfo,
+  type Post,
+  type PostChange,
+  type PostRef,
+  type Report,
+  type Summary,
+} from '../model.js';
+import { compareFields } from './fields.js';
+import { comparePages, isSamePage } from './page.js';
+import { DEFAULT_DIFF_OPTIONS, type DiffOptions } from './text-diff.js';
+import { classifyUnpaired } from './window.js';
+
+export interface DiffCapturesOptions extends Partial<AlignOptions>, Partial<DiffOptions> {
+  /** Compare captures even when they look like different pages. Default false. */
+  force?: boolean;
+}
+
+function ref(post: Post): PostRef {
+  return { index: post.index, time: post.time, headline: post.headline, id: post.id };
+}
+
+function info(c: Capture): CaptureInfo {
+  return {
+    source: c.source,
+    format: c.format,
+    title: c.page.title,
+    updated: c.page.updated,
+    postCount: c.page.postCount,
+    posts: c.posts.length,
+  };
+}
+
+function unpaired(status: PostChange['status'], post: Post, side: 'old' | 'new'): PostChange {
+  return {
+    status,
+    old: side === 'old' ? ref(post) : null,
+    new: side === 'new' ? ref(post) : null,
+    moved: false,
+    fields: [],
+    match: null,
+    score: null,
+    changes: [],
+    post,
+  };
+}
+
+export function summarize(posts: readonly PostChange[]): Summary {
+  const summary: Summary = {
+    added: 0,
+    dropped: 0,
+    edited: 0,
+    'out-of-view': 0,
+    'into-view': 0,
+    unchanged: 0,
+    moved: 0,
+    fields: {},
+  };
+  for (const p of posts) {
+    summary[p.status]++;
+    if (p.moved) summary.moved++;
+    for (const f of p.fields) summary.fields[f] = (summary.fields[f] ?? 0) + 1;
+  }
+  return summary;
+}
+
+/** Compare two captures of a live page. Throws DifferentPagesError unless `force`. */
+export function diffCaptures(old: Capture, neu: Capture, options: DiffCapturesOptions = {}): Report {
+  const alignOptions: AlignOptions = { ...DEFAULT_ALIGN_OPTIONS, ...definedOnly(options) };
+  const diffOptions: DiffOptions = { ...DEFAULT_DIFF_OPTIONS, ...definedOnly(options) };
+  const alignment = alignPosts(old.posts, neu.posts, alignOptions);
+  const samePage = isSamePage(old, neu, alignment.pairs.length);
+  if (!samePage && !options.force) throw new DifferentPagesError(old.page.title, neu.page.title);
+
+  const verdict = classifyUnpaired(old, neu, alignment);
+  const byNew: PostChange[] = new Array(neu.posts.length);
+  alignment.pairs.forEach((pair, i) => {
+    const before = old.posts[pair.old]!;
+    const after = neu.posts[pair.new]!;
+    const changes = compareFields(before, after, diffOptions);
+    byNew[pair.new] = {
+      status: changes.length > 0 ? 'edited' : 'unchanged',
+      old: ref(before),
+      new: ref(after),
+      moved: alignment.moved.has(i),
+      fields: FIELDS.filter((f) => changes.some((c) => c.field === f)),
+      match: pair.match,
+      score: Math.round(pair.score * 1000) / 1000,
+      changes,
+      post: after,
+    };
+  });
+  for (const [n, status] of verdict.newOnly) byNew[n] = unpaired(status, neu.posts[n]!, 'new');
+
+  // Old-only posts go right after the new place of the post that preceded them in the old capture.
+  const oldOnlyAfter = new Map<number, PostChange[]>();
+  const newOf = new Map(alignment.pairs.map((p) => [p.old, p.new]));
+  let anchor = -1;
+  for (let o = 0; o < old.posts.length; o++) {
+    const status = verdict.oldOnly.get(o);
+    if (status === undefined) {
+      anchor = newOf.get(o) ?? anchor;
+      continue;
+    }
+    const list = oldOnlyAfter.get(anchor) ?? [];
+    list.push(unpaired(status, old.posts[o]!, 'old'));
+    oldOnlyAfter.set(anchor, list);
+  }
+  const posts: PostChange[] = [...(oldOnlyAfter.get(-1) ?? [])];
+  byNew.forEach((change, n) => posts.push(change, ...(oldOnlyAfter.get(n) ?? [])));
+
+  return {
+    old: info(old),
+    new: info(neu),
+    samePage,
+    page: { ...comparePages(old, neu), deletionsOutsideView: verdict.deletionsOutsideView, notes: verdict.notes },
+    summary: summarize(posts),
+    posts,
+  };
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

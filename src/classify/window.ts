@@ -1,0 +1,122 @@
+// Posts without a partner: deleted or only outside the window a capture shows? New or only newly shown?
+import type { Alignment, Capture } from '../model.js';
+
+export type OldOnlyStatus = 'dropped' | 'out-of-view';
+export type NewOnlyStatus = 'added' | 'into-view';
+
+export interface WindowVerdict {
+  oldOnly: Map<number, OldOnlyStatus>;
+  newOnly: Map<number, NewOnlyStatus>;
+  /** Deletions the post counters imply beyond those the captures show, or null without both counters. */
+  deletionsOutsideView: number | null;
+  notes: string[];
+}
+
+/** For each index of one side: the nearest partnered index before and after it (among posts that kept their order). */
+function neighbours(length: number, anchored: Set<number>): { before: Int32Array; after: Int32Array } {
+  const before = new Int32Array(length).fill(-1);
+  const after = new Int32Array(length).fill(-1);
+  let last = -1;
+  for (let i = 0; i < length; i++) {
+    before[i] = last;
+    if (anchored.has(i)) last = i;
+  }
+  last = -1;
+  for (let i = length - 1; i >= 0; i--) {
+    after[i] = last;
+    if (anchored.has(i)) last = i;
+  }
+  return { before, after };
+}
+
+/** The capture shows every post the page has (its counter says so). */
+export function showsWholePage(c: Capture): boolean {
+  return c.page.postCount !== null && c.posts.length >= c.page.postCount;
+}
+
+/**
+ * Classify posts that have no partner. A post is `dropped` only when the captures show it: it sat between
+ * posts both captures show, or the newer capture shows the whole page, or (at the head of the window) the
+ * post counter accounts for exactly these deletions. Otherwise it only left the view.
+ */
+export function classifyUnpaired(old: Capture, neu: Capture, alignment: Alignment): WindowVerdict {
+  const stable = alignment.pairs.filter((_, i) => !alignment.moved.has(i));
+  const oldToNew = new Map(stable.map((p) => [p.old, p.new]));
+  const newToOld = new Map(stable.map((p) => [p.new, p.old]));
+  const oldN = neighbours(old.posts.length, new Set(oldToNew.keys()));
+  const newN = neighbours(neu.posts.length, new Set(newToOld.keys()));
+
+  // New-only posts first: the counter check for deletions needs the number of added posts.
+  const newOnly = new Map<number, NewOnlyStatus>();
+  const oldUpdated = old.page.updatedMinutes;
+  for (const n of alignment.unmatchedNew) {
+    const post = neu.posts[n]!;
+    const before = newN.before[n]!;
+    const after = newN.after[n]!;
+    const newerThanOldPage = post.minutes !== null && oldUpdated !== null && post.minutes > oldUpdated;
+    let status: NewOnlyStatus;
+    if (showsWholePage(old) || newerThanOldPage) status = 'added';
+    else if (before >= 0 && after >= 0) status = 'added';
+    else if (after >= 0) {
+      // Above the shared posts: new, unless the old capture's window did not start there (a deep link).
+      const coveredByOld = newToOld.get(after)! > 0;
+      status = coveredByOld || old.page.deepLink === null ? 'added' : 'into-view';
+    } else if (before >= 0) status = newToOld.get(before)! < old.posts.length - 1 ? 'added' : 'into-view';
+    else status = 'into-view';
+    newOnly.set(n, status);
+  }
+  const added = [...newOnly.values()].filter((s) => s === 'added').length;
+
+  const oldOnly = new Map<number, OldOnlyStatus>();
+  const headCandidates: number[] = [];
+  const newTimes = neu.posts.map((p) => p.minutes).filter((m): m is number => m !== null);
+  const oldestShown = newTimes.length > 0 ? Math.min(...newTimes) : null;
+  for (const o of alignment.unmatchedOld) {
+    const post = old.posts[o]!;
+    const before = oldN.before[o]!;
+    const after = oldN.after[o]!;
+    let status: OldOnlyStatus = 'out-of-view';
+    if (showsWholePage(neu)) status = 'dropped';
+    else if (before >= 0 && after >= 0) status = 'dropped';
+    else if (after >= 0) {
+      // At the head: shown if the new capture has posts above the first shared one, unless the post is
+      // older than anything the new capture shows (unpinned, it may sit below the window now).
+      const olderThanView = post.minutes !== null && oldestShown !== null && post.minutes < oldestShown;
+      if (oldToNew.get(after)! > 0 && !olderThanView) status = 'dropped';
+      else if (!olderThanView) headCandidates.push(o);
+    } else if (before >= 0) {
+      if (oldToNew.get(before)! < neu.posts.length - 1) status = 'dropped';
+    }
+    oldOnly.set(o, status);
+  }
+
+  const notes: string[] = [];
+  let deletionsOutsideView: number | null = null;
+  const oldCount = old.page.postCount;
+  const newCount = neu.page.postCount;
+  if (oldCount !== null && newCount !== null) {
+    const implied = oldCount + added - newCount;
+    let shown = [...oldOnly.values()].filter((s) => s === 'dropped').length;
+    // The counter says posts were deleted that no capture shows deleted: the posts that vanished from
+    // the head of a window that is not a deep link are those, when their number is exactly what is missing.
+    if (implied - shown > 0 && implied - shown === headCandidates.length && neu.page.deepLink === null) {
+      for (const o of headCandidates) oldOnly.set(o, 'dropped');
+      shown += headCandidates.length;
+    }
+    deletionsOutsideView = Math.max(0, implied - shown);
+    if (deletionsOutsideView > 0) {
+      notes.push(
+        `the post counter (${oldCount} → ${newCount}, ${added} added) implies ${plural(deletionsOutsideView, 'deleted post')} outside the view`,
+      );
+    } else if (implied < 0) {
+      notes.push(
+        `the post counter grew by ${newCount - oldCount} but ${plural(added, 'post')} ${added === 1 ? 'was' : 'were'} added in view: ${plural(-implied, 'post')} added outside the view`,
+      );
+    }
+  }
+  return { oldOnly, newOnly, deletionsOutsideView, notes };
+}
+
+export function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

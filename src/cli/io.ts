@@ -1,0 +1,69 @@
+// Reading inputs for the CLI: files or stdin, with every failure turned into a one-line InputError.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { InputError } from '../errors.js';
+import { DEFAULT_MAX_INPUT_BYTES } from '../parse/decode.js';
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'a folder',
+  EACCES: 'a file it may not read (permission denied)',
+  EPERM: 'a file it may not read (permission denied)',
+  ELOOP: 'a loop of symbolic links',
+  ENAMETOOLONG: 'a name that is too long',
+};
+
+function fail(file: string, error: unknown): never {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  throw new InputError(file, 'a readable capture file', REASONS[code] ?? `an error (${code || String(error)})`);
+}
+
+/** Read a whole file descriptor, refusing more than `maxBytes` without reading it all. */
+function readAll(fd: number, file: string, maxBytes: number): Uint8Array {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(1 << 16);
+    let n: number;
+    try {
+      n = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') continue;
+      if (code === 'EOF') break;
+      fail(file, error);
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > maxBytes) {
+      const mib = (x: number) => `${(x / 1024 / 1024).toFixed(1)} MiB`;
+      throw new InputError(file, `a capture of at most ${mib(maxBytes)}`, `more than that`);
+    }
+    chunks.push(chunk.subarray(0, n));
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Read a capture file, or stdin for `-`. */
+export function readInput(file: string, maxBytes = DEFAULT_MAX_INPUT_BYTES): Uint8Array {
+  if (file === '-') return readAll(0, '(stdin)', maxBytes);
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (error) {
+    fail(file, error);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw new InputError(file, 'a capture file', 'a folder');
+    if (stat.isFile() && stat.size > maxBytes) {
+      const mib = (x: number) => `${(x / 1024 / 1024).toFixed(1)} MiB`;
+      throw new InputError(file, `a capture of at most ${mib(maxBytes)}`, mib(stat.size));
+    }
+    return readAll(fd, file, maxBytes);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    fail(file, error);
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,54 @@
+// The livediff command line: yargs with its commands listed explicitly, exit codes mapped in one place.
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { UsageError } from '../errors.js';
+import { diffCommand } from './diff-command.js';
+import { EXIT_TROUBLE, reportError } from './exit.js';
+
+const EPILOGUE = `Exit status: 0 nothing to report, 1 changes reported, 2 trouble (as diff(1)).
+
+Examples:
+  livediff old.txt new.txt                       the changes, post by post
+  livediff old.txt new.txt --format json         the versioned JSON report (docs/json.md)
+  livediff old.txt new.txt --only added,dropped  only new and deleted posts
+  curl -s URL | livediff last.txt -              compare with standard input`;
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = EXIT_TROUBLE;
+  const setExit = (code: number) => {
+    exitCode = code;
+  };
+  const parser = yargs(argv)
+    .scriptName('livediff')
+    .usage('Usage: livediff [diff] OLD NEW [options]\n\nCompare two captures of a live-blog page post by post.')
+    .command(diffCommand(setExit))
+    .strict()
+    .help()
+    .alias('h', 'help')
+    .version(typeof LIVEDIFF_VERSION === 'string' ? LIVEDIFF_VERSION : 'dev')
+    .alias('V', 'version')
+    .epilogue(EPILOGUE)
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .fail((message, error) => {
+      throw error ?? new UsageError(message);
+    });
+  try {
+    await parser.parseAsync();
+    // --help and --version print and return without running a command.
+    const argvKeys = new Set(argv);
+    if (['--help', '-h', '--version', '-V'].some((k) => argvKeys.has(k))) return 0;
+  } catch (error) {
+    return reportError(error, (s) => process.stderr.write(s));
+  }
+  return exitCode;
+}
+
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  // A closed pipe (`livediff … | head`) is the reader's choice, not trouble.
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+main(hideBin(process.argv)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,71 @@
+// Options shared by the commands that print a report (diff now; log, check and git later).
+import type { Argv } from 'yargs';
+import { UsageError } from '../errors.js';
+import { ADAPTERS } from '../parse/index.js';
+import { ONLY_VALUES, type OnlyValue } from '../render/select.js';
+
+export const FORMATS = ['terminal', 'json', 'markdown'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export function withReportOptions<T>(y: Argv<T>) {
+  return y
+    .option('format', {
+      alias: 'f',
+      choices: FORMATS,
+      default: 'terminal' as Format,
+      describe: 'Output format',
+    })
+    .option('only', {
+      type: 'string',
+      describe: `Report only these, comma-separated (${ONLY_VALUES.join(', ')}); they alone set the exit code`,
+    })
+    .option('color', {
+      type: 'boolean',
+      describe: 'Force colour on (--color) or off (--no-color); default: on for a terminal unless NO_COLOR is set',
+    })
+    .option('brief', { type: 'boolean', default: false, describe: 'Terminal format: one heading per post, no text' })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing; only the exit code tells' })
+    .option('force', { type: 'boolean', default: false, describe: 'Compare captures even when they look like different pages' })
+    .option('match-threshold', {
+      type: 'number',
+      describe: 'Similarity (0-1) from which two otherwise unmatched posts count as one post edited [default: 0.5]',
+    })
+    .option('rewrite-threshold', {
+      type: 'number',
+      describe: 'Share of changed words (0-1) above which a paragraph is shown rewritten, not word by word [default: 0.6]',
+    })
+    .option('input-format', {
+      choices: ADAPTERS.map((a) => a.name),
+      describe: 'Read captures in this format instead of detecting it',
+    });
+}
+
+/** Parse `--only a,b` into checked values. */
+export function parseOnly(value: string | undefined): OnlyValue[] | undefined {
+  if (value === undefined) return undefined;
+  const values = value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+  for (const v of values) {
+    if (!(ONLY_VALUES as readonly string[]).includes(v)) {
+      throw new UsageError(`--only takes ${ONLY_VALUES.join(', ')}; found '${v}'`);
+    }
+  }
+  if (values.length === 0) throw new UsageError('--only needs at least one value');
+  return values as OnlyValue[];
+}
+
+export function checkRatio(name: string, value: number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!(value >= 0 && value <= 1)) throw new UsageError(`--${name} takes a number from 0 to 1; found ${value}`);
+  return value;
+}
+
+/** Colour when forced, else when stdout is a terminal and NO_COLOR is unset (https://no-color.org). */
+export function useColor(flag: boolean | undefined, isTTY: boolean, env: NodeJS.ProcessEnv): boolean {
+  if (flag !== undefined) return flag;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  return isTTY;
+}

@@ -1,0 +1,2 @@
+// Constants the build (scripts/build.mjs) defines.
+declare const LIVEDIFF_VERSION: string;

@@ -1,0 +1,67 @@
+// Bytes → text, refusing what is not a text capture (empty, binary, invalid UTF-8, too large).
+import { InputError } from '../errors.js';
+
+/** Largest input read by default: far above any real page, low enough to keep memory bounded. */
+export const DEFAULT_MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+const PNG = [0x89, 0x50, 0x4e, 0x47];
+const PDF = [0x25, 0x50, 0x44, 0x46];
+const GZIP = [0x1f, 0x8b];
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+function describeBinary(bytes: Uint8Array): string | null {
+  if (startsWith(bytes, PNG)) return 'a PNG image';
+  if (startsWith(bytes, PDF)) return 'a PDF document';
+  if (startsWith(bytes, GZIP)) return 'gzip-compressed data';
+  if (startsWith(bytes, ZIP)) return 'a ZIP archive';
+  const probe = bytes.subarray(0, 8192);
+  if (probe.includes(0)) return 'binary data (NUL bytes)';
+  return null;
+}
+
+/** Decode a capture's bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is an InputError. */
+export function decodeCapture(bytes: Uint8Array, file: string, maxBytes = DEFAULT_MAX_INPUT_BYTES): string {
+  const expected = 'a UTF-8 text capture of a live page';
+  if (bytes.length > maxBytes) {
+    const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+    throw new InputError(file, `a capture of at most ${mib(maxBytes)}`, `${mib(bytes.length)}`);
+  }
+  if (bytes.length === 0) throw new InputError(file, expected, 'an empty file');
+  let encoding = 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) encoding = 'utf-16le';
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) encoding = 'utf-16be';
+  else {
+    const binary = describeBinary(bytes);
+    if (binary) throw new InputError(file, expected, binary);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    throw new InputError(file, expected, `invalid ${encoding.toUpperCase()}${at === null ? '' : ` at byte ${at}`}`);
+  }
+  if (text.trim() === '') throw new InputError(file, expected, 'only white space');
+  return text;
+}
+
+/** Offset of the first byte that breaks UTF-8, for the error message. */
+function firstInvalidUtf8(bytes: Uint8Array): number | null {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const len = b < 0x80 ? 1 : b >> 5 === 6 ? 2 : b >> 4 === 14 ? 3 : b >> 3 === 30 ? 4 : 0;
+    if (len === 0) return i;
+    try {
+      decoder.decode(bytes.subarray(i, i + len));
+    } catch {
+      return i;
+    }
+    i += len;
+  }
+  return null;
+}

@@ -1,0 +1,27 @@
+// Timestamps as live pages print them (`5:50 a.m. ET, March 22, 2023`), to sortable minutes.
+
+const MONTHS: Record<string, number> = {
+  jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11,
+};
+
+/**
+ * A whole line that is a timestamp. Linear: every quantifier is bounded or separated by a literal,
+ * so near-misses cannot make it backtrack.
+ */
+export const TIMESTAMP_LINE =
+  /^(\d{1,2}):(\d{2}) ?([ap])\.? ?m\.?(?: ([A-Z]{1,5}))?, ([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$/;
+
+/** Parse a timestamp line; null when the line is not one. */
+export function parseTimestamp(line: string): { minutes: number } | null {
+  if (line.length > 60) return null;
+  const m = TIMESTAMP_LINE.exec(line);
+  if (!m) return null;
+  const [, hh, mm, ap, , monthName, dd, yyyy] = m;
+  const month = MONTHS[monthName!.slice(0, 3).toLowerCase()];
+  const hour12 = Number(hh);
+  const minute = Number(mm);
+  const day = Number(dd);
+  if (month === undefined || hour12 < 1 || hour12 > 12 || minute > 59 || day < 1 || day > 31) return null;
+  const hour = (hour12 % 12) + (ap === 'p' ? 12 : 0);
+  return { minutes: Date.UTC(Number(yyyy), month, day, hour, minute) / 60000 };
+}

@@ -1,0 +1,116 @@
+// GitHub-flavoured Markdown report, for job summaries and commit comments. Capture text is neutralised.
+import type { FieldChange, Hunk, Post, PostChange, Report } from '../model.js';
+import { DEFAULT_ONLY, type OnlyValue, selectPosts } from './select.js';
+import { summaryLine } from './summary.js';
+
+export interface MarkdownOptions {
+  only?: readonly OnlyValue[];
+  /** Heading level of the report's title (default 2: `##`). */
+  headingLevel?: number;
+}
+
+const ZWSP = '&#8203;';
+
+/**
+ * Capture text as inert Markdown: HTML escaped, Markdown punctuation backslash-escaped, @mentions and
+ * #references broken with a zero-width space so they cannot notify anyone, no line breaks, no controls.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_{}[\]()#+\-.!|~:]/g, (c) => `\\${c}`)
+    .replace(/@/g, `@${ZWSP}`)
+    .replace(/\\#(?=\w)/g, `\\#${ZWSP}`);
+}
+
+const LABEL: Record<PostChange['status'], string> = {
+  added: '🟢 Added',
+  dropped: '🔴 Dropped',
+  edited: '🟡 Edited',
+  unchanged: '⚪ Unchanged',
+  'out-of-view': '⬇️ Left the view',
+  'into-view': '⬆️ Came into view',
+};
+
+function inlineParts(h: Extract<Hunk, { op: '~' }>): string {
+  return h.parts
+    .map((p) => {
+      const text = escapeMarkdown(p.text);
+      if (p.op === '=' || text.trim() === '') return text;
+      return p.op === '-' ? `~~${text.trim()}~~${/\s$/.test(p.text) ? ' ' : ''}` : `**${text.trim()}**${/\s$/.test(p.text) ? ' ' : ''}`;
+    })
+    .join('');
+}
+
+function hunkLine(h: Hunk): string | null {
+  if (h.op === '=') return null;
+  if (h.op === '-') return `- ➖ ~~${escapeMarkdown(h.text)}~~`;
+  if (h.op === '+') return `- ➕ ${escapeMarkdown(h.text)}`;
+  return `- ✏️ ${inlineParts(h)}`;
+}
+
+function fieldLines(change: FieldChange): string[] {
+  return [`**${change.field}**`, '', ...change.hunks.map(hunkLine).filter((l): l is string => l !== null), ''];
+}
+
+function postText(post: Post): string[] {
+  return [
+    ...(post.byline ? [`*${escapeMarkdown(post.byline)}*`, ''] : []),
+    ...post.captions.map((c) => `> 🖼 ${escapeMarkdown(c.text)}${c.credit ? ` (${escapeMarkdown(c.credit)})` : ''}\n>`),
+    ...post.body.map((b) => `> ${b.marker ? `${escapeMarkdown(b.marker)} ` : ''}${escapeMarkdown(b.text)}\n>`),
+  ];
+}
+
+function postSection(p: PostChange, level: string): string[] {
+  const post = p.post;
+  const status = p.status === 'edited' ? `${LABEL.edited} (${p.fields.join(', ')})` : LABEL[p.status];
+  const lines = [
+    `${level} ${status}${p.moved ? ' · moved' : ''}: ${escapeMarkdown(post.headline || '(no headline)')}`,
+    '',
+    `<sub>${escapeMarkdown(post.time)}${p.old && p.new && p.old.index !== p.new.index ? ` · position ${p.old.index + 1} → ${p.new.index + 1}` : ''}</sub>`,
+    '',
+  ];
+  if (p.status === 'added' || p.status === 'dropped') {
+    lines.push('<details><summary>Text</summary>', '', ...postText(post), '', '</details>', '');
+  } else for (const change of p.changes) lines.push(...fieldLines(change));
+  return lines;
+}
+
+function pageLines(report: Report): string[] {
+  const { page } = report;
+  const cell = (v: unknown) => escapeMarkdown(v === null ? '(none)' : Array.isArray(v) ? v.join('; ') : String(v));
+  const rows: string[] = [];
+  for (const [name, change] of [
+    ['Title', page.title],
+    ['Updated', page.updated],
+    ['Posts', page.postCount],
+    ['Bylines', page.bylines],
+    ['Deep link', page.deepLink],
+  ] as const) {
+    if (change) rows.push(`| ${name} | ${cell(change.old)} | ${cell(change.new)} |`);
+  }
+  const notes = page.notes.map((n) => `> **Note:** ${escapeMarkdown(n)}`);
+  if (rows.length === 0 && notes.length === 0) return [];
+  const table = rows.length > 0 ? ['| Page | Before | After |', '|---|---|---|', ...rows, ''] : [];
+  return [...table, ...notes, ...(notes.length > 0 ? [''] : [])];
+}
+
+/** Render a report as GitHub-flavoured Markdown. */
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const only = options.only ?? DEFAULT_ONLY;
+  const level = '#'.repeat(Math.min(6, Math.max(1, options.headingLevel ?? 2)));
+  const sub = '#'.repeat(Math.min(6, level.length + 1));
+  const lines = [
+    `${level} livediff: ${escapeMarkdown(report.old.source)} → ${escapeMarkdown(report.new.source)}`,
+    '',
+    `**${escapeMarkdown(summaryLine(report.summary))}**`,
+    '',
+  ];
+  if (!report.samePage) lines.push('> **Warning:** these captures look like different pages (compared with --force)', '');
+  if (only.includes('page')) lines.push(...pageLines(report));
+  for (const p of selectPosts(report, only)) lines.push(...postSection(p, sub));
+  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}

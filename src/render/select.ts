@@ -1,0 +1,35 @@
+// What a report shows and what sets the exit code: the statuses asked for with --only.
+import type { PageReport, PostChange, Report } from '../model.js';
+
+/** Values `--only` takes: post statuses, `moved`, and `page` for page-level changes. */
+export const ONLY_VALUES = ['added', 'dropped', 'edited', 'moved', 'out-of-view', 'into-view', 'unchanged', 'page'] as const;
+export type OnlyValue = (typeof ONLY_VALUES)[number];
+
+/** Shown and counted when --only is not given: everything but unchanged posts. */
+export const DEFAULT_ONLY: readonly OnlyValue[] = ['added', 'dropped', 'edited', 'moved', 'out-of-view', 'into-view', 'page'];
+
+export function isSelected(post: PostChange, only: readonly OnlyValue[]): boolean {
+  return only.includes(post.status) || (post.moved && only.includes('moved'));
+}
+
+/** Page-level changes that count as a change of the page (a deep link only says how it was opened). */
+export function pageChanged(page: PageReport): boolean {
+  return (
+    page.title !== null ||
+    page.updated !== null ||
+    page.postCount !== null ||
+    page.bylines !== null ||
+    (page.deletionsOutsideView ?? 0) > 0
+  );
+}
+
+/** The posts to show, in report order. */
+export function selectPosts(report: Report, only: readonly OnlyValue[]): PostChange[] {
+  return report.posts.filter((p) => isSelected(p, only));
+}
+
+/** Whether anything selected changed: the exit code is 1 when it did, 0 when not. */
+export function hasChanges(report: Report, only: readonly OnlyValue[]): boolean {
+  const posts = selectPosts(report, only).some((p) => p.status !== 'unchanged' || p.moved);
+  return posts || (only.includes('page') && pageChanged(report.page));
+}
