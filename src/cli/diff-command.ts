@@ -8,7 +8,7 @@ import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderTerminal } from '../render/terminal.js';
 import { EXIT_CHANGED, EXIT_SAME } from './exit.js';
-import { readInput } from './io.js';
+import { isStdin, readInput } from './io.js';
 import { checkRatio, parseOnly, useColor, withReportOptions } from './options.js';
 
 function builder(y: Argv) {
@@ -22,10 +22,10 @@ function builder(y: Argv) {
 type Args = ArgumentsCamelCase<ReturnType<typeof builder> extends Argv<infer T> ? T : never>;
 
 export async function runDiff(args: Args): Promise<number> {
-  if (args.old === '-' && args.new === '-') throw new UsageError('only one of OLD and NEW can be - (standard input)');
+  if (isStdin(args.old!) && isStdin(args.new!)) throw new UsageError('only one of OLD and NEW can be - (standard input)');
   const only = parseOnly(args.only);
   const read = (file: string) =>
-    parseCapture(readInput(file), { source: file === '-' ? '(stdin)' : file, format: args.inputFormat });
+    parseCapture(readInput(file), { source: isStdin(file) ? '(stdin)' : file, format: args.inputFormat });
   const old = read(args.old!);
   const neu = read(args.new!);
   const report = diffCaptures(old, neu, {

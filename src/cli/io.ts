@@ -1,7 +1,7 @@
 // Reading inputs for the CLI: files or stdin, with every failure turned into a one-line InputError.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { InputError } from '../errors.js';
-import { DEFAULT_MAX_INPUT_BYTES } from '../parse/decode.js';
+import { DEFAULT_MAX_INPUT_BYTES, formatSize } from '../parse/decode.js';
 
 const REASONS: Record<string, string> = {
   ENOENT: 'no such file',
@@ -35,17 +35,26 @@ function readAll(fd: number, file: string, maxBytes: number): Uint8Array {
     if (n === 0) break;
     total += n;
     if (total > maxBytes) {
-      const mib = (x: number) => `${(x / 1024 / 1024).toFixed(1)} MiB`;
-      throw new InputError(file, `a capture of at most ${mib(maxBytes)}`, `more than that`);
+      throw new InputError(file, `a capture of at most ${formatSize(maxBytes)}`, 'more than that');
     }
     chunks.push(chunk.subarray(0, n));
   }
   return Buffer.concat(chunks);
 }
 
+/**
+ * yargs parses a lone `-` argument as an empty string or `true`, so main() swaps it for this token, which
+ * no file name can be (it holds a NUL).
+ */
+export const STDIN_ARG = '\u0000stdin';
+
+export function isStdin(file: string): boolean {
+  return file === '-' || file === STDIN_ARG;
+}
+
 /** Read a capture file, or stdin for `-`. */
 export function readInput(file: string, maxBytes = DEFAULT_MAX_INPUT_BYTES): Uint8Array {
-  if (file === '-') return readAll(0, '(stdin)', maxBytes);
+  if (isStdin(file)) return readAll(0, '(stdin)', maxBytes);
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -56,8 +65,7 @@ export function readInput(file: string, maxBytes = DEFAULT_MAX_INPUT_BYTES): Uin
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new InputError(file, 'a capture file', 'a folder');
     if (stat.isFile() && stat.size > maxBytes) {
-      const mib = (x: number) => `${(x / 1024 / 1024).toFixed(1)} MiB`;
-      throw new InputError(file, `a capture of at most ${mib(maxBytes)}`, mib(stat.size));
+      throw new InputError(file, `a capture of at most ${formatSize(maxBytes)}`, formatSize(stat.size));
     }
     return readAll(fd, file, maxBytes);
   } catch (error) {

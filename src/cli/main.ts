@@ -3,7 +3,8 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { UsageError } from '../errors.js';
 import { diffCommand } from './diff-command.js';
-import { EXIT_TROUBLE, reportError } from './exit.js';
+import { reportError } from './exit.js';
+import { STDIN_ARG } from './io.js';
 
 const EPILOGUE = `Exit status: 0 nothing to report, 1 changes reported, 2 trouble (as diff(1)).
 
@@ -14,11 +15,12 @@ Examples:
   curl -s URL | livediff last.txt -              compare with standard input`;
 
 export async function main(argv: string[]): Promise<number> {
-  let exitCode = EXIT_TROUBLE;
+  // --help and --version print and run no command: they leave the exit code at 0.
+  let exitCode = 0;
   const setExit = (code: number) => {
     exitCode = code;
   };
-  const parser = yargs(argv)
+  const parser = yargs(argv.map((a) => (a === '-' ? STDIN_ARG : a)))
     .scriptName('livediff')
     .usage('Usage: livediff [diff] OLD NEW [options]\n\nCompare two captures of a live-blog page post by post.')
     .command(diffCommand(setExit))
@@ -34,9 +36,6 @@ export async function main(argv: string[]): Promise<number> {
     });
   try {
     await parser.parseAsync();
-    // --help and --version print and return without running a command.
-    const argvKeys = new Set(argv);
-    if (['--help', '-h', '--version', '-V'].some((k) => argvKeys.has(k))) return 0;
   } catch (error) {
     return reportError(error, (s) => process.stderr.write(s));
   }

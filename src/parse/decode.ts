@@ -23,12 +23,18 @@ function describeBinary(bytes: Uint8Array): string | null {
   return null;
 }
 
+/** A size for messages: bytes, KiB or MiB. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
 /** Decode a capture's bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is an InputError. */
 export function decodeCapture(bytes: Uint8Array, file: string, maxBytes = DEFAULT_MAX_INPUT_BYTES): string {
   const expected = 'a UTF-8 text capture of a live page';
   if (bytes.length > maxBytes) {
-    const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
-    throw new InputError(file, `a capture of at most ${mib(maxBytes)}`, `${mib(bytes.length)}`);
+    throw new InputError(file, `a capture of at most ${formatSize(maxBytes)}`, formatSize(bytes.length));
   }
   if (bytes.length === 0) throw new InputError(file, expected, 'an empty file');
   let encoding = 'utf-8';

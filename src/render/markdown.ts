@@ -21,7 +21,7 @@ export function escapeMarkdown(text: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\\`*_{}[\]()#+\-.!|~:]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_[\]#|~$]/g, (c) => `\\${c}`)
     .replace(/@/g, `@${ZWSP}`)
     .replace(/\\#(?=\w)/g, `\\#${ZWSP}`);
 }

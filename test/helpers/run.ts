@@ -1,0 +1,34 @@
+// Run the built CLI (dist/livediff.mjs) as a user would and collect what it prints.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const CLI = fileURLToPath(new URL('../../dist/livediff.mjs', import.meta.url));
+
+export interface RunResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], options: { input?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string } = {}): RunResult {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: options.cwd ?? ROOT,
+    input: options.input,
+    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '0', ...options.env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Turn ANSI colour codes into readable tags (as delta's tests do), so coloured output reads as text. */
+export function ansiToTags(text: string): string {
+  const names: Record<string, string> = {
+    '1': 'bold', '2': 'dim', '4': 'u', '9': 's', '31': 'red', '32': 'green', '33': 'yellow', '35': 'magenta', '36': 'cyan',
+  };
+  return text.replace(/\u001b\[(\d+)m/g, (_, code: string) => {
+    if (names[code]) return `<${names[code]}>`;
+    return '</>';
+  });
+}
