@@ -1,0 +1,56 @@
+// Word and block diffs, written as compact one-line strings: `a [-b-]{+c+}` (as jsdiff's tests do).
+import { describe, expect, it } from 'vitest';
+import { diffBlocks, diffText } from '../../src/classify/text-diff.js';
+import type { Hunk } from '../../src/model.js';
+
+function show(hunks: Hunk[]): string {
+  return hunks
+    .map((h) => {
+      if (h.op === '~') return h.parts.map((p) => (p.op === '=' ? p.text : p.op === '-' ? `[-${p.text}-]` : `{+${p.text}+}`)).join('');
+      return `${h.op}${h.text}`;
+    })
+    .join(' | ');
+}
+
+describe('diffText', () => {
+  it('marks the words that changed', () => {
+    expect(show(diffText('Xi and and Putin express concerns', 'Xi and Putin express concerns'))).toBe('Xi and [-and -]Putin express concerns');
+    expect(show(diffText('Kirby said on Tuesday.', 'Kirby said on Wednesday.'))).toBe('Kirby said on [-Tuesday-]{+Wednesday+}.');
+  });
+
+  it('shows a rewrite as whole old and new text when most words changed', () => {
+    expect(show(diffText('The cat sat on the mat', 'Markets fell sharply in Asian trading today'))).toBe(
+      '-The cat sat on the mat | +Markets fell sharply in Asian trading today',
+    );
+  });
+
+  it('falls back to whole texts when the edit is beyond maxEditLength', () => {
+    const a = Array.from({ length: 400 }, (_, i) => `w${i}`).join(' ');
+    const b = Array.from({ length: 400 }, (_, i) => (i % 2 ? `w${i}` : `x${i}`)).join(' ');
+    const h = diffText(a, b, { rewriteThreshold: 1, minBlockSimilarity: 0.4, maxEditLength: 50 });
+    expect(h.map((x) => x.op)).toEqual(['-', '+']);
+  });
+
+  it('handles empty sides', () => {
+    expect(show(diffText('', 'From CNN staff'))).toBe('+From CNN staff');
+    expect(show(diffText('From CNN staff', ''))).toBe('-From CNN staff');
+  });
+});
+
+describe('diffBlocks', () => {
+  it('keeps, removes, inserts and edits paragraphs in place', () => {
+    const old = ['One paragraph stays.', 'Second paragraph says Tuesday.', 'A paragraph that goes away entirely.'];
+    const neu = ['One paragraph stays.', 'Second paragraph says Wednesday.', 'Brand new closing words here.'];
+    expect(show(diffBlocks(old, neu))).toBe(
+      '=One paragraph stays. | Second paragraph says [-Tuesday-]{+Wednesday+}. | -A paragraph that goes away entirely. | +Brand new closing words here.',
+    );
+  });
+
+  it('pairs an edited paragraph even after an inserted one', () => {
+    const old = ['Alpha beta gamma delta.', 'Kirby said the US would help.'];
+    const neu = ['Alpha beta gamma delta.', 'A new paragraph about something else.', 'Kirby said the US would surely help.'];
+    expect(show(diffBlocks(old, neu))).toBe(
+      '=Alpha beta gamma delta. | +A new paragraph about something else. | Kirby said the US would {+surely +}help.',
+    );
+  });
+});

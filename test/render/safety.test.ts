@@ -1,0 +1,71 @@
+// Capture text is untrusted: escapes, controls and bidi overrides never reach a terminal raw; Markdown
+// cannot carry HTML, mentions, references or broken tables; JSON escapes what JSON.stringify leaves raw.
+import { describe, expect, it } from 'vitest';
+import { diffCaptures, parseCapture, renderJson, renderMarkdown, renderTerminal } from '../../src/index.js';
+import { makeCapture, stamp } from '../helpers/capture.js';
+
+const HOSTILE = [
+  'Clear screen \u001b[2J\u001b[H and a link \u001b]8;;http://evil.example\u0007click\u001b]8;;\u0007',
+  'Bell \u0007 backspace \b\b\b and carriage\rreturn',
+  'Bidi \u202eelgoog\u202c and isolate \u2066x\u2069 and C1 \u009b31m',
+  '<script>alert(1)</script> <img src=x onerror=alert(1)> @octocat #123 | cell | **bold** [link](http://x) ::set-output name=x::y $x$',
+];
+
+function report() {
+  const old = makeCapture({ posts: [{ time: stamp(600), headline: 'Quiet headline', body: ['Calm text.'] }] });
+  const neu = makeCapture({
+    posts: [
+      { time: stamp(610), headline: `Hostile \u001b[31mred\u001b[0m headline @everyone`, body: HOSTILE },
+      { time: stamp(600), headline: 'Quiet headline', body: ['Calm text.', ...HOSTILE] },
+    ],
+  });
+  return diffCaptures(parseCapture(old, { source: 'old' }), parseCapture(neu, { source: 'new' }));
+}
+
+describe('terminal output', () => {
+  for (const color of [false, true]) {
+    it(`shows escapes visibly (colour ${color ? 'on' : 'off'})`, () => {
+      const out = renderTerminal(report(), { color });
+      // Only livediff's own SGR colour codes may appear: ESC [ digits m.
+      const withoutOwnColours = out.replace(/\u001b\[\d+(;\d+)*m/g, '');
+      expect(withoutOwnColours).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+      expect(out).toContain('\\x1b[2J');
+      expect(out).toContain('\\u202eelgoog');
+      expect(out).toContain('\\x9b31m');
+      expect(out).toContain('\\x07');
+      if (!color) expect(out).not.toContain('\u001b');
+    });
+  }
+
+  it('a carriage return in a line cannot overwrite what was printed', () => {
+    // Line breaks split paragraphs at parse time: a lone CR becomes a new paragraph, never a raw CR.
+    expect(renderTerminal(report(), { color: false })).not.toContain('\r');
+  });
+});
+
+describe('Markdown output', () => {
+  const md = renderMarkdown(report());
+  it('escapes HTML', () => {
+    expect(md).not.toMatch(/<script|<img/);
+    expect(md).toContain('&lt;script&gt;');
+  });
+  it('breaks mentions and references', () => {
+    expect(md).not.toMatch(/@octocat|@everyone|(?<!\\)#123/);
+    expect(md).toContain('@&#8203;octocat');
+  });
+  it('escapes table pipes, emphasis and links, and drops control characters', () => {
+    expect(md).toContain('\\| cell \\|');
+    expect(md).toContain('\\*\\*bold\\*\\*');
+    expect(md).toContain('\\[link\\]');
+    expect(md).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+  });
+});
+
+describe('JSON output', () => {
+  it('is valid JSON with controls, C1 and bidi characters escaped', () => {
+    const json = renderJson(report());
+    expect(json).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    const parsed = JSON.parse(json);
+    expect(parsed.posts[0].new.headline).toBe('Hostile \u001b[31mred\u001b[0m headline @everyone');
+  });
+});
