@@ -30,20 +30,20 @@ function pair(state: State, o: number, n: number, match: MatchKind, score: numbe
 
 /** Pair posts with equal keys; several posts with one key pair up in page order. */
 function matchByKey(state: State, match: MatchKind, key: KeyFn): void {
-  const byKey = new Map<string, number[]>();
+  // Each key's new posts in page order, and how many of them are taken (no shift(): linear with duplicates).
+  const byKey = new Map<string, { posts: number[]; taken: number }>();
   for (const n of state.newFree) {
     const k = key(state.newPosts[n]!);
     if (k === null) continue;
-    const list = byKey.get(k);
-    if (list) list.push(n);
-    else byKey.set(k, [n]);
+    const entry = byKey.get(k);
+    if (entry) entry.posts.push(n);
+    else byKey.set(k, { posts: [n], taken: 0 });
   }
   if (byKey.size === 0) return;
   for (const o of [...state.oldFree]) {
     const k = key(state.oldPosts[o]!);
-    const list = k === null ? undefined : byKey.get(k);
-    const n = list?.shift();
-    if (n !== undefined) pair(state, o, n, match, 1);
+    const entry = k === null ? undefined : byKey.get(k);
+    if (entry && entry.taken < entry.posts.length) pair(state, o, entry.posts[entry.taken++]!, match, 1);
   }
 }
 

@@ -69,8 +69,8 @@ export function classifyUnpaired(old: Capture, neu: Capture, alignment: Alignmen
 
   const oldOnly = new Map<number, OldOnlyStatus>();
   const headCandidates: number[] = [];
-  const newTimes = neu.posts.map((p) => p.minutes).filter((m): m is number => m !== null);
-  const oldestShown = newTimes.length > 0 ? Math.min(...newTimes) : null;
+  let oldestShown: number | null = null;
+  for (const p of neu.posts) if (p.minutes !== null && (oldestShown === null || p.minutes < oldestShown)) oldestShown = p.minutes;
   for (const o of alignment.unmatchedOld) {
     const post = old.posts[o]!;
     const before = oldN.before[o]!;
