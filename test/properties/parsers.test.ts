@@ -1,0 +1,48 @@
+// Parsers fed arbitrary bytes and arbitrary text: they return a capture or throw an InputError, nothing else.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { diffCaptures, InputError, parseCapture } from '../../src/index.js';
+import { capture, FUZZ_RUNS, pageArb } from '../helpers/arbitraries.js';
+
+function parsesOrRefuses(input: string | Uint8Array): void {
+  try {
+    const c = parseCapture(input, { source: 'fuzz' });
+    expect(c.posts.length).toBeGreaterThan(0);
+    diffCaptures(c, c);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(/^fuzz(:\d+)?: expected .+, found .+$/);
+    expect((error as Error).message).not.toContain('\n');
+  }
+}
+
+describe('parsers under fuzzing', () => {
+  it('arbitrary bytes', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 2000 }), parsesOrRefuses), { numRuns: FUZZ_RUNS * 10 });
+  });
+
+  it('arbitrary text', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 2000 }), parsesOrRefuses), { numRuns: FUZZ_RUNS * 10 });
+  });
+
+  it('real-looking captures with random bytes spliced in', () => {
+    fc.assert(
+      fc.property(pageArb, fc.nat(), fc.uint8Array({ minLength: 1, maxLength: 50 }), (posts, at, junk) => {
+        const bytes = Buffer.from(capture(posts));
+        const i = at % bytes.length;
+        parsesOrRefuses(Buffer.concat([bytes.subarray(0, i), junk, bytes.subarray(i)]));
+      }),
+      { numRuns: FUZZ_RUNS * 5 },
+    );
+  });
+
+  it('captures truncated anywhere', () => {
+    fc.assert(
+      fc.property(pageArb, fc.nat(), (posts, at) => {
+        const bytes = Buffer.from(capture(posts));
+        parsesOrRefuses(bytes.subarray(0, at % (bytes.length + 1)));
+      }),
+      { numRuns: FUZZ_RUNS * 5 },
+    );
+  });
+});
