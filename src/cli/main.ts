@@ -1,6 +1,5 @@
 // The livediff command line: yargs with its commands listed explicitly, exit codes mapped in one place.
 import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
 import { UsageError } from '../errors.js';
 import { diffCommand } from './diff-command.js';
 import { reportError } from './exit.js';
@@ -42,12 +41,14 @@ export async function main(argv: string[]): Promise<number> {
   return exitCode;
 }
 
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  // A closed pipe (`livediff … | head`) is the reader's choice, not trouble.
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
-
-main(hideBin(process.argv)).then((code) => {
-  process.exitCode = code;
-});
+/** Run the CLI as the executable does (dist/livediff.cjs calls this): exit code in process.exitCode. */
+export function run(argv: string[]): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    // A closed pipe (`livediff … | head`) is the reader's choice, not trouble.
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  void main(argv).then((code) => {
+    process.exitCode = code;
+  });
+}

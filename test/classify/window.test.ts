@@ -1,7 +1,7 @@
 // Dropped or only out of view? Added or only into view? Each case is a small page with a known story.
 import { describe, expect, it } from 'vitest';
-import { diffCaptures, parseCapture, type PostSpec } from '../../src/index.js';
-import { makeCapture, stamp, type CaptureSpec } from '../helpers/capture.js';
+import { diffCaptures, parseCapture } from '../../src/index.js';
+import { makeCapture, stamp, type CaptureSpec, type PostSpec } from '../helpers/capture.js';
 
 /** Post number n of a page: distinct headline and body, timestamp descending with n. */
 function post(n: number, minute = 1000 - n * 10): PostSpec {

@@ -49,9 +49,9 @@ export const noiseArb = fc.record({
   nfd: fc.boolean(),
 });
 
-export function addNoise(text: string, noise: fc.RecordValue<typeof noiseArb> extends never ? never : {
-  crlf: boolean; bom: boolean; trailing: boolean; nbsp: boolean; blankLines: boolean; nfd: boolean;
-}): string {
+export type Noise = typeof noiseArb extends fc.Arbitrary<infer T> ? T : never;
+
+export function addNoise(text: string, noise: Noise): string {
   let t = text;
   if (noise.nfd) t = t.normalize('NFD');
   if (noise.nbsp) t = t.replace(/ (?=\w)/g, (s, offset: number) => (offset % 3 === 0 ? '\u00a0' : s));

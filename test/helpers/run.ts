@@ -1,9 +1,9 @@
-// Run the built CLI (dist/livediff.mjs) as a user would and collect what it prints.
+// Run the built CLI (dist/livediff.cjs) as a user would and collect what it prints.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const CLI = fileURLToPath(new URL('../../dist/livediff.mjs', import.meta.url));
+export const CLI = fileURLToPath(new URL('../../dist/livediff.cjs', import.meta.url));
 
 export interface RunResult {
   status: number | null;
