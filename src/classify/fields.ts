@@ -5,11 +5,14 @@ import { diffBlocks, diffText, type DiffOptions } from './text-diff.js';
 const blockLines = (p: Post) => p.body.map((b) => (b.marker ? `${b.marker} ${b.text}` : b.text));
 const captionLines = (p: Post) => p.captions.map((c) => (c.credit === null ? c.text : `${c.text} (${c.credit})`));
 
-type Extract = { kind: 'text'; get: (p: Post) => string } | { kind: 'blocks'; get: (p: Post) => string[] };
+/** `whole`: shown as old → new (a timestamp is read whole); `text`: word diff; `blocks`: block by block. */
+type Extract =
+  | { kind: 'whole' | 'text'; get: (p: Post) => string }
+  | { kind: 'blocks'; get: (p: Post) => string[] };
 
 /** How each field is read from a post and compared; in report order. */
 const FIELD_READERS: ReadonlyArray<[Field, Extract]> = [
-  ['time', { kind: 'text', get: (p) => p.time }],
+  ['time', { kind: 'whole', get: (p) => p.time }],
   ['headline', { kind: 'text', get: (p) => p.headline }],
   ['byline', { kind: 'text', get: (p) => p.byline ?? '' }],
   ['captions', { kind: 'blocks', get: captionLines }],
@@ -27,11 +30,11 @@ export function compareFields(old: Post, neu: Post, options: DiffOptions): Field
     let hunks: Hunk[];
     let before: string;
     let after: string;
-    if (read.kind === 'text') {
+    if (read.kind !== 'blocks') {
       before = read.get(old);
       after = read.get(neu);
       if (before === after) continue;
-      hunks = diffText(before, after, options);
+      hunks = read.kind === 'text' ? diffText(before, after, options) : [{ op: '-', text: before }, { op: '+', text: after }];
     } else {
       const a = read.get(old);
       const b = read.get(neu);
