@@ -1,15 +1,13 @@
 // Which post is which: exact identities first (linear, hash maps), then similarity for what is left.
 import type { Alignment, MatchKind, Pair, Post } from '../model.js';
-import { bodyKey, dice, fullKey, shingles, timeHeadlineKey, wordSet } from './fingerprint.js';
+import { bodyKey, dice, fullKey, samePost, shingles, timeHeadlineKey, wordSet } from './fingerprint.js';
 import { findMoved } from './moves.js';
 import { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from './options.js';
 
 type KeyFn = (post: Post) => string | null;
 
-/** Identity layers, strongest first: a pair found by one layer is settled before the next runs. */
+/** Identity layers after `identical`, strongest first: a pair found by one layer is settled before the next runs. */
 const LAYERS: ReadonlyArray<[MatchKind, KeyFn]> = [
-  ['id', (p) => p.id],
-  ['identical', fullKey],
   ['time+headline', timeHeadlineKey],
   ['body', bodyKey],
 ];
@@ -44,6 +42,46 @@ function matchByKey(state: State, match: MatchKind, key: KeyFn): void {
     const k = key(state.oldPosts[o]!);
     const entry = k === null ? undefined : byKey.get(k);
     if (entry && entry.taken < entry.posts.length) pair(state, o, entry.posts[entry.taken++]!, match, 1);
+  }
+}
+
+/**
+ * Pair identical posts. Grouping by the short time+headline key and comparing fields within a group
+ * avoids building and hashing a key of every post's whole text (the bulk of a large page's cost).
+ */
+function matchIdentical(state: State): void {
+  const groups = new Map<string, number[]>();
+  for (const n of state.newFree) {
+    const k = timeHeadlineKey(state.newPosts[n]!);
+    const list = groups.get(k);
+    if (list) list.push(n);
+    else groups.set(k, [n]);
+  }
+  // A group of several posts (same time and headline) is matched by whole-text key, built only for it.
+  const bigGroups = new Map<string, Map<string, { posts: number[]; taken: number }>>();
+  for (const o of [...state.oldFree]) {
+    const post = state.oldPosts[o]!;
+    const k = timeHeadlineKey(post);
+    const list = groups.get(k);
+    if (!list) continue;
+    if (list.length === 1) {
+      const n = list[0]!;
+      if (state.newFree.has(n) && samePost(post, state.newPosts[n]!)) pair(state, o, n, 'identical', 1);
+      continue;
+    }
+    let byFull = bigGroups.get(k);
+    if (!byFull) {
+      byFull = new Map();
+      for (const n of list) {
+        const full = fullKey(state.newPosts[n]!);
+        const entry = byFull.get(full);
+        if (entry) entry.posts.push(n);
+        else byFull.set(full, { posts: [n], taken: 0 });
+      }
+      bigGroups.set(k, byFull);
+    }
+    const entry = byFull.get(fullKey(post));
+    if (entry && entry.taken < entry.posts.length) pair(state, o, entry.posts[entry.taken++]!, 'identical', 1);
   }
 }
 
@@ -115,6 +153,8 @@ export function alignPosts(oldPosts: Post[], newPosts: Post[], options: Partial<
     newFree: new Set(newPosts.keys()),
     pairs: [],
   };
+  matchByKey(state, 'id', (p) => p.id);
+  matchIdentical(state);
   for (const [match, key] of LAYERS) matchByKey(state, match, key);
   matchBySimilarity(state, opts);
   state.pairs.sort((a, b) => a.new - b.new);

@@ -19,7 +19,20 @@ export function captionsText(post: Post): string {
 
 /** Everything that makes a post what it is; equal keys mean nothing a reader sees differs. */
 export function fullKey(post: Post): string {
-  return [post.time, post.headline, post.byline ?? '', captionsText(post), bodyText(post)].join('\u0000');
+  return `${post.time}\u0000${post.headline}\u0000${post.byline ?? ''}\u0000${captionsText(post)}\u0000${bodyText(post)}`;
+}
+
+/** Every field equal, compared in place (no key string is built). */
+export function samePost(a: Post, b: Post): boolean {
+  return (
+    a.time === b.time &&
+    a.headline === b.headline &&
+    a.byline === b.byline &&
+    a.captions.length === b.captions.length &&
+    a.captions.every((c, i) => c.text === b.captions[i]!.text && c.credit === b.captions[i]!.credit) &&
+    a.body.length === b.body.length &&
+    a.body.every((x, i) => x.text === b.body[i]!.text && x.marker === b.body[i]!.marker && x.kind === b.body[i]!.kind)
+  );
 }
 
 export function timeHeadlineKey(post: Post): string {

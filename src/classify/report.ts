@@ -83,7 +83,8 @@ export function diffCaptures(old: Capture, neu: Capture, options: DiffCapturesOp
   alignment.pairs.forEach((pair, i) => {
     const before = old.posts[pair.old]!;
     const after = neu.posts[pair.new]!;
-    const changes = compareFields(before, after, diffOptions);
+    // An identical pair has nothing to compare (its key is every field).
+    const changes = pair.match === 'identical' ? [] : compareFields(before, after, diffOptions);
     byNew[pair.new] = {
       status: changes.length > 0 ? 'edited' : 'unchanged',
       old: ref(before),

@@ -59,10 +59,18 @@ export function classifyUnpaired(old: Capture, neu: Capture, alignment: Alignmen
     else if (before >= 0 && after >= 0) status = 'added';
     else if (after >= 0) {
       // Above the shared posts: new, unless the old capture's window did not start there (a deep link).
-      const coveredByOld = newToOld.get(after)! > 0;
+      // The old window covered this place if it showed posts above the first shared one, and this post
+      // is not newer than the first of them (then it would sit above the old window).
+      const first = old.posts[0]!;
+      const coveredByOld = newToOld.get(after)! > 0 && !isAfter(post.minutes, first.minutes);
       status = coveredByOld || old.page.deepLink === null ? 'added' : 'into-view';
-    } else if (before >= 0) status = newToOld.get(before)! < old.posts.length - 1 ? 'added' : 'into-view';
-    else status = 'into-view';
+    } else if (before >= 0) {
+      // Below the shared posts: the old window covered this place if it showed posts below the last shared
+      // one, and this post is not older than the last of them (then it would sit below the old window).
+      const last = old.posts[old.posts.length - 1]!;
+      const coveredByOld = newToOld.get(before)! < old.posts.length - 1 && !isAfter(last.minutes, post.minutes);
+      status = coveredByOld ? 'added' : 'into-view';
+    } else status = 'into-view';
     newOnly.set(n, status);
   }
   const added = [...newOnly.values()].filter((s) => s === 'added').length;
@@ -115,6 +123,11 @@ export function classifyUnpaired(old: Capture, neu: Capture, alignment: Alignmen
     }
   }
   return { oldOnly, newOnly, deletionsOutsideView, notes };
+}
+
+/** `a` is a later time than `b` (false when either is unknown). */
+function isAfter(a: number | null, b: number | null): boolean {
+  return a !== null && b !== null && a > b;
 }
 
 export function plural(n: number, noun: string): string {

@@ -6,9 +6,16 @@ const ODD_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\v\f]/g;
 const INVISIBLES = /[\u200b\u2060\ufeff\u00ad]/g;
 const SPACE_RUNS = / {2,}/g;
 
+/** Anything normalizeText would change besides trimming; most lines of a capture have none. */
+const NEEDS_WORK = /[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\t\v\f\u2060\ufeff\u00ad]| {2}/;
+/** Characters outside ASCII: only such text can be in another normalisation form than NFC. */
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Normalise one line or field of text: NFC, plain spaces, no invisibles, single spaces, trimmed. */
 export function normalizeText(text: string): string {
-  return text.normalize('NFC').replace(ODD_SPACES, ' ').replace(INVISIBLES, '').replace(SPACE_RUNS, ' ').trim();
+  const nfc = NON_ASCII.test(text) ? text.normalize('NFC') : text;
+  if (!NEEDS_WORK.test(nfc)) return nfc.trim();
+  return nfc.replace(ODD_SPACES, ' ').replace(INVISIBLES, '').replace(SPACE_RUNS, ' ').trim();
 }
 
 /** Split a decoded capture into lines, whatever the line endings (`\r\n`, `\r`, `\n`, U+2028/U+2029). */
