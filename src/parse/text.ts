@@ -2,7 +2,7 @@
 import { InputError } from '../errors.js';
 import type { Block, Caption, Capture, PageHeader, Post } from '../model.js';
 import type { Adapter, ParseOptions } from './adapter.js';
-import { normalizeText, splitLines } from './normalize.js';
+import { normalizedLines, normalizeText, splitLines } from './normalize.js';
 import { parseTimestamp } from './time.js';
 
 /** A line after the headline naming the author(s): `From CNN's …`, `Analysis from CNN's …`, `By …`. */
@@ -99,7 +99,7 @@ function excerpt(text: string): string {
 
 /** Parse a text capture. Throws InputError when no post starts with a timestamp line. */
 export function parseTextCapture(text: string, options: ParseOptions): Capture {
-  const lines: Line[] = splitLines(text.replace(/^\ufeff/, '')).map((raw, i) => ({ text: normalizeText(raw), n: i + 1 }));
+  const lines: Line[] = normalizedLines(text).map((line, i) => ({ text: line, n: i + 1 }));
   const starts: number[] = [];
   for (let i = 0; i < lines.length; i++) if (parseTimestamp(lines[i]!.text)) starts.push(i);
   const first = starts[0];

@@ -13,7 +13,9 @@ export const TIMESTAMP_LINE =
 
 /** Parse a timestamp line; null when the line is not one. */
 export function parseTimestamp(line: string): { minutes: number } | null {
-  if (line.length > 60) return null;
+  // Most lines are not timestamps: rule them out before running the expression.
+  const first = line.charCodeAt(0);
+  if (line.length > 60 || first < 48 || first > 57) return null;
   const m = TIMESTAMP_LINE.exec(line);
   if (!m) return null;
   const [, hh, mm, ap, , monthName, dd, yyyy] = m;

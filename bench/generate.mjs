@@ -1,0 +1,147 @@
+// Generates the benchmark's captures in the shared capture format from the real captures' paragraphs:
+// large pairs with a known mix of changes, a long series of a 30-post window, and a 50 KB post rewritten.
+// Deterministic (seeded), written under .bench-tmp/.
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+export const OUT = join(ROOT, '.bench-tmp');
+
+/** mulberry32: a small seeded PRNG, so every run measures the same files. */
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const STAMP = /^\d{1,2}:\d{2} [ap]\.m\. ET, [A-Z][a-z]+ \d{1,2}, \d{4}$/;
+function realParagraphs() {
+  const dir = join(ROOT, 'snapshots');
+  const paragraphs = new Set();
+  const headlines = [];
+  for (const page of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory())) {
+    for (const f of readdirSync(join(dir, page.name)).filter((n) => n.endsWith('.txt'))) {
+      const lines = readFileSync(join(dir, page.name, f), 'utf8').split('\n').map((l) => l.trim());
+      lines.forEach((l, i) => {
+        if (STAMP.test(l)) headlines.push(lines.slice(i + 1).find((x) => x !== ''));
+        else if (l.length > 80 && !l.startsWith('From ')) paragraphs.add(l);
+      });
+    }
+  }
+  return { paragraphs: [...paragraphs], headlines };
+}
+const REAL = realParagraphs();
+
+function stamp(minutes) {
+  const d = new Date(Date.UTC(2023, 2, 1) + minutes * 60000);
+  const h = d.getUTCHours();
+  const month = d.toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
+  return `${h % 12 === 0 ? 12 : h % 12}:${String(d.getUTCMinutes()).padStart(2, '0')} ${h < 12 ? 'a' : 'p'}.m. ET, ${month} ${d.getUTCDate()}, ${d.getUTCFullYear()}`;
+}
+
+/** A post: a distinct headline (a real one with a number) and 3 to 8 real paragraphs. */
+function makePost(rand, n, minutes) {
+  const count = 3 + Math.floor(rand() * 6);
+  const body = Array.from({ length: count }, () => REAL.paragraphs[Math.floor(rand() * REAL.paragraphs.length)]);
+  const headline = `${REAL.headlines[n % REAL.headlines.length]} (update ${n})`;
+  return { time: stamp(minutes), headline, byline: "From CNN's Bench Reporter", body };
+}
+
+function render(posts, count = posts.length, updated = 0) {
+  const header = ['Benchmark live page', '', 'By Bench Author, CNN', '', `Updated ${stamp(updated)}`, `${count} Posts`, 'Sort byDropdown arrow'];
+  const blocks = posts.map((p) => [p.time, '', p.headline, '', p.byline, '', ...p.body.flatMap((b) => [b, ''])].join('\n'));
+  return `${header.join('\n')}\n${blocks.join('\n')}`;
+}
+
+/** Change a few words of one paragraph. */
+function editPost(rand, post) {
+  const i = Math.floor(rand() * post.body.length);
+  const words = post.body[i].split(' ');
+  const j = Math.floor(rand() * words.length);
+  words[j] = `${words[j]} reportedly`;
+  return { ...post, body: post.body.map((b, k) => (k === i ? words.join(' ') : b)) };
+}
+
+/** A pair of `size` posts: about 2% edited, 1% added on top, 0.5% deleted, 0.5% headline fixes. */
+function largePair(size, seed) {
+  const rand = prng(seed);
+  const old = Array.from({ length: size }, (_, n) => makePost(rand, n, 100_000 - n));
+  let neu = old.map((p) => {
+    const r = rand();
+    if (r < 0.02) return editPost(rand, p);
+    if (r < 0.025) return { ...p, headline: p.headline.replace(' (update', ', officials say (update') };
+    if (r < 0.03) return null;
+    return p;
+  });
+  neu = neu.filter(Boolean);
+  const added = Array.from({ length: Math.max(1, Math.round(size * 0.01)) }, (_, k) => makePost(rand, size + k, 100_100 + k)).reverse();
+  neu = [...added, ...neu];
+  return { old: render(old, old.length, 100_000), new: render(neu, neu.length, 100_200) };
+}
+
+/** A page growing over time, captured `n` times, each capture showing the newest 30 posts. */
+function series(n, seed, dir) {
+  const rand = prng(seed);
+  let page = Array.from({ length: 40 }, (_, k) => makePost(rand, k, 1000 + k)).reverse();
+  let next = 40;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < n; i++) {
+    const r = rand();
+    if (r < 0.3) page = [makePost(rand, next, 1000 + next++), ...page];
+    else if (r < 0.4) {
+      const k = Math.floor(rand() * 30);
+      page[k] = editPost(rand, page[k]);
+    } else if (r < 0.42) page.splice(Math.floor(rand() * 30), 1);
+    const t = new Date(Date.UTC(2026, 10, 22, 0, 0) + i * 5 * 60000).toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
+    writeFileSync(join(dir, `${t}.txt`), render(page.slice(0, 30), page.length, 1000 + next));
+  }
+}
+
+/** One post of about 50 KB, then the same post entirely rewritten; and the pair with it unchanged. */
+function bigPost(seed) {
+  const rand = prng(seed);
+  const posts = Array.from({ length: 20 }, (_, n) => makePost(rand, n, 5000 - n));
+  const big = (r) => {
+    const paras = [];
+    let size = 0;
+    while (size < 50_000) {
+      const p = REAL.paragraphs[Math.floor(r() * REAL.paragraphs.length)];
+      paras.push(p);
+      size += p.length;
+    }
+    return paras;
+  };
+  const before = [{ ...posts[0], body: big(prng(seed + 1)) }, ...posts.slice(1)];
+  const after = [{ ...posts[0], body: big(prng(seed + 2)).map((p) => p.split(' ').reverse().join(' ')) }, ...posts.slice(1)];
+  return { old: render(before), rewritten: render(after) };
+}
+
+export function generate() {
+  mkdirSync(OUT, { recursive: true });
+  const files = {};
+  for (const size of [100, 1000, 5000]) {
+    const pair = largePair(size, size);
+    files[`pair-${size}`] = [join(OUT, `pair-${size}-old.txt`), join(OUT, `pair-${size}-new.txt`)];
+    writeFileSync(files[`pair-${size}`][0], pair.old);
+    writeFileSync(files[`pair-${size}`][1], pair.new);
+  }
+  const big = bigPost(50);
+  files['big-post'] = [join(OUT, 'big-old.txt'), join(OUT, 'big-rewritten.txt')];
+  files['big-post-unchanged'] = [join(OUT, 'big-old.txt'), join(OUT, 'big-old-copy.txt')];
+  writeFileSync(files['big-post'][0], big.old);
+  writeFileSync(files['big-post'][1], big.rewritten);
+  writeFileSync(files['big-post-unchanged'][1], big.old);
+  for (const n of [1000, 2000]) {
+    files[`series-${n}`] = join(OUT, `series-${n}`);
+    series(n, 7, files[`series-${n}`]);
+  }
+  return files;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(generate());
