@@ -23,6 +23,8 @@ const LABEL: Record<PostChange['status'], string> = {
 };
 
 const INDENT = '    ';
+/** `::` at the start of a line (after spaces or colour codes): GitHub Actions would run it as a command. */
+const WORKFLOW_COMMAND = /^((?:\s|\u001b\[[\d;]*m)*):(?=:)/;
 
 function position(p: PostChange): string {
   if (p.old && p.new) return p.old.index === p.new.index ? `#${p.new.index + 1}` : `#${p.old.index + 1} → #${p.new.index + 1}`;
@@ -37,7 +39,8 @@ class TerminalRenderer {
   }
 
   private line(text = ''): void {
-    this.out.push(text);
+    // A line starting with `::` is a workflow command in a GitHub Actions log: show its colon escaped.
+    this.out.push(text.replace(WORKFLOW_COMMAND, '$1\\x3a'));
   }
 
   private parts(hunk: Extract<Hunk, { op: '~' }>): string {

@@ -37,6 +37,17 @@ describe('terminal output', () => {
     });
   }
 
+  it('no line starts with a GitHub workflow command', () => {
+    const old = makeCapture({ posts: [{ time: stamp(600), headline: '::set-output name=a::b', body: ['::error::x'] }] });
+    const neu = makeCapture({ posts: [{ time: stamp(600), headline: '::set-output name=a::b', body: ['::error::y'] }] });
+    for (const color of [false, true]) {
+      const out = renderTerminal(diffCaptures(parseCapture(old), parseCapture(neu)), { color });
+      const lines = out.split('\n').map((l) => l.replace(/\u001b\[[\d;]*m/g, '').trimStart());
+      expect(lines.filter((l) => l.startsWith('::'))).toEqual([]);
+      expect(out).toContain('\\x3a:set-output name=a::b');
+    }
+  });
+
   it('a carriage return in a line cannot overwrite what was printed', () => {
     // Line breaks split paragraphs at parse time: a lone CR becomes a new paragraph, never a raw CR.
     expect(renderTerminal(report(), { color: false })).not.toContain('\r');
