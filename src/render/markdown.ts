@@ -1,6 +1,6 @@
 // GitHub-flavoured Markdown report, for job summaries and commit comments. Capture text is neutralised.
 import type { FieldChange, Hunk, Post, PostChange, Report } from '../model.js';
-import { DEFAULT_ONLY, type OnlyValue, selectPosts } from './select.js';
+import { DEFAULT_ONLY, type OnlyValue, pageRows, selectPosts } from './select.js';
 import { summaryLine } from './summary.js';
 
 export interface MarkdownOptions {
@@ -81,17 +81,7 @@ function postSection(p: PostChange, level: string): string[] {
 
 function pageLines(report: Report): string[] {
   const { page } = report;
-  const cell = (v: unknown) => escapeMarkdown(v === null ? '(none)' : Array.isArray(v) ? v.join('; ') : String(v));
-  const rows: string[] = [];
-  for (const [name, change] of [
-    ['Title', page.title],
-    ['Updated', page.updated],
-    ['Posts', page.postCount],
-    ['Bylines', page.bylines],
-    ['Deep link', page.deepLink],
-  ] as const) {
-    if (change) rows.push(`| ${name} | ${cell(change.old)} | ${cell(change.new)} |`);
-  }
+  const rows = pageRows(page).map((r) => `| ${r.name[0]!.toUpperCase()}${r.name.slice(1)} | ${escapeMarkdown(r.old)} | ${escapeMarkdown(r.new)} |`);
   const notes = page.notes.map((n) => `> **Note:** ${escapeMarkdown(n)}`);
   if (rows.length === 0 && notes.length === 0) return [];
   const table = rows.length > 0 ? ['| Page | Before | After |', '|---|---|---|', ...rows, ''] : [];

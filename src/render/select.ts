@@ -33,3 +33,23 @@ export function hasChanges(report: Report, only: readonly OnlyValue[]): boolean 
   const posts = selectPosts(report, only).some((p) => p.status !== 'unchanged' || p.moved);
   return posts || (only.includes('page') && pageChanged(report.page));
 }
+
+/** A page-level change as renderers list it: the part's name and its old and new values as text. */
+export interface PageRow {
+  name: 'title' | 'updated' | 'posts' | 'bylines' | 'deep link';
+  old: string;
+  new: string;
+}
+
+/** The page-level changes of a report, in display order (untrusted text: renderers still escape it). */
+export function pageRows(page: PageReport): PageRow[] {
+  const text = (v: string | number | string[] | null) => (v === null ? '(none)' : Array.isArray(v) ? v.join('; ') : String(v));
+  const parts: Array<[PageRow['name'], { old: string | number | string[] | null; new: string | number | string[] | null } | null]> = [
+    ['title', page.title],
+    ['updated', page.updated],
+    ['posts', page.postCount],
+    ['bylines', page.bylines],
+    ['deep link', page.deepLink],
+  ];
+  return parts.flatMap(([name, change]) => (change ? [{ name, old: text(change.old), new: text(change.new) }] : []));
+}

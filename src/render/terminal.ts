@@ -2,7 +2,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { FieldChange, Hunk, Post, PostChange, Report } from '../model.js';
 import { sanitizeInline } from './sanitize.js';
-import { DEFAULT_ONLY, type OnlyValue, selectPosts } from './select.js';
+import { DEFAULT_ONLY, type OnlyValue, pageRows, selectPosts } from './select.js';
 import { summaryLine } from './summary.js';
 
 export interface TerminalOptions {
@@ -107,17 +107,9 @@ class TerminalRenderer {
 
   private page(report: Report): void {
     const { page } = report;
-    const rows: string[] = [];
-    const show = (v: unknown) => sanitizeInline(v === null ? '(none)' : Array.isArray(v) ? v.join('; ') : String(v));
-    for (const [name, change] of [
-      ['title', page.title],
-      ['updated', page.updated],
-      ['posts', page.postCount],
-      ['bylines', page.bylines],
-      ['deep link', page.deepLink],
-    ] as const) {
-      if (change) rows.push(`${INDENT}${name}: ${this.c.red(show(change.old))} → ${this.c.green(show(change.new))}`);
-    }
+    const rows = pageRows(page).map(
+      (r) => `${INDENT}${r.name}: ${this.c.red(sanitizeInline(r.old))} → ${this.c.green(sanitizeInline(r.new))}`,
+    );
     for (const note of page.notes) rows.push(`${INDENT}${this.c.yellow(`note: ${sanitizeInline(note)}`)}`);
     if (rows.length === 0) return;
     this.line(this.c.bold('page'));
