@@ -96,7 +96,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const lines = [
     `${level} livediff: ${escapeMarkdown(report.old.source)} → ${escapeMarkdown(report.new.source)}`,
     '',
-    `**${escapeMarkdown(summaryLine(report.summary))}**`,
+    `**${escapeMarkdown(summaryLine(report.summary, report.page))}**`,
     '',
   ];
   if (!report.samePage) lines.push('> **Warning:** these captures look like different pages (compared with --force)', '');

@@ -36,7 +36,7 @@ export function hasChanges(report: Report, only: readonly OnlyValue[]): boolean 
 
 /** A page-level change as renderers list it: the part's name and its old and new values as text. */
 export interface PageRow {
-  name: 'title' | 'updated' | 'posts' | 'bylines' | 'deep link';
+  name: 'title' | 'updated' | 'post count' | 'bylines' | 'deep link';
   old: string;
   new: string;
 }
@@ -47,7 +47,7 @@ export function pageRows(page: PageReport): PageRow[] {
   const parts: Array<[PageRow['name'], { old: string | number | string[] | null; new: string | number | string[] | null } | null]> = [
     ['title', page.title],
     ['updated', page.updated],
-    ['posts', page.postCount],
+    ['post count', page.postCount],
     ['bylines', page.bylines],
     ['deep link', page.deepLink],
   ];

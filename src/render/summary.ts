@@ -1,7 +1,9 @@
 // The one-line summary shared by every renderer: "2 added, 1 edited (headline), 2 left the view".
-import type { Summary } from '../model.js';
+import type { PageReport, Summary } from '../model.js';
+import { pageChanged, pageRows } from './select.js';
 
-export function summaryLine(s: Summary): string {
+/** Posts first; when no post changed but the page did, the parts of the page that changed. */
+export function summaryLine(s: Summary, page?: PageReport): string {
   const parts: string[] = [];
   if (s.added) parts.push(`${s.added} added`);
   if (s.dropped) parts.push(`${s.dropped} dropped`);
@@ -14,6 +16,14 @@ export function summaryLine(s: Summary): string {
   if (s.moved) parts.push(`${s.moved} moved`);
   if (s['out-of-view']) parts.push(`${s['out-of-view']} left the view`);
   if (s['into-view']) parts.push(`${s['into-view']} came into view`);
-  const head = parts.length > 0 ? parts.join(', ') : 'no changes';
+  let head = parts.join(', ');
+  if (parts.length === 0) {
+    head =
+      page && pageChanged(page)
+        ? `no post changes; page changed: ${pageRows(page)
+            .map((r) => r.name)
+            .join(', ')}`
+        : 'no changes';
+  }
   return s.unchanged ? `${head} (${s.unchanged} unchanged)` : head;
 }

@@ -128,7 +128,7 @@ class TerminalRenderer {
     this.line();
     if (only.includes('page')) this.page(report);
     for (const p of selectPosts(report, only)) this.post(p);
-    this.line(c.bold(summaryLine(report.summary)));
+    this.line(c.bold(summaryLine(report.summary, report.page)));
     return `${this.out.join('\n')}\n`;
   }
 }

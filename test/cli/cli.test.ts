@@ -18,7 +18,7 @@ describe('livediff OLD NEW on the March 22 captures', () => {
     expect(lines.at(-1)).toBe('2 added, 2 left the view (7 unchanged)');
     expect(lines).toContain('added · 5:50 a.m. ET, March 22, 2023 · new #1');
     expect(lines).toContain('left the view · 8:51 p.m. ET, March 21, 2023 · old #9');
-    expect(lines).toContain('    posts: 9 → 11');
+    expect(lines).toContain('    post count: 9 → 11');
   });
 
   it('is the same as `livediff diff OLD NEW`', () => {
