@@ -116,6 +116,10 @@ export function classifyUnpaired(old: Capture, neu: Capture, alignment: Alignmen
       notes.push(
         `the post counter (${oldCount} → ${newCount}, ${added} added) implies ${plural(deletionsOutsideView, 'deleted post')} outside the view`,
       );
+    } else if (implied >= 0 && implied < shown) {
+      notes.push(
+        `the post counter (${oldCount} → ${newCount}, ${added} added) implies ${plural(implied, 'deleted post')}, but the captures show ${shown} gone from between shown posts`,
+      );
     } else if (implied < 0) {
       notes.push(
         `the post counter grew by ${newCount - oldCount} but ${plural(added, 'post')} ${added === 1 ? 'was' : 'were'} added in view: ${plural(-implied, 'post')} added outside the view`,

@@ -102,4 +102,13 @@ describe('windows: dropped vs out-of-view, added vs into-view', () => {
     expect(r.page.deletionsOutsideView).toBe(1);
     expect(r.page.notes).toEqual(['the post counter (20 → 19, 0 added) implies 1 deleted post outside the view']);
   });
+
+  it('a counter that did not move while posts vanished from between shown posts: said on the page', () => {
+    const r = diffCaptures(
+      parseCapture(makeCapture({ count: 20, posts: page([1, 2, 3, 4]) })),
+      parseCapture(makeCapture({ count: 20, posts: page([1, 3, 4]) })),
+    );
+    expect(r.summary.dropped).toBe(1);
+    expect(r.page.notes).toEqual(['the post counter (20 → 20, 0 added) implies 0 deleted posts, but the captures show 1 gone from between shown posts']);
+  });
 });
