@@ -1,9 +1,9 @@
-// The terminal report: grouped by post like a good `git diff`. The only module that imports chalk.
-import { Chalk, type ChalkInstance } from 'chalk';
-import type { FieldChange, Hunk, Post, PostChange, Report } from '../model.js';
+// The terminal report of a diff: grouped by post like a good `git diff`.
+import type { PostChange, Report } from '../model.js';
 import { sanitizeInline } from './sanitize.js';
 import { DEFAULT_ONLY, type OnlyValue, pageRows, selectPosts } from './select.js';
 import { summaryLine } from './summary.js';
+import { INDENT, TerminalWriter } from './terminal-writer.js';
 
 export interface TerminalOptions {
   /** Colour the output (the CLI decides: TTY, NO_COLOR, --color). Without colour, word changes read `[-old-]{+new+}`. */
@@ -22,66 +22,14 @@ const LABEL: Record<PostChange['status'], string> = {
   'into-view': 'came into view',
 };
 
-const INDENT = '    ';
-/** `::` at the start of a line (after spaces or colour codes): GitHub Actions would run it as a command. */
-const WORKFLOW_COMMAND = /^((?:\s|\u001b\[[\d;]*m)*):(?=:)/;
-
 function position(p: PostChange): string {
   if (p.old && p.new) return p.old.index === p.new.index ? `#${p.new.index + 1}` : `#${p.old.index + 1} → #${p.new.index + 1}`;
   return p.new ? `new #${p.new.index + 1}` : `old #${p.old!.index + 1}`;
 }
 
-class TerminalRenderer {
-  private readonly c: ChalkInstance;
-  private readonly out: string[] = [];
+class TerminalRenderer extends TerminalWriter {
   constructor(private readonly options: TerminalOptions) {
-    this.c = new Chalk({ level: options.color ? 1 : 0 });
-  }
-
-  private line(text = ''): void {
-    // A line starting with `::` is a workflow command in a GitHub Actions log: show its colon escaped.
-    this.out.push(text.replace(WORKFLOW_COMMAND, '$1\\x3a'));
-  }
-
-  private parts(hunk: Extract<Hunk, { op: '~' }>): string {
-    const { c } = this;
-    const color = this.options.color;
-    return hunk.parts
-      .map((p) => {
-        const text = sanitizeInline(p.text);
-        if (p.op === '=') return text;
-        if (p.op === '-') return color ? c.red.strikethrough(text) : `[-${text}-]`;
-        return color ? c.green.underline(text) : `{+${text}+}`;
-      })
-      .join('');
-  }
-
-  private hunks(hunks: Hunk[], indent: string): void {
-    const { c } = this;
-    for (const h of hunks) {
-      if (h.op === '=') this.line(`${indent}  ${c.dim(sanitizeInline(h.text))}`);
-      else if (h.op === '-') this.line(c.red(`${indent}- ${sanitizeInline(h.text)}`));
-      else if (h.op === '+') this.line(c.green(`${indent}+ ${sanitizeInline(h.text)}`));
-      else this.line(`${indent}~ ${this.parts(h)}`);
-    }
-  }
-
-  private field(change: FieldChange): void {
-    this.line(`${INDENT}${this.c.bold(change.field)}:`);
-    // Unchanged paragraphs are context only: keep the ones next to a change, elide the rest.
-    const changed = (h: Hunk | undefined) => h !== undefined && h.op !== '=';
-    const hunks = change.hunks.filter((h, i, all) => changed(h) || changed(all[i - 1]) || changed(all[i + 1]));
-    this.hunks(hunks, INDENT);
-  }
-
-  private content(post: Post, sign: '+' | '-'): void {
-    const paint = sign === '+' ? this.c.green : this.c.red;
-    const lines = [
-      ...(post.byline ? [post.byline] : []),
-      ...post.captions.map((cap) => `[image] ${cap.text}${cap.credit ? ` (${cap.credit})` : ''}`),
-      ...post.body.map((b) => (b.marker ? `${b.marker} ${b.text}` : b.text)),
-    ];
-    for (const l of lines) this.line(paint(`${INDENT}${sign} ${sanitizeInline(l)}`));
+    super(options.color);
   }
 
   private heading(p: PostChange): void {
@@ -129,7 +77,7 @@ class TerminalRenderer {
     if (only.includes('page')) this.page(report);
     for (const p of selectPosts(report, only)) this.post(p);
     this.line(c.bold(summaryLine(report.summary, report.page)));
-    return `${this.out.join('\n')}\n`;
+    return this.text();
   }
 }
 

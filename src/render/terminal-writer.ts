@@ -1,0 +1,67 @@
+// Writing terminal text: the only module that imports chalk. Lines are sanitised, colour is the caller's choice.
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { FieldChange, Hunk, Post } from '../model.js';
+import { sanitizeInline } from './sanitize.js';
+
+export const INDENT = '    ';
+/** `::` at the start of a line (after spaces or colour codes): GitHub Actions would run it as a command. */
+const WORKFLOW_COMMAND = /^((?:\s|\u001b\[[\d;]*m)*):(?=:)/;
+
+/** Collects lines of terminal output; subclasses render one kind of report. */
+export class TerminalWriter {
+  protected readonly c: ChalkInstance;
+  protected readonly out: string[] = [];
+  constructor(protected readonly color: boolean) {
+    this.c = new Chalk({ level: color ? 1 : 0 });
+  }
+
+  protected line(text = ''): void {
+    // A line starting with `::` is a workflow command in a GitHub Actions log: show its colon escaped.
+    this.out.push(text.replace(WORKFLOW_COMMAND, '$1\\x3a'));
+  }
+
+  protected text(): string {
+    return `${this.out.join('\n')}\n`;
+  }
+
+  private parts(hunk: Extract<Hunk, { op: '~' }>): string {
+    const { c, color } = this;
+    return hunk.parts
+      .map((p) => {
+        const text = sanitizeInline(p.text);
+        if (p.op === '=') return text;
+        if (p.op === '-') return color ? c.red.strikethrough(text) : `[-${text}-]`;
+        return color ? c.green.underline(text) : `{+${text}+}`;
+      })
+      .join('');
+  }
+
+  protected hunks(hunks: Hunk[], indent: string): void {
+    const { c } = this;
+    for (const h of hunks) {
+      if (h.op === '=') this.line(`${indent}  ${c.dim(sanitizeInline(h.text))}`);
+      else if (h.op === '-') this.line(c.red(`${indent}- ${sanitizeInline(h.text)}`));
+      else if (h.op === '+') this.line(c.green(`${indent}+ ${sanitizeInline(h.text)}`));
+      else this.line(`${indent}~ ${this.parts(h)}`);
+    }
+  }
+
+  /** One changed field: its name, then its hunks, unchanged blocks kept only next to a change. */
+  protected field(change: FieldChange, indent = INDENT): void {
+    this.line(`${indent}${this.c.bold(change.field)}:`);
+    const changed = (h: Hunk | undefined) => h !== undefined && h.op !== '=';
+    const hunks = change.hunks.filter((h, i, all) => changed(h) || changed(all[i - 1]) || changed(all[i + 1]));
+    this.hunks(hunks, indent);
+  }
+
+  /** A whole post's text, every line marked with `sign` (`+` new, `-` gone, ` ` as it is). */
+  protected content(post: Post, sign: '+' | '-' | ' ', indent = INDENT): void {
+    const paint = sign === '+' ? this.c.green : sign === '-' ? this.c.red : (s: string) => s;
+    const lines = [
+      ...(post.byline ? [post.byline] : []),
+      ...post.captions.map((cap) => `[image] ${cap.text}${cap.credit ? ` (${cap.credit})` : ''}`),
+      ...post.body.map((b) => (b.marker ? `${b.marker} ${b.text}` : b.text)),
+    ];
+    for (const l of lines) this.line(paint(`${indent}${sign} ${sanitizeInline(l)}`));
+  }
+}
