@@ -28,10 +28,13 @@ export function samePost(a: Post, b: Post): boolean {
     a.time === b.time &&
     a.headline === b.headline &&
     a.byline === b.byline &&
-    a.captions.length === b.captions.length &&
-    a.captions.every((c, i) => c.text === b.captions[i]!.text && c.credit === b.captions[i]!.credit) &&
-    a.body.length === b.body.length &&
-    a.body.every((x, i) => x.text === b.body[i]!.text && x.marker === b.body[i]!.marker && x.kind === b.body[i]!.kind)
+    // Posts parsed from the same text share their arrays (see parse/text.ts): no need to look inside.
+    (a.captions === b.captions ||
+      (a.captions.length === b.captions.length &&
+        a.captions.every((c, i) => c.text === b.captions[i]!.text && c.credit === b.captions[i]!.credit))) &&
+    (a.body === b.body ||
+      (a.body.length === b.body.length &&
+        a.body.every((x, i) => x.text === b.body[i]!.text && x.marker === b.body[i]!.marker && x.kind === b.body[i]!.kind)))
   );
 }
 

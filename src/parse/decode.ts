@@ -1,4 +1,5 @@
 // Bytes → text, refusing what is not a text capture (empty, binary, invalid UTF-8, too large).
+import { Buffer, isUtf8 } from 'node:buffer';
 import { InputError } from '../errors.js';
 
 /** Largest input read by default: far above any real page, low enough to keep memory bounded. */
@@ -45,11 +46,17 @@ export function decodeCapture(bytes: Uint8Array, file: string, maxBytes = DEFAUL
     if (binary) throw new InputError(file, expected, binary);
   }
   let text: string;
-  try {
-    text = new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    const at = firstInvalidUtf8(bytes);
-    throw new InputError(file, expected, `invalid ${encoding.toUpperCase()}${at === null ? '' : ` at byte ${at}`}`);
+  if (encoding === 'utf-8' && isUtf8(bytes)) {
+    // Validated: Buffer's decoder is several times faster than TextDecoder on large captures.
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    text = Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.byteLength - bom).toString('utf8');
+  } else {
+    try {
+      text = new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
+    } catch {
+      const at = firstInvalidUtf8(bytes);
+      throw new InputError(file, expected, `invalid ${encoding.toUpperCase()}${at === null ? '' : ` at byte ${at}`}`);
+    }
   }
   if (text.trim() === '') throw new InputError(file, expected, 'only white space');
   return text;

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffCaptures, InputError, parseCapture } from '../../src/index.js';
-import { capture, FUZZ_RUNS, pageArb } from '../helpers/arbitraries.js';
+import { addNoise, capture, FUZZ_RUNS, noiseArb, pageArb } from '../helpers/arbitraries.js';
 
 function parsesOrRefuses(input: string | Uint8Array): void {
   try {
@@ -43,6 +43,21 @@ describe('parsers under fuzzing', () => {
         parsesOrRefuses(bytes.subarray(0, at % (bytes.length + 1)));
       }),
       { numRuns: FUZZ_RUNS * 5 },
+    );
+  });
+
+  it('the fast path (raw post texts, cached) reads what the line-by-line path reads', () => {
+    // A soft hyphen sends the text parser down its line-by-line path; on a line of its own it is noise.
+    fc.assert(
+      fc.property(pageArb, noiseArb, (posts, noise) => {
+        const text = addNoise(capture(posts), noise);
+        const fast = parseCapture(text, { source: 'fuzz' });
+        const slow = parseCapture(`${text}\n\u00ad`, { source: 'fuzz' });
+        expect(fast).toEqual(slow);
+        // A second parse comes from the cache and must be equal, not merely similar.
+        expect(parseCapture(text, { source: 'fuzz' })).toEqual(fast);
+      }),
+      { numRuns: FUZZ_RUNS * 2 },
     );
   });
 });
