@@ -84,16 +84,19 @@ export function classifyUnpaired(old: Capture, neu: Capture, alignment: Alignmen
     const before = oldN.before[o]!;
     const after = oldN.after[o]!;
     let status: OldOnlyStatus = 'out-of-view';
+    // Older than anything the new capture shows: the place it would have is below the new window.
+    const olderThanView = post.minutes !== null && oldestShown !== null && post.minutes < oldestShown;
     if (showsWholePage(neu)) status = 'dropped';
     else if (before >= 0 && after >= 0) status = 'dropped';
     else if (after >= 0) {
       // At the head: shown if the new capture has posts above the first shared one, unless the post is
       // older than anything the new capture shows (unpinned, it may sit below the window now).
-      const olderThanView = post.minutes !== null && oldestShown !== null && post.minutes < oldestShown;
       if (oldToNew.get(after)! > 0 && !olderThanView) status = 'dropped';
       else if (!olderThanView) headCandidates.push(o);
     } else if (before >= 0) {
-      if (oldToNew.get(before)! < neu.posts.length - 1) status = 'dropped';
+      // At the tail: shown if the new capture has posts below the last shared one, unless the post is older
+      // than anything it shows (those posts were inserted above its place; the window ends before it).
+      if (oldToNew.get(before)! < neu.posts.length - 1 && !olderThanView) status = 'dropped';
     }
     oldOnly.set(o, status);
   }

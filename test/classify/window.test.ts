@@ -40,6 +40,14 @@ describe('windows: dropped vs out-of-view, added vs into-view', () => {
     ]);
   });
 
+  it('a post reinserted above the last shown one pushes that one out: out of view, not dropped', () => {
+    // Old shows 1, 2, 3, 5 (4 was deleted earlier); 4 comes back below 3 and 5 leaves the window.
+    // 5 is older than anything the new capture shows, so its place is below the new window.
+    expect(statuses({ count: 6, posts: page([1, 2, 3, 5]) }, { count: 7, posts: page([1, 2, 3, 4]) })).toEqual([
+      'unchanged:Story 1', 'unchanged:Story 2', 'unchanged:Story 3', 'out-of-view:Story 5', 'added:Story 4',
+    ]);
+  });
+
   it('the window moved down with no deletion (counter unchanged): out of view and into view', () => {
     const r = diffCaptures(
       parseCapture(makeCapture({ count: 9, posts: page([1, 2, 3, 4, 5]) })),
