@@ -14,3 +14,8 @@ export { renderJson, toJson, DIFF_SCHEMA, type JsonOptions } from './render/json
 export { renderMarkdown, escapeMarkdown, type MarkdownOptions } from './render/markdown.js';
 export { summaryLine } from './render/summary.js';
 export { hasChanges, ONLY_VALUES, DEFAULT_ONLY, type OnlyValue } from './render/select.js';
+export { buildHistory, type HistoryOptions } from './history/build.js';
+export { orderCaptures, stampFromName, type OrderBy } from './history/order.js';
+export { renderLogJson, LOG_SCHEMA } from './render/log-json.js';
+export { renderLogMarkdown } from './render/log-markdown.js';
+export { renderLogTable, renderPostHistory } from './render/log-terminal.js';

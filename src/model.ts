@@ -181,3 +181,66 @@ export interface Report {
   /** Every post of both captures exactly once: new-capture order, with old-only posts at their old place. */
   posts: PostChange[];
 }
+
+// ——— History: the life of each post across many captures (livediff log) ———
+
+/** One capture of a series: a label (file name, commit), when it was taken if known, and the capture. */
+export interface CaptureVersion {
+  label: string;
+  time: Date | null;
+  capture: Capture;
+}
+
+/** What happened to a post between two captures of the series. */
+export type HistoryEventKind =
+  | 'added'
+  | 'into-view'
+  | 'edited'
+  | 'moved'
+  | 'dropped'
+  | 'out-of-view'
+  | 'back-into-view'
+  | 'reinserted';
+
+export interface HistoryEvent {
+  /** Index of the capture (in the series) where it was seen. */
+  capture: number;
+  kind: HistoryEventKind;
+  /** For `edited` (and a post that came back changed): the fields that changed. */
+  fields: Field[];
+}
+
+/** How a post's story ends: on the page in the last capture, deleted, only out of view, or deleted and back. */
+export type PostFate = 'live' | 'dropped' | 'out-of-view' | 'reinserted';
+
+/** One version of a post: the capture where it was first seen like this, and what changed from the one before. */
+export interface PostVersion {
+  capture: number;
+  post: Post;
+  fields: Field[];
+  changes: FieldChange[];
+}
+
+/** One post followed through the series. */
+export interface PostHistory {
+  /** 1-based number, in order of first appearance. */
+  id: number;
+  firstSeen: number;
+  lastSeen: number;
+  /** How it first appeared: in the first capture, as a new post, or as an older post coming into view. */
+  origin: 'initial' | 'added' | 'into-view';
+  fate: PostFate;
+  versions: PostVersion[];
+  events: HistoryEvent[];
+}
+
+export interface CaptureInfoInSeries extends CaptureInfo {
+  label: string;
+  time: string | null;
+}
+
+/** The history of a series of captures. */
+export interface History {
+  captures: CaptureInfoInSeries[];
+  posts: PostHistory[];
+}

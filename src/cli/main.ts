@@ -2,6 +2,7 @@
 import yargs from 'yargs';
 import { UsageError } from '../errors.js';
 import { diffCommand } from './diff-command.js';
+import { logCommand } from './log-command.js';
 import { reportError } from './exit.js';
 import { STDIN_ARG } from './io.js';
 
@@ -23,6 +24,7 @@ export async function main(argv: string[]): Promise<number> {
     .scriptName('livediff')
     .usage('Usage: livediff [diff] OLD NEW [options]\n\nCompare two captures of a live-blog page post by post.')
     .command(diffCommand(setExit))
+    .command(logCommand(setExit))
     .strict()
     .help()
     .alias('h', 'help')

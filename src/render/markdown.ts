@@ -35,28 +35,32 @@ const LABEL: Record<PostChange['status'], string> = {
   'into-view': '⬆️ Came into view',
 };
 
+/** Word changes as ~~removed~~ and **inserted**, white space kept outside the markers (or they do not render). */
 function inlineParts(h: Extract<Hunk, { op: '~' }>): string {
   return h.parts
     .map((p) => {
       const text = escapeMarkdown(p.text);
-      if (p.op === '=' || text.trim() === '') return text;
-      return p.op === '-' ? `~~${text.trim()}~~${/\s$/.test(p.text) ? ' ' : ''}` : `**${text.trim()}**${/\s$/.test(p.text) ? ' ' : ''}`;
+      const core = text.trim();
+      if (p.op === '=' || core === '') return text;
+      const lead = /^\s/.test(text) ? ' ' : '';
+      const trail = /\s$/.test(text) ? ' ' : '';
+      return p.op === '-' ? `${lead}~~${core}~~${trail}` : `${lead}**${core}**${trail}`;
     })
     .join('');
 }
 
-function hunkLine(h: Hunk): string | null {
+export function hunkLine(h: Hunk): string | null {
   if (h.op === '=') return null;
   if (h.op === '-') return `- ➖ ~~${escapeMarkdown(h.text)}~~`;
   if (h.op === '+') return `- ➕ ${escapeMarkdown(h.text)}`;
   return `- ✏️ ${inlineParts(h)}`;
 }
 
-function fieldLines(change: FieldChange): string[] {
+export function fieldLines(change: FieldChange): string[] {
   return [`**${change.field}**`, '', ...change.hunks.map(hunkLine).filter((l): l is string => l !== null), ''];
 }
 
-function postText(post: Post): string[] {
+export function postText(post: Post): string[] {
   return [
     ...(post.byline ? [`*${escapeMarkdown(post.byline)}*`, ''] : []),
     ...post.captions.map((c) => `> 🖼 ${escapeMarkdown(c.text)}${c.credit ? ` (${escapeMarkdown(c.credit)})` : ''}\n>`),

@@ -1,0 +1,63 @@
+// Many captures for `log` and `check`: folders, files and globs expanded, read and parsed once each.
+import { readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { globSync } from 'tinyglobby';
+import { InputError, UsageError } from '../errors.js';
+import type { CaptureVersion } from '../model.js';
+import { orderCaptures, type OrderBy } from '../history/order.js';
+import { parseCapture } from '../parse/index.js';
+import { readInput } from './io.js';
+
+/** Files a folder holds that can be captures: not hidden, not state or lock files. */
+function folderFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isFile() && !e.name.startsWith('.') && !/\.(lock|state|json\.tmp|tmp)$/.test(e.name))
+    .map((e) => join(dir, e.name));
+}
+
+const GLOB = /[*?[\]{}]/;
+
+/** Expand what the user named into capture files: a folder's files, a glob's matches, or the file itself. */
+export function expandInputs(inputs: string[]): string[] {
+  const files: string[] = [];
+  for (const input of inputs) {
+    let stat;
+    try {
+      stat = statSync(input);
+    } catch {
+      stat = null;
+    }
+    if (stat?.isDirectory()) files.push(...folderFiles(input));
+    else if (stat) files.push(input);
+    else if (GLOB.test(input)) {
+      const matches = globSync(input, { onlyFiles: true }).sort();
+      if (matches.length === 0) throw new InputError(input, 'a pattern matching capture files', 'no match');
+      files.push(...matches);
+    } else throw new InputError(input, 'a capture file, a folder of captures or a pattern', 'no such file');
+  }
+  const unique = [...new Set(files)];
+  if (unique.length === 0) throw new UsageError('no capture files found in the inputs given');
+  return unique;
+}
+
+export interface Series {
+  versions: CaptureVersion[];
+  by: OrderBy;
+}
+
+/** Read, parse and order captures. `onProgress` is told after each file is parsed. */
+export function readSeries(
+  files: string[],
+  options: { order?: 'name' | 'mtime'; format?: string; onProgress?: (done: number, total: number) => void } = {},
+): Series {
+  const items = files.map((file, i) => {
+    const capture = parseCapture(readInput(file), { source: file, format: options.format });
+    options.onProgress?.(i + 1, files.length);
+    return { name: basename(file), mtimeMs: statSync(file).mtimeMs, capture, file };
+  });
+  const { ordered, by, time } = orderCaptures(items, options.order);
+  return {
+    by,
+    versions: ordered.map((item) => ({ label: item.name.replace(/\.[^.]+$/, ''), time: time(item), capture: item.capture })),
+  };
+}

@@ -1,0 +1,101 @@
+// `livediff log INPUTS…`: the life of every post across many captures.
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { UsageError } from '../errors.js';
+import { buildHistory } from '../history/build.js';
+import type { History, PostHistory } from '../model.js';
+import { renderLogJson } from '../render/log-json.js';
+import { renderLogMarkdown } from '../render/log-markdown.js';
+import { latestHeadline, renderLogTable, renderPostHistory } from '../render/log-terminal.js';
+import { sanitizeInline } from '../render/sanitize.js';
+import { EXIT_SAME } from './exit.js';
+import { expandInputs, readSeries } from './inputs.js';
+import { FORMATS, useColor } from './options.js';
+import { progress } from './progress.js';
+
+function builder(y: Argv) {
+  return y
+    .positional('inputs', { type: 'string', array: true, describe: 'A folder of captures, capture files, or quoted glob patterns', demandOption: true })
+    .option('format', { alias: 'f', choices: FORMATS, default: 'terminal' as const, describe: 'Output format' })
+    .option('post', { type: 'string', describe: 'Show every version of one post: its number in the table, or text of its headline' })
+    .option('order', { choices: ['name', 'mtime'] as const, describe: 'Order captures by file name or modification time (default: the time in their names, else what they say)' })
+    .option('since', { type: 'string', describe: 'Only captures taken at or after this time (ISO 8601)' })
+    .option('until', { type: 'string', describe: 'Only captures taken at or before this time (ISO 8601)' })
+    .option('color', { type: 'boolean', describe: 'Force colour on or off' })
+    .option('input-format', { type: 'string', describe: 'Read captures in this format instead of detecting it' })
+    .example('livediff log captures/', 'one line per post: first seen, last seen, versions, how it ended')
+    .example("livediff log 'captures/2026-11-22*.txt' --post 12", 'every version of post 12, word by word')
+    .example('livediff log captures/ --since 2026-11-22T06:00Z --format json', 'the history as JSON (livediff.log/1)');
+}
+
+type Args = ArgumentsCamelCase<ReturnType<typeof builder> extends Argv<infer T> ? T : never>;
+
+function parseTime(name: string, value: string | undefined): number | null {
+  if (value === undefined) return null;
+  const t = Date.parse(value);
+  if (Number.isNaN(t)) throw new UsageError(`--${name} takes a date and time such as 2026-11-22T10:00Z; found '${value}'`);
+  return t;
+}
+
+/** The post `--post` names: its number, or the one whose headline (any version) contains the text. */
+export function findPost(history: History, query: string): PostHistory {
+  if (/^\d+$/.test(query)) {
+    const post = history.posts[Number(query) - 1];
+    if (!post) throw new UsageError(`--post ${query}: there are ${history.posts.length} posts`);
+    return post;
+  }
+  const needle = query.toLowerCase();
+  const matches = history.posts.filter((p) => p.versions.some((v) => v.post.headline.toLowerCase().includes(needle)));
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length === 0) throw new UsageError(`--post: no post has a headline containing '${sanitizeInline(query)}'`);
+  const list = matches
+    .slice(0, 5)
+    .map((p) => `${p.id} (${sanitizeInline(latestHeadline(p)).slice(0, 40)})`)
+    .join(', ');
+  throw new UsageError(`--post '${sanitizeInline(query)}' matches ${matches.length} posts: ${list}; give a number`);
+}
+
+export async function runLog(args: Args): Promise<number> {
+  const since = parseTime('since', args.since);
+  const until = parseTime('until', args.until);
+  const files = expandInputs(args.inputs!);
+  const bar = progress('livediff log');
+  try {
+    const series = readSeries(files, {
+      order: args.order,
+      format: args.inputFormat,
+      onProgress: (done, total) => bar.update(done, total * 2),
+    });
+    if (series.by === 'content') {
+      process.stderr.write('livediff: no capture times in the file names; ordered by what the captures say (post counter, Updated time, newest post)\n');
+    }
+    const versions = series.versions.filter((v) => {
+      const t = v.time?.getTime();
+      if (t === undefined) return since === null && until === null;
+      return (since === null || t >= since) && (until === null || t <= until);
+    });
+    if (versions.length === 0) throw new UsageError('no capture in the range given by --since and --until');
+    const history = buildHistory(versions, { onProgress: (done, total) => bar.update(files.length + done, files.length + total) });
+    bar.done();
+    const post = args.post === undefined ? undefined : findPost(history, args.post);
+    let output: string;
+    if (args.format === 'json') output = renderLogJson(history, { order: series.by, post });
+    else if (args.format === 'markdown') output = renderLogMarkdown(history, post);
+    else {
+      const color = useColor(args.color, process.stdout.isTTY === true, process.env);
+      output = post ? renderPostHistory(history, post, { color }) : renderLogTable(history, { color });
+    }
+    process.stdout.write(output);
+  } finally {
+    bar.done();
+  }
+  return EXIT_SAME;
+}
+
+export function logCommand(setExit: (code: number) => void): CommandModule<object, Args> {
+  return {
+    command: 'log <inputs..>',
+    describe: 'The life of every post across many captures: first seen, versions, how it ended',
+    builder: builder as unknown as CommandModule<object, Args>['builder'],
+    handler: async (args) => setExit(await runLog(args)),
+  };
+}

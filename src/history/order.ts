@@ -1,0 +1,56 @@
+// In which order captures were taken: the time in their file names, a given order, or what they say.
+import type { Capture } from '../model.js';
+
+/** ISO-like stamps in file names: 2026-11-22T10-05-00Z, 2026-11-22T10:05:00Z, 20261122T100500Z, 2026-11-22_10-05. */
+const NAME_STAMP = /(\d{4})-?(\d{2})-?(\d{2})[T_ ]?(\d{2})[-:.]?(\d{2})(?:[-:.]?(\d{2}))?(?:[.,]\d+)?(Z|[+-]\d{2}(?::?\d{2})?)?/;
+
+/** The capture time in a file name, or null. A stamp without a zone is read as UTC. */
+export function stampFromName(name: string): Date | null {
+  const m = NAME_STAMP.exec(name);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s, zone] = m;
+  let offset = 'Z';
+  if (zone && zone !== 'Z') offset = zone.length === 3 ? `${zone}:00` : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+  const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}${offset}`);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+export type OrderBy = 'name-stamp' | 'name' | 'mtime' | 'content';
+
+export interface Candidate {
+  name: string;
+  mtimeMs: number;
+  capture: Capture;
+}
+
+function newestPost(c: Capture): number {
+  let newest = -Infinity;
+  for (const p of c.posts) if (p.minutes !== null && p.minutes > newest) newest = p.minutes;
+  return newest;
+}
+
+const byName = (a: Candidate, b: Candidate) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/**
+ * Order captures oldest first: by the stamps in their names when every name has one, else by `order`
+ * when given, else by what they say (the post counter, the `Updated` time, the newest post), names breaking ties.
+ */
+export function orderCaptures<T extends Candidate>(items: T[], order?: 'name' | 'mtime'): { ordered: T[]; by: OrderBy; time: (t: T) => Date | null } {
+  const stamps = new Map(items.map((i) => [i, stampFromName(i.name)]));
+  if (order === undefined && items.every((i) => stamps.get(i) !== null)) {
+    const ordered = [...items].sort((a, b) => stamps.get(a)!.getTime() - stamps.get(b)!.getTime() || byName(a, b));
+    return { ordered, by: 'name-stamp', time: (t) => stamps.get(t) ?? null };
+  }
+  if (order === 'name') return { ordered: [...items].sort(byName), by: 'name', time: (t) => stamps.get(t) ?? null };
+  if (order === 'mtime') {
+    return { ordered: [...items].sort((a, b) => a.mtimeMs - b.mtimeMs || byName(a, b)), by: 'mtime', time: (t) => new Date(t.mtimeMs) };
+  }
+  const ordered = [...items].sort(
+    (a, b) =>
+      (a.capture.page.postCount ?? 0) - (b.capture.page.postCount ?? 0) ||
+      (a.capture.page.updatedMinutes ?? 0) - (b.capture.page.updatedMinutes ?? 0) ||
+      newestPost(a.capture) - newestPost(b.capture) ||
+      byName(a, b),
+  );
+  return { ordered, by: 'content', time: (t) => stamps.get(t) ?? null };
+}
