@@ -1,8 +1,15 @@
 // livediff as a library: the pipeline parse → align → classify → render, typed.
+import * as formats from './parse/formats.js';
+import { registerFormats } from './parse/index.js';
+
+// The library reads every format without asking; the command line loads them on demand.
+registerFormats(formats);
+
 export type * from './model.js';
 export { FIELDS, POST_STATUSES } from './model.js';
 export { DifferentPagesError, InputError, LivediffError, UsageError } from './errors.js';
-export { parseCapture, ADAPTERS, type ParseCaptureOptions } from './parse/index.js';
+
+export { parseCapture, ADAPTERS, FORMAT_NAMES, loadFormats, type ParseCaptureOptions } from './parse/index.js';
 export type { Adapter, ParseOptions } from './parse/adapter.js';
 export { normalizeText } from './parse/normalize.js';
 export { alignPosts, similarity } from './align/align.js';

@@ -89,8 +89,9 @@ export const POST_STATUSES: readonly PostStatus[] = [
   'unchanged',
 ];
 
-export type Field = 'time' | 'headline' | 'byline' | 'captions' | 'body';
-export const FIELDS: readonly Field[] = ['time', 'headline', 'byline', 'captions', 'body'];
+/** `id`: the publisher's post id changed (the same text re-posted under a new id); formats with ids only. */
+export type Field = 'id' | 'time' | 'headline' | 'byline' | 'captions' | 'body';
+export const FIELDS: readonly Field[] = ['id', 'time', 'headline', 'byline', 'captions', 'body'];
 
 /** A word-level difference: `=` kept, `-` removed, `+` inserted. */
 export interface Part {

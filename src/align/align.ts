@@ -6,11 +6,23 @@ import { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from './options.js';
 
 type KeyFn = (post: Post) => string | null;
 
-/** Identity layers after `identical`, strongest first: a pair found by one layer is settled before the next runs. */
-const LAYERS: ReadonlyArray<[MatchKind, KeyFn]> = [
-  ['time+headline', timeHeadlineKey],
-  ['body', bodyKey],
+/**
+ * Identity layers after `identical`, strongest first: a pair found by one layer is settled before the next
+ * runs. The flag says whether the layer may pair two posts whose publisher ids differ (see idsDiffer).
+ */
+const LAYERS: ReadonlyArray<[MatchKind, KeyFn, boolean]> = [
+  ['time+headline', timeHeadlineKey, false],
+  ['body', bodyKey, true],
 ];
+
+/**
+ * Both posts carry publisher ids, and different ones. The publisher says they are different posts, which we
+ * believe unless the text is the same (a deleted post re-posted under a new id: `identical` or `body`);
+ * a similar headline or text at the same time is not enough against the ids (two "Goal!" posts).
+ */
+function idsDiffer(a: Post, b: Post): boolean {
+  return a.id !== null && b.id !== null && a.id !== b.id;
+}
 
 interface State {
   oldPosts: Post[];
@@ -27,7 +39,7 @@ function pair(state: State, o: number, n: number, match: MatchKind, score: numbe
 }
 
 /** Pair posts with equal keys; several posts with one key pair up in page order. */
-function matchByKey(state: State, match: MatchKind, key: KeyFn): void {
+function matchByKey(state: State, match: MatchKind, key: KeyFn, acrossIds = true): void {
   // Each key's new posts in page order, and how many of them are taken (no shift(): linear with duplicates).
   const byKey = new Map<string, { posts: number[]; taken: number }>();
   for (const n of state.newFree) {
@@ -41,7 +53,9 @@ function matchByKey(state: State, match: MatchKind, key: KeyFn): void {
   for (const o of [...state.oldFree]) {
     const k = key(state.oldPosts[o]!);
     const entry = k === null ? undefined : byKey.get(k);
-    if (entry && entry.taken < entry.posts.length) pair(state, o, entry.posts[entry.taken++]!, match, 1);
+    if (!entry || entry.taken >= entry.posts.length) continue;
+    if (!acrossIds && idsDiffer(state.oldPosts[o]!, state.newPosts[entry.posts[entry.taken]!]!)) continue;
+    pair(state, o, entry.posts[entry.taken++]!, match, 1);
   }
 }
 
@@ -128,6 +142,7 @@ function matchBySimilarity(state: State, opts: AlignOptions): void {
     }
     const candidates = [...shared].sort((x, y) => y[1] - x[1]).slice(0, opts.maxCandidates);
     for (const [n] of candidates) {
+      if (idsDiffer(state.oldPosts[o]!, state.newPosts[n]!)) continue;
       const score = similarity(state.oldPosts[o]!, state.newPosts[n]!, opts, fo, newFeatures.get(n));
       if (score >= opts.minSimilarity) edges.push({ old: o, new: n, match: 'similar', score });
     }
@@ -155,7 +170,7 @@ export function alignPosts(oldPosts: Post[], newPosts: Post[], options: Partial<
   };
   matchByKey(state, 'id', (p) => p.id);
   matchIdentical(state);
-  for (const [match, key] of LAYERS) matchByKey(state, match, key);
+  for (const [match, key, acrossIds] of LAYERS) matchByKey(state, match, key, acrossIds);
   matchBySimilarity(state, opts);
   state.pairs.sort((a, b) => a.new - b.new);
   return {

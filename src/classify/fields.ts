@@ -12,6 +12,8 @@ type Extract =
 
 /** How each field is read from a post and compared; in report order. */
 const FIELD_READERS: ReadonlyArray<[Field, Extract]> = [
+  // Compared only when both sides have an id: a format without ids on one side says nothing about them.
+  ['id', { kind: 'whole', get: (p) => p.id ?? '' }],
   ['time', { kind: 'whole', get: (p) => p.time }],
   ['headline', { kind: 'text', get: (p) => p.headline }],
   ['byline', { kind: 'text', get: (p) => p.byline ?? '' }],
@@ -30,6 +32,7 @@ export function compareFields(old: Post, neu: Post, options: DiffOptions): Field
     let hunks: Hunk[];
     let before: string;
     let after: string;
+    if (field === 'id' && (old.id === null || neu.id === null)) continue;
     if (read.kind !== 'blocks') {
       before = read.get(old);
       after = read.get(neu);

@@ -83,8 +83,8 @@ export function diffCaptures(old: Capture, neu: Capture, options: DiffCapturesOp
   alignment.pairs.forEach((pair, i) => {
     const before = old.posts[pair.old]!;
     const after = neu.posts[pair.new]!;
-    // An identical pair has nothing to compare (its key is every field).
-    const changes = pair.match === 'identical' ? [] : compareFields(before, after, diffOptions);
+    // An identical pair has nothing to compare (its key is every field) but, with ids, the id.
+    const changes = pair.match === 'identical' && before.id === after.id ? [] : compareFields(before, after, diffOptions);
     byNew[pair.new] = {
       status: changes.length > 0 ? 'edited' : 'unchanged',
       old: ref(before),

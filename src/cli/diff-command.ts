@@ -9,7 +9,7 @@ import { renderMarkdown } from '../render/markdown.js';
 import { renderTerminal } from '../render/terminal.js';
 import { EXIT_CHANGED, EXIT_SAME } from './exit.js';
 import { isStdin, readInput } from './io.js';
-import { checkRatio, parseOnly, useColor, withReportOptions } from './options.js';
+import { captureOptions, checkRatio, parseOnly, prepareFormats, useColor, withReportOptions } from './options.js';
 
 function builder(y: Argv) {
   return withReportOptions(
@@ -24,10 +24,13 @@ type Args = ArgumentsCamelCase<ReturnType<typeof builder> extends Argv<infer T> 
 export async function runDiff(args: Args): Promise<number> {
   if (isStdin(args.old!) && isStdin(args.new!)) throw new UsageError('only one of OLD and NEW can be - (standard input)');
   const only = parseOnly(args.only);
-  const read = (file: string) =>
-    parseCapture(readInput(file), { source: isStdin(file) ? '(stdin)' : file, format: args.inputFormat });
-  const old = read(args.old!);
-  const neu = read(args.new!);
+  const bytes = [readInput(args.old!), readInput(args.new!)] as const;
+  await prepareFormats(bytes, args.inputFormat);
+  const parseOptions = captureOptions(args);
+  const read = (file: string, input: Uint8Array) =>
+    parseCapture(input, { ...parseOptions, source: isStdin(file) ? '(stdin)' : file });
+  const old = read(args.old!, bytes[0]);
+  const neu = read(args.new!, bytes[1]);
   const report = diffCaptures(old, neu, {
     force: args.force,
     minSimilarity: checkRatio('match-threshold', args.matchThreshold),

@@ -5,7 +5,7 @@ import { globSync } from 'tinyglobby';
 import { InputError, UsageError } from '../errors.js';
 import type { CaptureVersion } from '../model.js';
 import { orderCaptures, type OrderBy } from '../history/order.js';
-import { parseCapture } from '../parse/index.js';
+import { parseCapture, type ParseCaptureOptions } from '../parse/index.js';
 import { readInput } from './io.js';
 
 /** Files a folder holds that can be captures: not hidden, not state or lock files. */
@@ -48,10 +48,13 @@ export interface Series {
 /** Read, parse and order captures. `onProgress` is told after each file is parsed. */
 export function readSeries(
   files: string[],
-  options: { order?: 'name' | 'mtime'; format?: string; onProgress?: (done: number, total: number) => void } = {},
+  options: Pick<ParseCaptureOptions, 'format' | 'fields'> & {
+    order?: 'name' | 'mtime';
+    onProgress?: (done: number, total: number) => void;
+  } = {},
 ): Series {
   const items = files.map((file, i) => {
-    const capture = parseCapture(readInput(file), { source: file, format: options.format });
+    const capture = parseCapture(readInput(file), { source: file, format: options.format, fields: options.fields });
     options.onProgress?.(i + 1, files.length);
     return { name: basename(file), mtimeMs: statSync(file).mtimeMs, capture, file };
   });

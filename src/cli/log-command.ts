@@ -9,11 +9,12 @@ import { latestHeadline, renderLogTable, renderPostHistory } from '../render/log
 import { sanitizeInline } from '../render/sanitize.js';
 import { EXIT_SAME } from './exit.js';
 import { expandInputs, readSeries } from './inputs.js';
-import { FORMATS, useColor } from './options.js';
+import { captureOptions, FORMATS, useColor, withInputOptions } from './options.js';
+import { loadFormats } from '../parse/index.js';
 import { progress } from './progress.js';
 
 function builder(y: Argv) {
-  return y
+  return withInputOptions(y)
     .positional('inputs', { type: 'string', array: true, describe: 'A folder of captures, capture files, or quoted glob patterns', demandOption: true })
     .option('format', { alias: 'f', choices: FORMATS, default: 'terminal' as const, describe: 'Output format' })
     .option('post', { type: 'string', describe: 'Show every version of one post: its number in the table, or text of its headline' })
@@ -21,7 +22,6 @@ function builder(y: Argv) {
     .option('since', { type: 'string', describe: 'Only captures taken at or after this time (ISO 8601)' })
     .option('until', { type: 'string', describe: 'Only captures taken at or before this time (ISO 8601)' })
     .option('color', { type: 'boolean', describe: 'Force colour on or off' })
-    .option('input-format', { type: 'string', describe: 'Read captures in this format instead of detecting it' })
     .example('livediff log captures/', 'one line per post: first seen, last seen, versions, how it ended')
     .example("livediff log 'captures/2026-11-22*.txt' --post 12", 'every version of post 12, word by word')
     .example('livediff log captures/ --since 2026-11-22T06:00Z --format json', 'the history as JSON (livediff.log/1)');
@@ -60,9 +60,11 @@ export async function runLog(args: Args): Promise<number> {
   const files = expandInputs(args.inputs!);
   const bar = progress('livediff log');
   try {
+    // Hundreds of captures cost far more than loading the HTML parser: load it without looking first.
+    if (args.inputFormat !== 'text') await loadFormats();
     const series = readSeries(files, {
       order: args.order,
-      format: args.inputFormat,
+      ...captureOptions(args),
       onProgress: (done, total) => bar.update(done, total * 2),
     });
     if (series.by === 'content') {

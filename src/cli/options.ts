@@ -1,14 +1,15 @@
 // Options shared by the commands that print a report (diff now; log, check and git later).
 import type { Argv } from 'yargs';
 import { UsageError } from '../errors.js';
-import { ADAPTERS } from '../parse/index.js';
+import type { ParseCaptureOptions } from '../parse/index.js';
+import { FORMAT_NAMES, loadFormats, needsFormats } from '../parse/index.js';
 import { ONLY_VALUES, type OnlyValue } from '../render/select.js';
 
 export const FORMATS = ['terminal', 'json', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export function withReportOptions<T>(y: Argv<T>) {
-  return y
+  return withInputOptions(y)
     .option('format', {
       alias: 'f',
       choices: FORMATS,
@@ -33,11 +34,48 @@ export function withReportOptions<T>(y: Argv<T>) {
     .option('rewrite-threshold', {
       type: 'number',
       describe: 'Share of changed words (0-1) above which a paragraph is shown rewritten, not word by word [default: 0.6]',
-    })
-    .option('input-format', {
-      choices: ADAPTERS.map((a) => a.name),
-      describe: 'Read captures in this format instead of detecting it',
     });
+}
+
+/** How captures are read: the format, and where an HTML page or a JSON feed keeps the post fields. */
+export function withInputOptions<T>(y: Argv<T>) {
+  return y
+    .option('input-format', {
+      choices: FORMAT_NAMES,
+      describe: 'Read captures in this format instead of detecting it (docs/input-formats.md)',
+    })
+    .option('items', {
+      type: 'string',
+      describe: 'Where the posts are: a CSS selector (html) or a dot path to the array of posts (feed)',
+    })
+    .option('id', { type: 'string', describe: "A post's id: an attribute or selector@attribute (html), a dot path (feed)" })
+    .option('time', { type: 'string', describe: "A post's time: a CSS selector (html) or a dot path (feed)" })
+    .option('headline', { type: 'string', describe: "A post's headline: a CSS selector (html) or a dot path (feed)" })
+    .option('body', { type: 'string', describe: "A post's text: a CSS selector (html) or a dot path (feed)" });
+}
+
+interface CaptureArgs {
+  inputFormat?: string;
+  items?: string;
+  id?: string;
+  time?: string;
+  headline?: string;
+  body?: string;
+}
+
+/** What parseCapture needs from the command line: the forced format and where the fields are. */
+export function captureOptions(args: CaptureArgs): Pick<ParseCaptureOptions, 'format' | 'fields'> {
+  const fields = { post: args.items, id: args.id, time: args.time, headline: args.headline, body: args.body };
+  const given = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+  return { format: args.inputFormat, fields: Object.keys(given).length > 0 ? given : undefined };
+}
+
+/**
+ * Load the html, jsonld and feed adapters when one of the inputs (or --input-format) needs them: a run on
+ * text captures never loads the HTML parser (start-up time is what cron pays on every run).
+ */
+export async function prepareFormats(inputs: readonly Uint8Array[], format: string | undefined): Promise<void> {
+  if (inputs.some((bytes) => needsFormats(bytes, format))) await loadFormats();
 }
 
 /** Parse `--only a,b` into checked values. */

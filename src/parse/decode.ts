@@ -31,14 +31,19 @@ export function formatSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
-/** Decode a capture's bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is an InputError. */
-export function decodeCapture(bytes: Uint8Array, file: string, maxBytes = DEFAULT_MAX_INPUT_BYTES): string {
-  const expected = 'a UTF-8 text capture of a live page';
+/**
+ * Decode a capture's bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, or the character set the page
+ * declares (`charset`, a TextDecoder name such as `windows-1252`; a BOM wins over it). Anything else is an
+ * InputError.
+ */
+export function decodeCapture(bytes: Uint8Array, file: string, maxBytes = DEFAULT_MAX_INPUT_BYTES, charset = 'utf-8'): string {
+  const expected = charset === 'utf-8' ? 'a UTF-8 text capture of a live page' : `a page in the character set it declares (${charset})`;
   if (bytes.length > maxBytes) {
     throw new InputError(file, `a capture of at most ${formatSize(maxBytes)}`, formatSize(bytes.length));
   }
   if (bytes.length === 0) throw new InputError(file, expected, 'an empty file');
-  let encoding = 'utf-8';
+  let encoding = charset;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) encoding = 'utf-8';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) encoding = 'utf-16le';
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) encoding = 'utf-16be';
   else {
@@ -54,7 +59,7 @@ export function decodeCapture(bytes: Uint8Array, file: string, maxBytes = DEFAUL
     try {
       text = new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
     } catch {
-      const at = firstInvalidUtf8(bytes);
+      const at = encoding === 'utf-8' ? firstInvalidUtf8(bytes) : null;
       throw new InputError(file, expected, `invalid ${encoding.toUpperCase()}${at === null ? '' : ` at byte ${at}`}`);
     }
   }

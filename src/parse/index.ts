@@ -1,12 +1,51 @@
 // Entry to the parse stage: pick an adapter (detected or forced) and turn bytes or text into a Capture.
+import { isUtf8 } from 'node:buffer';
 import { InputError, UsageError } from '../errors.js';
 import type { Capture } from '../model.js';
-import type { Adapter } from './adapter.js';
+import type { Adapter, ParseOptions } from './adapter.js';
 import { decodeCapture } from './decode.js';
 import { textAdapter } from './text.js';
 
-/** Adapters in detection order: the most specific first, plain text last. */
-export const ADAPTERS: readonly Adapter[] = [textAdapter];
+type Formats = typeof import('./formats.js');
+
+/** Every adapter's name, in detection order: the most specific first, plain text last. */
+export const FORMAT_NAMES = ['jsonld', 'html', 'feed', 'text'] as const;
+
+/**
+ * Adapters in detection order. JSON-LD (bare, or an HTML page with LiveBlogPosting updates in it) before
+ * HTML; JSON feeds after both; every detect() but text's needs the input to start with `<`, `{` or `[`,
+ * which a text capture (a headline line) does not. Holds only `text` until the formats are registered.
+ */
+export const ADAPTERS: Adapter[] = [textAdapter];
+let formats: Formats | null = null;
+
+/** Make the html, jsonld and feed adapters (and character-set sniffing) available to parseCapture. */
+export function registerFormats(module: Formats): void {
+  if (formats !== null) return;
+  formats = module;
+  ADAPTERS.splice(0, ADAPTERS.length, module.jsonldAdapter, module.htmlAdapter, module.feedAdapter, textAdapter);
+}
+
+/** Load the adapters beyond text (htmlparser2 and its kin): the command line does this only when needed. */
+export async function loadFormats(): Promise<void> {
+  registerFormats(await import('./formats.js'));
+}
+
+const MARKUP_OR_JSON = new Set([0x3c, 0x7b, 0x5b]); // < { [
+
+/**
+ * Whether reading this input needs more than the text adapter: a format other than text is forced, or the
+ * input starts (after a BOM and white space) with `<`, `{` or `[`, as HTML and JSON do and a text capture,
+ * which starts with a headline, does not.
+ */
+export function needsFormats(input: string | Uint8Array, format?: string): boolean {
+  if (format !== undefined) return format !== 'text';
+  if (typeof input === 'string') return /^[\ufeff\s]*[<{[]/.test(input.slice(0, 4096));
+  let i = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? 3 : 0;
+  const end = Math.min(input.length, 4096);
+  while (i < end && (input[i] === 0x20 || (input[i]! >= 0x09 && input[i]! <= 0x0d))) i++;
+  return MARKUP_OR_JSON.has(input[i]!);
+}
 
 export interface ParseCaptureOptions {
   /** Name for messages; defaults to `capture`. */
@@ -15,21 +54,35 @@ export interface ParseCaptureOptions {
   format?: string;
   /** Refuse inputs larger than this many bytes. */
   maxBytes?: number;
+  /** Where the post fields are, for the html (CSS selectors) and feed (dot paths) adapters. */
+  fields?: ParseOptions['fields'];
 }
 
 export function findAdapter(name: string): Adapter {
   const adapter = ADAPTERS.find((a) => a.name === name);
-  if (!adapter) throw new UsageError(`unknown input format '${name}' (known: ${ADAPTERS.map((a) => a.name).join(', ')})`);
-  return adapter;
+  if (adapter) return adapter;
+  if ((FORMAT_NAMES as readonly string[]).includes(name)) {
+    throw new Error(`the ${name} adapter is not loaded: call loadFormats() first`);
+  }
+  throw new UsageError(`unknown input format '${name}' (known: ${FORMAT_NAMES.join(', ')})`);
+}
+
+/** Bytes as text: in the character set an HTML or XML page declares (when the formats are loaded), else UTF-8. */
+function decode(bytes: Uint8Array, source: string, maxBytes: number | undefined): string {
+  const charset = formats?.sniffCharset(bytes) ?? null;
+  // Valid UTF-8 with non-ASCII characters in it is almost never legacy text (`é` alone is invalid UTF-8):
+  // such a page was re-encoded when saved and kept its old declaration.
+  const legacy = charset !== null && charset !== 'utf-8' && !charset.startsWith('utf-16') && !isUtf8(bytes);
+  return decodeCapture(bytes, source, maxBytes, legacy ? charset : 'utf-8');
 }
 
 /** Parse a capture from its bytes or decoded text. */
 export function parseCapture(input: string | Uint8Array, options: ParseCaptureOptions = {}): Capture {
   const source = options.source ?? 'capture';
-  const text = typeof input === 'string' ? input : decodeCapture(input, source, options.maxBytes);
+  const text = typeof input === 'string' ? input : decode(input, source, options.maxBytes);
   if (typeof input === 'string' && text.trim() === '') {
     throw new InputError(source, 'a text capture of a live page', 'only white space');
   }
   const adapter = options.format ? findAdapter(options.format) : (ADAPTERS.find((a) => a.detect(text)) ?? textAdapter);
-  return adapter.parse(text, { source });
+  return adapter.parse(text, options.fields ? { source, fields: options.fields } : { source });
 }

@@ -71,12 +71,12 @@ export function postText(post: Post): string[] {
 function postSection(p: PostChange, level: string): string[] {
   const post = p.post;
   const status = p.status === 'edited' ? `${LABEL.edited} (${p.fields.join(', ')})` : LABEL[p.status];
-  const lines = [
-    `${level} ${status}${p.moved ? ' · moved' : ''}: ${escapeMarkdown(post.headline || '(no headline)')}`,
-    '',
-    `<sub>${escapeMarkdown(post.time)}${p.old && p.new && p.old.index !== p.new.index ? ` · position ${p.old.index + 1} → ${p.new.index + 1}` : ''}</sub>`,
-    '',
-  ];
+  const where = [
+    escapeMarkdown(post.time),
+    p.old && p.new && p.old.index !== p.new.index ? `position ${p.old.index + 1} → ${p.new.index + 1}` : '',
+  ].filter(Boolean);
+  const lines = [`${level} ${status}${p.moved ? ' · moved' : ''}: ${escapeMarkdown(post.headline || '(no headline)')}`, ''];
+  if (where.length > 0) lines.push(`<sub>${where.join(' · ')}</sub>`, '');
   if (p.status === 'added' || p.status === 'dropped') {
     lines.push('<details><summary>Text</summary>', '', ...postText(post), '', '</details>', '');
   } else for (const change of p.changes) lines.push(...fieldLines(change));

@@ -39,7 +39,7 @@ class TerminalRenderer extends TerminalWriter {
     const paint =
       p.status === 'added' ? c.green : p.status === 'dropped' ? c.red : p.status === 'edited' ? c.yellow : c.cyan;
     const moved = p.moved ? c.magenta(' moved') : '';
-    this.line(`${paint.bold(status)}${moved} ${c.dim(`· ${sanitizeInline(post.time)} · ${position(p)}`)}`);
+    this.line(`${paint.bold(status)}${moved} ${c.dim(`${post.time === '' ? '' : `· ${sanitizeInline(post.time)} `}· ${position(p)}`)}`);
     this.line(`${INDENT}${c.bold(sanitizeInline(post.headline || '(no headline)'))}`);
   }
 

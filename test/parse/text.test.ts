@@ -90,7 +90,10 @@ describe('text captures: the real snapshots', () => {
 
   it('refuses text that is not a capture, naming what it found', () => {
     expect(() => parseCapture('<html><body>404 Not Found</body></html>', { source: 'page.txt' })).toThrowError(
-      /^page\.txt: expected a live-page capture .* found "<html><body>404 Not Found<\/body><\/html>" on line 1/,
+      /^page\.txt: expected a live page: an HTML page with post elements .*, found an HTML page with no such element$/,
+    );
+    expect(() => parseCapture('Not found\n\nThe page you asked for does not exist.', { source: 'p.txt' })).toThrowError(
+      /^p\.txt: expected a live-page capture .* found "Not found" on line 1/,
     );
     expect(() => parseCapture('Title\n\nUpdated 1:00 a.m. ET, March 22, 2023\n9 Posts\n', { source: 'h.txt' })).toThrowError(
       /found a page header but no post$/,

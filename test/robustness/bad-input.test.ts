@@ -77,7 +77,7 @@ describe('bad input from docs/robustness.md', () => {
   });
 
   it('an HTTP error page saved as a capture', () =>
-    refused([file('error.txt', '<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>\n'), GOOD], /error\.txt: expected a live-page capture .*, found "<!DOCTYPE html>" on line 1 and no timestamp line/));
+    refused([file('error.txt', '<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>\n'), GOOD], /error\.txt: expected a live page: an HTML page with post elements .*, found an HTML page titled "502 Bad Gateway" with no such element\n$/));
 
   it('100,000 tiny posts through the CLI', () => {
     const posts = Array.from({ length: 100_000 }, (_, i) => ({ time: stamp(i % 1440), headline: `Post ${i}`, byline: null, body: [`Text ${i}.`] }));
