@@ -9,7 +9,7 @@ import { parseCapture, type ParseCaptureOptions } from '../parse/index.js';
 import { readInput } from './io.js';
 
 /** Files a folder holds that can be captures: not hidden, not state or lock files. */
-function folderFiles(dir: string): string[] {
+export function folderFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isFile() && !e.name.startsWith('.') && !/\.(lock|state|json\.tmp|tmp)$/.test(e.name))
     .map((e) => join(dir, e.name));

@@ -1,6 +1,7 @@
 // The livediff command line: yargs with its commands listed explicitly, exit codes mapped in one place.
 import yargs from 'yargs';
 import { UsageError } from '../errors.js';
+import { checkCommand } from './check-command.js';
 import { diffCommand } from './diff-command.js';
 import { logCommand } from './log-command.js';
 import { reportError } from './exit.js';
@@ -25,6 +26,7 @@ export async function main(argv: string[]): Promise<number> {
     .usage('Usage: livediff [diff] OLD NEW [options]\n\nCompare two captures of a live-blog page post by post.')
     .command(diffCommand(setExit))
     .command(logCommand(setExit))
+    .command(checkCommand(setExit))
     .strict()
     .help()
     .alias('h', 'help')
