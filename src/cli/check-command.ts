@@ -15,7 +15,7 @@ import { sanitizeInline, sanitizeJson } from '../render/sanitize.js';
 import { DEFAULT_ONLY, hasChanges, type OnlyValue } from '../render/select.js';
 import { renderTerminal } from '../render/terminal.js';
 import { acquireLock, isAlive } from './check/lock.js';
-import { readState, removeStaleTemps, sha256, STATE_SCHEMA, writeState, type CheckState } from './check/state.js';
+import { readState, removeStaleStateTemps, sha256, STATE_SCHEMA, writeState, type CheckState } from './check/state.js';
 import { deliver } from './check/webhook.js';
 import { EXIT_CHANGED, EXIT_SAME } from './exit.js';
 import { folderFiles } from './inputs.js';
@@ -24,9 +24,9 @@ import { captureOptions, checkRatio, parseOnly, prepareFormats, useColor, withRe
 
 export const CHECK_SCHEMA = 'livediff.check/1';
 
-function builder(y: Argv) {
+/** The options of `check`, which `capture --report` takes too. */
+export function withCheckOptions<T>(y: Argv<T>) {
   return withReportOptions(y)
-    .positional('dir', { type: 'string', describe: 'The folder the capture job writes into', demandOption: true })
     .option('state', {
       type: 'string',
       describe: 'State file: compare every capture since the one the last run reached, so nothing is missed or reported twice',
@@ -37,13 +37,19 @@ function builder(y: Argv) {
     })
     .option('webhook', { type: 'string', describe: 'POST the JSON report (livediff.check/1) to this URL when something changed' })
     .option('webhook-timeout', { type: 'number', default: 10, describe: 'Seconds to wait for the webhook, per attempt' })
-    .option('webhook-retries', { type: 'number', default: 3, describe: 'Attempts after the first when the webhook fails (backoff 1 s, 2 s, 4 s…)' })
+    .option('webhook-retries', { type: 'number', default: 3, describe: 'Attempts after the first when the webhook fails (backoff 1 s, 2 s, 4 s…)' });
+}
+
+function builder(y: Argv) {
+  return withCheckOptions(y)
+    .positional('dir', { type: 'string', describe: 'The folder the capture job writes into', demandOption: true })
     .example('livediff check captures/ --state captures/.livediff-state.json', 'report what changed since the last run')
     .example('livediff check captures/ --only added,dropped,edited --state s.json', 'only new, deleted and edited posts')
     .example('livediff check captures/ --state s.json --webhook https://example.org/hook', 'also POST the JSON report');
 }
 
 type Args = ArgumentsCamelCase<ReturnType<typeof builder> extends Argv<infer T> ? T : never>;
+export type CheckArgs = Args;
 
 interface CaptureFile {
   name: string;
@@ -56,13 +62,15 @@ export function orderFiles(dir: string, order: 'name' | 'mtime' | undefined, exc
     .filter((path) => !exclude.has(resolve(path)))
     .map((path) => ({ name: basename(path), path }));
   const byName = (a: CaptureFile, b: CaptureFile) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const mtimes = new Map<CaptureFile, number>();
+  const mtime = (f: CaptureFile) => mtimes.get(f) ?? mtimes.set(f, statSync(f.path).mtimeMs).get(f)!;
   const stamps = new Map(files.map((f) => [f, stampFromName(f.name)?.getTime() ?? null]));
   if (order === undefined && files.every((f) => stamps.get(f) !== null)) {
-    return files.sort((a, b) => stamps.get(a)! - stamps.get(b)! || byName(a, b));
+    // Two captures in one second (`…18Z.html`, `…18Z-1.html`): the one written later is newer.
+    return files.sort((a, b) => stamps.get(a)! - stamps.get(b)! || mtime(a) - mtime(b) || byName(a, b));
   }
   if (order === 'name') return files.sort(byName);
-  const mtime = new Map(files.map((f) => [f, statSync(f.path).mtimeMs]));
-  return files.sort((a, b) => mtime.get(a)! - mtime.get(b)! || byName(a, b));
+  return files.sort((a, b) => mtime(a) - mtime(b) || byName(a, b));
 }
 
 /** Where this run starts: the capture the state names (found by name, else by content), else the one before the newest. */
@@ -107,7 +115,7 @@ export async function runCheck(args: Args): Promise<number> {
   // Two runs on one state would both report: one at a time. Without a state every run reports the newest step.
   const release = statePath === null ? () => undefined : acquireLock(`${statePath}.lock`);
   try {
-    if (statePath !== null) removeStaleTemps(statePath, isAlive);
+    if (statePath !== null) removeStaleStateTemps(statePath, isAlive);
     const state = statePath === null ? null : readState(statePath);
     const exclude = new Set(statePath === null ? [] : [statePath, `${statePath}.lock`]);
     const files = orderFiles(dir, args.order, exclude);
@@ -141,7 +149,6 @@ export async function runCheck(args: Args): Promise<number> {
           timeoutMs: args.webhookTimeout * 1000,
           retries: args.webhookRetries,
           backoffMs: 1000,
-          userAgent: `livediff/${typeof LIVEDIFF_VERSION === 'string' ? LIVEDIFF_VERSION : 'dev'}`,
         });
       }
     }

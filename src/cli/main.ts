@@ -1,6 +1,7 @@
 // The livediff command line: yargs with its commands listed explicitly, exit codes mapped in one place.
 import yargs from 'yargs';
 import { UsageError } from '../errors.js';
+import { captureCommand } from './capture-command.js';
 import { checkCommand } from './check-command.js';
 import { diffCommand } from './diff-command.js';
 import { logCommand } from './log-command.js';
@@ -27,6 +28,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(diffCommand(setExit))
     .command(logCommand(setExit))
     .command(checkCommand(setExit))
+    .command(captureCommand(setExit))
     .strict()
     .help()
     .alias('h', 'help')

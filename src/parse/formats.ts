@@ -4,4 +4,4 @@
 export { feedAdapter } from './feed.js';
 export { htmlAdapter } from './html.js';
 export { jsonldAdapter } from './jsonld.js';
-export { decodeWithCharset, sniffCharset } from './charset.js';
+export { decodeWithCharset, resolveCharset, sniffCharset } from './charset.js';

@@ -1,10 +1,9 @@
-// The state file of `livediff check`: which capture it last compared up to. Written atomically: a temporary
-// file in the same folder, flushed, then renamed over the old one, so a reader (or a run killed at any
-// moment) sees the old state or the new one, never a mix.
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+// The state file of `livediff check`: which capture it last compared up to, written atomically.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { InputError } from '../../errors.js';
+import { removeStaleTemps, writeFileAtomic } from '../atomic.js';
 
 export const STATE_SCHEMA = 'livediff.state/1';
 
@@ -46,59 +45,12 @@ export function readState(file: string): CheckState | null {
   return { schema: STATE_SCHEMA, capture: s.capture, sha256: s.sha256, checkedAt: String(s.checkedAt ?? ''), reportedAt: s.reportedAt ?? null };
 }
 
-const TEMP = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
-
-function tempName(file: string): string {
-  return join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-}
-
-/** Write the state atomically: temporary file beside it, fsync, rename, fsync the folder. */
+/** Write the state atomically (see atomic.ts): a reader sees the old state or the new one. */
 export function writeState(file: string, state: CheckState): void {
-  const temp = tempName(file);
-  const fd = openSync(temp, 'wx', 0o644);
-  try {
-    writeSync(fd, `${JSON.stringify(state, null, 2)}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    renameSync(temp, file);
-  } catch (error) {
-    unlinkSync(temp);
-    throw error;
-  }
-  syncFolder(dirname(file));
-}
-
-function syncFolder(dir: string): void {
-  let fd: number | null = null;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch {
-    // Some systems cannot fsync a folder; the rename is atomic all the same.
-  } finally {
-    if (fd !== null) closeSync(fd);
-  }
+  writeFileAtomic(file, `${JSON.stringify(state, null, 2)}\n`);
 }
 
 /** Remove temporary files a killed run left beside the state (their writer's process is gone). */
-export function removeStaleTemps(file: string, isAlive: (pid: number) => boolean): void {
-  const dir = dirname(file);
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const m = TEMP.exec(name);
-    if (!m || m[1] !== basename(file) || isAlive(Number(m[2]))) continue;
-    try {
-      unlinkSync(join(dir, name));
-    } catch {
-      // Another run removed it first.
-    }
-  }
+export function removeStaleStateTemps(file: string, isAlive: (pid: number) => boolean): void {
+  removeStaleTemps(dirname(file), isAlive, basename(file));
 }

@@ -1,0 +1,96 @@
+// `livediff capture URL --into DIR`: fetch a live page and keep it as a new capture when, and only when, it
+// changed for real since the newest capture in DIR (noise and page furniture are not changes). With
+// --report, go on as `livediff check DIR`. Exit 0: nothing new; 1: a capture written (or, with --report,
+// what check says); 2: trouble, and nothing written.
+import { mkdirSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { InputError, UsageError } from '../errors.js';
+import { diffCaptures } from '../classify/report.js';
+import type { Capture } from '../model.js';
+import { parseCapture, registerFormats } from '../parse/index.js';
+import { sanitizeInline } from '../render/sanitize.js';
+import { DEFAULT_ONLY, hasChanges } from '../render/select.js';
+import { removeStaleTemps } from './atomic.js';
+import { fetchPage } from './capture/fetch.js';
+import { extensionFor, storeCapture, storedBytes } from './capture/store.js';
+import { isAlive } from './check/lock.js';
+import { orderFiles, runCheck, withCheckOptions } from './check-command.js';
+import { EXIT_CHANGED, EXIT_SAME } from './exit.js';
+import { safeUrl } from './http.js';
+import { readInput } from './io.js';
+import { captureOptions } from './options.js';
+
+function builder(y: Argv) {
+  return withCheckOptions(y)
+    .positional('url', { type: 'string', describe: 'The live page (http or https)', demandOption: true })
+    .option('into', { type: 'string', demandOption: true, describe: 'The folder of captures (created if missing)' })
+    .option('timeout', { type: 'number', default: 30, describe: 'Seconds to wait for the page, per attempt' })
+    .option('retries', { type: 'number', default: 3, describe: 'Attempts after the first on network errors, timeouts, 5xx, 408, 429 (backoff 1 s, 2 s, 4 s…)' })
+    .option('max-size', { type: 'number', default: 20, describe: 'Largest page to accept, in MiB' })
+    .option('report', { type: 'boolean', default: false, describe: 'Then run `livediff check` on the folder (with --state, --only, --webhook…)' })
+    .example('livediff capture https://example.org/live --into captures/', 'keep a new capture when the page changed')
+    .example('livediff capture URL --into captures/ --report --state captures/.state.json', 'capture, then report what changed');
+}
+
+type Args = ArgumentsCamelCase<ReturnType<typeof builder> extends Argv<infer T> ? T : never>;
+
+/** The newest capture already in the folder, parsed; null when there is none or it cannot be read (said on stderr). */
+function newestCapture(dir: string, args: Args): Capture | null {
+  const state = args.state === undefined ? [] : [resolve(args.state), `${resolve(args.state)}.lock`];
+  const files = orderFiles(dir, args.order, new Set(state));
+  const newest = files.at(-1);
+  if (!newest) return null;
+  try {
+    return parseCapture(readInput(newest.path), { ...captureOptions(args), source: newest.path });
+  } catch (error) {
+    process.stderr.write(`livediff: the newest capture ${sanitizeInline(newest.path)} cannot be read (${sanitizeInline((error as Error).message)}); writing a new one\n`);
+    return null;
+  }
+}
+
+function prepareFolder(dir: string): void {
+  try {
+    if (!statSync(dir).isDirectory()) throw new InputError(dir, 'a folder for the captures (--into)', 'a file');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(dir, { recursive: true });
+  }
+}
+
+export async function runCapture(args: Args): Promise<number> {
+  if (!(args.timeout > 0) || !(args.retries >= 0) || !(args.maxSize > 0)) {
+    throw new UsageError('--timeout and --max-size take numbers > 0, --retries a count >= 0');
+  }
+  const dir = args.into;
+  prepareFolder(dir);
+  removeStaleTemps(dir, isAlive);
+  const formats = await import('../parse/formats.js');
+  registerFormats(formats);
+  const page = await fetchPage(args.url!, {
+    timeoutMs: args.timeout * 1000,
+    retries: args.retries,
+    backoffMs: 1000,
+    maxBytes: Math.round(args.maxSize * 1024 * 1024),
+  });
+  const taken = new Date();
+  const bytes = storedBytes(page.bytes, page.contentType, formats);
+  // Never keep what livediff cannot read as a live page (an error page served with 200, a login wall).
+  const capture = parseCapture(bytes, { ...captureOptions(args), source: safeUrl(page.url) });
+  const previous = newestCapture(dir, args);
+  const changed = previous === null || hasChanges(diffCaptures(previous, capture, { force: args.force }), DEFAULT_ONLY);
+  let written: string | null = null;
+  if (changed) written = storeCapture(dir, taken, extensionFor(page.contentType, page.url), bytes);
+  if (args.report) return runCheck({ ...args, dir });
+  if (written !== null && !args.quiet) process.stdout.write(`${written}\n`);
+  return written !== null ? EXIT_CHANGED : EXIT_SAME;
+}
+
+export function captureCommand(setExit: (code: number) => void): CommandModule<object, Args> {
+  return {
+    command: 'capture <url>',
+    describe: 'Fetch a live page into a folder of captures when it changed (for cron, with --report)',
+    builder: builder as unknown as CommandModule<object, Args>['builder'],
+    handler: async (args) => setExit(await runCapture(args)),
+  };
+}
