@@ -25,6 +25,25 @@ describe('parsers under fuzzing', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 2000 }), parsesOrRefuses), { numRuns: FUZZ_RUNS * 10 });
   });
 
+  it('arbitrary markup and JSON (the html, jsonld and feed adapters)', () => {
+    const json = fc.json({ maxDepth: 4 });
+    const tag = fc.constantFrom('article', 'div', 'p', 'li', 'time', 'h2', 'script', 'meta', 'section', 'ul', 'ol', 'br');
+    const element: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        fc.string({ maxLength: 30 }),
+        fc.tuple(tag, fc.array(tie('node'), { maxLength: 4 }), fc.string({ maxLength: 20 })).map(
+          ([t, children, attr]) => `<${t} data-post-id="${attr}">${children.join('')}</${t}>`,
+        ),
+      ),
+    })).node;
+    const ld = json.map((j) => `{"@context":"https://schema.org","@type":"LiveBlogPosting","liveBlogUpdate":[${j}]}`);
+    fc.assert(
+      fc.property(fc.oneof(json, ld, element.map((e) => `<!doctype html><html><body>${e}</body></html>`)), parsesOrRefuses),
+      { numRuns: FUZZ_RUNS * 10 },
+    );
+  });
+
   it('real-looking captures with random bytes spliced in', () => {
     fc.assert(
       fc.property(pageArb, fc.nat(), fc.uint8Array({ minLength: 1, maxLength: 50 }), (posts, at, junk) => {

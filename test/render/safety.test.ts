@@ -80,3 +80,28 @@ describe('JSON output', () => {
     expect(parsed.posts[0].new.headline).toBe('Hostile \u001b[31mred\u001b[0m headline @everyone');
   });
 });
+
+describe('hostile text from HTML and JSON captures', () => {
+  const feed = (posts: Array<{ id: number; title: string; body: string }>) => JSON.stringify({ title: 'Live', posts });
+  const html = (title: string, body: string) =>
+    `<!doctype html><html><body><article data-post-id="p1"><h2>${title}</h2><p>${body}</p></article></body></html>`;
+  const cases = {
+    feed: [
+      feed([{ id: 1, title: 'Calm', body: 'Calm.' }]),
+      feed([{ id: 1, title: `Hostile \u001b[31mred @everyone`, body: HOSTILE.join('\n') }, { id: 2, title: 'x', body: '<img src=x onerror=alert(1)>' }]),
+    ],
+    html: [html('Calm', 'Calm.'), html('Hostile &#27;[2J @everyone &lt;b&gt;', 'Bidi &#x202e;elgoog ::warning::forged')],
+  };
+  for (const [format, [before, after]] of Object.entries(cases)) {
+    it(`${format}: the terminal, Markdown and JSON stay safe`, () => {
+      const r = diffCaptures(parseCapture(before!, { source: 'old' }), parseCapture(after!, { source: 'new' }));
+      const term = renderTerminal(r, { color: false });
+      expect(term).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+      expect(term).not.toMatch(/^::/m);
+      const md = renderMarkdown(r);
+      expect(md).not.toMatch(/<(img|b|script)/i);
+      expect(md).not.toMatch(/(^|[^\u200b])@everyone/);
+      expect(renderJson(r)).not.toMatch(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    });
+  }
+});
