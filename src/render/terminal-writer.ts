@@ -6,6 +6,8 @@ import { sanitizeInline } from './sanitize.js';
 export const INDENT = '    ';
 /** `::` at the start of a line (after spaces or colour codes): GitHub Actions would run it as a command. */
 const WORKFLOW_COMMAND = /^((?:\s|\u001b\[[\d;]*m)*):(?=:)/;
+/** `##[command]`, which the Actions runner still runs anywhere in a line. */
+const LEGACY_COMMAND = /##\[/g;
 
 /** Collects lines of terminal output; subclasses render one kind of report. */
 export class TerminalWriter {
@@ -16,8 +18,9 @@ export class TerminalWriter {
   }
 
   protected line(text = ''): void {
-    // A line starting with `::` is a workflow command in a GitHub Actions log: show its colon escaped.
-    this.out.push(text.replace(WORKFLOW_COMMAND, '$1\\x3a'));
+    // In a GitHub Actions log a line starting with `::` is a workflow command, and so is the legacy `##[`
+    // anywhere in a line: show the character that makes them one escaped.
+    this.out.push(text.replace(WORKFLOW_COMMAND, '$1\\x3a').replace(LEGACY_COMMAND, '#\\x23['));
   }
 
   protected text(): string {

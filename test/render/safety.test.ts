@@ -38,13 +38,16 @@ describe('terminal output', () => {
   }
 
   it('no line starts with a GitHub workflow command', () => {
-    const old = makeCapture({ posts: [{ time: stamp(600), headline: '::set-output name=a::b', body: ['::error::x'] }] });
-    const neu = makeCapture({ posts: [{ time: stamp(600), headline: '::set-output name=a::b', body: ['::error::y'] }] });
+    const old = makeCapture({ posts: [{ time: stamp(600), headline: '::set-output name=a::b', body: ['::error::x', 'legacy ##[set-output name=c;]d'] }] });
+    const neu = makeCapture({ posts: [{ time: stamp(600), headline: '::set-output name=a::b', body: ['::error::y', 'legacy ##[set-output name=c;]e'] }] });
     for (const color of [false, true]) {
       const out = renderTerminal(diffCaptures(parseCapture(old), parseCapture(neu)), { color });
       const lines = out.split('\n').map((l) => l.replace(/\u001b\[[\d;]*m/g, '').trimStart());
       expect(lines.filter((l) => l.startsWith('::'))).toEqual([]);
       expect(out).toContain('\\x3a:set-output name=a::b');
+      // The runner also runs the legacy `##[command]` anywhere in a line.
+      expect(out).not.toContain('##[');
+      expect(out).toContain('#\\x23[set-output');
     }
   });
 
