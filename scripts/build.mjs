@@ -1,6 +1,6 @@
 // Build: the CLI bundled into one minified file with a V8 code cache (fast start for cron), and the library.
 import { build } from 'esbuild';
-import { copyFileSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync, chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Script } from 'node:vm';
 import { readFile } from 'node:fs/promises';
@@ -39,6 +39,32 @@ const common = {
   // Bundled CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 };
+
+/**
+ * The GitHub Action (action.yml runs action/index.cjs): one minified CommonJS file, committed because
+ * dist/ is not. `--action` writes it; `--check-action` fails when it differs from a fresh build of src/
+ * (test/action/bundle.test.ts runs that, so the committed bundle cannot go stale unnoticed).
+ */
+const actionBuild = {
+  ...common,
+  entryPoints: ['src/action/index.ts'],
+  format: 'cjs',
+  minify: true,
+  banner: { js: '// Built from src/action/ by `node scripts/build.mjs --action`: do not edit.' },
+  write: false,
+  outfile: 'action/index.cjs',
+};
+if (process.argv.includes('--action') || process.argv.includes('--check-action')) {
+  const fresh = (await build(actionBuild)).outputFiles[0].contents;
+  if (process.argv.includes('--action')) {
+    mkdirSync('action', { recursive: true });
+    writeFileSync('action/index.cjs', fresh);
+  } else if (!existsSync('action/index.cjs') || !Buffer.from(fresh).equals(readFileSync('action/index.cjs'))) {
+    console.error('action/index.cjs is not a build of src/: run `node scripts/build.mjs --action` and commit it');
+    process.exit(1);
+  }
+  process.exit(0);
+}
 
 await build({
   ...common,

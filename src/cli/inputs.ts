@@ -6,7 +6,10 @@ import { InputError, UsageError } from '../errors.js';
 import type { CaptureVersion } from '../model.js';
 import { orderCaptures, type OrderBy } from '../history/order.js';
 import { parseCapture, type ParseCaptureOptions } from '../parse/index.js';
+import { gitSeries } from '../git/history.js';
+import { sanitizeInline } from '../render/sanitize.js';
 import { readInput } from './io.js';
+import type { Progress } from './progress.js';
 
 /** Files a folder holds that can be captures: not hidden, not state or lock files. */
 export function folderFiles(dir: string): string[] {
@@ -42,7 +45,8 @@ export function expandInputs(inputs: string[]): string[] {
 
 export interface Series {
   versions: CaptureVersion[];
-  by: OrderBy;
+  /** How they were ordered: `git` for the committed versions of one file (`log --git`). */
+  by: OrderBy | 'git';
 }
 
 /** Read, parse and order captures. `onProgress` is told after each file is parsed. */
@@ -63,4 +67,26 @@ export function readSeries(
     by,
     versions: ordered.map((item) => ({ label: item.name.replace(/\.[^.]+$/, ''), time: time(item), capture: item.capture })),
   };
+}
+
+/**
+ * `log --git PATH`: every committed version of one file, oldest first, labelled by short commit id and
+ * timed by the commit. Versions that are not captures are left out and said on stderr.
+ */
+export async function readGitSeries(
+  inputs: string[],
+  options: Pick<ParseCaptureOptions, 'format' | 'fields'> & { since: number | null; until: number | null; bar: Progress },
+): Promise<Series> {
+  if (inputs.length !== 1) throw new UsageError(`log --git takes one capture file; found ${inputs.length}: ${inputs.join(' ')}`);
+  const { versions, skipped } = await gitSeries(inputs[0]!, {
+    cwd: process.cwd(),
+    parse: { format: options.format, fields: options.fields },
+    since: options.since,
+    until: options.until,
+    onProgress: (done, total) => options.bar.update(done, total * 2),
+  });
+  for (const s of skipped.slice(0, 3)) process.stderr.write(`livediff: left out ${sanitizeInline(s.label)}: ${sanitizeInline(s.message)}\n`);
+  if (skipped.length > 3) process.stderr.write(`livediff: left out ${skipped.length - 3} more versions that are not captures\n`);
+  if (versions.length === 0 && skipped.length > 0) throw new InputError(inputs[0]!, 'a committed version that is a capture', 'none');
+  return { versions, by: 'git' };
 }

@@ -8,7 +8,7 @@ import { renderLogMarkdown } from '../render/log-markdown.js';
 import { latestHeadline, renderLogTable, renderPostHistory } from '../render/log-terminal.js';
 import { sanitizeInline } from '../render/sanitize.js';
 import { EXIT_SAME } from './exit.js';
-import { expandInputs, readSeries } from './inputs.js';
+import { expandInputs, readGitSeries, readSeries } from './inputs.js';
 import { captureOptions, FORMATS, useColor, withInputOptions } from './options.js';
 import { loadFormats } from '../parse/index.js';
 import { progress } from './progress.js';
@@ -22,9 +22,11 @@ function builder(y: Argv) {
     .option('since', { type: 'string', describe: 'Only captures taken at or after this time (ISO 8601)' })
     .option('until', { type: 'string', describe: 'Only captures taken at or before this time (ISO 8601)' })
     .option('color', { type: 'boolean', describe: 'Force colour on or off' })
+    .option('git', { type: 'boolean', default: false, describe: 'Read every committed version of one file from git (INPUTS is that file)' })
     .example('livediff log captures/', 'one line per post: first seen, last seen, versions, how it ended')
     .example("livediff log 'captures/2026-11-22*.txt' --post 12", 'every version of post 12, word by word')
-    .example('livediff log captures/ --since 2026-11-22T06:00Z --format json', 'the history as JSON (livediff.log/1)');
+    .example('livediff log captures/ --since 2026-11-22T06:00Z --format json', 'the history as JSON (livediff.log/1)')
+    .example('livediff log --git snapshots/page.txt', 'the history from every committed version of one file');
 }
 
 type Args = ArgumentsCamelCase<ReturnType<typeof builder> extends Argv<infer T> ? T : never>;
@@ -57,16 +59,18 @@ export function findPost(history: History, query: string): PostHistory {
 export async function runLog(args: Args): Promise<number> {
   const since = parseTime('since', args.since);
   const until = parseTime('until', args.until);
-  const files = expandInputs(args.inputs!);
+  const files = args.git ? [] : expandInputs(args.inputs!);
   const bar = progress('livediff log');
   try {
     // Hundreds of captures cost far more than loading the HTML parser: load it without looking first.
     if (args.inputFormat !== 'text') await loadFormats();
-    const series = readSeries(files, {
-      order: args.order,
-      ...captureOptions(args),
-      onProgress: (done, total) => bar.update(done, total * 2),
-    });
+    const series = args.git
+      ? await readGitSeries(args.inputs!, { ...captureOptions(args), since, until, bar })
+      : readSeries(files, {
+          order: args.order,
+          ...captureOptions(args),
+          onProgress: (done, total) => bar.update(done, total * 2),
+        });
     if (series.by === 'content') {
       process.stderr.write('livediff: no capture times in the file names; ordered by what the captures say (post counter, Updated time, newest post)\n');
     }

@@ -4,6 +4,8 @@ import { UsageError } from '../errors.js';
 import { captureCommand } from './capture-command.js';
 import { checkCommand } from './check-command.js';
 import { diffCommand } from './diff-command.js';
+import { diffDriverCommand } from './diff-driver.js';
+import { gitCommand } from './git-command.js';
 import { logCommand } from './log-command.js';
 import { reportError } from './exit.js';
 import { STDIN_ARG } from './io.js';
@@ -29,6 +31,8 @@ export async function main(argv: string[]): Promise<number> {
     .command(logCommand(setExit))
     .command(checkCommand(setExit))
     .command(captureCommand(setExit))
+    .command(gitCommand(setExit))
+    .command(diffDriverCommand(setExit))
     .strict()
     .help()
     .alias('h', 'help')

@@ -1,0 +1,138 @@
+// The GitHub Action: compare the captures a push (or this job) changed, print each report to the log,
+// write a Markdown job summary and a report file, and set outputs (counts, a commit-message line).
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseOnly, type Format } from '../cli/options.js';
+import { LivediffError } from '../errors.js';
+import { compareSides, type GitComparison } from '../git/compare.js';
+import { gitMarkdownSections, renderFileTerminal, renderGitJson, renderGitMarkdown, renderGitTerminal, shown } from '../git/render.js';
+import { commitMessage, gitHasChanges, gitTotals } from '../git/summary.js';
+import { loadFormats } from '../parse/index.js';
+import { escapeMarkdown } from '../render/markdown.js';
+import { sanitizeInline } from '../render/sanitize.js';
+import { DEFAULT_ONLY, type OnlyValue } from '../render/select.js';
+import { actionRange, type PushEvent } from './range.js';
+import { type Env, fileSize, getBooleanInput, getInput, printInert, setOutputs, workflowCommand } from './runner.js';
+import { fitSummary, SUMMARY_LIMIT } from './summary.js';
+
+export interface ActionIO {
+  env: Env;
+  /** Where the log goes (the step's standard output). */
+  write: (text: string) => void;
+}
+
+interface Inputs {
+  paths: string[];
+  only: OnlyValue[] | undefined;
+  format: Format;
+  failOnChange: boolean;
+  base: string;
+  head: string;
+}
+
+function readInputs(env: Env): Inputs {
+  const format = getInput(env, 'format') || 'markdown';
+  if (!['markdown', 'json', 'terminal'].includes(format)) throw new LivediffError(`input 'format' takes markdown, json or terminal; found '${format}'`);
+  return {
+    paths: getInput(env, 'paths').split('\n').map((p) => p.trim()).filter(Boolean),
+    only: parseOnly(getInput(env, 'only') || undefined),
+    format: format as Format,
+    failOnChange: getBooleanInput(env, 'fail-on-change', false),
+    base: getInput(env, 'base'),
+    head: getInput(env, 'head'),
+  };
+}
+
+function readEvent(env: Env): PushEvent {
+  if (!env.GITHUB_EVENT_PATH) return {};
+  try {
+    const event: unknown = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+    return typeof event === 'object' && event !== null ? (event as PushEvent) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The whole report in the format asked for, in a fresh folder under RUNNER_TEMP. */
+function writeReport(env: Env, g: GitComparison, inputs: Inputs): string {
+  const dir = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'livediff-'));
+  const file = join(dir, `report.${inputs.format === 'json' ? 'json' : inputs.format === 'markdown' ? 'md' : 'txt'}`);
+  const text =
+    inputs.format === 'json'
+      ? renderGitJson(g, { only: inputs.only })
+      : inputs.format === 'markdown'
+        ? renderGitMarkdown(g, { only: inputs.only })
+        : renderGitTerminal(g, { only: inputs.only, color: false });
+  writeFileSync(file, text);
+  return file;
+}
+
+function writeSummary(env: Env, g: GitComparison, inputs: Inputs, report: string): void {
+  if (!env.GITHUB_STEP_SUMMARY) return;
+  const budget = SUMMARY_LIMIT - fileSize(env.GITHUB_STEP_SUMMARY);
+  const note = (left: number) =>
+    `> **Note:** this summary was cut to stay under GitHub's 1 MiB limit; ${left} more section${left === 1 ? '' : 's'} not shown. ` +
+    `The whole report is the file the \`report\` output names (${escapeMarkdown(report)}): upload it as an artifact to keep it.\n`;
+  const text = fitSummary(gitMarkdownSections(g, { only: inputs.only }), budget, note);
+  writeFileSync(env.GITHUB_STEP_SUMMARY, text, { flag: 'a' });
+}
+
+/** Each file's report in a collapsible group of the log, with workflow commands off while it prints. */
+function printLog(io: ActionIO, g: GitComparison, only: readonly OnlyValue[]): void {
+  for (const f of g.files.filter((x) => shown(x, only))) {
+    io.write(workflowCommand('group', `livediff: ${sanitizeInline(f.path)} (${f.status})`));
+    printInert(io.write, renderFileTerminal(f, g.from, g.to, { color: true, only }));
+    io.write(workflowCommand('endgroup', ''));
+  }
+  for (const p of g.problems) io.write(workflowCommand('warning', `livediff skipped ${sanitizeInline(p.message)}`, { title: 'livediff' }));
+}
+
+function outputs(io: ActionIO, values: Record<string, string>): void {
+  if (io.env.GITHUB_OUTPUT) setOutputs(io.env.GITHUB_OUTPUT, values);
+}
+
+/** Run the Action; the exit code is the step's (1: trouble, or changes with fail-on-change). */
+export async function runAction(io: ActionIO = { env: process.env, write: (s) => void process.stdout.write(s) }): Promise<number> {
+  try {
+    const inputs = readInputs(io.env);
+    const cwd = io.env.GITHUB_WORKSPACE || process.cwd();
+    const range = await actionRange(io.env, readEvent(io.env), inputs, cwd);
+    if ('nothing' in range) {
+      io.write(`livediff: ${range.nothing}\n`);
+      outputs(io, { changed: 'false', added: '0', dropped: '0', edited: '0', 'files-added': '0', 'files-deleted': '0', 'files-modified': '0', message: 'no capture changed', report: '' });
+      return 0;
+    }
+    await loadFormats();
+    const g = await compareSides(range.from, range.to, { cwd, pathspecs: inputs.paths });
+    const only = inputs.only ?? DEFAULT_ONLY;
+    printLog(io, g, only);
+    const report = writeReport(io.env, g, inputs);
+    writeSummary(io.env, g, inputs, report);
+    const totals = gitTotals(g);
+    const changed = gitHasChanges(g, only);
+    const message = commitMessage(totals);
+    outputs(io, {
+      changed: String(changed),
+      added: String(totals.posts.added),
+      dropped: String(totals.posts.dropped),
+      edited: String(totals.posts.edited),
+      'files-added': String(totals.files.added),
+      'files-deleted': String(totals.files.deleted),
+      'files-modified': String(totals.files.modified),
+      message,
+      report,
+    });
+    io.write(`livediff: ${message}\n`);
+    if (changed && inputs.failOnChange) {
+      io.write(workflowCommand('error', `livediff: ${message} (fail-on-change is set)`, { title: 'livediff' }));
+      return 1;
+    }
+    return 0;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const internal = !(error instanceof LivediffError);
+    io.write(workflowCommand('error', `${internal ? 'livediff: internal error: ' : 'livediff: '}${sanitizeInline(message)}`, { title: 'livediff' }));
+    return 1;
+  }
+}

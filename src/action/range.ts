@@ -1,0 +1,70 @@
+// Which two sides the Action compares. A push: `before` and GITHUB_SHA (a new branch, whose `before` is all
+// zeros: from the parent of its first new commit, or nothing before a first commit). Other events (a
+// scheduled capture that commits in the same job): GITHUB_SHA and HEAD. Inputs `base` and `head` win;
+// `head: worktree` compares with the files not yet committed. A commit missing from a shallow checkout is
+// fetched when it can be, else refused with what to change in the workflow.
+import { LivediffError } from '../errors.js';
+import { commitExists, emptyTree, isNullOid, isShallow, resolveCommit, type Side } from '../git/revisions.js';
+import { runGit } from '../git/run.js';
+import type { Env } from './runner.js';
+
+/** A problem of the workflow's setup: the Action says it as an error annotation. */
+export class SetupError extends LivediffError {
+  override name = 'SetupError';
+}
+
+export interface PushEvent {
+  before?: string;
+  after?: string;
+  commits?: Array<{ id?: string }>;
+  pull_request?: { base?: { sha?: string } };
+}
+
+export type Range = { from: Side; to: Side } | { nothing: string };
+
+/** Fetch one commit from origin into a shallow clone (actions/checkout leaves credentials for this). */
+async function tryFetch(sha: string, cwd: string): Promise<boolean> {
+  const r = await runGit(['fetch', '--no-tags', '--quiet', '--depth=1', 'origin', sha], { cwd, okCodes: [1, 128] }).catch(() => null);
+  return r?.code === 0;
+}
+
+/** Resolve a commit the event names, fetching it if the clone is shallow; a clear SetupError if it is not there. */
+async function ensureCommit(sha: string, what: string, cwd: string): Promise<Side & { kind: 'commit' }> {
+  if (await commitExists(sha, cwd)) return resolveCommit(sha, cwd);
+  const shallow = await isShallow(cwd);
+  if (shallow && /^[0-9a-f]{40,64}$/.test(sha) && (await tryFetch(sha, cwd)) && (await commitExists(sha, cwd))) return resolveCommit(sha, cwd);
+  const short = sha.slice(0, 12);
+  if (shallow) {
+    throw new SetupError(
+      `${what} (${short}) is not in this shallow checkout. Give actions/checkout \`fetch-depth: 0\` (or \`fetch-depth: 2\` when each push brings one commit).`,
+    );
+  }
+  throw new SetupError(`${what} (${short}) is not in the repository (was it force-pushed away?); set the \`base\` input to compare with another commit.`);
+}
+
+/** The first parent a commit records (even when a shallow clone lacks it), or null for a root commit. */
+async function recordedParent(sha: string, cwd: string): Promise<string | null> {
+  const text = (await runGit(['cat-file', 'commit', sha], { cwd })).stdout.toString('utf8');
+  return /^parent ([0-9a-f]+)$/m.exec(text.split('\n\n')[0] ?? '')?.[1] ?? null;
+}
+
+/** The sides to compare for this run. */
+export async function actionRange(env: Env, event: PushEvent, inputs: { base: string; head: string }, cwd: string): Promise<Range> {
+  const isPush = env.GITHUB_EVENT_NAME === 'push' || (env.GITHUB_EVENT_NAME === undefined && typeof event.before === 'string');
+  const worktree = inputs.head === 'worktree';
+  const headName = worktree ? 'HEAD' : inputs.head || (isPush ? (env.GITHUB_SHA ?? event.after ?? 'HEAD') : 'HEAD');
+  const to: Side = worktree ? { kind: 'worktree', name: '(working tree)' } : await ensureCommit(headName, 'the commit to report on', cwd);
+  if (inputs.base) return { from: await ensureCommit(inputs.base, 'the `base` commit', cwd), to };
+  if (worktree) return { from: await ensureCommit('HEAD', 'HEAD', cwd), to };
+  if (isPush && event.before && !isNullOid(event.before)) return { from: await ensureCommit(event.before, 'the commit before this push', cwd), to };
+  if (isPush) {
+    // A new branch: compare with what was there before its first new commit.
+    const first = event.commits?.[0]?.id;
+    if (!first) return { nothing: 'a new branch without new commits: nothing to compare' };
+    const parent = await recordedParent((await ensureCommit(first, 'the first commit of this push', cwd)).oid, cwd);
+    return { from: parent === null ? await emptyTree(cwd) : await ensureCommit(parent, 'the parent of the first new commit', cwd), to };
+  }
+  const base = event.pull_request?.base?.sha ?? env.GITHUB_SHA;
+  if (!base) return { from: await ensureCommit('HEAD~1', 'the previous commit', cwd), to };
+  return { from: await ensureCommit(base, 'the commit this run started from', cwd), to };
+}

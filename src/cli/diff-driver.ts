@@ -1,0 +1,97 @@
+// `livediff git-diff-driver`: git's external diff (diff.livediff.command) for capture files. git runs it
+// with seven arguments (path old-file old-hex old-mode new-file new-hex new-mode; old-file is /dev/null
+// for an added file) and stops with "external diff died" at any exit code but 0: so it always exits 0,
+// and shows git's own line diff when a version is not a capture.
+import { spawnSync } from 'node:child_process';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { diffCaptures } from '../classify/report.js';
+import { LivediffError } from '../errors.js';
+import { sourceName, type FileComparison } from '../git/compare.js';
+import { renderFileTerminal } from '../git/render.js';
+import type { Side } from '../git/revisions.js';
+import type { Capture } from '../model.js';
+import { parseCapture } from '../parse/index.js';
+import { sanitizeInline } from '../render/sanitize.js';
+import { EXIT_SAME } from './exit.js';
+import { readInput } from './io.js';
+import { checkRatio, parseOnly, prepareFormats, useColor } from './options.js';
+
+function builder(y: Argv) {
+  return y
+    .positional('path', { type: 'string', describe: 'The path in the repository', demandOption: true })
+    .positional('args', { type: 'string', array: true, describe: 'old-file old-hex old-mode new-file new-hex new-mode, as git passes them' })
+    .option('only', { type: 'string', describe: 'Report only these statuses, comma-separated (as for diff)' })
+    .option('brief', { type: 'boolean', default: false, describe: 'One heading per post, no text' })
+    .option('color', { type: 'boolean', describe: 'Force colour on or off (default: on in git\'s pager or a terminal)' })
+    .option('force', { type: 'boolean', default: false, describe: 'Compare versions even when they look like different pages' })
+    .option('match-threshold', { type: 'number', describe: 'As for diff' })
+    .option('rewrite-threshold', { type: 'number', describe: 'As for diff' });
+}
+
+type Args = ArgumentsCamelCase<ReturnType<typeof builder> extends Argv<infer T> ? T : never>;
+
+const ABSENT = '/dev/null';
+
+/** One side as git describes it: a blob id (all zeros for a file read from the working tree, `.` for none). */
+function side(hex: string): Side {
+  if (/^0+$/.test(hex)) return { kind: 'worktree', name: '(working tree)' };
+  // A blob, not a commit: named by its short id as reports name commits.
+  return { kind: 'commit', name: hex, oid: hex, short: hex.slice(0, 7) };
+}
+
+async function read(file: string, source: string): Promise<Capture | null> {
+  if (file === ABSENT) return null;
+  const bytes = readInput(file);
+  await prepareFormats([bytes], undefined);
+  return parseCapture(bytes, { source });
+}
+
+/** git's own diff of the two files, for versions livediff cannot read. */
+function plainDiff(oldFile: string, newFile: string, color: boolean): void {
+  const r = spawnSync('git', ['diff', '--no-index', '--no-ext-diff', color ? '--color=always' : '--no-color', '--', oldFile, newFile], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  if (r.stdout) process.stdout.write(r.stdout);
+}
+
+export async function runDiffDriver(args: Args): Promise<number> {
+  const [oldFile, oldHex, , newFile, newHex] = args.args ?? [];
+  const path = args.path!;
+  const color = useColor(args.color, process.stdout.isTTY === true || process.env.GIT_PAGER_IN_USE === 'true', process.env);
+  if (oldFile === undefined || oldHex === undefined || newFile === undefined || newHex === undefined) {
+    // git passes the path alone for an unmerged file.
+    process.stdout.write(`* Unmerged path ${sanitizeInline(path)}\n`);
+    return EXIT_SAME;
+  }
+  const from = side(oldHex);
+  const to = side(newHex);
+  try {
+    const old = await read(oldFile, sourceName(path, from));
+    const neu = await read(newFile, sourceName(path, to));
+    let file: FileComparison;
+    if (old && neu) {
+      const options = {
+        force: args.force,
+        minSimilarity: checkRatio('match-threshold', args.matchThreshold),
+        rewriteThreshold: checkRatio('rewrite-threshold', args.rewriteThreshold),
+      };
+      file = { path, status: 'modified', report: diffCaptures(old, neu, options), capture: null };
+    } else file = { path, status: neu ? 'added' : 'deleted', report: null, capture: neu ?? old };
+    process.stdout.write(renderFileTerminal(file, from, to, { color, only: parseOnly(args.only), brief: args.brief }));
+  } catch (error) {
+    // Whatever went wrong, git must get a diff and exit code 0, or it stops the whole `git diff`.
+    const message = error instanceof LivediffError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
+    process.stdout.write(`livediff: ${sanitizeInline(message)}; git's line diff follows\n`);
+    plainDiff(oldFile, newFile, color);
+  }
+  return EXIT_SAME;
+}
+
+export function diffDriverCommand(setExit: (code: number) => void): CommandModule<object, Args> {
+  return {
+    command: 'git-diff-driver <path> [args..]',
+    describe: "git's external diff for captures (see README: Git diff driver)",
+    builder: builder as unknown as CommandModule<object, Args>['builder'],
+    handler: async (args) => setExit(await runDiffDriver(args)),
+  };
+}

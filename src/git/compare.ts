@@ -1,0 +1,130 @@
+// Compare two sides of a repository capture by capture: every changed file that parses as a capture is
+// diffed (modified) or noted (added, deleted); both versions of every file are read by one git process.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { diffCaptures, type DiffCapturesOptions } from '../classify/report.js';
+import { InputError, LivediffError } from '../errors.js';
+import type { Capture, Report } from '../model.js';
+import { parseCapture, type ParseCaptureOptions } from '../parse/index.js';
+import { readBlobs } from './blobs.js';
+import { changedFiles, type ChangedFile, type FileStatus } from './changes.js';
+import { repoRoot, type Side } from './revisions.js';
+
+export interface CompareOptions {
+  /** A folder inside the repository. */
+  cwd: string;
+  /** Limit to these paths (git pathspecs, relative to `cwd`). */
+  pathspecs?: readonly string[];
+  /** How to read captures: a forced format, where an HTML page or a feed keeps the post fields. */
+  parse?: Pick<ParseCaptureOptions, 'format' | 'fields'>;
+  /** How to compare two versions (thresholds, --force), as for `livediff OLD NEW`. */
+  diff?: DiffCapturesOptions;
+}
+
+export interface FileComparison {
+  path: string;
+  status: FileStatus;
+  /** For a modified file: the report, as `livediff OLD NEW` makes it. */
+  report: Report | null;
+  /** For an added file the new capture, for a deleted file the old one. */
+  capture: Capture | null;
+}
+
+/** A file that is a capture on one side only, or whose versions look like different pages. */
+export interface Problem {
+  path: string;
+  message: string;
+}
+
+export interface GitComparison {
+  from: Side;
+  to: Side;
+  files: FileComparison[];
+  /** Changed files that are captures in neither version (a README, a script): not livediff's business. */
+  ignored: string[];
+  problems: Problem[];
+}
+
+type Parsed = Capture | LivediffError | null;
+
+/** A file's name in reports: `path@abc1234`, or the bare path for the working tree. */
+export function sourceName(path: string, side: Side): string {
+  return side.kind === 'worktree' ? path : `${path}@${side.short}`;
+}
+
+/** Parse a version, keeping a LivediffError (not a capture, too large…) as the answer rather than throwing. */
+function parse(bytes: Uint8Array | null, source: string, options: CompareOptions): Parsed {
+  if (bytes === null) return null;
+  try {
+    return parseCapture(bytes, { ...options.parse, source });
+  } catch (error) {
+    if (error instanceof LivediffError) return error;
+    throw error;
+  }
+}
+
+function readWorktree(root: string, path: string, options: CompareOptions): Parsed {
+  try {
+    return parse(readFileSync(join(root, path)), path, options);
+  } catch (error) {
+    return new InputError(path, 'a readable capture file', (error as NodeJS.ErrnoException).code ?? String(error));
+  }
+}
+
+/** Both versions of every changed file, parsed: blobs through one `git cat-file --batch`, the working tree from disk. */
+async function parseVersions(files: ChangedFile[], from: Side, to: Side, options: CompareOptions): Promise<Array<[Parsed, Parsed]>> {
+  const parsed: Array<[Parsed, Parsed]> = files.map(() => [null, null]);
+  const wanted: Array<{ file: number; side: 0 | 1; oid: string }> = [];
+  files.forEach((f, i) => {
+    if (f.oldOid) wanted.push({ file: i, side: 0, oid: f.oldOid });
+    if (f.newOid) wanted.push({ file: i, side: 1, oid: f.newOid });
+  });
+  await readBlobs(
+    wanted.map((w) => w.oid),
+    options.cwd,
+    (i, bytes) => {
+      const w = wanted[i]!;
+      const path = files[w.file]!.path;
+      parsed[w.file]![w.side] = parse(bytes, sourceName(path, w.side === 0 ? from : to), options);
+    },
+  );
+  if (to.kind === 'worktree') {
+    const root = await repoRoot(options.cwd);
+    files.forEach((f, i) => {
+      if (f.status !== 'deleted' && f.newOid === null) parsed[i]![1] = readWorktree(root, f.path, options);
+    });
+  }
+  return parsed;
+}
+
+const isCapture = (p: Parsed): p is Capture => p !== null && !(p instanceof LivediffError);
+
+/** What one changed file is: a comparison, a problem, or not a capture at all (null). */
+function compareFile(file: ChangedFile, old: Parsed, neu: Parsed, options: DiffCapturesOptions): FileComparison | Problem | null {
+  const { path, status } = file;
+  if (!isCapture(old) && !isCapture(neu)) return null;
+  if (status === 'added' && isCapture(neu)) return { path, status, report: null, capture: neu };
+  if (status === 'deleted' && isCapture(old)) return { path, status, report: null, capture: old };
+  if (!isCapture(old)) return { path, message: (old as LivediffError).message };
+  if (!isCapture(neu)) return { path, message: (neu as LivediffError).message };
+  try {
+    return { path, status, report: diffCaptures(old, neu, options), capture: null };
+  } catch (error) {
+    if (!(error instanceof LivediffError)) throw error;
+    return { path, message: `${path}: ${error.message}` }; // captures of different pages, without --force
+  }
+}
+
+/** Compare every changed capture between `from` and `to`. */
+export async function compareSides(from: Side, to: Side, options: CompareOptions): Promise<GitComparison> {
+  const changed = await changedFiles(from, to, options.pathspecs ?? [], options.cwd);
+  const versions = await parseVersions(changed, from, to, options);
+  const result: GitComparison = { from, to, files: [], ignored: [], problems: [] };
+  changed.forEach((file, i) => {
+    const outcome = compareFile(file, versions[i]![0], versions[i]![1], options.diff ?? {});
+    if (outcome === null) result.ignored.push(file.path);
+    else if ('message' in outcome) result.problems.push(outcome);
+    else result.files.push(outcome);
+  });
+  return result;
+}

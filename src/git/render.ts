@@ -1,0 +1,136 @@
+// A git comparison as text: each modified capture through the diff renderers (terminal, Markdown, JSON),
+// new and deleted captures as a note with their posts' headlines, and the versioned `livediff.git/1` JSON.
+import type { Capture } from '../model.js';
+import { toJson } from '../render/json.js';
+import { escapeMarkdown, renderMarkdown } from '../render/markdown.js';
+import { sanitizeInline, sanitizeJson } from '../render/sanitize.js';
+import { DEFAULT_ONLY, type OnlyValue } from '../render/select.js';
+import { renderTerminal } from '../render/terminal.js';
+import { INDENT, TerminalWriter } from '../render/terminal-writer.js';
+import { sourceName, type FileComparison, type GitComparison } from './compare.js';
+import type { Side } from './revisions.js';
+import { captureInfo, commitMessage, describeCapture, gitTotals } from './summary.js';
+
+export const GIT_SCHEMA = 'livediff.git/1';
+
+export interface GitRenderOptions {
+  only?: readonly OnlyValue[];
+  /** Terminal: colour (the caller decides: --color, NO_COLOR, TTY). */
+  color?: boolean;
+  /** Terminal: one heading per post, no text; no headlines for new and deleted captures. */
+  brief?: boolean;
+}
+
+/** New captures are shown when `added` is selected, deleted ones when `dropped` is. */
+export function shown(f: FileComparison, only: readonly OnlyValue[]): boolean {
+  return f.status === 'modified' || only.includes(f.status === 'added' ? 'added' : 'dropped');
+}
+
+const sideName = (s: Side) => (s.kind === 'commit' ? s.short : s.kind === 'empty' ? '(nothing)' : '(working tree)');
+
+class GitTerminal extends TerminalWriter {
+  constructor(private readonly options: GitRenderOptions) {
+    super(options.color ?? false);
+  }
+
+  /** A new or deleted capture: its name and what it shows, then one line per post (not with --brief). */
+  private whole(f: FileComparison, side: Side, capture: Capture): void {
+    const { c } = this;
+    const added = f.status === 'added';
+    const note = `${added ? 'new' : 'deleted'} file: ${describeCapture(captureInfo(capture))}`;
+    this.line(c.bold(`${added ? '+++' : '---'} ${sanitizeInline(sourceName(f.path, side))}`) + c.dim(`  (${sanitizeInline(note)})`));
+    if (!this.options.brief) {
+      for (const p of capture.posts) this.line(`${INDENT}${c.dim(sanitizeInline(p.time))} · ${sanitizeInline(p.headline || '(no headline)')}`);
+    }
+  }
+
+  file(f: FileComparison, from: Side, to: Side): this {
+    if (f.report) {
+      const text = renderTerminal(f.report, { color: this.options.color ?? false, only: this.options.only, brief: this.options.brief });
+      for (const l of text.trimEnd().split('\n')) this.line(l);
+    } else this.whole(f, f.status === 'added' ? to : from, f.capture!);
+    return this;
+  }
+
+  render(g: GitComparison): string {
+    const only = this.options.only ?? DEFAULT_ONLY;
+    for (const f of g.files.filter((x) => shown(x, only))) this.file(f, g.from, g.to).line();
+    const range = `${sideName(g.from)} → ${sideName(g.to)}`;
+    const t = gitTotals(g).files;
+    const n = g.files.length;
+    this.line(
+      this.c.bold(
+        n === 0 ? `no capture changed: ${range}` : `${range}: ${n} capture${n === 1 ? '' : 's'} changed (${t.modified} modified, ${t.added} new, ${t.deleted} deleted)`,
+      ),
+    );
+    return this.text();
+  }
+
+  done(): string {
+    return this.text();
+  }
+}
+
+/** One file of a comparison as the terminal shows it (the diff driver prints one file at a time). */
+export function renderFileTerminal(f: FileComparison, from: Side, to: Side, options: GitRenderOptions = {}): string {
+  return new GitTerminal(options).file(f, from, to).done();
+}
+
+export function renderGitTerminal(g: GitComparison, options: GitRenderOptions = {}): string {
+  return new GitTerminal(options).render(g);
+}
+
+function markdownWhole(f: FileComparison, capture: Capture, level: string): string {
+  const title = f.status === 'added' ? '🆕 New capture' : '🗑️ Deleted capture';
+  const posts = capture.posts.map((p) => `- ${escapeMarkdown(p.time)} · ${escapeMarkdown(p.headline || '(no headline)')}`);
+  return [
+    `${level} ${title}: ${escapeMarkdown(f.path)}`,
+    '',
+    `<sub>${escapeMarkdown(describeCapture(captureInfo(capture)))}</sub>`,
+    '',
+    ...(posts.length > 0 ? ['<details><summary>Posts</summary>', '', ...posts, '', '</details>', ''] : []),
+  ].join('\n');
+}
+
+/** Markdown sections, one per file (a job summary truncates between them), the first being the title. */
+export function gitMarkdownSections(g: GitComparison, options: GitRenderOptions & { headingLevel?: number } = {}): string[] {
+  const only = options.only ?? DEFAULT_ONLY;
+  const top = Math.min(5, Math.max(1, options.headingLevel ?? 2));
+  const level = '#'.repeat(top + 1);
+  const head = [`${'#'.repeat(top)} livediff: ${escapeMarkdown(sideName(g.from))} → ${escapeMarkdown(sideName(g.to))}`, '', `**${escapeMarkdown(commitMessage(gitTotals(g)))}**`, ''];
+  for (const p of g.problems) head.push(`> **Warning:** skipped ${escapeMarkdown(p.message)}`, '');
+  const sections = g.files
+    .filter((f) => shown(f, only))
+    .map((f) => (f.report ? renderMarkdown(f.report, { only, headingLevel: top + 1 }) : markdownWhole(f, f.capture!, level)));
+  return [`${head.join('\n').trimEnd()}\n`, ...sections.map((s) => `${s.trimEnd()}\n`)];
+}
+
+export function renderGitMarkdown(g: GitComparison, options: GitRenderOptions & { headingLevel?: number } = {}): string {
+  return gitMarkdownSections(g, options).join('\n');
+}
+
+const sideJson = (s: Side) => ({ rev: s.name, commit: s.kind === 'commit' ? s.oid : null });
+
+/** The comparison as the `livediff.git/1` document (see docs/json.md). */
+export function toGitJson(g: GitComparison, options: { only?: readonly OnlyValue[] } = {}) {
+  const totals = gitTotals(g);
+  return {
+    schema: GIT_SCHEMA,
+    from: sideJson(g.from),
+    to: sideJson(g.to),
+    summary: { ...totals, message: commitMessage(totals) },
+    only: options.only ?? null,
+    files: g.files.map((f) => ({
+      path: f.path,
+      status: f.status,
+      report: f.report ? toJson(f.report, { only: options.only }) : null,
+      capture: f.capture ? captureInfo(f.capture) : null,
+    })),
+    problems: g.problems,
+    ignored: g.ignored,
+  };
+}
+
+export function renderGitJson(g: GitComparison, options: { only?: readonly OnlyValue[] } = {}): string {
+  return `${sanitizeJson(JSON.stringify(toGitJson(g, options), null, 2))}\n`;
+}

@@ -1,0 +1,60 @@
+// Totals over a git comparison: post counts summed over the modified captures, files added and deleted,
+// whether anything selected changed (the exit code), and the one-line commit message.
+import type { Capture, CaptureInfo, PostStatus } from '../model.js';
+import { DEFAULT_ONLY, hasChanges, type OnlyValue } from '../render/select.js';
+import type { GitComparison } from './compare.js';
+
+export interface GitTotals {
+  files: { modified: number; added: number; deleted: number };
+  /** Posts by status, summed over the modified captures (new and deleted captures are counted as files). */
+  posts: Record<PostStatus | 'moved', number>;
+}
+
+export function gitTotals(c: GitComparison): GitTotals {
+  const posts: GitTotals['posts'] = { added: 0, dropped: 0, edited: 0, moved: 0, 'out-of-view': 0, 'into-view': 0, unchanged: 0 };
+  const files = { modified: 0, added: 0, deleted: 0 };
+  for (const f of c.files) {
+    files[f.status]++;
+    if (!f.report) continue;
+    for (const key of Object.keys(posts) as Array<keyof typeof posts>) posts[key] += f.report.summary[key];
+  }
+  return { files, posts };
+}
+
+/**
+ * Whether the comparison shows a change `only` selects: a modified capture with one (as `livediff OLD
+ * NEW`), a new capture when `added` is selected, a deleted one when `dropped` is.
+ */
+export function gitHasChanges(c: GitComparison, only: readonly OnlyValue[] = DEFAULT_ONLY): boolean {
+  return c.files.some((f) =>
+    f.report ? hasChanges(f.report, only) : only.includes(f.status === 'added' ? 'added' : 'dropped'),
+  );
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** One line for a commit message: "3 posts added, 1 edited; 1 new capture". Numbers only, no capture text. */
+export function commitMessage(t: GitTotals): string {
+  const counts: Array<[number, string]> = [
+    [t.posts.added, 'added'],
+    [t.posts.edited, 'edited'],
+    [t.posts.dropped, 'dropped'],
+  ];
+  const posts = counts.filter(([n]) => n > 0).map(([n, verb], i) => (i === 0 ? `${plural(n, 'post')} ${verb}` : `${n} ${verb}`));
+  const files = [
+    ...(t.files.added ? [`${plural(t.files.added, 'new capture')}`] : []),
+    ...(t.files.deleted ? [`${plural(t.files.deleted, 'capture')} deleted`] : []),
+  ];
+  if (posts.length === 0 && files.length === 0) return t.files.modified > 0 ? 'no post added, edited or dropped' : 'no capture changed';
+  return [posts.join(', '), files.join(', ')].filter(Boolean).join('; ');
+}
+
+/** What a capture says of itself, as the `old` / `new` of a diff report. */
+export function captureInfo(c: Capture): CaptureInfo {
+  return { source: c.source, format: c.format, title: c.page.title, updated: c.page.updated, postCount: c.page.postCount, posts: c.posts.length };
+}
+
+/** "9 posts shown of 11, updated 12:44 a.m. ET, March 23, 2023" (untrusted text: callers escape it). */
+export function describeCapture(i: CaptureInfo): string {
+  return `${plural(i.posts, 'post')} shown${i.postCount === null ? '' : ` of ${i.postCount}`}${i.updated ? `, updated ${i.updated}` : ''}`;
+}

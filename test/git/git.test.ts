@@ -1,0 +1,144 @@
+// `livediff git` in a real temporary repository: the same posts as `livediff OLD NEW` on the same versions,
+// added and deleted captures, a first commit, path limits, the working tree, and trouble.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run.js';
+import { CAPTURE_1, CAPTURE_2, OTHER_DAY, Repo } from './repo.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'livediff-git-files-'));
+const file = (name: string, text: string) => {
+  const path = join(tmp, name);
+  writeFileSync(path, text);
+  return path;
+};
+const OLD = file('old.txt', CAPTURE_1);
+const NEW = file('new.txt', CAPTURE_2);
+
+/** A report without the lines that name the files (`--- …`, `+++ …`). */
+const body = (text: string) => text.split('\n').filter((l) => !/^(---|\+\+\+) /.test(l));
+
+describe('livediff git', () => {
+  const repo = new Repo();
+  let first: string;
+  let second: string;
+  beforeAll(() => {
+    first = repo.commit({ 'snaps/cnn.txt': CAPTURE_1, 'snaps/gone.txt': OTHER_DAY, 'README.md': '# captures\n' });
+    second = repo.commit({ 'snaps/cnn.txt': CAPTURE_2, 'snaps/gone.txt': null, 'snaps/new.txt': OTHER_DAY, 'README.md': '# captures, updated\n' });
+  });
+  const git = (args: string[]) => runCli(['git', ...args], { cwd: repo.dir });
+
+  it('reports the modified capture exactly as `livediff OLD NEW` does, exit 1', () => {
+    const r = git([]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('');
+    const direct = runCli([OLD, NEW]).stdout;
+    const report = r.stdout.split('\n\n--- snaps/gone.txt')[0]!;
+    expect(body(report)).toEqual(body(direct).slice(0, -1));
+    expect(report).toContain(`--- snaps/cnn.txt@${repo.short(first)}  (9 posts shown of 9`);
+    expect(report).toContain(`+++ snaps/cnn.txt@${repo.short(second)}  (9 posts shown of 11`);
+  });
+
+  it('says what new and deleted captures hold, ignores files that are not captures', () => {
+    const out = git([]).stdout;
+    expect(out).toContain(`+++ snaps/new.txt@${repo.short(second)}  (new file: 9 posts shown of`);
+    expect(out).toContain(`--- snaps/gone.txt@${repo.short(first)}  (deleted file: 9 posts shown of`);
+    expect(out).not.toContain('README');
+    expect(out.trimEnd().split('\n').at(-1)).toBe(`${repo.short(first)} → ${repo.short(second)}: 3 captures changed (1 modified, 1 new, 1 deleted)`);
+  });
+
+  it('--format json: livediff.git/1 wrapping the livediff.diff/1 report', () => {
+    const doc = JSON.parse(git(['--format', 'json']).stdout);
+    const direct = JSON.parse(runCli([OLD, NEW, '--format', 'json']).stdout);
+    expect(doc.schema).toBe('livediff.git/1');
+    expect(doc.from).toEqual({ rev: 'HEAD~1', commit: first });
+    expect(doc.to).toEqual({ rev: 'HEAD', commit: second });
+    expect(doc.files.map((f: { path: string; status: string }) => [f.path, f.status])).toEqual([
+      ['snaps/cnn.txt', 'modified'],
+      ['snaps/gone.txt', 'deleted'],
+      ['snaps/new.txt', 'added'],
+    ]);
+    const cnn = doc.files[0].report;
+    expect(cnn.schema).toBe('livediff.diff/1');
+    expect(cnn.posts).toEqual(direct.posts);
+    expect(cnn.summary).toEqual(direct.summary);
+    expect(cnn.page).toEqual(direct.page);
+    expect(doc.files[2]).toMatchObject({ report: null, capture: { source: `snaps/new.txt@${repo.short(second)}`, posts: 9 } });
+    expect(doc.summary).toMatchObject({ files: { modified: 1, added: 1, deleted: 1 }, message: '2 posts added; 1 new capture, 1 capture deleted' });
+    expect(doc.ignored).toEqual(['README.md']);
+  });
+
+  it('takes revisions as A B, A..B or A alone (A..HEAD), and paths after --', () => {
+    const all = git([first, second]).stdout;
+    expect(git([`${first}..${second}`]).stdout).toBe(all);
+    expect(git([first]).stdout).toBe(all);
+    const one = git(['HEAD~1', '--', 'snaps/new.txt']);
+    expect(one.status).toBe(1);
+    expect(one.stdout).toContain('+++ snaps/new.txt@');
+    expect(one.stdout).not.toContain('cnn.txt');
+  });
+
+  it('--only and --quiet work as for diff', () => {
+    expect(git(['--only', 'edited']).status).toBe(0);
+    const q = git(['-q']);
+    expect([q.status, q.stdout]).toEqual([1, '']);
+  });
+
+  it('exits 0 when the captures did not change', () => {
+    const r = runCli(['git', 'HEAD', 'HEAD'], { cwd: repo.dir });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^no capture changed: \w+ → \w+\n$/);
+  });
+
+  it('--worktree: HEAD against the files on disk, new files not yet added included', () => {
+    repo.write({ 'snaps/cnn.txt': CAPTURE_1, 'snaps/untracked.txt': CAPTURE_2 });
+    try {
+      const doc = JSON.parse(git(['--worktree', '-f', 'json']).stdout);
+      expect(doc.to).toEqual({ rev: '(working tree)', commit: null });
+      expect(doc.files.map((f: { path: string; status: string }) => [f.path, f.status])).toEqual([
+        ['snaps/cnn.txt', 'modified'],
+        ['snaps/untracked.txt', 'added'],
+      ]);
+      expect(doc.files[0].report.new.source).toBe('snaps/cnn.txt');
+      expect(doc.files[0].report.summary).toMatchObject({ 'into-view': 2 });
+    } finally {
+      repo.write({ 'snaps/cnn.txt': CAPTURE_2, 'snaps/untracked.txt': null });
+    }
+  });
+});
+
+describe('livediff git: first commits and trouble', () => {
+  it('a first commit: every capture is new', () => {
+    const repo = new Repo();
+    repo.commit({ 'a.txt': CAPTURE_1 });
+    const r = runCli(['git'], { cwd: repo.dir });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(`+++ a.txt@${repo.short('HEAD')}  (new file: 9 posts shown of 9`);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(/^\(nothing\) → \w+: 1 capture changed \(0 modified, 1 new, 0 deleted\)$/);
+  });
+
+  it('outside a repository, an unknown revision: one line, exit 2', () => {
+    const outside = runCli(['git'], { cwd: mkdtempSync(join(tmpdir(), 'livediff-norepo-')) });
+    expect(outside.status).toBe(2);
+    expect(outside.stdout).toBe('');
+    expect(outside.stderr).toMatch(/^livediff: .*: expected a git repository, found a folder outside any\n$/);
+    const repo = new Repo();
+    repo.commit({ 'a.txt': CAPTURE_1 });
+    const unknown = runCli(['git', 'no-such-rev'], { cwd: repo.dir });
+    expect([unknown.status, unknown.stderr]).toEqual([2, "livediff: unknown revision 'no-such-rev': expected a commit of this repository\n"]);
+    const option = runCli(['git', '--', '--output=/tmp/x'], { cwd: repo.dir });
+    expect(option.status).toBe(0); // a path, not an option: git is never handed an option from the user
+  });
+
+  it('a capture that is no longer one: the others reported, one line on stderr, exit 2', () => {
+    const repo = new Repo();
+    repo.commit({ 'a.txt': CAPTURE_1, 'b.txt': CAPTURE_1 });
+    repo.commit({ 'a.txt': CAPTURE_2, 'b.txt': '<html>Service unavailable</html>' });
+    const r = runCli(['git'], { cwd: repo.dir });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain('--- a.txt@');
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^livediff: b\.txt@\w+: expected .*, found /);
+  });
+});
