@@ -10,6 +10,19 @@ import { readFile } from 'node:fs/promises';
  * 20 ms per copy, in three copies, half of livediff's start-up. Build it on first use instead. The build
  * fails if the line is not found, so an upgrade cannot silently undo this.
  */
+/**
+ * string-width 8 declares its Unicode-property regular expressions at the top of the module
+ * (`const spacingMarkRegex = /\\p{Spacing_Mark}/v;`). Loaded from the V8 code cache, creating those
+ * literals costs about 14 ms at every start, though only --help ever uses them: create each on first use.
+ */
+function lazyRegexes(source) {
+  for (const [line, name, literal] of source.matchAll(/^const (\w+Regex) = (\/.+\/[dgimsuyv]*);$/gm)) {
+    source = source.replace(line, `let ${name}Made; const ${name} = () => (${name}Made ??= ${literal});`);
+    source = source.replace(new RegExp(`\\b${name}\\b(?!Made| = \\(\\))`, 'g'), `${name}()`);
+  }
+  return source;
+}
+
 const lazySegmenter = {
   name: 'lazy-intl-segmenter',
   setup(b) {
@@ -18,8 +31,31 @@ const lazySegmenter = {
       const eager = 'const segmenter = new Intl.Segmenter();';
       if (!source.includes(eager)) throw new Error(`${args.path}: expected '${eager}' (update scripts/build.mjs)`);
       const lazy = 'let realSegmenter; const segmenter = { segment: (s) => (realSegmenter ??= new Intl.Segmenter()).segment(s) };';
-      return { contents: source.replace(eager, lazy), loader: 'js' };
+      return { contents: lazyRegexes(source.replace(eager, lazy)), loader: 'js' };
     });
+  },
+};
+
+/**
+ * yargs imports two functions from node:assert, whose load (with its error classes, inspection and
+ * colour support) is about 5 ms of every start. Give yargs the two functions, with the same contract.
+ */
+const assertLite = {
+  name: 'assert-lite',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?assert$/ }, (args) =>
+      /[\\/]yargs[\\/]/.test(args.importer) ? { path: 'assert-lite', namespace: 'livediff-shim' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'livediff-shim' }, () => ({
+      loader: 'js',
+      contents: `function fail(message, actual, expected, operator) {
+  const error = new Error(message ?? \`Expected values to be \${operator}: \${String(actual)} and \${String(expected)}\`);
+  error.name = 'AssertionError';
+  throw error;
+}
+export function strictEqual(actual, expected, message) { if (!Object.is(actual, expected)) fail(message, actual, expected, 'strictly equal'); }
+export function notStrictEqual(actual, expected, message) { if (Object.is(actual, expected)) fail(message, actual, expected, 'strictly unequal'); }`,
+    }));
   },
 };
 
@@ -31,10 +67,12 @@ const common = {
   target: 'node20',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [lazySegmenter],
+  plugins: [lazySegmenter, assertLite],
   // Node 20 has the regular expression v flag: keep such literals (compiled on first use) rather than
   // lowering them to `new RegExp(…, 'v')`, which compiles at load (string-width's \\p{RGI_Emoji}: 24 ms).
-  supported: { 'regexp-set-notation': true },
+  // Likewise \p{…} literals with the u flag (string-width's \p{Extended_Pictographic}: compiled at load
+  // when lowered to `new RegExp`, about 10 ms).
+  supported: { 'regexp-set-notation': true, 'regexp-unicode-property-escapes': true },
   define: { LIVEDIFF_VERSION: JSON.stringify(pkg.version) },
   // Bundled CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },

@@ -1,7 +1,6 @@
 // Many captures for `log` and `check`: folders, files and globs expanded, read and parsed once each.
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { globSync } from 'tinyglobby';
 import { InputError, UsageError } from '../errors.js';
 import type { CaptureVersion } from '../model.js';
 import { orderCaptures, type OrderBy } from '../history/order.js';
@@ -20,8 +19,11 @@ export function folderFiles(dir: string): string[] {
 
 const GLOB = /[*?[\]{}]/;
 
-/** Expand what the user named into capture files: a folder's files, a glob's matches, or the file itself. */
-export function expandInputs(inputs: string[]): string[] {
+/**
+ * Expand what the user named into capture files: a folder's files, a glob's matches, or the file itself.
+ * tinyglobby is loaded only for a pattern: loading it costs every run a few milliseconds.
+ */
+export async function expandInputs(inputs: string[]): Promise<string[]> {
   const files: string[] = [];
   for (const input of inputs) {
     let stat;
@@ -33,6 +35,7 @@ export function expandInputs(inputs: string[]): string[] {
     if (stat?.isDirectory()) files.push(...folderFiles(input));
     else if (stat) files.push(input);
     else if (GLOB.test(input)) {
+      const { globSync } = await import('tinyglobby');
       const matches = globSync(input, { onlyFiles: true }).sort();
       if (matches.length === 0) throw new InputError(input, 'a pattern matching capture files', 'no match');
       files.push(...matches);

@@ -59,7 +59,7 @@ export function findPost(history: History, query: string): PostHistory {
 export async function runLog(args: Args): Promise<number> {
   const since = parseTime('since', args.since);
   const until = parseTime('until', args.until);
-  const files = args.git ? [] : expandInputs(args.inputs!);
+  const files = args.git ? [] : await expandInputs(args.inputs!);
   const bar = progress('livediff log');
   try {
     // Hundreds of captures cost far more than loading the HTML parser: load it without looking first.
