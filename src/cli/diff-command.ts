@@ -24,13 +24,15 @@ type Args = ArgumentsCamelCase<ReturnType<typeof builder> extends Argv<infer T> 
 export async function runDiff(args: Args): Promise<number> {
   if (isStdin(args.old!) && isStdin(args.new!)) throw new UsageError('only one of OLD and NEW can be - (standard input)');
   const only = parseOnly(args.only);
-  const bytes = [readInput(args.old!), readInput(args.new!)] as const;
-  await prepareFormats(bytes, args.inputFormat);
   const parseOptions = captureOptions(args);
-  const read = (file: string, input: Uint8Array) =>
-    parseCapture(input, { ...parseOptions, source: isStdin(file) ? '(stdin)' : file });
-  const old = read(args.old!, bytes[0]);
-  const neu = read(args.new!, bytes[1]);
+  // One file at a time: its bytes can be freed once parsed (a large page's bytes are a third of the peak).
+  const read = async (file: string) => {
+    const input = readInput(file);
+    await prepareFormats([input], args.inputFormat);
+    return parseCapture(input, { ...parseOptions, source: isStdin(file) ? '(stdin)' : file });
+  };
+  const old = await read(args.old!);
+  const neu = await read(args.new!);
   const report = diffCaptures(old, neu, {
     force: args.force,
     minSimilarity: checkRatio('match-threshold', args.matchThreshold),
