@@ -8,7 +8,8 @@ import { basename, dirname, join } from 'node:path';
 /** `.NAME.PID.RANDOM.tmp`: hidden (no folder listing of captures shows it) and naming its writer. */
 const TEMP = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
-function tempPath(file: string): string {
+/** A temporary file's name beside `file`, in the form removeStaleTemps recognises. */
+export function tempPath(file: string): string {
   return join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 

@@ -115,7 +115,10 @@ export async function runCheck(args: Args): Promise<number> {
   // Two runs on one state would both report: one at a time. Without a state every run reports the newest step.
   const release = statePath === null ? () => undefined : acquireLock(`${statePath}.lock`);
   try {
-    if (statePath !== null) removeStaleStateTemps(statePath, isAlive);
+    if (statePath !== null) {
+      removeStaleStateTemps(statePath, isAlive);
+      removeStaleStateTemps(`${statePath}.lock`, isAlive);
+    }
     const state = statePath === null ? null : readState(statePath);
     const exclude = new Set(statePath === null ? [] : [statePath, `${statePath}.lock`]);
     const files = orderFiles(dir, args.order, exclude);

@@ -1,7 +1,7 @@
 // `livediff check` as cron runs it: quiet, then one report, then quiet; every capture since the last run;
 // state never touched on trouble, never half written when killed; one report when runs overlap; webhooks.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,6 +102,13 @@ describe('livediff check', () => {
     expect(check(f.dir, '--state', f.state).status).toBe(0);
     expect(existsSync(`${f.state}.lock`)).toBe(false);
     expect(existsSync(f.state)).toBe(true);
+
+    // A lock file with no holder in it: respected while fresh, taken over once old.
+    writeFileSync(`${f.state}.lock`, '');
+    expect(check(f.dir, '--state', f.state).stderr).toMatch(/another livediff check is starting on this state; this run did nothing/);
+    utimesSync(`${f.state}.lock`, new Date(Date.now() - 120_000), new Date(Date.now() - 120_000));
+    expect(check(f.dir, '--state', f.state).status).toBe(0);
+    expect(existsSync(`${f.state}.lock`)).toBe(false);
   });
 
   it('reports once when several runs start at the same moment', async () => {
@@ -113,7 +120,7 @@ describe('livediff check', () => {
     const reported = runs.filter((r) => r.status === 1);
     expect(reported).toHaveLength(1);
     for (const r of runs.filter((x) => x.status !== 1)) {
-      if (r.status === 2) expect(r.stderr).toMatch(/another livediff check .* is running on this state; this run did nothing/);
+      if (r.status === 2) expect(r.stderr).toMatch(/another livediff check .*(is running|is starting) on this state; this run did nothing/);
       else expect(r).toMatchObject({ status: 0, stdout: '' });
     }
     expect(check(f.dir, '--state', f.state).status).toBe(0);

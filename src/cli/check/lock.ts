@@ -1,9 +1,10 @@
-// One `livediff check` at a time per state file: a lock file created exclusively (O_EXCL), holding the
+// One `livediff check` at a time per state file: a lock file created exclusively (link fails if it exists), holding the
 // holder's pid, host and start time. A lock whose process is gone (killed, machine rebooted) is stale and
 // taken over; a live one makes the other run stop with a message naming it.
-import { closeSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { LivediffError } from '../../errors.js';
+import { tempPath } from '../atomic.js';
 
 export class LockHeldError extends LivediffError {
   override name = 'LockHeldError';
@@ -35,30 +36,41 @@ function readHolder(file: string): Holder | null {
   }
 }
 
-/** A holder that can no longer hold: its process is gone, or the file is unreadable (a crash mid-write). */
-function isStale(holder: Holder | null): boolean {
-  return holder === null || (holder.host === hostname() && !isAlive(holder.pid));
+/** A lock file this old that holds no readable holder was left by a crash between creating and filling it. */
+const UNREADABLE_STALE_MS = 60_000;
+
+/** A holder that can no longer hold: its process is gone, or the file was never filled and is old. */
+function isStale(file: string, holder: Holder | null): boolean {
+  if (holder !== null) return holder.host === hostname() && !isAlive(holder.pid);
+  try {
+    return Date.now() - statSync(file).mtimeMs > UNREADABLE_STALE_MS;
+  } catch {
+    return false; // Gone: the next attempt to take it will tell.
+  }
 }
 
+/**
+ * Create the lock with its content in one step: the holder is written to a temporary file, which is then
+ * hard-linked to the lock's name (fails if the lock exists), so no run ever reads a half-written lock.
+ */
 function tryCreate(file: string): boolean {
-  let fd: number;
+  const temp = tempPath(file);
+  writeFileSync(temp, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }), { flag: 'wx' });
   try {
-    fd = openSync(file, 'wx', 0o644);
+    linkSync(temp, file);
+    return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
-  }
-  try {
-    writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }));
   } finally {
-    closeSync(fd);
+    unlinkSync(temp);
   }
-  return true;
 }
 
 /**
  * Move a stale lock aside and check that what was moved is the stale one: between reading it and moving it,
- * another run may have done the same and taken the lock; then its lock is put back.
+ * another run may have broken it and taken the lock; then that run's lock is put back (without replacing
+ * a lock a third run may have taken meanwhile).
  */
 function breakStale(file: string): void {
   const aside = `${file}.${process.pid}.stale`;
@@ -68,8 +80,14 @@ function breakStale(file: string): void {
     return; // Someone else moved it first.
   }
   const moved = readHolder(aside);
-  if (isStale(moved)) unlinkSync(aside);
-  else renameSync(aside, file);
+  if (moved === null || isStale(aside, moved)) unlinkSync(aside);
+  else {
+    try {
+      linkSync(aside, file);
+    } finally {
+      unlinkSync(aside);
+    }
+  }
 }
 
 /** Take the lock or throw LockHeldError; returns the function that releases it. */
@@ -85,10 +103,12 @@ export function acquireLock(file: string): () => void {
       };
     }
     const holder = readHolder(file);
-    if (!isStale(holder)) {
-      const who = holder!.host === hostname() ? `pid ${holder!.pid}` : `pid ${holder!.pid} on ${holder!.host}`;
+    if (holder === null && !existsSync(file)) continue; // Released meanwhile: try again.
+    if (!isStale(file, holder)) {
+      if (holder === null) throw new LockHeldError(`${file}: another livediff check is starting on this state; this run did nothing`);
+      const who = holder.host === hostname() ? `pid ${holder.pid}` : `pid ${holder.pid} on ${holder.host}`;
       throw new LockHeldError(
-        `${file}: another livediff check (${who}, since ${holder!.since}) is running on this state; this run did nothing. ` +
+        `${file}: another livediff check (${who}, since ${holder.since}) is running on this state; this run did nothing. ` +
           'If no such run exists, delete the lock file.',
       );
     }
