@@ -33,6 +33,8 @@ export async function main(argv: string[]): Promise<number> {
     .command(captureCommand(setExit))
     .command(gitCommand(setExit))
     .command(diffDriverCommand(setExit))
+    // File names and revisions stay strings: `livediff 007 008`, `livediff git -- 2024`.
+    .parserConfiguration({ 'parse-positional-numbers': false })
     .strict()
     .help()
     .alias('h', 'help')

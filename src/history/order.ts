@@ -38,7 +38,8 @@ const byName = (a: Candidate, b: Candidate) => (a.name < b.name ? -1 : a.name > 
 export function orderCaptures<T extends Candidate>(items: T[], order?: 'name' | 'mtime'): { ordered: T[]; by: OrderBy; time: (t: T) => Date | null } {
   const stamps = new Map(items.map((i) => [i, stampFromName(i.name)]));
   if (order === undefined && items.every((i) => stamps.get(i) !== null)) {
-    const ordered = [...items].sort((a, b) => stamps.get(a)!.getTime() - stamps.get(b)!.getTime() || byName(a, b));
+    // Two captures in one second (`…18Z.html`, `…18Z-1.html`, as `capture` names them): the later written is newer.
+    const ordered = [...items].sort((a, b) => stamps.get(a)!.getTime() - stamps.get(b)!.getTime() || a.mtimeMs - b.mtimeMs || byName(a, b));
     return { ordered, by: 'name-stamp', time: (t) => stamps.get(t) ?? null };
   }
   if (order === 'name') return { ordered: [...items].sort(byName), by: 'name', time: (t) => stamps.get(t) ?? null };

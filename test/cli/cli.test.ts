@@ -71,6 +71,16 @@ describe('livediff OLD NEW on the March 22 captures', () => {
     expect(runCli([OLD, NEW], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toContain('\u001b[');
   });
 
+  it('takes file names that look like numbers as they are (007 is not 7)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'livediff-numbers-'));
+    writeFileSync(join(dir, '007'), readFileSync(OLD));
+    writeFileSync(join(dir, '08'), readFileSync(NEW));
+    const r = runCli(['007', '08', '--brief'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('--- 007 ');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('2 added, 2 left the view (7 unchanged)');
+  });
+
   it('reads one side from stdin', () => {
     const r = runCli([OLD, '-'], { input: readFileSync(NEW) });
     expect(r.status).toBe(1);
