@@ -97,13 +97,25 @@ ${NOTES}
   console.log(`${machine}\n\n${table}\n\nwritten to docs/performance.md`);
 }
 
-const NOTES = `- Start-up dominates small runs. Node itself takes most of it (\`node -e 0\`). The rest was, before it was
-  fixed: three copies of string-width (pulled in by yargs for --help layout) building an Intl.Segmenter at load
-  (about 20 ms each), a \`\\\\p{RGI_Emoji}\` regular expression compiled at load because esbuild lowered its /v
-  literal (24 ms), and compiling the 150 KB bundle (about 35 ms). The build now makes the first two lazy and
-  ships a V8 code cache made by running the CLI once (scripts/build.mjs, scripts/launcher.cjs).
-- Large pairs: exact identities are hash joins (linear); similarity runs only on posts left over, with
-  candidates from an inverted index of uncommon word pairs; word diffs run only on changed posts, bounded by
-  \`maxEditLength\`, and blocks too different to pair are shown whole without calling jsdiff.`;
+const NOTES = `- Start-up dominates small runs; Node itself is most of it (\`node -e 0\`). The CLI is one minified bundle
+  compiled with a V8 code cache made at build time (scripts/build.mjs, scripts/launcher.cjs). Profiling with
+  \`--cpu-prof\` found work done at every start that a plain diff never uses, now deferred: string-width's
+  Intl.Segmenter (about 20 ms a copy) and its Unicode-property regular expressions (about 14 ms when loaded
+  from the code cache), node:assert for two yargs functions (5 ms), tinyglobby's optional picomatch load
+  (6.5 ms), and the HTML parser (loaded only for input starting with <, { or [).
+- The 5,000-post pair (two files of 6.6 MB) misses its target. Where its time went (CPU profile of the built
+  CLI, 2026-11-23): start-up ~160 ms; reading 34 ms; validating and decoding UTF-8 into JavaScript strings
+  71 ms (the text has curly quotes, so V8 holds it as UTF-16); finding post starts 58 ms; normalising the
+  lines of each distinct post 91 ms (posts identical on both sides are parsed once, by their raw text);
+  alignment 88 ms (similarity 43 ms); garbage collection 55 ms. In-process, a cold parse of both files takes
+  364 ms and a warm one 166 ms: much of the cost is a cold JIT. git compares bytes without decoding them.
+  Meeting 3 x git would take parsing at the byte level: hashing raw post chunks before decoding them, so
+  that posts identical on both sides are never decoded or normalised. Peak memory was brought under
+  150 MiB by parsing one file at a time, so the first file's bytes are freed before the second is read.
+- Large pairs otherwise: exact identities are hash joins (linear); similarity runs only on posts left over,
+  with candidates from an inverted index of uncommon word pairs; word diffs run only on changed posts,
+  bounded by \`maxEditLength\`, and blocks too different to pair are shown whole without calling jsdiff.
+- \`log\` parses each capture once (each distinct post once, through a cache keyed by its raw text) and
+  compares it with the one before: 2,000 captures cost less than twice 1,000.`;
 
 main();
