@@ -119,12 +119,28 @@ function textValue(value: unknown): string | null {
   return null;
 }
 
-/** A body: a string (HTML or plain), a list of strings or of block objects (`{type, text}`), or a wrapper. */
-function bodyBlocks(value: unknown): Block[] {
+/** How deep bodyBlocks looks into nested block structures (rich-text trees of CMS APIs). */
+const MAX_BODY_DEPTH = 6;
+/** Keys of a block object that hold its children rather than its text. */
+const CHILD_KEYS = ['children', 'content', 'blocks', 'elements', 'items', 'parts'];
+
+/**
+ * A body: a string (HTML or plain), a list of strings or of block objects (`{type, text}`, `{html}`), or a
+ * rich-text tree (`{type: 'paragraph', children: [{text: …}, {text: …}]}`): a block whose children are all
+ * text runs is one paragraph; other children are blocks of their own.
+ */
+function bodyBlocks(value: unknown, depth = 0): Block[] {
+  if (depth > MAX_BODY_DEPTH) return [];
   const parts = Array.isArray(value) ? value : [value];
-  return parts.flatMap((part) => {
+  return parts.flatMap((part): Block[] => {
     const text = textValue(part);
-    return text === null ? [] : blocksFromMarkup(text);
+    if (text !== null) return blocksFromMarkup(text);
+    if (!isJsonObject(part)) return [];
+    const children = CHILD_KEYS.map((k) => part[k]).find(Array.isArray);
+    if (!children) return [];
+    const runs = children.map(textValue);
+    if (runs.every((r) => r !== null)) return blocksFromMarkup(runs.join(''));
+    return bodyBlocks(children, depth + 1);
   });
 }
 

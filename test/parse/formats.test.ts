@@ -119,6 +119,26 @@ describe('detection', () => {
     expect(parseCapture('<html><body><article><h2>A</h2><p>B</p></article></body></html>').format).toBe('html');
   });
 
+  it('reads a feed whose bodies are rich-text trees, with the fields named by dot paths', () => {
+    const feed = {
+      data: {
+        entries: [
+          {
+            meta: { uuid: 'a1', createdAt: 1763825460 },
+            title: 'Goal!',
+            body: [
+              { type: 'paragraph', children: [{ text: 'City ' }, { text: '1-0', bold: true }, { text: '.' }] },
+              { type: 'list', children: [{ type: 'li', children: [{ text: 'Haaland header' }] }] },
+            ],
+          },
+        ],
+      },
+    };
+    const c = parseCapture(JSON.stringify(feed), { fields: { post: 'data.entries', id: 'meta.uuid', time: 'meta.createdAt' } });
+    expect(c.posts[0]).toMatchObject({ id: 'a1', time: '2025-11-22T15:31:00Z', headline: 'Goal!' });
+    expect(c.posts[0]!.body.map((b) => b.text)).toEqual(['City 1-0.', 'Haaland header']);
+  });
+
   it('reads a JSON feed with epoch-millisecond times and wrapped bodies', () => {
     const c = parseCapture(read('guardian-fe-article-live-mars-2021-02-19.json'), {
       source: 'fe.json',
