@@ -35,9 +35,10 @@ export function retryableStatus(status: number): boolean {
 
 /** A fetch failure in a few words: a timeout, the system's error code, or the message. */
 export function describeFetchError(error: unknown, timeoutMs: number): string {
-  const e = error as Error & { cause?: { code?: string } };
+  const e = error as Error & { cause?: { code?: string; message?: string } };
   if (e.name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
-  return e.cause?.code ?? e.message;
+  // fetch says only "fetch failed"; the cause says why (ECONNREFUSED, ENOTFOUND, "bad port").
+  return e.cause?.code ?? e.cause?.message ?? e.message;
 }
 
 /** A URL for messages: no user name, password or query (they may hold secrets). */
