@@ -139,6 +139,13 @@ describe('livediff capture', () => {
     expect((await capture(dir, '--retries', '3')).stderr).toMatch(/found HTTP 404; nothing was written/);
     expect(requests).toHaveLength(1);
 
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const refused = await runCliAsync(['capture', `http://127.0.0.1:${port}/live`, '--into', dir, '--retries', '0']);
+    expect(refused.stderr).toMatch(/found ECONNREFUSED; nothing was written\n$/);
+
     routes = [{ body: V1, delayMs: 3000 }];
     const slow = await capture(dir, '--timeout', '0.3', '--retries', '0');
     expect(slow.stderr).toMatch(/found no answer within 300 ms; nothing was written/);
