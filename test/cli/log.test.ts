@@ -110,3 +110,42 @@ describe('livediff log', () => {
     expect(missing.stderr).toMatch(/nope: expected .*, found no such file/);
   });
 });
+
+describe('livediff log on a JSON live ticker', () => {
+  it('follows posts by their publisher ids: a placeholder overwritten, a post deleted, one leaving the window', () => {
+    const ticker = join(tmp, 'ticker');
+    mkdirSync(ticker);
+    const post = (id: number, minute: number, title: string, text: string) => ({
+      id,
+      published: `2026-11-22T15:${String(minute).padStart(2, '0')}:00Z`,
+      title,
+      text,
+    });
+    const kickOff = post(101, 1, 'Kick-off', 'We are under way.');
+    const chance = post(102, 12, 'Chance', 'Rashford shoots wide.');
+    const placeholder = post(103, 20, 'Update to follow', 'More shortly.');
+    const appeal = { ...placeholder, title: 'Penalty appeal', text: 'VAR says no.' };
+    const card = post(104, 28, 'Yellow card', 'Casemiro booked.');
+    const goal = post(105, 31, 'Goal!', 'City 1-0.');
+    const half = post(106, 40, 'Half-time', '1-0 at the break.');
+    // The feed shows its newest 4 posts, newest first, and the total.
+    const write = (name: string, posts: object[]) =>
+      writeFileSync(join(ticker, name), JSON.stringify({ title: 'Live: City v United', total: posts.length, posts: posts.slice().reverse().slice(0, 4) }));
+    write('2026-11-22T15-10-00Z.json', [kickOff, chance]);
+    write('2026-11-22T15-25-00Z.json', [kickOff, chance, placeholder]);
+    write('2026-11-22T15-35-00Z.json', [kickOff, chance, appeal, card, goal]);
+    write('2026-11-22T15-45-00Z.json', [kickOff, chance, appeal, goal, half]);
+    const r = runCli(['log', ticker, '--format', 'json']);
+    expect(r.stderr).toBe('');
+    const log = JSON.parse(r.stdout) as { posts: Array<{ headline: string; fate: string; versions: unknown[] }> };
+    const fates = Object.fromEntries(log.posts.map((p) => [p.headline, [p.fate, p.versions.length]]));
+    expect(fates).toEqual({
+      'Kick-off': ['out-of-view', 1],
+      Chance: ['live', 1],
+      'Penalty appeal': ['live', 2],
+      'Yellow card': ['dropped', 1],
+      'Goal!': ['live', 1],
+      'Half-time': ['live', 1],
+    });
+  });
+});
