@@ -4,12 +4,10 @@ import { UsageError } from '../errors.js';
 import { diffCaptures } from '../classify/report.js';
 import { parseCapture } from '../parse/index.js';
 import { DEFAULT_ONLY, hasChanges } from '../render/select.js';
-import { renderJson } from '../render/json.js';
-import { renderMarkdown } from '../render/markdown.js';
-import { renderTerminal } from '../render/terminal.js';
 import { EXIT_CHANGED, EXIT_SAME } from './exit.js';
 import { isStdin, readInput } from './io.js';
-import { captureOptions, checkRatio, parseOnly, prepareFormats, useColor, withReportOptions } from './options.js';
+import { captureOptions, compareOptions, parseOnly, prepareFormats, withReportOptions } from './options.js';
+import { renderReport } from './output.js';
 
 function builder(y: Argv) {
   return withReportOptions(
@@ -33,25 +31,9 @@ export async function runDiff(args: Args): Promise<number> {
   };
   const old = await read(args.old!);
   const neu = await read(args.new!);
-  const report = diffCaptures(old, neu, {
-    force: args.force,
-    minSimilarity: checkRatio('match-threshold', args.matchThreshold),
-    rewriteThreshold: checkRatio('rewrite-threshold', args.rewriteThreshold),
-  });
+  const report = diffCaptures(old, neu, compareOptions(args));
   const changed = hasChanges(report, only ?? DEFAULT_ONLY);
-  if (!args.quiet) {
-    const output =
-      args.format === 'json'
-        ? renderJson(report, { only })
-        : args.format === 'markdown'
-          ? renderMarkdown(report, { only })
-          : renderTerminal(report, {
-              color: useColor(args.color, process.stdout.isTTY === true, process.env),
-              only,
-              brief: args.brief,
-            });
-    process.stdout.write(output);
-  }
+  if (!args.quiet) process.stdout.write(renderReport(report, args, only));
   return changed ? EXIT_CHANGED : EXIT_SAME;
 }
 

@@ -14,7 +14,7 @@ import { parseCapture } from '../parse/index.js';
 import { sanitizeInline } from '../render/sanitize.js';
 import { EXIT_SAME } from './exit.js';
 import { readInput } from './io.js';
-import { checkRatio, parseOnly, prepareFormats, useColor } from './options.js';
+import { compareOptions, parseOnly, prepareFormats, useColor } from './options.js';
 
 function builder(y: Argv) {
   return y
@@ -70,12 +70,7 @@ export async function runDiffDriver(args: Args): Promise<number> {
     const neu = await read(newFile, sourceName(path, to));
     let file: FileComparison;
     if (old && neu) {
-      const options = {
-        force: args.force,
-        minSimilarity: checkRatio('match-threshold', args.matchThreshold),
-        rewriteThreshold: checkRatio('rewrite-threshold', args.rewriteThreshold),
-      };
-      file = { path, status: 'modified', report: diffCaptures(old, neu, options), capture: null };
+      file = { path, status: 'modified', report: diffCaptures(old, neu, compareOptions(args)), capture: null };
     } else file = { path, status: neu ? 'added' : 'deleted', report: null, capture: neu ?? old };
     process.stdout.write(renderFileTerminal(file, from, to, { color, only: parseOnly(args.only), brief: args.brief }));
   } catch (error) {

@@ -8,7 +8,7 @@ import { sanitizeInline } from '../render/sanitize.js';
 import { DEFAULT_ONLY } from '../render/select.js';
 import { EXIT_CHANGED, EXIT_SAME, EXIT_TROUBLE } from './exit.js';
 import { loadFormats } from '../parse/index.js';
-import { captureOptions, checkRatio, parseOnly, useColor, withReportOptions } from './options.js';
+import { captureOptions, compareOptions, parseOnly, useColor, withReportOptions } from './options.js';
 
 function builder(y: Argv) {
   return withReportOptions(
@@ -34,11 +34,7 @@ export async function runGitDiff(args: Args, cwd = process.cwd()): Promise<numbe
     cwd,
     pathspecs,
     parse: captureOptions(args),
-    diff: {
-      force: args.force,
-      minSimilarity: checkRatio('match-threshold', args.matchThreshold),
-      rewriteThreshold: checkRatio('rewrite-threshold', args.rewriteThreshold),
-    },
+    diff: compareOptions(args),
   });
   if (!args.quiet) {
     const color = useColor(args.color, process.stdout.isTTY === true, process.env);

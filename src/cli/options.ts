@@ -1,6 +1,7 @@
 // Options shared by the commands that print a report (diff now; log, check and git later).
 import type { Argv } from 'yargs';
 import { UsageError } from '../errors.js';
+import type { DiffCapturesOptions } from '../classify/report.js';
 import type { ParseCaptureOptions } from '../parse/index.js';
 import { FORMAT_NAMES, loadFormats, needsFormats } from '../parse/index.js';
 import { ONLY_VALUES, type OnlyValue } from '../render/select.js';
@@ -98,6 +99,21 @@ export function checkRatio(name: string, value: number | undefined): number | un
   if (value === undefined) return undefined;
   if (!(value >= 0 && value <= 1)) throw new UsageError(`--${name} takes a number from 0 to 1; found ${value}`);
   return value;
+}
+
+interface CompareArgs {
+  force?: boolean;
+  matchThreshold?: number;
+  rewriteThreshold?: number;
+}
+
+/** How two captures are compared, from the command line: --force and the checked thresholds. */
+export function compareOptions(args: CompareArgs): DiffCapturesOptions {
+  return {
+    force: args.force,
+    minSimilarity: checkRatio('match-threshold', args.matchThreshold),
+    rewriteThreshold: checkRatio('rewrite-threshold', args.rewriteThreshold),
+  };
 }
 
 /** Colour when forced, else when stdout is a terminal and NO_COLOR is unset (https://no-color.org). */
