@@ -9,7 +9,7 @@ import { basename, dirname, join } from 'node:path';
 const TEMP = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
 /** A temporary file's name beside `file`, in the form removeStaleTemps recognises. */
-export function tempPath(file: string): string {
+function tempPath(file: string): string {
   return join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 

@@ -15,7 +15,7 @@ import { removeStaleTemps } from './atomic.js';
 import { fetchPage } from './capture/fetch.js';
 import { extensionFor, storeCapture, storedBytes } from './capture/store.js';
 import { isAlive } from './check/lock.js';
-import { orderFiles, runCheck, withCheckOptions } from './check-command.js';
+import { orderFiles, runCheck, stateFiles, withCheckOptions } from './check-command.js';
 import { EXIT_CHANGED, EXIT_SAME } from './exit.js';
 import { safeUrl } from './http.js';
 import { readInput } from './io.js';
@@ -37,8 +37,7 @@ type Args = ArgumentsCamelCase<ReturnType<typeof builder> extends Argv<infer T> 
 
 /** The newest capture already in the folder, parsed; null when there is none or it cannot be read (said on stderr). */
 function newestCapture(dir: string, args: Args): Capture | null {
-  const state = args.state === undefined ? [] : [resolve(args.state), `${resolve(args.state)}.lock`];
-  const files = orderFiles(dir, args.order, new Set(state));
+  const files = orderFiles(dir, args.order, stateFiles(args.state === undefined ? null : resolve(args.state)));
   const newest = files.at(-1);
   if (!newest) return null;
   try {

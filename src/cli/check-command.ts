@@ -10,17 +10,16 @@ import { stampFromName } from '../history/order.js';
 import type { Capture, Report } from '../model.js';
 import { parseCapture } from '../parse/index.js';
 import { toJson } from '../render/json.js';
-import { renderMarkdown } from '../render/markdown.js';
 import { sanitizeInline, sanitizeJson } from '../render/sanitize.js';
 import { DEFAULT_ONLY, hasChanges, type OnlyValue } from '../render/select.js';
-import { renderTerminal } from '../render/terminal.js';
 import { acquireLock, isAlive } from './check/lock.js';
 import { readState, removeStaleStateTemps, sha256, STATE_SCHEMA, writeState, type CheckState } from './check/state.js';
 import { deliver } from './check/webhook.js';
 import { EXIT_CHANGED, EXIT_SAME } from './exit.js';
 import { folderFiles } from './inputs.js';
 import { readInput } from './io.js';
-import { captureOptions, checkRatio, parseOnly, prepareFormats, useColor, withReportOptions } from './options.js';
+import { captureOptions, compareOptions, parseOnly, prepareFormats, withReportOptions } from './options.js';
+import { renderReport } from './output.js';
 
 export const CHECK_SCHEMA = 'livediff.check/1';
 
@@ -74,17 +73,22 @@ export function orderFiles(dir: string, order: 'name' | 'mtime' | undefined, exc
 }
 
 /** Where this run starts: the capture the state names (found by name, else by content), else the one before the newest. */
-function startIndex(files: CaptureFile[], state: CheckState | null, warn: (s: string) => void): number {
+function startIndex(files: CaptureFile[], state: CheckState | null, read: (f: CaptureFile) => Uint8Array, warn: (s: string) => void): number {
   const fallback = Math.max(0, files.length - 2);
   if (state === null) return fallback;
   const named = files.findIndex((f) => f.name === state.capture);
-  if (named >= 0 && sha256(readInput(files[named]!.path)) === state.sha256) return named;
-  for (let i = files.length - 1; i >= 0; i--) if (sha256(readInput(files[i]!.path)) === state.sha256) return i;
+  if (named >= 0 && sha256(read(files[named]!)) === state.sha256) return named;
+  for (let i = files.length - 1; i >= 0; i--) if (sha256(read(files[i]!)) === state.sha256) return i;
   warn(
     `livediff: the state's capture ${sanitizeInline(state.capture)} is no longer in the folder as it was; ` +
       'compared the two newest captures\n',
   );
   return fallback;
+}
+
+/** The files a state uses beside it, which are never captures. */
+export function stateFiles(statePath: string | null): Set<string> {
+  return new Set(statePath === null ? [] : [statePath, `${statePath}.lock`]);
 }
 
 interface Step {
@@ -95,9 +99,7 @@ interface Step {
 
 function render(steps: Step[], args: Args, only: readonly OnlyValue[] | undefined, json: unknown): string {
   if (args.format === 'json') return `${sanitizeJson(JSON.stringify(json, null, 2))}\n`;
-  if (args.format === 'markdown') return steps.map((s) => renderMarkdown(s.report, { only })).join('\n---\n\n');
-  const color = useColor(args.color, process.stdout.isTTY === true, process.env);
-  return steps.map((s) => renderTerminal(s.report, { color, only, brief: args.brief })).join('\n');
+  return steps.map((s) => renderReport(s.report, args, only)).join(args.format === 'markdown' ? '\n---\n\n' : '\n');
 }
 
 export async function runCheck(args: Args): Promise<number> {
@@ -120,21 +122,19 @@ export async function runCheck(args: Args): Promise<number> {
       removeStaleStateTemps(`${statePath}.lock`, isAlive);
     }
     const state = statePath === null ? null : readState(statePath);
-    const exclude = new Set(statePath === null ? [] : [statePath, `${statePath}.lock`]);
-    const files = orderFiles(dir, args.order, exclude);
+    const files = orderFiles(dir, args.order, stateFiles(statePath));
     if (files.length === 0) throw new InputError(dir, 'a folder with at least one capture', 'no capture file');
-    const chain = files.slice(startIndex(files, state, (s) => process.stderr.write(s)));
-    const bytes = chain.map((f) => readInput(f.path));
+    // Each file is read once, whether to find the state's capture by its hash or to compare it.
+    const read = new Map<CaptureFile, Uint8Array>();
+    const bytesOf = (f: CaptureFile) => read.get(f) ?? read.set(f, readInput(f.path)).get(f)!;
+    const chain = files.slice(startIndex(files, state, bytesOf, (s) => process.stderr.write(s)));
+    const bytes = chain.map(bytesOf);
     await prepareFormats(bytes, args.inputFormat);
     const parseOptions = captureOptions(args);
     const captures: Capture[] = chain.map((f, i) => parseCapture(bytes[i]!, { ...parseOptions, source: f.path }));
     const steps: Step[] = [];
     for (let i = 1; i < captures.length; i++) {
-      const report = diffCaptures(captures[i - 1]!, captures[i]!, {
-        force: args.force,
-        minSimilarity: checkRatio('match-threshold', args.matchThreshold),
-        rewriteThreshold: checkRatio('rewrite-threshold', args.rewriteThreshold),
-      });
+      const report = diffCaptures(captures[i - 1]!, captures[i]!, compareOptions(args));
       if (hasChanges(report, only ?? DEFAULT_ONLY)) steps.push({ old: chain[i - 1]!.name, new: chain[i]!.name, report });
     }
     if (steps.length > 0) {

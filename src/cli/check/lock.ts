@@ -1,10 +1,10 @@
 // One `livediff check` at a time per state file: a lock file created exclusively (link fails if it exists), holding the
 // holder's pid, host and start time. A lock whose process is gone (killed, machine rebooted) is stale and
 // taken over; a live one makes the other run stop with a message naming it.
-import { existsSync, linkSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { LivediffError } from '../../errors.js';
-import { tempPath } from '../atomic.js';
+import { writeFileAtomic } from '../atomic.js';
 
 export class LockHeldError extends LivediffError {
   override name = 'LockHeldError';
@@ -49,22 +49,9 @@ function isStale(file: string, holder: Holder | null): boolean {
   }
 }
 
-/**
- * Create the lock with its content in one step: the holder is written to a temporary file, which is then
- * hard-linked to the lock's name (fails if the lock exists), so no run ever reads a half-written lock.
- */
+/** Create the lock with its holder in it, in one step (see atomic.ts): no run ever reads a half-written lock. */
 function tryCreate(file: string): boolean {
-  const temp = tempPath(file);
-  writeFileSync(temp, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }), { flag: 'wx' });
-  try {
-    linkSync(temp, file);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
-  } finally {
-    unlinkSync(temp);
-  }
+  return writeFileAtomic(file, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }), { exclusive: true });
 }
 
 /**
