@@ -109,7 +109,8 @@ await build({
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli.cjs',
   format: 'cjs',
-  minify: true,
+  // LIVEDIFF_NO_MINIFY=1 keeps names, for reading CPU profiles (docs/performance.md).
+  minify: !process.env.LIVEDIFF_NO_MINIFY,
   // yargs locates its own files from import.meta.url, which a CommonJS bundle does not have.
   define: { ...common.define, 'import.meta.url': '__livediffUrl' },
   banner: { js: "var __livediffUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -1,6 +1,7 @@
 // Which post is which: exact identities first (linear, hash maps), then similarity for what is left.
+import { rawIdentities } from '../identity.js';
 import type { Alignment, MatchKind, Pair, Post } from '../model.js';
-import { bodyKey, dice, fullKey, samePost, shingles, timeHeadlineKey, wordSet } from './fingerprint.js';
+import { bodyKey, dice, fullKey, samePost, shingles, timeHeadlineKey, Vocabulary, wordSet } from './fingerprint.js';
 import { findMoved } from './moves.js';
 import { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from './options.js';
 
@@ -60,6 +61,25 @@ function matchByKey(state: State, match: MatchKind, key: KeyFn, acrossIds = true
 }
 
 /**
+ * Pair posts parsed from the same raw text (see identity.ts): identical without reading them. Several
+ * posts with one raw text pair up in page order.
+ */
+function matchRaw(state: State, oldIds: readonly object[], newIds: readonly object[]): void {
+  const byRaw = new Map<object, { posts: number[]; taken: number }>();
+  for (const n of state.newFree) {
+    const entry = byRaw.get(newIds[n]!);
+    if (entry) entry.posts.push(n);
+    else byRaw.set(newIds[n]!, { posts: [n], taken: 0 });
+  }
+  for (const o of [...state.oldFree]) {
+    const entry = byRaw.get(oldIds[o]!);
+    if (!entry || entry.taken >= entry.posts.length) continue;
+    const n = entry.posts[entry.taken++]!;
+    if (!idsDiffer(state.oldPosts[o]!, state.newPosts[n]!)) pair(state, o, n, 'identical', 1);
+  }
+}
+
+/**
  * Pair identical posts. Grouping by the short time+headline key and comparing fields within a group
  * avoids building and hashing a key of every post's whole text (the bulk of a large page's cost).
  */
@@ -100,48 +120,83 @@ function matchIdentical(state: State): void {
 }
 
 interface Features {
-  body: Map<string, number>;
-  headline: Map<string, number>;
+  /** Word pairs of body and captions, sorted with repeats. */
+  body: Float64Array;
+  /** Words of the headline, sorted, distinct. */
+  headline: Float64Array;
 }
 
-function features(post: Post): Features {
-  return { body: shingles(post), headline: wordSet(post.headline) };
+function features(post: Post, vocabulary: Vocabulary): Features {
+  return { body: shingles(post, vocabulary), headline: wordSet(post.headline, vocabulary) };
 }
 
 /** Similarity of two posts in [0, 1]: body and captions weighed against the headline, plus same-time bonus. */
-export function similarity(a: Post, b: Post, opts: AlignOptions, fa = features(a), fb = features(b)): number {
+export function similarity(a: Post, b: Post, opts: AlignOptions, fa?: Features, fb?: Features): number {
+  const vocabulary = fa && fb ? null : new Vocabulary();
+  fa ??= features(a, vocabulary!);
+  fb ??= features(b, vocabulary!);
   const head = dice(fa.headline, fb.headline);
-  const bothEmpty = fa.body.size === 0 && fb.body.size === 0;
+  const bothEmpty = fa.body.length === 0 && fb.body.length === 0;
   const body = bothEmpty ? head : dice(fa.body, fb.body);
   const bonus = a.time === b.time ? opts.sameTimeBonus : 0;
   return Math.min(1, (1 - opts.headlineWeight) * body + opts.headlineWeight * head + bonus);
 }
 
+/** Tokens (word pairs of the body, words of the headline) and the new posts that have them. */
+interface Index {
+  body: Map<number, number[]>;
+  headline: Map<number, number[]>;
+}
+
+/** Add post `n` under each distinct code of `codes` (sorted). */
+function addTo(index: Map<number, number[]>, codes: Float64Array, n: number): void {
+  for (let i = 0; i < codes.length; i++) {
+    if (i > 0 && codes[i] === codes[i - 1]) continue;
+    const list = index.get(codes[i]!);
+    if (list) list.push(n);
+    else index.set(codes[i]!, [n]);
+  }
+}
+
+/**
+ * New posts sharing uncommon tokens with `f`, those sharing most first (ties in the order first met).
+ * `counts` is all zeros on entry and on return.
+ */
+function candidatesFor(f: Features, index: Index, counts: Int32Array, opts: AlignOptions): number[] {
+  const touched: number[] = [];
+  const count = (codes: Float64Array, map: Map<number, number[]>) => {
+    for (let i = 0; i < codes.length; i++) {
+      if (i > 0 && codes[i] === codes[i - 1]) continue;
+      const list = map.get(codes[i]!);
+      if (!list || list.length > opts.maxPostingList) continue;
+      for (const n of list) if (counts[n]!++ === 0) touched.push(n);
+    }
+  };
+  count(f.body, index.body);
+  count(f.headline, index.headline);
+  const ranked = touched.map((n, order) => ({ n, shared: counts[n]!, order }));
+  ranked.sort((x, y) => y.shared - x.shared || x.order - y.order);
+  for (const n of touched) counts[n] = 0;
+  return ranked.slice(0, opts.maxCandidates).map((c) => c.n);
+}
+
 /** Pair leftover posts by similarity, scoring only candidates that share uncommon words. */
 function matchBySimilarity(state: State, opts: AlignOptions): void {
   if (state.oldFree.size === 0 || state.newFree.size === 0) return;
+  const vocabulary = new Vocabulary();
   const newFeatures = new Map<number, Features>();
-  const index = new Map<string, number[]>();
+  const index: Index = { body: new Map(), headline: new Map() };
   for (const n of state.newFree) {
-    const f = features(state.newPosts[n]!);
+    const f = features(state.newPosts[n]!, vocabulary);
     newFeatures.set(n, f);
-    for (const token of tokens(f)) {
-      const list = index.get(token);
-      if (list) list.push(n);
-      else index.set(token, [n]);
-    }
+    addTo(index.body, f.body, n);
+    addTo(index.headline, f.headline, n);
   }
+  const counts = new Int32Array(state.newPosts.length);
   const edges: Pair[] = [];
   for (const o of state.oldFree) {
-    const fo = features(state.oldPosts[o]!);
-    const shared = new Map<number, number>();
-    for (const token of tokens(fo)) {
-      const list = index.get(token);
-      if (!list || list.length > opts.maxPostingList) continue;
-      for (const n of list) shared.set(n, (shared.get(n) ?? 0) + 1);
-    }
-    const candidates = [...shared].sort((x, y) => y[1] - x[1]).slice(0, opts.maxCandidates);
-    for (const [n] of candidates) {
+    const fo = features(state.oldPosts[o]!, vocabulary);
+    for (const n of candidatesFor(fo, index, counts, opts)) {
       if (idsDiffer(state.oldPosts[o]!, state.newPosts[n]!)) continue;
       const score = similarity(state.oldPosts[o]!, state.newPosts[n]!, opts, fo, newFeatures.get(n));
       if (score >= opts.minSimilarity) edges.push({ old: o, new: n, match: 'similar', score });
@@ -151,11 +206,6 @@ function matchBySimilarity(state: State, opts: AlignOptions): void {
   for (const e of edges) {
     if (state.oldFree.has(e.old) && state.newFree.has(e.new)) pair(state, e.old, e.new, 'similar', e.score);
   }
-}
-
-function* tokens(f: Features): Iterable<string> {
-  for (const k of f.body.keys()) yield `b:${k}`;
-  for (const k of f.headline.keys()) yield `h:${k}`;
 }
 
 /** Align the posts of two captures. Every post ends up in exactly one pair or one unmatched list. */
@@ -169,6 +219,9 @@ export function alignPosts(oldPosts: Post[], newPosts: Post[], options: Partial<
     pairs: [],
   };
   matchByKey(state, 'id', (p) => p.id);
+  const oldIds = rawIdentities(oldPosts);
+  const newIds = rawIdentities(newPosts);
+  if (oldIds && newIds) matchRaw(state, oldIds, newIds);
   matchIdentical(state);
   for (const [match, key, acrossIds] of LAYERS) matchByKey(state, match, key, acrossIds);
   matchBySimilarity(state, opts);

@@ -1,6 +1,6 @@
 // Word and block differences of one field. The only module that imports jsdiff.
 import { diffArrays, diffWords } from 'diff';
-import { dice, wordCounts } from '../align/fingerprint.js';
+import { dice, Vocabulary, wordBag, words } from '../align/fingerprint.js';
 import type { Hunk, Part } from '../model.js';
 
 export interface DiffOptions {
@@ -28,9 +28,7 @@ export const DEFAULT_DIFF_OPTIONS: Readonly<DiffOptions> = {
 };
 
 function countWords(text: string): number {
-  let n = 0;
-  for (const c of wordCounts(text).values()) n += c;
-  return n;
+  return words(text).length;
 }
 
 function rewritten(old: string, neu: string): Hunk[] {
@@ -82,13 +80,14 @@ export function diffBlocks(old: string[], neu: string[], options: DiffOptions = 
 /** Within a run of removed and inserted blocks, pair similar blocks in order and word-diff them. */
 function pairRun(removed: string[], added: string[], options: DiffOptions): Hunk[] {
   const hunks: Hunk[] = [];
-  const addedWords = added.map(wordCounts);
+  const vocabulary = new Vocabulary();
+  const addedWords = added.map((text) => wordBag(text, vocabulary));
   let nextAdded = 0;
   for (const text of removed) {
-    const words = wordCounts(text);
+    const bag = wordBag(text, vocabulary);
     let match = -1;
     for (let j = nextAdded; j < added.length; j++) {
-      if (dice(words, addedWords[j]!) >= options.minBlockSimilarity) {
+      if (dice(bag, addedWords[j]!) >= options.minBlockSimilarity) {
         match = j;
         break;
       }

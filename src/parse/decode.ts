@@ -31,25 +31,37 @@ export function formatSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
+function expectedText(charset: string): string {
+  return charset === 'utf-8' ? 'a UTF-8 text capture of a live page' : `a page in the character set it declares (${charset})`;
+}
+
+/**
+ * The checks made before decoding: not too large, not empty, not binary (unless a UTF-16 BOM says it is
+ * text). Throws an InputError; returns true when the bytes pass.
+ */
+export function checkCaptureBytes(bytes: Uint8Array, file: string, maxBytes = DEFAULT_MAX_INPUT_BYTES, charset = 'utf-8'): true {
+  if (bytes.length > maxBytes) {
+    throw new InputError(file, `a capture of at most ${formatSize(maxBytes)}`, formatSize(bytes.length));
+  }
+  if (bytes.length === 0) throw new InputError(file, expectedText(charset), 'an empty file');
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const binary = utf16 ? null : describeBinary(bytes);
+  if (binary) throw new InputError(file, expectedText(charset), binary);
+  return true;
+}
+
 /**
  * Decode a capture's bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, or the character set the page
  * declares (`charset`, a TextDecoder name such as `windows-1252`; a BOM wins over it). Anything else is an
  * InputError.
  */
 export function decodeCapture(bytes: Uint8Array, file: string, maxBytes = DEFAULT_MAX_INPUT_BYTES, charset = 'utf-8'): string {
-  const expected = charset === 'utf-8' ? 'a UTF-8 text capture of a live page' : `a page in the character set it declares (${charset})`;
-  if (bytes.length > maxBytes) {
-    throw new InputError(file, `a capture of at most ${formatSize(maxBytes)}`, formatSize(bytes.length));
-  }
-  if (bytes.length === 0) throw new InputError(file, expected, 'an empty file');
+  const expected = expectedText(charset);
+  checkCaptureBytes(bytes, file, maxBytes, charset);
   let encoding = charset;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) encoding = 'utf-8';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) encoding = 'utf-16le';
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) encoding = 'utf-16be';
-  else {
-    const binary = describeBinary(bytes);
-    if (binary) throw new InputError(file, expected, binary);
-  }
   let text: string;
   if (encoding === 'utf-8' && isUtf8(bytes)) {
     // Validated: Buffer's decoder is several times faster than TextDecoder on large captures.

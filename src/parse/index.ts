@@ -4,7 +4,7 @@ import { InputError, UsageError } from '../errors.js';
 import type { Capture } from '../model.js';
 import type { Adapter, ParseOptions } from './adapter.js';
 import { decodeCapture } from './decode.js';
-import { textAdapter } from './text.js';
+import { parseTextBytes, textAdapter } from './text.js';
 
 type Formats = typeof import('./formats.js');
 
@@ -79,6 +79,11 @@ function decode(bytes: Uint8Array, source: string, maxBytes: number | undefined)
 /** Parse a capture from its bytes or decoded text. */
 export function parseCapture(input: string | Uint8Array, options: ParseCaptureOptions = {}): Capture {
   const source = options.source ?? 'capture';
+  // Bytes that can only be a text capture are read as bytes (see parseTextBytes): no adapter but text
+  // detects an input that does not start with `<`, `{` or `[`.
+  if (typeof input !== 'string' && (options.format ?? 'text') === 'text' && !needsFormats(input)) {
+    return parseTextBytes(input, source, options.maxBytes);
+  }
   const text = typeof input === 'string' ? input : decode(input, source, options.maxBytes);
   if (typeof input === 'string' && text.trim() === '') {
     throw new InputError(source, 'a text capture of a live page', 'only white space');

@@ -1,32 +1,22 @@
 // The text adapter: a live page as a browser renders it, copied as plain text (see snapshots/README.md).
+import { Buffer, isUtf8 } from 'node:buffer';
 import { InputError } from '../errors.js';
-import type { Block, Caption, Capture, PageHeader, Post } from '../model.js';
+import { setRawIdentities } from '../identity.js';
+import type { Capture, PageHeader, Post } from '../model.js';
 import type { Adapter, ParseOptions } from './adapter.js';
-import { normalizedLines, normalizeText, splitLines } from './normalize.js';
+import { cachedEntry, lazyPost, remember, type PostEntry } from './chunks.js';
+import { checkCaptureBytes, decodeCapture } from './decode.js';
+import { normalizeText, splitLines } from './normalize.js';
+import { parsePost, toLines, type Line } from './post.js';
+import { firstTextLine, scanPosts } from './scan.js';
 import { parseTimestamp } from './time.js';
 
-/** A line after the headline naming the author(s): `From CNN's …`, `Analysis from CNN's …`, `By …`. */
-const BYLINE = /^(?:[A-Z][a-z]+ ){0,2}(?:[Ff]rom|[Bb]y) \S/;
-/** Bylines are short; a longer line starting with `From` is a paragraph. */
-const MAX_BYLINE_LENGTH = 160;
-const BULLET = /^[•·▪◦‣∙*-] ?/;
-const NUMBERED = /^(\d{1,3})[.)] /;
 const POST_COUNTER = /^(\d{1,3}(?:,\d{3})*|\d+) Posts?$/;
 const UPDATED = /^Updated:? (.{1,80})$/;
 const SORT_CONTROL = /^Sort by/;
 const PAGE_BYLINE = /^By \S/;
 /** How many lines the header may have before the first post; more means this is not a capture's header. */
 const MAX_HEADER_LINES = 200;
-
-interface Line {
-  text: string;
-  /** 1-based line number in the source. */
-  n: number;
-}
-
-function isByline(text: string): boolean {
-  return text.length <= MAX_BYLINE_LENGTH && BYLINE.test(text) && !/[.!?]$/.test(text);
-}
 
 function parseHeader(lines: Line[]): PageHeader {
   const header: PageHeader = {
@@ -53,65 +43,6 @@ function parseHeader(lines: Line[]): PageHeader {
   if (others.length > 0) header.title = others[others.length - 1]!;
   if (others.length > 1) header.deepLink = others[0]!;
   return header;
-}
-
-function parseBlock(text: string): Block {
-  const bullet = BULLET.exec(text);
-  if (bullet && text.length > bullet[0].length) {
-    return { kind: 'bullet', marker: '•', text: text.slice(bullet[0].length).trim() };
-  }
-  const numbered = NUMBERED.exec(text);
-  if (numbered) return { kind: 'numbered', marker: `${numbered[1]}.`, text: text.slice(numbered[0].length).trim() };
-  return { kind: 'paragraph', marker: '', text };
-}
-
-/** A caption line followed by the same caption with the credit in parentheses. */
-function captionCredit(line: string, next: string | undefined): string | null {
-  if (next === undefined || !next.endsWith(')') || !next.startsWith(`${line} (`)) return null;
-  return next.slice(line.length + 2, -1);
-}
-
-function parsePost(stamp: Line, rest: Line[], index: number): Post {
-  const minutes = parseTimestamp(stamp.text)?.minutes ?? null;
-  const content = rest.filter((l) => l.text !== '');
-  const headline = content[0]?.text ?? '';
-  let i = 1;
-  let byline: string | null = null;
-  if (content[i] && isByline(content[i]!.text)) byline = content[i++]!.text;
-  const captions: Caption[] = [];
-  const body: Block[] = [];
-  for (; i < content.length; i++) {
-    const line = content[i]!;
-    const next = content[i + 1];
-    const credit = next && next.n === line.n + 1 ? captionCredit(line.text, next.text) : null;
-    if (credit !== null) {
-      captions.push({ text: line.text, credit });
-      i++;
-    } else body.push(parseBlock(line.text));
-  }
-  return { index, line: stamp.n, id: null, time: stamp.text, minutes, headline, byline, captions, body };
-}
-
-/** What a post's text parses to, before it gets its place in a capture (`index`, `line`). */
-type PostContent = Omit<Post, 'index' | 'line'>;
-
-/**
- * Parsed post texts by their raw text. Successive captures of a page repeat most posts word for word, so a
- * series (`log`, `check`) and the two sides of a diff parse each distinct post once. Bounded: cleared when
- * full. Entries are shared between captures and never mutated.
- */
-const POST_CACHE = new Map<string, { content: PostContent; lines: number }>();
-const POST_CACHE_LIMIT = 20_000;
-/** Posts longer than this are parsed every time rather than kept. */
-const POST_CACHE_MAX_CHARS = 64 * 1024;
-
-/** Lines that may be a timestamp: a digit first, after any white space; confirmed after normalisation. */
-const STAMP_CANDIDATE = /^[^\S\r\n\u2028\u2029]*\d{1,2}:\d{2}/gm;
-/** Characters that make the raw lines differ from the normalised ones in ways the fast path cannot see. */
-const SLOW_PATH = /[\u0085\u200b\u2060\u00ad]/;
-
-function countLines(text: string): number {
-  return splitLines(text).length;
 }
 
 function excerpt(text: string): string {
@@ -146,66 +77,72 @@ function checkHeader(headerLines: Line[], source: string, firstPostLine: number)
   }
 }
 
-function toLines(text: string, firstLine = 1): Line[] {
-  return normalizedLines(text).map((line, i) => ({ text: line, n: i + firstLine }));
-}
-
-/** Parse one post's raw text (its timestamp line first), through the cache. */
-function parseChunk(raw: string): { content: PostContent; lines: number } {
-  const hit = POST_CACHE.get(raw);
-  if (hit) return hit;
-  const lines = toLines(raw);
-  const { index: _index, line: _line, ...content } = parsePost(lines[0]!, lines.slice(1), 0);
-  // A chunk ends with the line break before the next post: that break does not start a line of this post.
-  const entry = { content, lines: countLines(raw) - 1 };
-  if (raw.length <= POST_CACHE_MAX_CHARS) {
-    if (POST_CACHE.size >= POST_CACHE_LIMIT) POST_CACHE.clear();
-    POST_CACHE.set(raw, entry);
-  }
-  return entry;
-}
-
-/** Offsets in the raw text where posts start: lines that are timestamps once normalised. */
-function postStarts(text: string): number[] {
-  const starts: number[] = [];
-  STAMP_CANDIDATE.lastIndex = 0;
-  for (let m = STAMP_CANDIDATE.exec(text); m !== null; m = STAMP_CANDIDATE.exec(text)) {
-    const end = text.slice(m.index, m.index + 200).search(/[\r\n\u2028\u2029]|$/);
-    if (parseTimestamp(normalizeText(text.slice(m.index, m.index + end)))) starts.push(m.index);
-  }
-  return starts;
-}
-
 /** The straightforward parse: normalise every line, then find the posts. */
-function parseLines(text: string, options: ParseOptions): Capture {
+function parseLines(text: string, source: string): Capture {
   const lines = toLines(text);
   const starts: number[] = [];
   for (let i = 0; i < lines.length; i++) if (parseTimestamp(lines[i]!.text)) starts.push(i);
   const first = starts[0];
-  if (first === undefined) throw noPostError(lines, options.source);
+  if (first === undefined) throw noPostError(lines, source);
   const headerLines = lines.slice(0, first).filter((l) => l.text !== '');
-  checkHeader(headerLines, options.source, lines[first]!.n);
+  checkHeader(headerLines, source, lines[first]!.n);
   const posts = starts.map((start, k) => parsePost(lines[start]!, lines.slice(start + 1, starts[k + 1] ?? lines.length), k));
-  return { source: options.source, format: 'text', page: parseHeader(headerLines), posts };
+  return { source, format: 'text', page: parseHeader(headerLines), posts };
 }
 
-/** Parse a text capture. Throws InputError when no post starts with a timestamp line. */
+/**
+ * The fast parse of valid UTF-8 from `begin` (after a BOM): find the posts in the bytes, then make each
+ * distinct post's entry once (time and headline; the rest when read). Posts get raw identities, so that
+ * the aligner pairs posts whose bytes are equal without comparing their text. Null when the bytes need
+ * the line-by-line parse (other line breaks, or no post found: that parse says what is wrong).
+ */
+function parseUtf8(bytes: Buffer, begin: number, source: string): Capture | null {
+  const text = bytes.toString('latin1');
+  const scan = scanPosts(bytes, text, begin);
+  if (scan === null || scan.starts.length === 0) return null;
+  const { starts } = scan;
+  const headerLines = toLines(bytes.toString('utf8', begin, starts[0])).filter((l) => l.text !== '');
+  checkHeader(headerLines, source, scan.lines[0]!);
+  const entries: PostEntry[] = new Array(starts.length);
+  const posts: Post[] = new Array(starts.length);
+  for (let k = 0; k < starts.length; k++) {
+    const end = starts[k + 1] ?? text.length;
+    const raw = text.slice(starts[k], end);
+    let entry = cachedEntry(scan.stamps[k]!, raw);
+    if (entry === undefined) {
+      const stampEnd = text.indexOf('\n', starts[k]);
+      const headline = stampEnd === -1 || stampEnd >= end ? '' : firstTextLine(bytes, text, stampEnd + 1, end);
+      entry = { raw, time: scan.stamps[k]!, minutes: scan.minutes[k]!, headline, content: null };
+      remember(entry);
+    }
+    entries[k] = entry;
+    posts[k] = lazyPost(entry, k, scan.lines[k]!);
+  }
+  setRawIdentities(posts, entries);
+  return { source, format: 'text', page: parseHeader(headerLines), posts };
+}
+
+/**
+ * Parse a text capture from its bytes: refuse what is not a UTF-8 text capture (see decodeCapture), read
+ * valid UTF-8 at the byte level, anything else (UTF-16, other line breaks) line by line once decoded.
+ */
+export function parseTextBytes(input: Uint8Array, source: string, maxBytes?: number): Capture {
+  const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!utf16 && checkCaptureBytes(bytes, source, maxBytes) && isUtf8(bytes)) {
+    const capture = parseUtf8(bytes, bom, source);
+    if (capture) return capture;
+  }
+  return parseLines(decodeCapture(bytes, source, maxBytes), source);
+}
+
+/** Parse a decoded text capture. Throws InputError when no post starts with a timestamp line. */
 export function parseTextCapture(text: string, options: ParseOptions): Capture {
-  if (SLOW_PATH.test(text)) return parseLines(text, options);
-  const starts = postStarts(text);
-  if (starts.length === 0) throw noPostError(toLines(text), options.source);
-  const headerText = text.slice(0, starts[0]);
-  const allHeaderLines = toLines(headerText);
-  const headerLines = allHeaderLines.filter((l) => l.text !== '');
-  let line = allHeaderLines.length;
-  checkHeader(headerLines, options.source, line);
-  const posts: Post[] = starts.map((start, index) => {
-    const { content, lines } = parseChunk(text.slice(start, starts[index + 1] ?? text.length));
-    const post: Post = { index, line, ...content };
-    line += lines;
-    return post;
-  });
-  return { source: options.source, format: 'text', page: parseHeader(headerLines), posts };
+  // Well-formed text goes through the byte-level parse (a lone surrogate would not survive encoding).
+  const wellFormed = (text as string & { isWellFormed(): boolean }).isWellFormed();
+  const capture = wellFormed ? parseUtf8(Buffer.from(text, 'utf8'), 0, options.source) : null;
+  return capture ?? parseLines(text, options.source);
 }
 
 export const textAdapter: Adapter = {

@@ -1,0 +1,105 @@
+// Posts of text captures by their raw bytes. Successive captures of a page repeat most posts byte for byte,
+// so each distinct post is read once (`log`, `check` and both sides of a diff share it), and only as far
+// as it is used: its time and headline at once, its byline, captions and body when something reads them.
+import { Buffer } from 'node:buffer';
+import type { Post } from '../model.js';
+import { parsePostText, type PostContent } from './post.js';
+
+export interface PostEntry {
+  /** The post's raw bytes, one character per byte (latin1): the cache key. */
+  raw: string;
+  time: string;
+  minutes: number | null;
+  headline: string;
+  /** Byline, captions and body, parsed from `raw` on first use. */
+  content: PostContent | null;
+}
+
+/**
+ * Entries by their timestamp line, each timestamp's entries compared by their whole raw text: hashing
+ * every post's whole text would cost a large page more than everything else the parse does. A timestamp
+ * shared by many posts gets a map by whole text. Bounded: cleared when full. Entries are shared between
+ * captures and never changed once parsed.
+ */
+type Bucket = PostEntry | PostEntry[] | Map<string, PostEntry>;
+const CACHE = new Map<string, Bucket>();
+let cached = 0;
+const CACHE_LIMIT = 100_000;
+/** Posts longer than this are read every time rather than kept. */
+const MAX_CACHED_BYTES = 64 * 1024;
+/** Entries a bucket holds in a list before it becomes a map. */
+const MAX_LIST = 8;
+
+export function cachedEntry(time: string, raw: string): PostEntry | undefined {
+  const bucket = CACHE.get(time);
+  if (bucket === undefined) return undefined;
+  if (bucket instanceof Map) return bucket.get(raw);
+  if (Array.isArray(bucket)) return bucket.find((e) => e.raw === raw);
+  return bucket.raw === raw ? bucket : undefined;
+}
+
+export function remember(entry: PostEntry): void {
+  if (entry.raw.length > MAX_CACHED_BYTES) return;
+  if (cached >= CACHE_LIMIT) {
+    CACHE.clear();
+    cached = 0;
+  }
+  const bucket = CACHE.get(entry.time);
+  if (bucket === undefined) CACHE.set(entry.time, entry);
+  else if (bucket instanceof Map) bucket.set(entry.raw, entry);
+  else if (!Array.isArray(bucket)) CACHE.set(entry.time, [bucket, entry]);
+  else if (bucket.length < MAX_LIST) bucket.push(entry);
+  else CACHE.set(entry.time, new Map([...bucket, entry].map((e) => [e.raw, e])));
+  cached++;
+}
+
+/** The whole post, parsed from its bytes the first time it is asked for. */
+export function contentOf(entry: PostEntry): PostContent {
+  entry.content ??= parsePostText(Buffer.from(entry.raw, 'latin1').toString('utf8'));
+  return entry.content;
+}
+
+/**
+ * A post at its place in a capture. Byline, captions and body are getters that parse the entry on first
+ * use: a post that is the same in both captures is paired by its raw identity and never parsed further.
+ * They live on the prototype (cheap to make thousands of); toJSON writes them out like a plain post's.
+ */
+class TextPost implements Post {
+  readonly id = null;
+  readonly time: string;
+  readonly minutes: number | null;
+  readonly headline: string;
+  readonly #entry: PostEntry;
+
+  constructor(
+    entry: PostEntry,
+    public index: number,
+    public line: number,
+  ) {
+    this.#entry = entry;
+    this.time = entry.time;
+    this.minutes = entry.minutes;
+    this.headline = entry.headline;
+  }
+
+  get byline(): string | null {
+    return contentOf(this.#entry).byline;
+  }
+
+  get captions(): Post['captions'] {
+    return contentOf(this.#entry).captions;
+  }
+
+  get body(): Post['body'] {
+    return contentOf(this.#entry).body;
+  }
+
+  toJSON(): Post {
+    const { index, line, id, time, minutes, headline, byline, captions, body } = this;
+    return { index, line, id, time, minutes, headline, byline, captions, body };
+  }
+}
+
+export function lazyPost(entry: PostEntry, index: number, line: number): Post {
+  return new TextPost(entry, index, line);
+}
