@@ -25,25 +25,33 @@ function idsDiffer(a: Post, b: Post): boolean {
   return a.id !== null && b.id !== null && a.id !== b.id;
 }
 
+/** What the layers share: which posts are taken (flags: a large page has thousands) and the pairs so far. */
 interface State {
   oldPosts: Post[];
   newPosts: Post[];
-  oldFree: Set<number>;
-  newFree: Set<number>;
+  oldTaken: Uint8Array;
+  newTaken: Uint8Array;
   pairs: Pair[];
 }
 
 function pair(state: State, o: number, n: number, match: MatchKind, score: number): void {
   state.pairs.push({ old: o, new: n, match, score });
-  state.oldFree.delete(o);
-  state.newFree.delete(n);
+  state.oldTaken[o] = 1;
+  state.newTaken[n] = 1;
+}
+
+/** The indices of the posts not taken yet, in page order. */
+function free(taken: Uint8Array): number[] {
+  const indices: number[] = [];
+  for (let i = 0; i < taken.length; i++) if (taken[i] === 0) indices.push(i);
+  return indices;
 }
 
 /** Pair posts with equal keys; several posts with one key pair up in page order. */
 function matchByKey(state: State, match: MatchKind, key: KeyFn, acrossIds = true): void {
   // Each key's new posts in page order, and how many of them are taken (no shift(): linear with duplicates).
   const byKey = new Map<string, { posts: number[]; taken: number }>();
-  for (const n of state.newFree) {
+  for (const n of free(state.newTaken)) {
     const k = key(state.newPosts[n]!);
     if (k === null) continue;
     const entry = byKey.get(k);
@@ -51,7 +59,7 @@ function matchByKey(state: State, match: MatchKind, key: KeyFn, acrossIds = true
     else byKey.set(k, { posts: [n], taken: 0 });
   }
   if (byKey.size === 0) return;
-  for (const o of [...state.oldFree]) {
+  for (const o of free(state.oldTaken)) {
     const k = key(state.oldPosts[o]!);
     const entry = k === null ? undefined : byKey.get(k);
     if (!entry || entry.taken >= entry.posts.length) continue;
@@ -64,17 +72,20 @@ function matchByKey(state: State, match: MatchKind, key: KeyFn, acrossIds = true
  * Pair posts parsed from the same raw text (see identity.ts): identical without reading them. Several
  * posts with one raw text pair up in page order.
  */
-function matchRaw(state: State, oldIds: readonly object[], newIds: readonly object[]): void {
-  const byRaw = new Map<object, { posts: number[]; taken: number }>();
-  for (const n of state.newFree) {
-    const entry = byRaw.get(newIds[n]!);
-    if (entry) entry.posts.push(n);
-    else byRaw.set(newIds[n]!, { posts: [n], taken: 0 });
+function matchRaw(state: State, oldIds: readonly number[], newIds: readonly number[]): void {
+  // Each identity's free new posts in page order, as a linked list: its first, and each one's next.
+  const first = new Map<number, number>();
+  const next = new Int32Array(newIds.length).fill(-1);
+  for (let n = newIds.length - 1; n >= 0; n--) {
+    if (state.newTaken[n]) continue;
+    const head = first.get(newIds[n]!);
+    if (head !== undefined) next[n] = head;
+    first.set(newIds[n]!, n);
   }
-  for (const o of [...state.oldFree]) {
-    const entry = byRaw.get(oldIds[o]!);
-    if (!entry || entry.taken >= entry.posts.length) continue;
-    const n = entry.posts[entry.taken++]!;
+  for (let o = 0; o < oldIds.length; o++) {
+    const n = state.oldTaken[o] ? undefined : first.get(oldIds[o]!);
+    if (n === undefined || n < 0) continue;
+    first.set(oldIds[o]!, next[n]!);
     if (!idsDiffer(state.oldPosts[o]!, state.newPosts[n]!)) pair(state, o, n, 'identical', 1);
   }
 }
@@ -85,7 +96,7 @@ function matchRaw(state: State, oldIds: readonly object[], newIds: readonly obje
  */
 function matchIdentical(state: State): void {
   const groups = new Map<string, number[]>();
-  for (const n of state.newFree) {
+  for (const n of free(state.newTaken)) {
     const k = timeHeadlineKey(state.newPosts[n]!);
     const list = groups.get(k);
     if (list) list.push(n);
@@ -93,14 +104,14 @@ function matchIdentical(state: State): void {
   }
   // A group of several posts (same time and headline) is matched by whole-text key, built only for it.
   const bigGroups = new Map<string, Map<string, { posts: number[]; taken: number }>>();
-  for (const o of [...state.oldFree]) {
+  for (const o of free(state.oldTaken)) {
     const post = state.oldPosts[o]!;
     const k = timeHeadlineKey(post);
     const list = groups.get(k);
     if (!list) continue;
     if (list.length === 1) {
       const n = list[0]!;
-      if (state.newFree.has(n) && samePost(post, state.newPosts[n]!)) pair(state, o, n, 'identical', 1);
+      if (!state.newTaken[n] && samePost(post, state.newPosts[n]!)) pair(state, o, n, 'identical', 1);
       continue;
     }
     let byFull = bigGroups.get(k);
@@ -182,11 +193,13 @@ function candidatesFor(f: Features, index: Index, counts: Int32Array, opts: Alig
 
 /** Pair leftover posts by similarity, scoring only candidates that share uncommon words. */
 function matchBySimilarity(state: State, opts: AlignOptions): void {
-  if (state.oldFree.size === 0 || state.newFree.size === 0) return;
+  const oldFree = free(state.oldTaken);
+  const newFree = free(state.newTaken);
+  if (oldFree.length === 0 || newFree.length === 0) return;
   const vocabulary = new Vocabulary();
   const newFeatures = new Map<number, Features>();
   const index: Index = { body: new Map(), headline: new Map() };
-  for (const n of state.newFree) {
+  for (const n of newFree) {
     const f = features(state.newPosts[n]!, vocabulary);
     newFeatures.set(n, f);
     addTo(index.body, f.body, n);
@@ -194,7 +207,7 @@ function matchBySimilarity(state: State, opts: AlignOptions): void {
   }
   const counts = new Int32Array(state.newPosts.length);
   const edges: Pair[] = [];
-  for (const o of state.oldFree) {
+  for (const o of oldFree) {
     const fo = features(state.oldPosts[o]!, vocabulary);
     for (const n of candidatesFor(fo, index, counts, opts)) {
       if (idsDiffer(state.oldPosts[o]!, state.newPosts[n]!)) continue;
@@ -204,7 +217,7 @@ function matchBySimilarity(state: State, opts: AlignOptions): void {
   }
   edges.sort((x, y) => y.score - x.score || Math.abs(x.old - x.new) - Math.abs(y.old - y.new));
   for (const e of edges) {
-    if (state.oldFree.has(e.old) && state.newFree.has(e.new)) pair(state, e.old, e.new, 'similar', e.score);
+    if (!state.oldTaken[e.old] && !state.newTaken[e.new]) pair(state, e.old, e.new, 'similar', e.score);
   }
 }
 
@@ -214,8 +227,8 @@ export function alignPosts(oldPosts: Post[], newPosts: Post[], options: Partial<
   const state: State = {
     oldPosts,
     newPosts,
-    oldFree: new Set(oldPosts.keys()),
-    newFree: new Set(newPosts.keys()),
+    oldTaken: new Uint8Array(oldPosts.length),
+    newTaken: new Uint8Array(newPosts.length),
     pairs: [],
   };
   matchByKey(state, 'id', (p) => p.id);
@@ -225,11 +238,14 @@ export function alignPosts(oldPosts: Post[], newPosts: Post[], options: Partial<
   matchIdentical(state);
   for (const [match, key, acrossIds] of LAYERS) matchByKey(state, match, key, acrossIds);
   matchBySimilarity(state, opts);
-  state.pairs.sort((a, b) => a.new - b.new);
+  // In new order: each new post has at most one pair, so place them rather than sort them.
+  const byNew: Array<Pair | undefined> = new Array(newPosts.length);
+  for (const p of state.pairs) byNew[p.new] = p;
+  const pairs = byNew.filter((p): p is Pair => p !== undefined);
   return {
-    pairs: state.pairs,
-    unmatchedOld: [...state.oldFree].sort((a, b) => a - b),
-    unmatchedNew: [...state.newFree].sort((a, b) => a - b),
-    moved: findMoved(state.pairs),
+    pairs,
+    unmatchedOld: free(state.oldTaken),
+    unmatchedNew: free(state.newTaken),
+    moved: findMoved(pairs),
   };
 }

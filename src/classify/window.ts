@@ -12,19 +12,22 @@ export interface WindowVerdict {
   notes: string[];
 }
 
-/** For each index of one side: the nearest partnered index before and after it (among posts that kept their order). */
-function neighbours(length: number, anchored: Set<number>): { before: Int32Array; after: Int32Array } {
+/**
+ * For each index of one side: the nearest partnered index before and after it (among posts that kept their
+ * order). `partner[i]` is the index of i's partner on the other side, or -1.
+ */
+function neighbours(length: number, partner: Int32Array): { before: Int32Array; after: Int32Array } {
   const before = new Int32Array(length).fill(-1);
   const after = new Int32Array(length).fill(-1);
   let last = -1;
   for (let i = 0; i < length; i++) {
     before[i] = last;
-    if (anchored.has(i)) last = i;
+    if (partner[i]! >= 0) last = i;
   }
   last = -1;
   for (let i = length - 1; i >= 0; i--) {
     after[i] = last;
-    if (anchored.has(i)) last = i;
+    if (partner[i]! >= 0) last = i;
   }
   return { before, after };
 }
@@ -40,11 +43,16 @@ export function showsWholePage(c: Capture): boolean {
  * post counter accounts for exactly these deletions. Otherwise it only left the view.
  */
 export function classifyUnpaired(old: Capture, neu: Capture, alignment: Alignment): WindowVerdict {
-  const stable = alignment.pairs.filter((_, i) => !alignment.moved.has(i));
-  const oldToNew = new Map(stable.map((p) => [p.old, p.new]));
-  const newToOld = new Map(stable.map((p) => [p.new, p.old]));
-  const oldN = neighbours(old.posts.length, new Set(oldToNew.keys()));
-  const newN = neighbours(neu.posts.length, new Set(newToOld.keys()));
+  // Partners among the pairs that kept their order (typed arrays: a large page has thousands).
+  const oldToNew = new Int32Array(old.posts.length).fill(-1);
+  const newToOld = new Int32Array(neu.posts.length).fill(-1);
+  alignment.pairs.forEach((p, i) => {
+    if (alignment.moved.has(i)) return;
+    oldToNew[p.old] = p.new;
+    newToOld[p.new] = p.old;
+  });
+  const oldN = neighbours(old.posts.length, oldToNew);
+  const newN = neighbours(neu.posts.length, newToOld);
 
   // New-only posts first: the counter check for deletions needs the number of added posts.
   const newOnly = new Map<number, NewOnlyStatus>();
@@ -62,13 +70,13 @@ export function classifyUnpaired(old: Capture, neu: Capture, alignment: Alignmen
       // The old window covered this place if it showed posts above the first shared one, and this post
       // is not newer than the first of them (then it would sit above the old window).
       const first = old.posts[0]!;
-      const coveredByOld = newToOld.get(after)! > 0 && !isAfter(post.minutes, first.minutes);
+      const coveredByOld = newToOld[after]! > 0 && !isAfter(post.minutes, first.minutes);
       status = coveredByOld || old.page.deepLink === null ? 'added' : 'into-view';
     } else if (before >= 0) {
       // Below the shared posts: the old window covered this place if it showed posts below the last shared
       // one, and this post is not older than the last of them (then it would sit below the old window).
       const last = old.posts[old.posts.length - 1]!;
-      const coveredByOld = newToOld.get(before)! < old.posts.length - 1 && !isAfter(last.minutes, post.minutes);
+      const coveredByOld = newToOld[before]! < old.posts.length - 1 && !isAfter(last.minutes, post.minutes);
       status = coveredByOld ? 'added' : 'into-view';
     } else status = 'into-view';
     newOnly.set(n, status);
@@ -91,12 +99,12 @@ export function classifyUnpaired(old: Capture, neu: Capture, alignment: Alignmen
     else if (after >= 0) {
       // At the head: shown if the new capture has posts above the first shared one, unless the post is
       // older than anything the new capture shows (unpinned, it may sit below the window now).
-      if (oldToNew.get(after)! > 0 && !olderThanView) status = 'dropped';
+      if (oldToNew[after]! > 0 && !olderThanView) status = 'dropped';
       else if (!olderThanView) headCandidates.push(o);
     } else if (before >= 0) {
       // At the tail: shown if the new capture has posts below the last shared one, unless the post is older
       // than anything it shows (those posts were inserted above its place; the window ends before it).
-      if (oldToNew.get(before)! < neu.posts.length - 1 && !olderThanView) status = 'dropped';
+      if (oldToNew[before]! < neu.posts.length - 1 && !olderThanView) status = 'dropped';
     }
     oldOnly.set(o, status);
   }

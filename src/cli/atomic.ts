@@ -1,16 +1,16 @@
 // Files written so that readers, and runs killed at any moment, see the old file or the new one, never a
 // mix: the data goes to a hidden temporary file in the same folder, is flushed, then renamed (or linked,
 // when an existing file must not be replaced) to its name, and the folder is flushed.
-import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, linkSync, openSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { crypto } from '../builtins.js';
 
 /** `.NAME.PID.RANDOM.tmp`: hidden (no folder listing of captures shows it) and naming its writer. */
 const TEMP = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
 /** A temporary file's name beside `file`, in the form removeStaleTemps recognises. */
 function tempPath(file: string): string {
-  return join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  return join(dirname(file), `.${basename(file)}.${process.pid}.${crypto().randomBytes(4).toString('hex')}.tmp`);
 }
 
 function syncFolder(dir: string): void {

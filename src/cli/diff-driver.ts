@@ -2,7 +2,6 @@
 // with seven arguments (path old-file old-hex old-mode new-file new-hex new-mode; old-file is /dev/null
 // for an added file) and stops with "external diff died" at any exit code but 0: so it always exits 0,
 // and shows git's own line diff when a version is not a capture.
-import { spawnSync } from 'node:child_process';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { diffCaptures } from '../classify/report.js';
 import { LivediffError } from '../errors.js';
@@ -15,6 +14,7 @@ import { sanitizeInline } from '../render/sanitize.js';
 import { EXIT_SAME } from './exit.js';
 import { readInput } from './io.js';
 import { compareOptions, parseOnly, prepareFormats, useColor } from './options.js';
+import { childProcess } from '../builtins.js';
 
 function builder(y: Argv) {
   return y
@@ -48,7 +48,7 @@ async function read(file: string, source: string): Promise<Capture | null> {
 
 /** git's own diff of the two files, for versions livediff cannot read. */
 function plainDiff(oldFile: string, newFile: string, color: boolean): void {
-  const r = spawnSync('git', ['diff', '--no-index', '--no-ext-diff', color ? '--color=always' : '--no-color', '--', oldFile, newFile], {
+  const r = childProcess().spawnSync('git', ['diff', '--no-index', '--no-ext-diff', color ? '--color=always' : '--no-color', '--', oldFile, newFile], {
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   if (r.stdout) process.stdout.write(r.stdout);

@@ -17,10 +17,13 @@ function fail(file: string, error: unknown): never {
   throw new InputError(file, 'a readable capture file', REASONS[code] ?? `an error (${code || String(error)})`);
 }
 
-/** Read a whole file descriptor, refusing more than `maxBytes` without reading it all. */
-function readAll(fd: number, file: string, maxBytes: number): Uint8Array {
+/**
+ * Read a whole file descriptor, refusing more than `maxBytes` without reading it all. `already`: bytes
+ * read before, counted against `maxBytes`.
+ */
+function readAll(fd: number, file: string, maxBytes: number, already = 0): Uint8Array {
   const chunks: Buffer[] = [];
-  let total = 0;
+  let total = already;
   for (;;) {
     const chunk = Buffer.allocUnsafe(1 << 16);
     let n: number;
@@ -40,6 +43,28 @@ function readAll(fd: number, file: string, maxBytes: number): Uint8Array {
     chunks.push(chunk.subarray(0, n));
   }
   return Buffer.concat(chunks);
+}
+
+/**
+ * Read a regular file of `size` bytes into one buffer of that size (reading it in pieces and joining them
+ * costs a large capture more than the read itself). A file that grew while being read is read to its end.
+ */
+function readRegular(fd: number, file: string, size: number, maxBytes: number): Uint8Array {
+  const buffer = Buffer.allocUnsafe(size);
+  let total = 0;
+  while (total < size) {
+    let n: number;
+    try {
+      n = readSync(fd, buffer, total, size - total, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+      fail(file, error);
+    }
+    if (n === 0) return buffer.subarray(0, total);
+    total += n;
+  }
+  const rest = readAll(fd, file, maxBytes, size);
+  return rest.length === 0 ? buffer : Buffer.concat([buffer, rest]);
 }
 
 /**
@@ -67,7 +92,7 @@ export function readInput(file: string, maxBytes = DEFAULT_MAX_INPUT_BYTES): Uin
     if (stat.isFile() && stat.size > maxBytes) {
       throw new InputError(file, `a capture of at most ${formatSize(maxBytes)}`, formatSize(stat.size));
     }
-    return readAll(fd, file, maxBytes);
+    return stat.isFile() && stat.size > 0 ? readRegular(fd, file, stat.size, maxBytes) : readAll(fd, file, maxBytes);
   } catch (error) {
     if (error instanceof InputError) throw error;
     fail(file, error);

@@ -1,7 +1,7 @@
 // Reading many blobs with ONE git process: `git cat-file --batch`, object ids in, contents streamed out
 // and handed over one at a time, so that thousands of versions cost one process and little memory.
-import { spawn } from 'node:child_process';
 import { gitEnv, gitFailure } from './run.js';
+import { childProcess } from '../builtins.js';
 
 /** Splits cat-file's output (`<oid> blob <size>\n<bytes>\n`, or `<name> missing\n`) into objects. */
 class BatchParser {
@@ -63,7 +63,7 @@ export function readBlobs(names: readonly string[], cwd: string, onBlob: (index:
   if (names.length === 0) return Promise.resolve();
   const args = ['cat-file', '--batch'];
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, env: gitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = childProcess().spawn('git', args, { cwd, env: gitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
     let failed: unknown = null;
     let index = 0;
     const parser = new BatchParser((bytes) => {

@@ -1,6 +1,6 @@
 // Running git: one child process per call, arguments as an array (never a shell), errors as GitError.
-import { spawn } from 'node:child_process';
 import { LivediffError } from '../errors.js';
+import { childProcess } from '../builtins.js';
 
 /** git failed or is missing: `message` is one line a user can act on. */
 export class GitError extends LivediffError {
@@ -42,7 +42,7 @@ export function gitFailure(args: readonly string[], cwd: string, stderr: string,
 /** Run `git ARGS` and collect its output. Exit codes other than 0 and `okCodes` throw a GitError. */
 export function runGit(args: readonly string[], options: GitOptions): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd: options.cwd, env: gitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = childProcess().spawn('git', args, { cwd: options.cwd, env: gitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));

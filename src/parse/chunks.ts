@@ -6,6 +6,8 @@ import type { Post } from '../model.js';
 import { parsePostText, type PostContent } from './post.js';
 
 export interface PostEntry {
+  /** A number no other entry has: the raw identity of the posts parsed from it (identity.ts). */
+  serial: number;
   /** The post's raw bytes, one character per byte (latin1): the cache key. */
   raw: string;
   time: string;
@@ -51,6 +53,13 @@ export function remember(entry: PostEntry): void {
   else if (bucket.length < MAX_LIST) bucket.push(entry);
   else CACHE.set(entry.time, new Map([...bucket, entry].map((e) => [e.raw, e])));
   cached++;
+}
+
+let serials = 0;
+
+/** A new entry for a post's raw bytes, its time and headline. */
+export function newEntry(raw: string, time: string, minutes: number | null, headline: string): PostEntry {
+  return { serial: serials++, raw, time, minutes, headline, content: null };
 }
 
 /** The whole post, parsed from its bytes the first time it is asked for. */

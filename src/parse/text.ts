@@ -4,7 +4,7 @@ import { InputError } from '../errors.js';
 import { setRawIdentities } from '../identity.js';
 import type { Capture, PageHeader, Post } from '../model.js';
 import type { Adapter, ParseOptions } from './adapter.js';
-import { cachedEntry, lazyPost, remember, type PostEntry } from './chunks.js';
+import { cachedEntry, lazyPost, newEntry, remember } from './chunks.js';
 import { checkCaptureBytes, decodeCapture } from './decode.js';
 import { normalizeText, splitLines } from './normalize.js';
 import { parsePost, toLines, type Line } from './post.js';
@@ -77,8 +77,11 @@ function checkHeader(headerLines: Line[], source: string, firstPostLine: number)
   }
 }
 
-/** The straightforward parse: normalise every line, then find the posts. */
-function parseLines(text: string, source: string): Capture {
+/**
+ * The straightforward parse: normalise every line, then find the posts. The byte-level parse must give
+ * the same capture (test/parse/bytes.test.ts checks it against this one).
+ */
+export function parseTextLines(text: string, source: string): Capture {
   const lines = toLines(text);
   const starts: number[] = [];
   for (let i = 0; i < lines.length; i++) if (parseTimestamp(lines[i]!.text)) starts.push(i);
@@ -103,7 +106,7 @@ function parseUtf8(bytes: Buffer, begin: number, source: string): Capture | null
   const { starts } = scan;
   const headerLines = toLines(bytes.toString('utf8', begin, starts[0])).filter((l) => l.text !== '');
   checkHeader(headerLines, source, scan.lines[0]!);
-  const entries: PostEntry[] = new Array(starts.length);
+  const identities: number[] = new Array(starts.length);
   const posts: Post[] = new Array(starts.length);
   for (let k = 0; k < starts.length; k++) {
     const end = starts[k + 1] ?? text.length;
@@ -112,13 +115,13 @@ function parseUtf8(bytes: Buffer, begin: number, source: string): Capture | null
     if (entry === undefined) {
       const stampEnd = text.indexOf('\n', starts[k]);
       const headline = stampEnd === -1 || stampEnd >= end ? '' : firstTextLine(bytes, text, stampEnd + 1, end);
-      entry = { raw, time: scan.stamps[k]!, minutes: scan.minutes[k]!, headline, content: null };
+      entry = newEntry(raw, scan.stamps[k]!, scan.minutes[k]!, headline);
       remember(entry);
     }
-    entries[k] = entry;
+    identities[k] = entry.serial;
     posts[k] = lazyPost(entry, k, scan.lines[k]!);
   }
-  setRawIdentities(posts, entries);
+  setRawIdentities(posts, identities);
   return { source, format: 'text', page: parseHeader(headerLines), posts };
 }
 
@@ -134,7 +137,7 @@ export function parseTextBytes(input: Uint8Array, source: string, maxBytes?: num
     const capture = parseUtf8(bytes, bom, source);
     if (capture) return capture;
   }
-  return parseLines(decodeCapture(bytes, source, maxBytes), source);
+  return parseTextLines(decodeCapture(bytes, source, maxBytes), source);
 }
 
 /** Parse a decoded text capture. Throws InputError when no post starts with a timestamp line. */
@@ -142,7 +145,7 @@ export function parseTextCapture(text: string, options: ParseOptions): Capture {
   // Well-formed text goes through the byte-level parse (a lone surrogate would not survive encoding).
   const wellFormed = (text as string & { isWellFormed(): boolean }).isWellFormed();
   const capture = wellFormed ? parseUtf8(Buffer.from(text, 'utf8'), 0, options.source) : null;
-  return capture ?? parseLines(text, options.source);
+  return capture ?? parseTextLines(text, options.source);
 }
 
 export const textAdapter: Adapter = {

@@ -2,9 +2,9 @@
 // holder's pid, host and start time. A lock whose process is gone (killed, machine rebooted) is stale and
 // taken over; a live one makes the other run stop with a message naming it.
 import { existsSync, linkSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
-import { hostname } from 'node:os';
 import { LivediffError } from '../../errors.js';
 import { writeFileAtomic } from '../atomic.js';
+import { os } from '../../builtins.js';
 
 export class LockHeldError extends LivediffError {
   override name = 'LockHeldError';
@@ -41,7 +41,7 @@ const UNREADABLE_STALE_MS = 60_000;
 
 /** A holder that can no longer hold: its process is gone, or the file was never filled and is old. */
 function isStale(file: string, holder: Holder | null): boolean {
-  if (holder !== null) return holder.host === hostname() && !isAlive(holder.pid);
+  if (holder !== null) return holder.host === os().hostname() && !isAlive(holder.pid);
   try {
     return Date.now() - statSync(file).mtimeMs > UNREADABLE_STALE_MS;
   } catch {
@@ -51,7 +51,7 @@ function isStale(file: string, holder: Holder | null): boolean {
 
 /** Create the lock with its holder in it, in one step (see atomic.ts): no run ever reads a half-written lock. */
 function tryCreate(file: string): boolean {
-  return writeFileAtomic(file, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }), { exclusive: true });
+  return writeFileAtomic(file, JSON.stringify({ pid: process.pid, host: os().hostname(), since: new Date().toISOString() }), { exclusive: true });
 }
 
 /**
@@ -93,7 +93,7 @@ export function acquireLock(file: string): () => void {
     if (holder === null && !existsSync(file)) continue; // Released meanwhile: try again.
     if (!isStale(file, holder)) {
       if (holder === null) throw new LockHeldError(`${file}: another livediff check is starting on this state; this run did nothing`);
-      const who = holder.host === hostname() ? `pid ${holder.pid}` : `pid ${holder.pid} on ${holder.host}`;
+      const who = holder.host === os().hostname() ? `pid ${holder.pid}` : `pid ${holder.pid} on ${holder.host}`;
       throw new LockHeldError(
         `${file}: another livediff check (${who}, since ${holder.since}) is running on this state; this run did nothing. ` +
           'If no such run exists, delete the lock file.',

@@ -1,9 +1,9 @@
 // The state file of `livediff check`: which capture it last compared up to, written atomically.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { InputError } from '../../errors.js';
 import { removeStaleTemps, writeFileAtomic } from '../atomic.js';
+import { crypto } from '../../builtins.js';
 
 export const STATE_SCHEMA = 'livediff.state/1';
 
@@ -19,7 +19,7 @@ export interface CheckState {
 }
 
 export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return crypto().createHash('sha256').update(bytes).digest('hex');
 }
 
 /** The state, or null when the file does not exist yet (the first run). */

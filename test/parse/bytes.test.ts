@@ -1,0 +1,140 @@
+// The byte-level text parse (parse/scan.ts, parse/chunks.ts) against the line-by-line parse it replaces:
+// the same capture for every input, lazily parsed posts included, whatever the noise.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { alignPosts, diffCaptures, parseCapture, type Capture } from '../../src/index.js';
+import { parseTextLines } from '../../src/parse/text.js';
+import { addNoise, capture, FUZZ_RUNS, noiseArb, pageArb } from '../helpers/arbitraries.js';
+import { makeCapture, stamp } from '../helpers/capture.js';
+
+/** A capture as plain data: lazily parsed posts written out (TextPost.toJSON). */
+const plain = (c: Capture) => JSON.parse(JSON.stringify(c)) as unknown;
+
+/** What a parse gives: the capture as plain data, or the message it refused the input with. */
+function outcome(parse: () => Capture): unknown {
+  try {
+    return plain(parse());
+  } catch (error) {
+    return { refused: (error as Error).message };
+  }
+}
+
+/** The byte-level parse of `text` equals the line-by-line parse of it (both refuse it alike, if they do). */
+function sameAsLineParse(text: string): void {
+  const bytes = outcome(() => parseCapture(Buffer.from(text), { source: 't' }));
+  expect(bytes).toEqual(outcome(() => parseTextLines(text.replace(/^\ufeff/, ''), 't')));
+}
+
+/** Characters that may be in a capture and that the byte-level scan treats apart. */
+const oddInsert = fc.constantFrom('\u200b', '\u2060', '\u00ad', '\u00a0', '\u3000', '\ufeff', ' ', '\t', '\r', '\u2028', '\u0085', '\u2029', '“');
+
+describe('byte-level text parse', () => {
+  it('gives the line-by-line parse for random pages with capture noise', () => {
+    fc.assert(
+      fc.property(pageArb, noiseArb, (posts, noise) => sameAsLineParse(addNoise(capture(posts), noise))),
+      { numRuns: FUZZ_RUNS * 5 },
+    );
+  });
+
+  it('gives the line-by-line parse with odd characters anywhere, timestamp lines included', () => {
+    fc.assert(
+      fc.property(pageArb, fc.array(fc.tuple(fc.nat(), oddInsert, fc.boolean()), { maxLength: 6 }), (posts, inserts) => {
+        let text = capture(posts);
+        for (const [at, s, lineStart] of inserts) {
+          // Half of them at the start of a line, where a timestamp line is recognised.
+          let i = at % (text.length + 1);
+          if (lineStart) i = text.indexOf('\n', i) + 1;
+          text = text.slice(0, i) + s + text.slice(i);
+        }
+        sameAsLineParse(text);
+      }),
+      { numRuns: FUZZ_RUNS * 10 },
+    );
+  });
+
+  it.each([
+    ['an invisible inside a timestamp', `10:\u200b40 a.m. ET, March 22, 2023`],
+    ['an invisible in its hour', `1\u200b0:40 a.m. ET, March 22, 2023`],
+    ['a soft hyphen after its hour', `10\u00ad:40 a.m. ET, March 22, 2023`],
+    ['NBSP before it', `\u00a0\u00a010:40 a.m. ET, March 22, 2023`],
+    ['an ideographic space and a BOM before it', `\u3000\ufeff10:40 a.m. ET, March 22, 2023`],
+    ['a soft hyphen and a word joiner before it', `\u00ad\u206010:40 a.m. ET, March 22, 2023`],
+    ['an ogham space mark, a thin space and a medium mathematical space before it', `\u1680\u2009\u205f10:40 a.m. ET, March 22, 2023`],
+    ['spaces inside and after it', `10:40  a.m.  ET,  March 22, 2023   `],
+    ['a CR before its LF', `10:40 a.m. ET, March 22, 2023\r`],
+  ])('finds a timestamp line with %s', (_, line) => {
+    // After a plain post: were the line missed, its post would be read as part of the first one.
+    const text = `Title\n\n10:45 a.m. ET, March 22, 2023\n\nFirst\n\n${line}\n\nHeadline\n\nBody text.\n`;
+    expect(parseCapture(Buffer.from(text), { source: 't' }).posts.map((p) => p.time)).toEqual([
+      '10:45 a.m. ET, March 22, 2023',
+      '10:40 a.m. ET, March 22, 2023',
+    ]);
+    sameAsLineParse(text);
+  });
+
+  it.each([
+    ['U+2028', '\u2028'],
+    ['NEL', '\u0085'],
+    ['a lone CR', '\r'],
+  ])('splits posts at %s as the line-by-line parse does', (_, brk) => {
+    const text = `Title\n\n10:40 a.m. ET, March 22, 2023\n\nFirst\n\nBody.${brk}10:39 a.m. ET, March 22, 2023${brk}Second\n`;
+    const c = parseCapture(Buffer.from(text), { source: 't' });
+    expect(c.posts.map((p) => p.headline)).toEqual(['First', 'Second']);
+    sameAsLineParse(text);
+  });
+
+  it('numbers lines from the start of the file, BOM and CRLF included', () => {
+    const posts = [0, 1, 2].map((i) => ({ time: stamp(600 - i), headline: `Headline ${i}`, body: [`Body ${i}.`, 'More.'] }));
+    const text = `\ufeff${makeCapture({ posts })}`.replace(/\n/g, '\r\n');
+    const c = parseCapture(Buffer.from(text), { source: 't' });
+    const lines = text.split('\r\n');
+    for (const p of c.posts) expect(lines[p.line - 1]!.replace('\ufeff', '')).toBe(p.time);
+  });
+
+  it('reads a headline made of non-ASCII text and one after blank and white-space lines', () => {
+    const text = `Title\n\n10:40 a.m. ET, March 22, 2023\n \n\u00a0\n\t\n“Quoted” — headline\nBody.\n`;
+    expect(parseCapture(Buffer.from(text), { source: 't' }).posts[0]!.headline).toBe('“Quoted” — headline');
+    sameAsLineParse(text);
+  });
+
+  it('keeps posts that share a timestamp apart, and a post edited between captures', () => {
+    const same = (body: string) => ({ time: stamp(600), headline: 'Same headline', body: [body] });
+    const a = makeCapture({ posts: [same('One.'), same('Two.'), same('Three.')] });
+    const b = makeCapture({ posts: [same('One.'), same('Two, edited.'), same('Three.')] });
+    const ca = parseCapture(Buffer.from(a), { source: 'a' });
+    const cb = parseCapture(Buffer.from(b), { source: 'b' });
+    expect(cb.posts.map((p) => p.body[0]!.text)).toEqual(['One.', 'Two, edited.', 'Three.']);
+    const report = diffCaptures(ca, cb);
+    expect(report.summary.edited).toBe(1);
+    expect(report.summary.unchanged).toBe(2);
+  });
+
+  it('pairs posts with the same bytes without reading their bodies', () => {
+    const posts = [0, 1, 2, 3].map((i) => ({ time: stamp(600 - i), headline: `Headline ${i}`, body: [`Body ${i}.`] }));
+    const a = parseCapture(Buffer.from(makeCapture({ posts })), { source: 'a' });
+    const b = parseCapture(Buffer.from(makeCapture({ posts: [...posts.slice(1), posts[0]!] })), { source: 'b' });
+    const alignment = alignPosts(a.posts, b.posts);
+    expect(alignment.pairs.map((p) => [p.old, p.new, p.match])).toEqual([
+      [1, 0, 'identical'],
+      [2, 1, 'identical'],
+      [3, 2, 'identical'],
+      // The last post of a capture runs to the end of the file: its bytes differ, its text does not.
+      [0, 3, 'identical'],
+    ]);
+  });
+
+  it('a post read twice is the same post (the second time from the cache)', () => {
+    const text = capture([{ time: stamp(600), headline: 'Cached', body: ['Body.'], byline: null }]);
+    const first = parseCapture(Buffer.from(text), { source: 'a' });
+    const second = parseCapture(Buffer.from(text), { source: 'b' });
+    expect(second.posts[0]!.body).toBe(first.posts[0]!.body);
+    expect(plain(second)).toEqual({ ...(plain(first) as object), source: 'b' });
+  });
+
+  it('parses a string as it parses its UTF-8 bytes, and a string with a lone surrogate line by line', () => {
+    const text = capture([{ time: stamp(600), headline: 'Héadline', body: ['Body “quoted”.'], byline: null }]);
+    expect(plain(parseCapture(text, { source: 't' }))).toEqual(plain(parseCapture(Buffer.from(text), { source: 't' })));
+    const broken = text.replace('Body', 'Bo\ud800dy');
+    expect(parseCapture(broken, { source: 't' }).posts[0]!.body[0]!.text).toBe('Bo\ud800dy “quoted”.');
+  });
+});
