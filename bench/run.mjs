@@ -102,20 +102,36 @@ const NOTES = `- Start-up dominates small runs; Node itself is most of it (\`nod
   \`--cpu-prof\` found work done at every start that a plain diff never uses, now deferred: string-width's
   Intl.Segmenter (about 20 ms a copy) and its Unicode-property regular expressions (about 14 ms when loaded
   from the code cache), node:assert for two yargs functions (5 ms), tinyglobby's optional picomatch load
-  (6.5 ms), and the HTML parser (loaded only for input starting with <, { or [).
-- The 5,000-post pair (two files of 6.6 MB) misses its target. Where its time went (CPU profile of the built
-  CLI, 2026-11-23): start-up ~160 ms; reading 34 ms; validating and decoding UTF-8 into JavaScript strings
-  71 ms (the text has curly quotes, so V8 holds it as UTF-16); finding post starts 58 ms; normalising the
-  lines of each distinct post 91 ms (posts identical on both sides are parsed once, by their raw text);
-  alignment 88 ms (similarity 43 ms); garbage collection 55 ms. In-process, a cold parse of both files takes
-  364 ms and a warm one 166 ms: much of the cost is a cold JIT. git compares bytes without decoding them.
-  Meeting 3 x git would take parsing at the byte level: hashing raw post chunks before decoding them, so
-  that posts identical on both sides are never decoded or normalised. Peak memory was brought under
-  150 MiB by parsing one file at a time, so the first file's bytes are freed before the second is read.
+  (6.5 ms), the HTML parser (loaded only for input starting with <, { or [), and the crypto, child_process
+  and os built-ins (about 12 ms; src/builtins.ts). \`LIVEDIFF_NO_MINIFY=1 npm run build\` keeps function
+  names for reading such profiles.
+- The 5,000-post pair (two files of 6.6 MB) went from 680 ms to 405–436 ms in two runs of this benchmark on
+  2026-11-23 (git: 104–115 ms; peak memory 140 MiB to 88 MiB) with:
+  parsing text captures at the byte level (post starts found in the bytes read as latin1, no UTF-8 decoding
+  of the whole file, plain ASCII timestamp lines matched in place); one entry per distinct post text, whose
+  byline, captions and body are parsed only when read; pairing byte-identical posts first (raw identity),
+  so the 97% of posts that did not change are never compared field by field; similarity on sorted arrays
+  of word codes instead of maps of strings; reading a file in one piece (joining 64 KiB pieces cost 23 ms);
+  typed arrays instead of sets in the aligner and the window reasoning.
+- It still misses 3 × git. Where its time goes now (in-process timings of each stage, cold as in a real
+  run, this machine, 2026-11-23): start-up about 160 ms (\`node -e 0\` alone about 125); reading 10 ms;
+  parsing the older file 65–80 ms (every post is new to the cache: finding its start, timestamp and
+  headline); the newer file 35 ms (most posts found in the cache); alignment 75 ms, of which parsing the
+  bodies of the ~300 posts that changed about 20 ms and similarity on the 24 × 50 posts left over about
+  26 ms; word diffs of the 118 edited posts about 36 ms (jsdiff's diffWords nearly all of it); report and
+  rendering about 25 ms; garbage collection 25–40 ms spread over all of it. A bare script that only reads
+  both files, finds the post starts and pairs byte-identical posts took 70 ms for that and 200 ms as a
+  whole process: the 3 × git budget (about 310 ms) leaves about 110 ms for everything else, which costs
+  about 200 ms here. Most of our code runs a few thousand times in a process that lives half a second, so
+  V8 never optimises it: per-post work costs microseconds, not nanoseconds.
+- What could still close the gap, not done: headlines read on first use as well (and the report's post
+  references with them), about 10–15 ms; a cheaper word diff of paragraphs (jsdiff's diffArrays over our
+  own word tokens), about 20 ms; a V8 start-up snapshot of the loaded CLI (\`node --snapshot-blob\`, which
+  needs the executable to start Node with a flag), which would cut into the 35 ms our start-up adds to Node's.
 - Large pairs otherwise: exact identities are hash joins (linear); similarity runs only on posts left over,
   with candidates from an inverted index of uncommon word pairs; word diffs run only on changed posts,
   bounded by \`maxEditLength\`, and blocks too different to pair are shown whole without calling jsdiff.
-- \`log\` parses each capture once (each distinct post once, through a cache keyed by its raw text) and
-  compares it with the one before: 2,000 captures cost less than twice 1,000.`;
+- \`log\` parses each capture once (each distinct post once, by its bytes) and compares it with the one
+  before: 2,000 captures cost less than twice 1,000.`;
 
 main();
