@@ -25,8 +25,13 @@ export interface PostEntry {
  */
 type Bucket = PostEntry | PostEntry[] | Map<string, PostEntry>;
 const CACHE = new Map<string, Bucket>();
-let cached = 0;
-const CACHE_LIMIT = 100_000;
+let cachedBytes = 0;
+/**
+ * The bytes of post text the cache may hold: both sides of a diff of pages far larger than real ones (two
+ * of 6.6 MB in the benchmark), few enough that a long series or a long-running process keeps its memory
+ * bounded (an entry's text keeps its whole capture's text alive).
+ */
+const CACHE_BYTES = 64 * 1024 * 1024;
 /** Posts longer than this are read every time rather than kept. */
 const MAX_CACHED_BYTES = 64 * 1024;
 /** Entries a bucket holds in a list before it becomes a map. */
@@ -42,9 +47,9 @@ export function cachedEntry(time: string, raw: string): PostEntry | undefined {
 
 export function remember(entry: PostEntry): void {
   if (entry.raw.length > MAX_CACHED_BYTES) return;
-  if (cached >= CACHE_LIMIT) {
+  if (cachedBytes + entry.raw.length > CACHE_BYTES) {
     CACHE.clear();
-    cached = 0;
+    cachedBytes = 0;
   }
   const bucket = CACHE.get(entry.time);
   if (bucket === undefined) CACHE.set(entry.time, entry);
@@ -52,7 +57,7 @@ export function remember(entry: PostEntry): void {
   else if (!Array.isArray(bucket)) CACHE.set(entry.time, [bucket, entry]);
   else if (bucket.length < MAX_LIST) bucket.push(entry);
   else CACHE.set(entry.time, new Map([...bucket, entry].map((e) => [e.raw, e])));
-  cached++;
+  cachedBytes += entry.raw.length;
 }
 
 let serials = 0;
