@@ -142,10 +142,13 @@ function features(post: Post, vocabulary: Vocabulary): Features {
 }
 
 /** Similarity of two posts in [0, 1]: body and captions weighed against the headline, plus same-time bonus. */
-export function similarity(a: Post, b: Post, opts: AlignOptions, fa?: Features, fb?: Features): number {
-  const vocabulary = fa && fb ? null : new Vocabulary();
-  fa ??= features(a, vocabulary!);
-  fb ??= features(b, vocabulary!);
+export function similarity(a: Post, b: Post, opts: AlignOptions): number {
+  const vocabulary = new Vocabulary();
+  return score(a, b, opts, features(a, vocabulary), features(b, vocabulary));
+}
+
+/** similarity() from the posts' features, made with one vocabulary. */
+function score(a: Post, b: Post, opts: AlignOptions, fa: Features, fb: Features): number {
   const head = dice(fa.headline, fb.headline);
   const bothEmpty = fa.body.length === 0 && fb.body.length === 0;
   const body = bothEmpty ? head : dice(fa.body, fb.body);
@@ -211,8 +214,8 @@ function matchBySimilarity(state: State, opts: AlignOptions): void {
     const fo = features(state.oldPosts[o]!, vocabulary);
     for (const n of candidatesFor(fo, index, counts, opts)) {
       if (idsDiffer(state.oldPosts[o]!, state.newPosts[n]!)) continue;
-      const score = similarity(state.oldPosts[o]!, state.newPosts[n]!, opts, fo, newFeatures.get(n));
-      if (score >= opts.minSimilarity) edges.push({ old: o, new: n, match: 'similar', score });
+      const value = score(state.oldPosts[o]!, state.newPosts[n]!, opts, fo, newFeatures.get(n)!);
+      if (value >= opts.minSimilarity) edges.push({ old: o, new: n, match: 'similar', score: value });
     }
   }
   edges.sort((x, y) => y.score - x.score || Math.abs(x.old - x.new) - Math.abs(y.old - y.new));
