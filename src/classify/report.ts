@@ -90,7 +90,7 @@ export function diffCaptures(old: Capture, neu: Capture, options: DiffCapturesOp
       old: ref(before),
       new: ref(after),
       moved: alignment.moved.has(i),
-      fields: FIELDS.filter((f) => changes.some((c) => c.field === f)),
+      fields: changes.length === 0 ? [] : FIELDS.filter((f) => changes.some((c) => c.field === f)),
       match: pair.match,
       score: Math.round(pair.score * 1000) / 1000,
       changes,
@@ -101,12 +101,13 @@ export function diffCaptures(old: Capture, neu: Capture, options: DiffCapturesOp
 
   // Old-only posts go right after the new place of the post that preceded them in the old capture.
   const oldOnlyAfter = new Map<number, PostChange[]>();
-  const newOf = new Map(alignment.pairs.map((p) => [p.old, p.new]));
+  const newOf = new Int32Array(old.posts.length).fill(-1);
+  for (const p of alignment.pairs) newOf[p.old] = p.new;
   let anchor = -1;
   for (let o = 0; o < old.posts.length; o++) {
     const status = verdict.oldOnly.get(o);
     if (status === undefined) {
-      anchor = newOf.get(o) ?? anchor;
+      if (newOf[o]! >= 0) anchor = newOf[o]!;
       continue;
     }
     const list = oldOnlyAfter.get(anchor) ?? [];
@@ -114,7 +115,11 @@ export function diffCaptures(old: Capture, neu: Capture, options: DiffCapturesOp
     oldOnlyAfter.set(anchor, list);
   }
   const posts: PostChange[] = [...(oldOnlyAfter.get(-1) ?? [])];
-  byNew.forEach((change, n) => posts.push(change, ...(oldOnlyAfter.get(n) ?? [])));
+  byNew.forEach((change, n) => {
+    posts.push(change);
+    const after = oldOnlyAfter.get(n);
+    if (after) posts.push(...after);
+  });
 
   return {
     old: info(old),
