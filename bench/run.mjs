@@ -105,8 +105,8 @@ const NOTES = `- Start-up dominates small runs; Node itself is most of it (\`nod
   (6.5 ms), the HTML parser (loaded only for input starting with <, { or [), and the crypto, child_process
   and os built-ins (about 12 ms; src/builtins.ts). \`LIVEDIFF_NO_MINIFY=1 npm run build\` keeps function
   names for reading such profiles.
-- The 5,000-post pair (two files of 6.6 MB) went from 680 ms to 405–436 ms in two runs of this benchmark on
-  2026-11-23 (git: 104–115 ms; peak memory 140 MiB to 88 MiB) with:
+- The 5,000-post pair (two files of 6.6 MB) went from 680 ms to 405–441 ms in four runs of this benchmark on
+  2026-11-23 (git: 104–115 ms; peak memory 140 MiB to 86–88 MiB) with:
   parsing text captures at the byte level (post starts found in the bytes read as latin1, no UTF-8 decoding
   of the whole file, plain ASCII timestamp lines matched in place); one entry per distinct post text, whose
   byline, captions and body are parsed only when read; pairing byte-identical posts first (raw identity),
