@@ -15,7 +15,10 @@ export interface Caption {
   credit: string | null;
 }
 
-/** One post of a live page. All text is normalised (see parse/normalize.ts). */
+/**
+ * One post of a live page. All text is normalised (see parse/normalize.ts). Posts of text captures are
+ * parsed lazily: `byline`, `captions` and `body` are getters (see parse/chunks.ts); JSON writes them out.
+ */
 export interface Post {
   /** 0-based position among the capture's posts. */
   index: number;
