@@ -18,14 +18,15 @@ function fail(file: string, error: unknown): never {
 }
 
 /**
- * Read a whole file descriptor, refusing more than `maxBytes` without reading it all. `already`: bytes
- * read before, counted against `maxBytes`.
+ * Read a whole file descriptor, refusing more than `maxBytes` without reading it all. `size`: the size of a
+ * regular file, asked for in one read into one buffer (reading a large capture in pieces and joining them
+ * cost more than the read itself); what follows, if it grew meanwhile, is read in pieces.
  */
-function readAll(fd: number, file: string, maxBytes: number, already = 0): Uint8Array {
+function readAll(fd: number, file: string, maxBytes: number, size = 0): Uint8Array {
   const chunks: Buffer[] = [];
-  let total = already;
+  let total = 0;
   for (;;) {
-    const chunk = Buffer.allocUnsafe(1 << 16);
+    const chunk = Buffer.allocUnsafe(total === 0 && size > 0 ? size : 1 << 16);
     let n: number;
     try {
       n = readSync(fd, chunk, 0, chunk.length, null);
@@ -42,29 +43,7 @@ function readAll(fd: number, file: string, maxBytes: number, already = 0): Uint8
     }
     chunks.push(chunk.subarray(0, n));
   }
-  return Buffer.concat(chunks);
-}
-
-/**
- * Read a regular file of `size` bytes into one buffer of that size (reading it in pieces and joining them
- * costs a large capture more than the read itself). A file that grew while being read is read to its end.
- */
-function readRegular(fd: number, file: string, size: number, maxBytes: number): Uint8Array {
-  const buffer = Buffer.allocUnsafe(size);
-  let total = 0;
-  while (total < size) {
-    let n: number;
-    try {
-      n = readSync(fd, buffer, total, size - total, null);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') continue;
-      fail(file, error);
-    }
-    if (n === 0) return buffer.subarray(0, total);
-    total += n;
-  }
-  const rest = readAll(fd, file, maxBytes, size);
-  return rest.length === 0 ? buffer : Buffer.concat([buffer, rest]);
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
 }
 
 /**
@@ -92,7 +71,7 @@ export function readInput(file: string, maxBytes = DEFAULT_MAX_INPUT_BYTES): Uin
     if (stat.isFile() && stat.size > maxBytes) {
       throw new InputError(file, `a capture of at most ${formatSize(maxBytes)}`, formatSize(stat.size));
     }
-    return stat.isFile() && stat.size > 0 ? readRegular(fd, file, stat.size, maxBytes) : readAll(fd, file, maxBytes);
+    return readAll(fd, file, maxBytes, stat.isFile() ? stat.size : 0);
   } catch (error) {
     if (error instanceof InputError) throw error;
     fail(file, error);
