@@ -1,6 +1,7 @@
 // Which character set a capture's bytes are in: byte order mark, XML declaration, or the HTML page's own
 // `<meta charset>` / `<meta http-equiv="Content-Type">` in its first 1024 bytes (as browsers pre-scan).
 import { Parser } from 'htmlparser2';
+import { bomCharset } from './decode.js';
 
 /** How far into the bytes a page must declare its character set (the HTML standard's pre-scan window). */
 export const CHARSET_SNIFF_BYTES = 1024;
@@ -28,13 +29,6 @@ export function resolveCharset(label: string): string | null {
     return null;
   }
   return encoding;
-}
-
-function bomCharset(bytes: Uint8Array): string | null {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  return null;
 }
 
 /** A declaration found in ASCII text is never UTF-16: the bytes could not have been read as ASCII. */

@@ -31,23 +31,29 @@ export function formatSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
+/** The encoding a byte order mark at the start names, or null without one. */
+export function bomCharset(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
 function expectedText(charset: string): string {
   return charset === 'utf-8' ? 'a UTF-8 text capture of a live page' : `a page in the character set it declares (${charset})`;
 }
 
 /**
  * The checks made before decoding: not too large, not empty, not binary (unless a UTF-16 BOM says it is
- * text). Throws an InputError; returns true when the bytes pass.
+ * text). Throws an InputError when the bytes fail one.
  */
-export function checkCaptureBytes(bytes: Uint8Array, file: string, maxBytes = DEFAULT_MAX_INPUT_BYTES, charset = 'utf-8'): true {
+export function checkCaptureBytes(bytes: Uint8Array, file: string, maxBytes = DEFAULT_MAX_INPUT_BYTES, charset = 'utf-8'): void {
   if (bytes.length > maxBytes) {
     throw new InputError(file, `a capture of at most ${formatSize(maxBytes)}`, formatSize(bytes.length));
   }
   if (bytes.length === 0) throw new InputError(file, expectedText(charset), 'an empty file');
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  const binary = utf16 ? null : describeBinary(bytes);
+  const binary = bomCharset(bytes)?.startsWith('utf-16') ? null : describeBinary(bytes);
   if (binary) throw new InputError(file, expectedText(charset), binary);
-  return true;
 }
 
 /**
@@ -58,15 +64,13 @@ export function checkCaptureBytes(bytes: Uint8Array, file: string, maxBytes = DE
 export function decodeCapture(bytes: Uint8Array, file: string, maxBytes = DEFAULT_MAX_INPUT_BYTES, charset = 'utf-8'): string {
   const expected = expectedText(charset);
   checkCaptureBytes(bytes, file, maxBytes, charset);
-  let encoding = charset;
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) encoding = 'utf-8';
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) encoding = 'utf-16le';
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) encoding = 'utf-16be';
+  const bom = bomCharset(bytes);
+  const encoding = bom ?? charset;
   let text: string;
   if (encoding === 'utf-8' && isUtf8(bytes)) {
     // Validated: Buffer's decoder is several times faster than TextDecoder on large captures.
-    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-    text = Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.byteLength - bom).toString('utf8');
+    const skip = bom === 'utf-8' ? 3 : 0;
+    text = Buffer.from(bytes.buffer, bytes.byteOffset + skip, bytes.byteLength - skip).toString('utf8');
   } else {
     try {
       text = new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);

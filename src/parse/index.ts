@@ -3,7 +3,7 @@ import { isUtf8 } from 'node:buffer';
 import { InputError, UsageError } from '../errors.js';
 import type { Capture } from '../model.js';
 import type { Adapter, ParseOptions } from './adapter.js';
-import { decodeCapture } from './decode.js';
+import { bomCharset, decodeCapture } from './decode.js';
 import { parseTextBytes, textAdapter } from './text.js';
 
 type Formats = typeof import('./formats.js');
@@ -41,7 +41,7 @@ const MARKUP_OR_JSON = new Set([0x3c, 0x7b, 0x5b]); // < { [
 export function needsFormats(input: string | Uint8Array, format?: string): boolean {
   if (format !== undefined) return format !== 'text';
   if (typeof input === 'string') return /^[\ufeff\s]*[<{[]/.test(input.slice(0, 4096));
-  let i = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? 3 : 0;
+  let i = bomCharset(input) === 'utf-8' ? 3 : 0;
   const end = Math.min(input.length, 4096);
   while (i < end && (input[i] === 0x20 || (input[i]! >= 0x09 && input[i]! <= 0x0d))) i++;
   return MARKUP_OR_JSON.has(input[i]!);

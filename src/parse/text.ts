@@ -5,7 +5,7 @@ import { setRawIdentities } from '../identity.js';
 import type { Capture, PageHeader, Post } from '../model.js';
 import type { Adapter, ParseOptions } from './adapter.js';
 import { cachedEntry, lazyPost, newEntry, remember } from './chunks.js';
-import { checkCaptureBytes, decodeCapture } from './decode.js';
+import { bomCharset, checkCaptureBytes, decodeCapture } from './decode.js';
 import { normalizeText, splitLines } from './normalize.js';
 import { parsePost, toLines, type Line } from './post.js';
 import { firstTextLine, scanPosts } from './scan.js';
@@ -131,10 +131,10 @@ function parseUtf8(bytes: Buffer, begin: number, source: string): Capture | null
  */
 export function parseTextBytes(input: Uint8Array, source: string, maxBytes?: number): Capture {
   const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (!utf16 && checkCaptureBytes(bytes, source, maxBytes) && isUtf8(bytes)) {
-    const capture = parseUtf8(bytes, bom, source);
+  const bom = bomCharset(bytes);
+  if (bom === null || bom === 'utf-8') {
+    checkCaptureBytes(bytes, source, maxBytes);
+    const capture = isUtf8(bytes) ? parseUtf8(bytes, bom === 'utf-8' ? 3 : 0, source) : null;
     if (capture) return capture;
   }
   return parseTextLines(decodeCapture(bytes, source, maxBytes), source);
