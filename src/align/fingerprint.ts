@@ -88,10 +88,7 @@ export function shingles(post: Post, vocabulary: Vocabulary): Float64Array {
 
 /** The distinct words of a text, sorted. */
 export function wordSet(text: string, vocabulary: Vocabulary): Float64Array {
-  const ws = words(text);
-  const codes = new Float64Array(ws.length);
-  for (let i = 0; i < ws.length; i++) codes[i] = vocabulary.id(ws[i]!);
-  codes.sort();
+  const codes = wordBag(text, vocabulary);
   let n = 0;
   for (let i = 0; i < codes.length; i++) if (i === 0 || codes[i] !== codes[i - 1]) codes[n++] = codes[i]!;
   return codes.subarray(0, n);

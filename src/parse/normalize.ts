@@ -9,7 +9,7 @@ const SPACE_RUNS = / {2,}/g;
 /** Anything normalizeText would change besides trimming; most lines of a capture have none. */
 const NEEDS_WORK = /[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\t\v\f\u2060\ufeff\u00ad]| {2}/;
 /** Characters outside ASCII: only such text can be in another normalisation form than NFC. */
-const NON_ASCII = /[^\x00-\x7f]/;
+export const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Normalise one line or field of text: NFC, plain spaces, no invisibles, single spaces, trimmed. */
 export function normalizeText(text: string): string {

@@ -2,7 +2,7 @@
 // post's start when, normalised, it is a timestamp. Works on the bytes as a latin1 string (one character
 // per byte), so that searching is on one-byte text and post chunks can be compared byte for byte.
 import type { Buffer } from 'node:buffer';
-import { normalizeText } from './normalize.js';
+import { NON_ASCII, normalizeText } from './normalize.js';
 import { matchMinutes, parseTimestamp, TIMESTAMP_AT } from './time.js';
 
 export interface Scan {
@@ -111,9 +111,6 @@ function isBlank(text: string, pos: number, end: number): boolean {
   return true;
 }
 
-/** ASCII only: such bytes are their own text, with no decoding. */
-const NON_ASCII = /[^\x00-\x7f]/;
-
 /** The first line between `from` and `to` that is not empty once normalised: a post's headline. */
 export function firstTextLine(bytes: Buffer, text: string, from: number, to: number): string {
   for (let pos = from; pos < to; ) {
@@ -121,6 +118,7 @@ export function firstTextLine(bytes: Buffer, text: string, from: number, to: num
     const end = nl === -1 || nl > to ? to : nl;
     if (!isBlank(text, pos, end)) {
       const raw = text.slice(pos, end);
+      // ASCII bytes are their own text: only others need decoding.
       const line = normalizeText(NON_ASCII.test(raw) ? bytes.toString('utf8', pos, end) : raw);
       if (line !== '') return line;
     }
