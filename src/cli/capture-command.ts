@@ -4,7 +4,7 @@
 // what check says); 2: trouble, and nothing written.
 import { mkdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
 import { InputError, UsageError } from '../errors.js';
 import { diffCaptures } from '../classify/report.js';
 import type { Capture } from '../model.js';
@@ -19,7 +19,7 @@ import { orderFiles, runCheck, stateFiles, withCheckOptions } from './check-comm
 import { EXIT_CHANGED, EXIT_SAME } from './exit.js';
 import { safeUrl } from './http.js';
 import { readInput } from './io.js';
-import { captureOptions } from './options.js';
+import { type ArgsOf, captureOptions, commandModule } from './options.js';
 
 function builder(y: Argv) {
   return withCheckOptions(y)
@@ -33,7 +33,7 @@ function builder(y: Argv) {
     .example('livediff capture URL --into captures/ --report --state captures/.state.json', 'capture, then report what changed');
 }
 
-type Args = ArgumentsCamelCase<ReturnType<typeof builder> extends Argv<infer T> ? T : never>;
+type Args = ArgsOf<typeof builder>;
 
 /** The newest capture already in the folder, parsed; null when there is none or it cannot be read (said on stderr). */
 function newestCapture(dir: string, args: Args): Capture | null {
@@ -86,10 +86,13 @@ export async function runCapture(args: Args): Promise<number> {
 }
 
 export function captureCommand(setExit: (code: number) => void): CommandModule<object, Args> {
-  return {
-    command: 'capture <url>',
-    describe: 'Fetch a live page into a folder of captures when it changed (for cron, with --report)',
-    builder: builder as unknown as CommandModule<object, Args>['builder'],
-    handler: async (args) => setExit(await runCapture(args)),
-  };
+  return commandModule(
+    {
+      command: 'capture <url>',
+      describe: 'Fetch a live page into a folder of captures when it changed (for cron, with --report)',
+      builder,
+      run: runCapture,
+    },
+    setExit,
+  );
 }

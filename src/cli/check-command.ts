@@ -3,7 +3,7 @@
 // and exits 2 on trouble without touching its state. See README "livediff check".
 import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
 import { InputError, UsageError } from '../errors.js';
 import { diffCaptures } from '../classify/report.js';
 import { stampFromName } from '../history/order.js';
@@ -18,7 +18,7 @@ import { deliver } from './check/webhook.js';
 import { EXIT_CHANGED, EXIT_SAME } from './exit.js';
 import { folderFiles } from './inputs.js';
 import { readInput } from './io.js';
-import { captureOptions, compareOptions, parseOnly, prepareFormats, withReportOptions } from './options.js';
+import { type ArgsOf, captureOptions, commandModule, compareOptions, parseOnly, prepareFormats, withReportOptions } from './options.js';
 import { renderReport } from './output.js';
 
 export const CHECK_SCHEMA = 'livediff.check/1';
@@ -47,7 +47,7 @@ function builder(y: Argv) {
     .example('livediff check captures/ --state s.json --webhook https://example.org/hook', 'also POST the JSON report');
 }
 
-type Args = ArgumentsCamelCase<ReturnType<typeof builder> extends Argv<infer T> ? T : never>;
+type Args = ArgsOf<typeof builder>;
 export type CheckArgs = Args;
 
 interface CaptureFile {
@@ -173,10 +173,13 @@ export async function runCheck(args: Args): Promise<number> {
 }
 
 export function checkCommand(setExit: (code: number) => void): CommandModule<object, Args> {
-  return {
-    command: 'check <dir>',
-    describe: 'For cron: report what changed since the last run, silently exit 0 when nothing did',
-    builder: builder as unknown as CommandModule<object, Args>['builder'],
-    handler: async (args) => setExit(await runCheck(args)),
-  };
+  return commandModule(
+    {
+      command: 'check <dir>',
+      describe: 'For cron: report what changed since the last run, silently exit 0 when nothing did',
+      builder,
+      run: runCheck,
+    },
+    setExit,
+  );
 }

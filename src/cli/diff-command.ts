@@ -1,12 +1,12 @@
 // `livediff [diff] OLD NEW`: compare two captures and print the report.
-import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../errors.js';
 import { diffCaptures } from '../classify/report.js';
 import { parseCapture } from '../parse/index.js';
 import { DEFAULT_ONLY, hasChanges } from '../render/select.js';
 import { EXIT_CHANGED, EXIT_SAME } from './exit.js';
 import { isStdin, readInput } from './io.js';
-import { captureOptions, compareOptions, parseOnly, prepareFormats, withReportOptions } from './options.js';
+import { type ArgsOf, captureOptions, commandModule, compareOptions, parseOnly, prepareFormats, withReportOptions } from './options.js';
 import { renderReport } from './output.js';
 
 function builder(y: Argv) {
@@ -17,7 +17,7 @@ function builder(y: Argv) {
   );
 }
 
-type Args = ArgumentsCamelCase<ReturnType<typeof builder> extends Argv<infer T> ? T : never>;
+type Args = ArgsOf<typeof builder>;
 
 export async function runDiff(args: Args): Promise<number> {
   if (isStdin(args.old!) && isStdin(args.new!)) throw new UsageError('only one of OLD and NEW can be - (standard input)');
@@ -38,10 +38,13 @@ export async function runDiff(args: Args): Promise<number> {
 }
 
 export function diffCommand(setExit: (code: number) => void): CommandModule<object, Args> {
-  return {
-    command: ['diff <old> <new>', '$0 <old> <new>'],
-    describe: 'Compare two captures of a live page, post by post',
-    builder: builder as unknown as CommandModule<object, Args>['builder'],
-    handler: async (args) => setExit(await runDiff(args)),
-  };
+  return commandModule(
+    {
+      command: ['diff <old> <new>', '$0 <old> <new>'],
+      describe: 'Compare two captures of a live page, post by post',
+      builder,
+      run: runDiff,
+    },
+    setExit,
+  );
 }

@@ -2,7 +2,7 @@
 // with seven arguments (path old-file old-hex old-mode new-file new-hex new-mode; old-file is /dev/null
 // for an added file) and stops with "external diff died" at any exit code but 0: so it always exits 0,
 // and shows git's own line diff when a version is not a capture.
-import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
 import { diffCaptures } from '../classify/report.js';
 import { LivediffError } from '../errors.js';
 import { sourceName, type FileComparison } from '../git/compare.js';
@@ -13,7 +13,7 @@ import { parseCapture } from '../parse/index.js';
 import { sanitizeInline } from '../render/sanitize.js';
 import { EXIT_SAME } from './exit.js';
 import { readInput } from './io.js';
-import { compareOptions, parseOnly, prepareFormats, useColor } from './options.js';
+import { type ArgsOf, commandModule, compareOptions, parseOnly, prepareFormats, useColor } from './options.js';
 import { childProcess } from '../builtins.js';
 
 function builder(y: Argv) {
@@ -28,7 +28,7 @@ function builder(y: Argv) {
     .option('rewrite-threshold', { type: 'number', describe: 'As for diff' });
 }
 
-type Args = ArgumentsCamelCase<ReturnType<typeof builder> extends Argv<infer T> ? T : never>;
+type Args = ArgsOf<typeof builder>;
 
 const ABSENT = '/dev/null';
 
@@ -83,10 +83,13 @@ export async function runDiffDriver(args: Args): Promise<number> {
 }
 
 export function diffDriverCommand(setExit: (code: number) => void): CommandModule<object, Args> {
-  return {
-    command: 'git-diff-driver <path> [args..]',
-    describe: "git's external diff for captures (see README: Git diff driver)",
-    builder: builder as unknown as CommandModule<object, Args>['builder'],
-    handler: async (args) => setExit(await runDiffDriver(args)),
-  };
+  return commandModule(
+    {
+      command: 'git-diff-driver <path> [args..]',
+      describe: "git's external diff for captures (see README: Git diff driver)",
+      builder,
+      run: runDiffDriver,
+    },
+    setExit,
+  );
 }

@@ -1,5 +1,5 @@
 // `livediff git [REV_A [REV_B]] [-- PATHS]`: every capture that changed between two revisions, diffed.
-import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
 import { compareSides } from '../git/compare.js';
 import { renderGitJson, renderGitMarkdown, renderGitTerminal } from '../git/render.js';
 import { resolveRange } from '../git/revisions.js';
@@ -8,7 +8,7 @@ import { sanitizeInline } from '../render/sanitize.js';
 import { DEFAULT_ONLY } from '../render/select.js';
 import { EXIT_CHANGED, EXIT_SAME, EXIT_TROUBLE } from './exit.js';
 import { loadFormats } from '../parse/index.js';
-import { captureOptions, compareOptions, parseOnly, useColor, withReportOptions } from './options.js';
+import { type ArgsOf, captureOptions, commandModule, compareOptions, parseOnly, useColor, withReportOptions } from './options.js';
 
 function builder(y: Argv) {
   return withReportOptions(
@@ -21,7 +21,7 @@ function builder(y: Argv) {
   );
 }
 
-type Args = ArgumentsCamelCase<ReturnType<typeof builder> extends Argv<infer T> ? T : never>;
+type Args = ArgsOf<typeof builder>;
 
 export async function runGitDiff(args: Args, cwd = process.cwd()): Promise<number> {
   const only = parseOnly(args.only);
@@ -53,10 +53,13 @@ export async function runGitDiff(args: Args, cwd = process.cwd()): Promise<numbe
 }
 
 export function gitCommand(setExit: (code: number) => void): CommandModule<object, Args> {
-  return {
-    command: 'git [revs..]',
-    describe: 'Compare the captures that changed between two commits (default: the last commit)',
-    builder: builder as unknown as CommandModule<object, Args>['builder'],
-    handler: async (args) => setExit(await runGitDiff(args)),
-  };
+  return commandModule(
+    {
+      command: 'git [revs..]',
+      describe: 'Compare the captures that changed between two commits (default: the last commit)',
+      builder,
+      run: runGitDiff,
+    },
+    setExit,
+  );
 }

@@ -1,5 +1,5 @@
 // `livediff log INPUTS…`: the life of every post across many captures.
-import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../errors.js';
 import { buildHistory } from '../history/build.js';
 import type { History, PostHistory } from '../model.js';
@@ -9,7 +9,7 @@ import { latestHeadline, renderLogTable, renderPostHistory } from '../render/log
 import { sanitizeInline } from '../render/sanitize.js';
 import { EXIT_SAME } from './exit.js';
 import { expandInputs, readGitSeries, readSeries } from './inputs.js';
-import { captureOptions, FORMATS, useColor, withInputOptions } from './options.js';
+import { type ArgsOf, captureOptions, commandModule, FORMATS, useColor, withInputOptions } from './options.js';
 import { loadFormats } from '../parse/index.js';
 import { progress } from './progress.js';
 
@@ -29,7 +29,7 @@ function builder(y: Argv) {
     .example('livediff log --git snapshots/page.txt', 'the history from every committed version of one file');
 }
 
-type Args = ArgumentsCamelCase<ReturnType<typeof builder> extends Argv<infer T> ? T : never>;
+type Args = ArgsOf<typeof builder>;
 
 function parseTime(name: string, value: string | undefined): number | null {
   if (value === undefined) return null;
@@ -98,10 +98,13 @@ export async function runLog(args: Args): Promise<number> {
 }
 
 export function logCommand(setExit: (code: number) => void): CommandModule<object, Args> {
-  return {
-    command: 'log <inputs..>',
-    describe: 'The life of every post across many captures: first seen, versions, how it ended',
-    builder: builder as unknown as CommandModule<object, Args>['builder'],
-    handler: async (args) => setExit(await runLog(args)),
-  };
+  return commandModule(
+    {
+      command: 'log <inputs..>',
+      describe: 'The life of every post across many captures: first seen, versions, how it ended',
+      builder,
+      run: runLog,
+    },
+    setExit,
+  );
 }

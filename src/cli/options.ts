@@ -1,10 +1,27 @@
 // Options shared by the commands that print a report (diff now; log, check and git later).
-import type { Argv } from 'yargs';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { UsageError } from '../errors.js';
 import type { DiffCapturesOptions } from '../classify/report.js';
 import type { ParseCaptureOptions } from '../parse/index.js';
 import { FORMAT_NAMES, loadFormats, needsFormats } from '../parse/index.js';
 import { ONLY_VALUES, type OnlyValue } from '../render/select.js';
+
+/** The parsed arguments of a command whose options `builder` declares. */
+export type ArgsOf<B extends (y: Argv) => unknown> = ArgumentsCamelCase<ReturnType<B> extends Argv<infer T> ? T : never>;
+
+/** A command for main.ts: `run` returns the exit code, which goes to `setExit`. */
+export function commandModule<A>(
+  spec: { command: string | string[]; describe: string; builder: (y: Argv) => unknown; run: (args: A) => Promise<number> },
+  setExit: (code: number) => void,
+): CommandModule<object, A> {
+  return {
+    command: spec.command,
+    describe: spec.describe,
+    // yargs' types cannot say that this builder makes exactly the arguments `run` takes (A, camel-cased).
+    builder: spec.builder as unknown as CommandModule<object, A>['builder'],
+    handler: async (args) => setExit(await spec.run(args as A)),
+  };
+}
 
 export const FORMATS = ['terminal', 'json', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
