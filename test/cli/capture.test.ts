@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ROOT, runCliAsync } from '../helpers/run.js';
+import { listenLocal, stopServer } from '../helpers/server.js';
 
 const FIXTURE = join(ROOT, 'test', 'fixtures-formats', 'html-latin1');
 // The two versions of a French live page in ISO-8859-1 (see scripts/make-format-fixtures.mjs).
@@ -64,14 +65,9 @@ beforeAll(async () => {
     if (route.delayMs) setTimeout(() => answer(res, route), route.delayMs);
     else answer(res, route);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  base = await listenLocal(server);
 });
-afterAll(() => {
-  server.closeAllConnections();
-  server.close();
-});
+afterAll(() => stopServer(server));
 beforeEach(() => {
   routes = [];
   requests = [];
@@ -140,10 +136,9 @@ describe('livediff capture', () => {
     expect(requests).toHaveLength(1);
 
     const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const port = (closed.address() as { port: number }).port;
+    const closedBase = await listenLocal(closed);
     await new Promise((resolve) => closed.close(resolve));
-    const refused = await runCliAsync(['capture', `http://127.0.0.1:${port}/live`, '--into', dir, '--retries', '0']);
+    const refused = await runCliAsync(['capture', `${closedBase}/live`, '--into', dir, '--retries', '0']);
     expect(refused.stderr).toMatch(/found ECONNREFUSED; nothing was written\n$/);
 
     routes = [{ body: V1, delayMs: 3000 }];

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCapture } from '../helpers/capture.js';
 import { ROOT, runCli, runCliAsync } from '../helpers/run.js';
+import { listenLocal, stopServer } from '../helpers/server.js';
 
 const MARCH22 = join(ROOT, 'snapshots', 'cnn-russia-ukraine-2023-03-22');
 const stamp = (minute: number) => `2023-03-22T10-${String(minute).padStart(2, '0')}-00Z.txt`;
@@ -170,14 +171,9 @@ describe('livediff check --webhook', () => {
         res.writeHead(204).end();
       });
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const address = server.address();
-    url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    url = await listenLocal(server);
   });
-  afterAll(() => {
-    server.closeAllConnections();
-    server.close();
-  });
+  afterAll(() => stopServer(server));
 
   function changedFolder() {
     const f = folder();
