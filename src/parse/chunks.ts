@@ -68,7 +68,7 @@ export function newEntry(raw: string, time: string, minutes: number | null, head
 }
 
 /** The whole post, parsed from its bytes the first time it is asked for. */
-export function contentOf(entry: PostEntry): PostContent {
+function contentOf(entry: PostEntry): PostContent {
   entry.content ??= parsePostText(Buffer.from(entry.raw, 'latin1').toString('utf8'));
   return entry.content;
 }
