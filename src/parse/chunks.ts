@@ -4,6 +4,8 @@
 import { Buffer } from 'node:buffer';
 import type { Post } from '../model.js';
 import { parsePostText, type PostContent } from './post.js';
+import { headlineOf, lineNumbers } from './scan.js';
+import { parseTimestamp } from './time.js';
 
 export interface PostEntry {
   /** A number no other entry has: the raw identity of the posts parsed from it (identity.ts). */
@@ -12,7 +14,8 @@ export interface PostEntry {
   raw: string;
   time: string;
   minutes: number | null;
-  headline: string;
+  /** The headline, read from `raw` on first use. */
+  headline: string | null;
   /** Byline, captions and body, parsed from `raw` on first use. */
   content: PostContent | null;
 }
@@ -62,9 +65,28 @@ export function remember(entry: PostEntry): void {
 
 let serials = 0;
 
-/** A new entry for a post's raw bytes, its time and headline. */
-export function newEntry(raw: string, time: string, minutes: number | null, headline: string): PostEntry {
-  return { serial: serials++, raw, time, minutes, headline, content: null };
+/** A new entry for a post's raw bytes and its timestamp line (normalised). */
+export function newEntry(raw: string, time: string): PostEntry {
+  return { serial: serials++, raw, time, minutes: parseTimestamp(time)?.minutes ?? null, headline: null, content: null };
+}
+
+/**
+ * The 1-based lines where a capture's posts start, counted when a post's `line` is first read: only
+ * library callers read it, and counting the lines of a large page is a pass over all of it.
+ */
+export class StartLines {
+  #lines: Int32Array | null = null;
+
+  constructor(
+    private readonly text: string,
+    private readonly begin: number,
+    private readonly starts: readonly number[],
+  ) {}
+
+  at(k: number): number {
+    this.#lines ??= lineNumbers(this.text, this.begin, this.starts);
+    return this.#lines[k]!;
+  }
 }
 
 /** The whole post, parsed from its bytes the first time it is asked for. */
@@ -82,18 +104,30 @@ class TextPost implements Post {
   readonly id = null;
   readonly time: string;
   readonly minutes: number | null;
-  readonly headline: string;
   readonly #entry: PostEntry;
+  readonly #lines: StartLines;
+  readonly #k: number;
 
   constructor(
     entry: PostEntry,
     public index: number,
-    public line: number,
+    lines: StartLines,
   ) {
     this.#entry = entry;
+    this.#lines = lines;
+    this.#k = index;
     this.time = entry.time;
     this.minutes = entry.minutes;
-    this.headline = entry.headline;
+  }
+
+  get line(): number {
+    return this.#lines.at(this.#k);
+  }
+
+  get headline(): string {
+    const entry = this.#entry;
+    entry.headline ??= entry.content?.headline ?? headlineOf(entry.raw);
+    return entry.headline;
   }
 
   get byline(): string | null {
@@ -114,6 +148,6 @@ class TextPost implements Post {
   }
 }
 
-export function lazyPost(entry: PostEntry, index: number, line: number): Post {
-  return new TextPost(entry, index, line);
+export function lazyPost(entry: PostEntry, index: number, lines: StartLines): Post {
+  return new TextPost(entry, index, lines);
 }

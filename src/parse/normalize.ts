@@ -4,7 +4,7 @@
 const ODD_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\v\f]/g;
 /**
  * Invisible characters that carry no text (zero-width space, word joiner, BOM). These and ODD_SPACES have a
- * byte-level twin, afterSpaces in parse/scan.ts, that must list the same characters.
+ * byte-level twin, CANDIDATE in parse/scan.ts, that must list the same characters.
  */
 const INVISIBLES = /[\u200b\u2060\ufeff\u00ad]/g;
 const SPACE_RUNS = / {2,}/g;

@@ -1,18 +1,15 @@
 // Where the posts of a text capture start, found in its bytes without decoding the whole text: a line is a
 // post's start when, normalised, it is a timestamp. Works on the bytes as a latin1 string (one character
 // per byte), so that searching is on one-byte text and post chunks can be compared byte for byte.
-import type { Buffer } from 'node:buffer';
+import { Buffer } from 'node:buffer';
 import { NON_ASCII, normalizeText } from './normalize.js';
-import { matchMinutes, parseTimestamp, TIMESTAMP_AT } from './time.js';
+import { parseTimestamp, TIMESTAMP_AT } from './time.js';
 
 export interface Scan {
   /** Offsets of the posts' first bytes. */
   starts: number[];
-  /** 1-based line numbers of those starts. */
-  lines: number[];
-  /** The timestamp lines, normalised, and their minutes. */
+  /** The timestamp lines, normalised. */
   stamps: string[];
-  minutes: number[];
 }
 
 /**
@@ -27,46 +24,18 @@ function hasOtherLineBreaks(text: string): boolean {
   return text.includes('\r') && /\r(?!\n)/.test(text);
 }
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
-
 /**
- * The offset after the white space and invisibles at `pos` that normalising removes (ASCII spaces and
- * tabs; NBSP, U+1680, U+2000–U+200B, U+202F, U+205F, U+2060, U+3000, BOM and soft hyphen as UTF-8).
+ * A line that may be a timestamp once normalised, after its `\n`: the white space and invisibles that
+ * normalising removes (ASCII spaces and tabs; NBSP, soft hyphen, U+2000–U+200B, U+202F, U+205F, U+2060,
+ * U+1680, U+3000 and BOM as UTF-8 read as latin1: the byte-level twin of normalize.ts's lists), a digit,
+ * then `:` within two characters or a non-ASCII byte there (an invisible inside the timestamp). One
+ * expression over the whole text: the engine skips from line break to line break in native code, where a
+ * loop over the lines would run every line through code that, in a run this short, is never optimised.
  */
-function afterSpaces(text: string, pos: number): number {
-  for (;;) {
-    const c = text.charCodeAt(pos);
-    if (c === 32 || c === 9 || c === 11 || c === 12) {
-      pos++;
-      continue;
-    }
-    if (c < 0xc2) return pos;
-    const d = text.charCodeAt(pos + 1);
-    const e = text.charCodeAt(pos + 2);
-    if (c === 0xc2 && (d === 0xa0 || d === 0xad)) pos += 2;
-    else if (
-      (c === 0xe2 && d === 0x80 && (e <= 0x8b || e === 0xaf)) ||
-      (c === 0xe2 && d === 0x81 && (e === 0x9f || e === 0xa0)) ||
-      (c === 0xe1 && d === 0x9a && e === 0x80) ||
-      (c === 0xe3 && d === 0x80 && e === 0x80) ||
-      (c === 0xef && d === 0xbb && e === 0xbf)
-    ) {
-      pos += 3;
-    } else return pos;
-  }
-}
-
-/**
- * Whether the line at `pos` may be a timestamp once normalised: after any white space it starts with a
- * digit, then `:` within two characters or a non-ASCII byte there (an invisible inside the timestamp).
- */
-function mayBeStamp(text: string, pos: number): boolean {
-  const at = afterSpaces(text, pos);
-  if (!isDigit(text.charCodeAt(at))) return false;
-  const c1 = text.charCodeAt(at + 1);
-  const c2 = text.charCodeAt(at + 2);
-  return c1 === 58 || c1 >= 0x80 || (isDigit(c1) && (c2 === 58 || c2 >= 0x80));
-}
+const CANDIDATE =
+  /\n(?:[ \t\v\f]|\xC2[\xA0\xAD]|\xE2\x80[\x80-\x8B\xAF]|\xE2\x81[\x9F\xA0]|\xE1\x9A\x80|\xE3\x80\x80|\xEF\xBB\xBF)*\d\d?[:\x80-\xFF]/g;
+/** CANDIDATE for the first line, which no line break precedes. */
+const FIRST_CANDIDATE = new RegExp(CANDIDATE.source.slice(2), 'y');
 
 /**
  * Find the posts in `bytes` (valid UTF-8; `text` is the same bytes as latin1) from offset `begin`. Null
@@ -74,32 +43,42 @@ function mayBeStamp(text: string, pos: number): boolean {
  */
 export function scanPosts(bytes: Buffer, text: string, begin: number): Scan | null {
   if (hasOtherLineBreaks(text)) return null;
-  const scan: Scan = { starts: [], lines: [], stamps: [], minutes: [] };
-  const add = (pos: number, line: number, stamp: string, minutes: number) => {
-    scan.starts.push(pos);
-    scan.lines.push(line);
-    scan.stamps.push(stamp);
-    scan.minutes.push(minutes);
-  };
-  for (let pos = begin, line = 1; ; line++) {
-    const nl = text.indexOf('\n', pos);
-    const c = text.charCodeAt(pos);
-    // A line starting with a letter or punctuation (most lines) is no timestamp: nothing more to look at.
-    if ((isDigit(c) || c >= 0xc2 || c === 32 || c === 9 || c === 11 || c === 12) && mayBeStamp(text, pos)) {
-      // The common case: a plain ASCII timestamp line, already normalised, matched in place.
-      TIMESTAMP_AT.lastIndex = pos;
-      const m = TIMESTAMP_AT.exec(text);
-      const minutes = m ? matchMinutes(m) : null;
-      if (m && minutes !== null) add(pos, line, m[0], minutes);
-      else if (!m) {
-        const stamp = normalizeText(bytes.toString('utf8', pos, nl === -1 ? text.length : nl));
-        const parsed = parseTimestamp(stamp);
-        if (parsed) add(pos, line, stamp, parsed.minutes);
-      }
+  const scan: Scan = { starts: [], stamps: [] };
+  const at = (pos: number) => {
+    // The common case: a plain ASCII timestamp line, already normalised, tested in place.
+    TIMESTAMP_AT.lastIndex = pos;
+    if (TIMESTAMP_AT.test(text)) {
+      scan.starts.push(pos);
+      scan.stamps.push(text.slice(pos, TIMESTAMP_AT.lastIndex));
+      return;
     }
-    if (nl === -1) return scan;
-    pos = nl + 1;
+    const nl = text.indexOf('\n', pos);
+    const stamp = normalizeText(bytes.toString('utf8', pos, nl === -1 ? text.length : nl));
+    if (parseTimestamp(stamp)) {
+      scan.starts.push(pos);
+      scan.stamps.push(stamp);
+    }
+  };
+  FIRST_CANDIDATE.lastIndex = begin;
+  if (FIRST_CANDIDATE.test(text)) at(begin);
+  CANDIDATE.lastIndex = begin;
+  for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) at(m.index + 1);
+  return scan;
+}
+
+/** The 1-based line of each of `starts` (offsets in `text`, counted from the line at `begin`). */
+export function lineNumbers(text: string, begin: number, starts: readonly number[]): Int32Array {
+  const lines = new Int32Array(starts.length);
+  let line = 1;
+  let nl = text.indexOf('\n', begin);
+  for (let k = 0; k < starts.length; k++) {
+    while (nl !== -1 && nl < starts[k]!) {
+      line++;
+      nl = text.indexOf('\n', nl + 1);
+    }
+    lines[k] = line;
   }
+  return lines;
 }
 
 /** Only spaces, tabs and CR between `pos` and `end`: a blank line without decoding it. */
@@ -111,16 +90,19 @@ function isBlank(text: string, pos: number, end: number): boolean {
   return true;
 }
 
-/** The first line between `from` and `to` that is not empty once normalised: a post's headline. */
-export function firstTextLine(bytes: Buffer, text: string, from: number, to: number): string {
-  for (let pos = from; pos < to; ) {
-    const nl = text.indexOf('\n', pos);
-    const end = nl === -1 || nl > to ? to : nl;
-    if (!isBlank(text, pos, end)) {
-      const raw = text.slice(pos, end);
+/**
+ * The first line after the timestamp line of `raw` (a post's UTF-8 bytes as latin1) that is not empty
+ * once normalised: the post's headline.
+ */
+export function headlineOf(raw: string): string {
+  for (let pos = raw.indexOf('\n') + 1; pos > 0 && pos < raw.length; ) {
+    const nl = raw.indexOf('\n', pos);
+    const end = nl === -1 ? raw.length : nl;
+    if (!isBlank(raw, pos, end)) {
+      const line = raw.slice(pos, end);
       // ASCII bytes are their own text: only others need decoding.
-      const line = normalizeText(NON_ASCII.test(raw) ? bytes.toString('utf8', pos, end) : raw);
-      if (line !== '') return line;
+      const text = normalizeText(NON_ASCII.test(line) ? Buffer.from(line, 'latin1').toString('utf8') : line);
+      if (text !== '') return text;
     }
     pos = end + 1;
   }

@@ -4,11 +4,11 @@ import { InputError } from '../errors.js';
 import { setRawIdentities } from '../identity.js';
 import type { Capture, PageHeader, Post } from '../model.js';
 import type { Adapter, ParseOptions } from './adapter.js';
-import { cachedEntry, lazyPost, newEntry, remember } from './chunks.js';
+import { cachedEntry, lazyPost, newEntry, remember, StartLines } from './chunks.js';
 import { bomCharset, checkCaptureBytes, decodeCapture } from './decode.js';
 import { normalizeText, splitLines } from './normalize.js';
 import { parsePost, toLines, type Line } from './post.js';
-import { firstTextLine, scanPosts } from './scan.js';
+import { lineNumbers, scanPosts } from './scan.js';
 import { parseTimestamp } from './time.js';
 
 const POST_COUNTER = /^(\d{1,3}(?:,\d{3})*|\d+) Posts?$/;
@@ -103,23 +103,21 @@ function parseUtf8(bytes: Buffer, begin: number, source: string): Capture | null
   const text = bytes.toString('latin1');
   const scan = scanPosts(bytes, text, begin);
   if (scan === null || scan.starts.length === 0) return null;
-  const { starts } = scan;
+  const { starts, stamps } = scan;
   const headerLines = toLines(bytes.toString('utf8', begin, starts[0])).filter((l) => l.text !== '');
-  checkHeader(headerLines, source, scan.lines[0]!);
+  checkHeader(headerLines, source, lineNumbers(text, begin, [starts[0]!])[0]!);
+  const lines = new StartLines(text, begin, starts);
   const identities: number[] = new Array(starts.length);
   const posts: Post[] = new Array(starts.length);
   for (let k = 0; k < starts.length; k++) {
-    const end = starts[k + 1] ?? text.length;
-    const raw = text.slice(starts[k], end);
-    let entry = cachedEntry(scan.stamps[k]!, raw);
+    const raw = text.slice(starts[k], starts[k + 1] ?? text.length);
+    let entry = cachedEntry(stamps[k]!, raw);
     if (entry === undefined) {
-      const stampEnd = text.indexOf('\n', starts[k]);
-      const headline = stampEnd === -1 || stampEnd >= end ? '' : firstTextLine(bytes, text, stampEnd + 1, end);
-      entry = newEntry(raw, scan.stamps[k]!, scan.minutes[k]!, headline);
+      entry = newEntry(raw, stamps[k]!);
       remember(entry);
     }
     identities[k] = entry.serial;
-    posts[k] = lazyPost(entry, k, scan.lines[k]!);
+    posts[k] = lazyPost(entry, k, lines);
   }
   setRawIdentities(posts, identities);
   return { source, format: 'text', page: parseHeader(headerLines), posts };

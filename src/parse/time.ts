@@ -4,29 +4,32 @@ const MONTHS: Record<string, number> = {
   jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11,
 };
 
-/**
- * A whole line that is a timestamp. Linear: every quantifier is bounded or separated by a literal,
- * so near-misses cannot make it backtrack.
- */
-export const TIMESTAMP_LINE =
-  /^(\d{1,2}):(\d{2}) ?([ap])\.? ?m\.?(?: ([A-Z]{1,5}))?, ([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$/;
+/** The months a timestamp may name, by their first three letters in any case (`March`, `MAR.`, `Sept`). */
+const MONTH_PREFIX = Object.keys(MONTHS)
+  .map((m) => [...m].map((c) => `[${c.toUpperCase()}${c}]`).join(''))
+  .join('|');
 
 /**
- * TIMESTAMP_LINE matched in place in a longer text (sticky, `lastIndex`), up to a line end: for finding
+ * A whole line that is a timestamp naming a real time: hours 1–12, minutes 00–59, a known month, days
+ * 1–31. Ranges are in the expression itself, so that matching alone tells a timestamp (parse/scan.ts
+ * tests candidates in place without reading their minutes). Linear: every quantifier is bounded or
+ * separated by a literal, so near-misses cannot make it backtrack.
+ */
+export const TIMESTAMP_LINE = new RegExp(
+  `^(1[0-2]|0?[1-9]):([0-5]\\d) ?([ap])\\.? ?m\\.?(?: ([A-Z]{1,5}))?, ((?:${MONTH_PREFIX})[A-Za-z]{0,6})\\.? (3[01]|[12]\\d|0?[1-9]),? (\\d{4})$`,
+);
+
+/**
+ * TIMESTAMP_LINE tested in place in a longer text (sticky, `lastIndex`), up to a line end: for finding
  * timestamp lines without cutting the text into lines first (parse/scan.ts).
  */
 export const TIMESTAMP_AT = new RegExp(`${TIMESTAMP_LINE.source.slice(1, -1)}(?=\\r?\\n|\\r?$)`, 'y');
 
-/** Minutes of a TIMESTAMP_LINE (or TIMESTAMP_AT) match; null when it names no real time. */
-export function matchMinutes(m: RegExpExecArray): number | null {
-  const [, hh, mm, ap, , monthName, dd, yyyy] = m;
-  const month = MONTHS[monthName!.slice(0, 3).toLowerCase()];
-  const hour12 = Number(hh);
-  const minute = Number(mm);
-  const day = Number(dd);
-  if (month === undefined || hour12 < 1 || hour12 > 12 || minute > 59 || day < 1 || day > 31) return null;
-  const hour = (hour12 % 12) + (ap === 'p' ? 12 : 0);
-  return Date.UTC(Number(yyyy), month, day, hour, minute) / 60000;
+/** Minutes since the epoch (UTC) of a TIMESTAMP_LINE match. */
+function matchMinutes(m: RegExpExecArray): number {
+  const hour = (Number(m[1]) % 12) + (m[3] === 'p' ? 12 : 0);
+  const month = MONTHS[m[5]!.slice(0, 3).toLowerCase()]!;
+  return Date.UTC(Number(m[7]), month, Number(m[6]), hour, Number(m[2])) / 60000;
 }
 
 /** Parse a timestamp line; null when the line is not one. */
@@ -35,6 +38,5 @@ export function parseTimestamp(line: string): { minutes: number } | null {
   const first = line.charCodeAt(0);
   if (line.length > 60 || first < 48 || first > 57) return null;
   const m = TIMESTAMP_LINE.exec(line);
-  const minutes = m ? matchMinutes(m) : null;
-  return minutes === null ? null : { minutes };
+  return m ? { minutes: matchMinutes(m) } : null;
 }
