@@ -17,7 +17,8 @@ export interface Caption {
 
 /**
  * One post of a live page. All text is normalised (see parse/normalize.ts). Posts of text captures are
- * parsed lazily: `byline`, `captions` and `body` are getters (see parse/chunks.ts); JSON writes them out.
+ * parsed lazily: `line`, `headline`, `byline`, `captions` and `body` are getters (see parse/chunks.ts);
+ * JSON writes them out.
  */
 export interface Post {
   /** 0-based position among the capture's posts. */
@@ -119,6 +120,7 @@ export interface FieldChange {
   hunks: Hunk[];
 }
 
+/** A post as a report names it. `headline` may be a getter (classify/report.ts); JSON writes it out. */
 export interface PostRef {
   index: number;
   time: string;

@@ -22,8 +22,35 @@ export interface DiffCapturesOptions extends Partial<AlignOptions>, Partial<Diff
   force?: boolean;
 }
 
+/**
+ * A post as the report names it. The headline is read from the post when first asked for: a text
+ * capture reads a post's headline on first use, and most posts of a large page are never shown.
+ * toJSON writes it out like a plain object's.
+ */
+class Ref implements PostRef {
+  readonly index: number;
+  readonly time: string;
+  readonly id: string | null;
+  readonly #post: Post;
+
+  constructor(post: Post) {
+    this.#post = post;
+    this.index = post.index;
+    this.time = post.time;
+    this.id = post.id;
+  }
+
+  get headline(): string {
+    return this.#post.headline;
+  }
+
+  toJSON(): PostRef {
+    return { index: this.index, time: this.time, headline: this.headline, id: this.id };
+  }
+}
+
 function ref(post: Post): PostRef {
-  return { index: post.index, time: post.time, headline: post.headline, id: post.id };
+  return new Ref(post);
 }
 
 function info(c: Capture): CaptureInfo {
