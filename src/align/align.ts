@@ -147,12 +147,16 @@ export function similarity(a: Post, b: Post, opts: AlignOptions): number {
   return score(a, b, opts, features(a, vocabulary), features(b, vocabulary));
 }
 
-/** similarity() from the posts' features, made with one vocabulary. */
-function score(a: Post, b: Post, opts: AlignOptions, fa: Features, fb: Features): number {
+/**
+ * similarity() from the posts' features, made with one vocabulary. With `atLeast`, a score below it may
+ * come out as any lower value: the body comparison stops once it cannot lift the score to `atLeast`.
+ */
+function score(a: Post, b: Post, opts: AlignOptions, fa: Features, fb: Features, atLeast = 0): number {
   const head = dice(fa.headline, fb.headline);
   const bothEmpty = fa.body.length === 0 && fb.body.length === 0;
-  const body = bothEmpty ? head : dice(fa.body, fb.body);
   const bonus = a.time === b.time ? opts.sameTimeBonus : 0;
+  const bodyAtLeast = (atLeast - opts.headlineWeight * head - bonus) / (1 - opts.headlineWeight);
+  const body = bothEmpty ? head : dice(fa.body, fb.body, bodyAtLeast);
   return Math.min(1, (1 - opts.headlineWeight) * body + opts.headlineWeight * head + bonus);
 }
 
@@ -214,7 +218,7 @@ function matchBySimilarity(state: State, opts: AlignOptions): void {
     const fo = features(state.oldPosts[o]!, vocabulary);
     for (const n of candidatesFor(fo, index, counts, opts)) {
       if (idsDiffer(state.oldPosts[o]!, state.newPosts[n]!)) continue;
-      const value = score(state.oldPosts[o]!, state.newPosts[n]!, opts, fo, newFeatures.get(n)!);
+      const value = score(state.oldPosts[o]!, state.newPosts[n]!, opts, fo, newFeatures.get(n)!, opts.minSimilarity);
       if (value >= opts.minSimilarity) edges.push({ old: o, new: n, match: 'similar', score: value });
     }
   }

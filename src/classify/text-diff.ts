@@ -87,7 +87,7 @@ function pairRun(removed: string[], added: string[], options: DiffOptions): Hunk
     const bag = wordBag(text, vocabulary);
     let match = -1;
     for (let j = nextAdded; j < added.length; j++) {
-      if (dice(bag, addedWords[j]!) >= options.minBlockSimilarity) {
+      if (dice(bag, addedWords[j]!, options.minBlockSimilarity) >= options.minBlockSimilarity) {
         match = j;
         break;
       }
