@@ -4,7 +4,7 @@
 import { Buffer } from 'node:buffer';
 import type { Post } from '../model.js';
 import { parsePostText, type PostContent } from './post.js';
-import { headlineOf, lineNumbers } from './scan.js';
+import { headlineOf } from './scan.js';
 import { parseTimestamp } from './time.js';
 
 export interface PostEntry {
@@ -70,21 +70,32 @@ export function newEntry(raw: string, time: string): PostEntry {
   return { serial: serials++, raw, time, minutes: parseTimestamp(time)?.minutes ?? null, headline: null, content: null };
 }
 
+/** Line breaks in a text. */
+function lineBreaks(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 /**
- * The 1-based lines where a capture's posts start, counted when a post's `line` is first read: only
- * library callers read it, and counting the lines of a large page is a pass over all of it.
+ * The 1-based lines where a capture's posts start, counted when a post's `line` is first read (only
+ * library callers read it): from the first post's line and the line breaks in each post's bytes, so that
+ * no capture's whole text is kept for it.
  */
 export class StartLines {
   #lines: Int32Array | null = null;
 
   constructor(
-    private readonly text: string,
-    private readonly begin: number,
-    private readonly starts: readonly number[],
+    private readonly first: number,
+    private readonly entries: readonly PostEntry[],
   ) {}
 
   at(k: number): number {
-    this.#lines ??= lineNumbers(this.text, this.begin, this.starts);
+    if (this.#lines === null) {
+      const lines = new Int32Array(this.entries.length);
+      for (let i = 0, line = this.first; i < lines.length; line += lineBreaks(this.entries[i]!.raw), i++) lines[i] = line;
+      this.#lines = lines;
+    }
     return this.#lines[k]!;
   }
 }

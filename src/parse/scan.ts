@@ -66,19 +66,11 @@ export function scanPosts(bytes: Buffer, text: string, begin: number): Scan | nu
   return scan;
 }
 
-/** The 1-based line of each of `starts` (offsets in `text`, counted from the line at `begin`). */
-export function lineNumbers(text: string, begin: number, starts: readonly number[]): Int32Array {
-  const lines = new Int32Array(starts.length);
+/** The 1-based line at offset `pos` of `text`, counted from the line at `begin`. */
+export function lineAt(text: string, begin: number, pos: number): number {
   let line = 1;
-  let nl = text.indexOf('\n', begin);
-  for (let k = 0; k < starts.length; k++) {
-    while (nl !== -1 && nl < starts[k]!) {
-      line++;
-      nl = text.indexOf('\n', nl + 1);
-    }
-    lines[k] = line;
-  }
-  return lines;
+  for (let nl = text.indexOf('\n', begin); nl !== -1 && nl < pos; nl = text.indexOf('\n', nl + 1)) line++;
+  return line;
 }
 
 /** Only spaces, tabs and CR between `pos` and `end`: a blank line without decoding it. */

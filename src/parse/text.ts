@@ -4,11 +4,11 @@ import { InputError } from '../errors.js';
 import { setRawIdentities } from '../identity.js';
 import type { Capture, PageHeader, Post } from '../model.js';
 import type { Adapter, ParseOptions } from './adapter.js';
-import { cachedEntry, lazyPost, newEntry, remember, StartLines } from './chunks.js';
+import { cachedEntry, lazyPost, newEntry, remember, StartLines, type PostEntry } from './chunks.js';
 import { bomCharset, checkCaptureBytes, decodeCapture } from './decode.js';
 import { normalizeText, splitLines } from './normalize.js';
 import { parsePost, toLines, type Line } from './post.js';
-import { lineNumbers, scanPosts } from './scan.js';
+import { lineAt, scanPosts } from './scan.js';
 import { parseTimestamp } from './time.js';
 
 const POST_COUNTER = /^(\d{1,3}(?:,\d{3})*|\d+) Posts?$/;
@@ -95,7 +95,7 @@ export function parseTextLines(text: string, source: string): Capture {
 
 /**
  * The fast parse of valid UTF-8 from `begin` (after a BOM): find the posts in the bytes, then make each
- * distinct post's entry once (time and headline; the rest when read). Posts get raw identities, so that
+ * distinct post's entry once (its time; the rest when read). Posts get raw identities, so that
  * the aligner pairs posts whose bytes are equal without comparing their text. Null when the bytes need
  * the line-by-line parse (other line breaks, or no post found: that parse says what is wrong).
  */
@@ -105,8 +105,10 @@ function parseUtf8(bytes: Buffer, begin: number, source: string): Capture | null
   if (scan === null || scan.starts.length === 0) return null;
   const { starts, stamps } = scan;
   const headerLines = toLines(bytes.toString('utf8', begin, starts[0])).filter((l) => l.text !== '');
-  checkHeader(headerLines, source, lineNumbers(text, begin, [starts[0]!])[0]!);
-  const lines = new StartLines(text, begin, starts);
+  const firstLine = lineAt(text, begin, starts[0]!);
+  checkHeader(headerLines, source, firstLine);
+  const entries: PostEntry[] = new Array(starts.length);
+  const lines = new StartLines(firstLine, entries);
   const identities: number[] = new Array(starts.length);
   const posts: Post[] = new Array(starts.length);
   for (let k = 0; k < starts.length; k++) {
@@ -117,6 +119,7 @@ function parseUtf8(bytes: Buffer, begin: number, source: string): Capture | null
       remember(entry);
     }
     identities[k] = entry.serial;
+    entries[k] = entry;
     posts[k] = lazyPost(entry, k, lines);
   }
   setRawIdentities(posts, identities);
