@@ -105,29 +105,42 @@ const NOTES = `- Start-up dominates small runs; Node itself is most of it (\`nod
   (6.5 ms), the HTML parser (loaded only for input starting with <, { or [), and the crypto, child_process
   and os built-ins (about 12 ms; src/builtins.ts). \`LIVEDIFF_NO_MINIFY=1 npm run build\` keeps function
   names for reading such profiles.
-- The 5,000-post pair (two files of 6.6 MB) went from 680 ms to 405–441 ms in four runs of this benchmark on
-  2026-11-23 (git: 104–115 ms; peak memory 140 MiB to 86–88 MiB) with:
-  parsing text captures at the byte level (post starts found in the bytes read as latin1, no UTF-8 decoding
-  of the whole file, plain ASCII timestamp lines matched in place); one entry per distinct post text, whose
-  byline, captions and body are parsed only when read; pairing byte-identical posts first (raw identity),
-  so the 97% of posts that did not change are never compared field by field; similarity on sorted arrays
-  of word codes instead of maps of strings; reading a file in one piece (joining 64 KiB pieces cost 23 ms);
-  typed arrays instead of sets in the aligner and the window reasoning.
-- It still misses 3 × git. Where its time goes now (in-process timings of each stage, cold as in a real
-  run, this machine, 2026-11-23): start-up about 160 ms (\`node -e 0\` alone about 125); reading 10 ms;
-  parsing the older file 65–80 ms (every post is new to the cache: finding its start, timestamp and
-  headline); the newer file 35 ms (most posts found in the cache); alignment 75 ms, of which parsing the
-  bodies of the ~300 posts that changed about 20 ms and similarity on the 24 × 50 posts left over about
-  26 ms; word diffs of the 118 edited posts about 36 ms (jsdiff's diffWords nearly all of it); report and
-  rendering about 25 ms; garbage collection 25–40 ms spread over all of it. A bare script that only reads
-  both files, finds the post starts and pairs byte-identical posts took 70 ms for that and 200 ms as a
-  whole process: the 3 × git budget (about 310 ms) leaves about 110 ms for everything else, which costs
-  about 200 ms here. Most of our code runs a few thousand times in a process that lives half a second, so
-  V8 never optimises it: per-post work costs microseconds, not nanoseconds.
-- What could still close the gap, not done: headlines read on first use as well (and the report's post
-  references with them), about 10–15 ms; a cheaper word diff of paragraphs (jsdiff's diffArrays over our
-  own word tokens), about 20 ms; a V8 start-up snapshot of the loaded CLI (\`node --snapshot-blob\`, which
-  needs the executable to start Node with a flag), which would cut into the 35 ms our start-up adds to Node's.
+- The 5,000-post pair (two files of 6.6 MB) went from 680 ms to 405–441 ms (git: 104–115 ms; peak memory
+  140 MiB to 86–88 MiB) in a first round on 2026-11-23, with: parsing text captures at the byte level (no
+  UTF-8 decoding of the whole file); one entry per distinct post text, parsed only as far as it is read;
+  pairing byte-identical posts first (raw identity), so the 97% of posts that did not change are never
+  compared field by field; similarity on sorted arrays of word codes instead of maps of strings; reading a
+  file in one piece (joining 64 KiB pieces cost 23 ms); typed arrays instead of sets in the aligner and the
+  window reasoning.
+- A second round the same day brought it to 350–385 ms, depending on the minute (interleaved medians; the
+  machine's noise is about ± 10 ms): one regular expression over the whole capture finds the lines that can
+  be timestamps (the engine skips from line break to line break natively, where a JavaScript loop over
+  85,000 lines ran in code never optimised), the timestamp expression carries the ranges of a real time so
+  a match needs no further check (408 to 364 ms with the next item); headlines and line numbers are read on
+  first use, and the report's post references read the headline only when shown (a further 9 ms).
+- It still misses 3 × git. Where the time goes now, measured by leaving a stage out (whole process,
+  interleaved medians of 15 to 31 runs) or timing it in place: \`node -e 0\` 116–122 ms; our start-up
+  (\`livediff --version\`) 32 ms more (reading the bundle and its code cache 6 ms, compiling from the cache
+  8 ms, loading built-ins and stdout, yargs about 10 ms); the 5,000-post capture against itself (nothing
+  changed) 262 ms, so reading, finding and pairing 2 × 5,000 posts and reporting them unchanged costs about
+  145 ms over Node; the changes themselves (118 edited, 48 added, 22 dropped, 2 moved) about 93 ms, of which
+  the similarity stage on the 24 × 50 posts left over about 40 ms (35–41 ms timed in place; 16–18 ms when
+  run a second time in the same process: half of it is code running for the first time) and the word diffs
+  of the edited posts about 32 ms (jsdiff's diffWords most of it); the minutes of the older file's 5,000
+  timestamps about 5 ms; garbage collection about 25 ms spread over all of it (\`--trace-gc\`: ten
+  scavenges and one mark-compact). Most of our code runs a few thousand times in a process that lives a
+  third of a second, so V8 never optimises it: per-post work costs microseconds, not nanoseconds.
+- Tried and measured, without gain: V8 flags set by the launcher (\`v8.setFlagsFromString\`) with the code
+  cache built under the same flags: \`--always-sparkplug\` (+9 ms), \`--no-lazy-feedback-allocation\`
+  (+15), \`--maglev\` (+5), \`--interrupt-budget=32768\` (+32), \`--no-use-osr\` (± 0), larger semi-spaces
+  (+5 to +8). Flags on the node command line make V8 reject the code cache (about +75 ms), which hid any
+  effect in earlier tries. Also: reading both files on the thread pool while the bundle loads (3 ms, not
+  worth a launcher that reads files before the arguments are parsed); word-pair codes as small integers
+  through a pair map (7 ms slower); indexed loops instead of for-of over the 5,000 pairs (within noise).
+- What could still close the gap, not done: a cheaper word diff of paragraphs (jsdiff's diffArrays over our
+  own word tokens; up to the 32 ms above, but its hunks would differ from diffWords' in places); a V8
+  start-up snapshot of the loaded CLI (\`node --snapshot-blob\`, which needs the executable to start Node
+  with a flag), which would cut into the 32 ms our start-up adds to Node's.
 - Large pairs otherwise: exact identities are hash joins (linear); similarity runs only on posts left over,
   with candidates from an inverted index of uncommon word pairs; word diffs run only on changed posts,
   bounded by \`maxEditLength\`, and blocks too different to pair are shown whole without calling jsdiff.

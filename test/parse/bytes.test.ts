@@ -73,6 +73,20 @@ describe('byte-level text parse', () => {
   });
 
   it.each([
+    ['an hour past 12', '13:40 p.m. ET, March 22, 2023'],
+    ['minute 75', '10:75 a.m. ET, March 22, 2023'],
+    ['an unknown month', '10:40 a.m. ET, Smarch 22, 2023'],
+    ['day 32', '10:40 a.m. ET, March 32, 2023'],
+    ['day 32, behind a no-break space', '\u00a010:40 a.m. ET, March 32, 2023'],
+  ])('reads a timestamp-like line naming %s as text, not as a post start', (_, line) => {
+    const text = `Title\n\n10:45 a.m. ET, March 22, 2023\n\nFirst\n\n${line}\n\nBody text.\n`;
+    const c = parseCapture(Buffer.from(text), { source: 't' });
+    expect(c.posts).toHaveLength(1);
+    expect(c.posts[0]!.body.map((b) => b.text)).toEqual([line.replace('\u00a0', ''), 'Body text.']);
+    sameAsLineParse(text);
+  });
+
+  it.each([
     ['U+2028', '\u2028'],
     ['NEL', '\u0085'],
     ['a lone CR', '\r'],
