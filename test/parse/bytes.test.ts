@@ -73,6 +73,20 @@ describe('byte-level text parse', () => {
   });
 
   it.each([
+    ['plain', '10:40 a.m. ET, March 22, 2023\nHeadline\nBody.\n'],
+    ['after a BOM', '\ufeff10:40 a.m. ET, March 22, 2023\nHeadline\nBody.\n'],
+    ['behind a no-break space, with CRLF', '\u00a010:40 a.m. ET, March 22, 2023\r\nHeadline\r\n'],
+    ['alone, without a line end', '10:40 a.m. ET, March 22, 2023'],
+  ])('reads a capture whose first line is its first post (%s)', (_, text) => {
+    // A second post after it: were the first line missed, the first post would be read as a header.
+    const page = `${text}\n10:39 a.m. ET, March 22, 2023\nSecond\n`;
+    const c = parseCapture(Buffer.from(page), { source: 't' });
+    expect(c.posts.map((p) => p.time)).toEqual(['10:40 a.m. ET, March 22, 2023', '10:39 a.m. ET, March 22, 2023']);
+    expect(c.posts[0]!.line).toBe(1);
+    sameAsLineParse(page);
+  });
+
+  it.each([
     ['an hour past 12', '13:40 p.m. ET, March 22, 2023'],
     ['minute 75', '10:75 a.m. ET, March 22, 2023'],
     ['an unknown month', '10:40 a.m. ET, Smarch 22, 2023'],
