@@ -112,17 +112,22 @@ export function diffCaptures(old: Capture, neu: Capture, options: DiffCapturesOp
     const after = neu.posts[pair.new]!;
     // An identical pair has nothing to compare (its key is every field) but, with ids, the id.
     const changes = pair.match === 'identical' && before.id === after.id ? [] : compareFields(before, after, diffOptions);
-    byNew[pair.new] = {
+    const change: PostChange = {
       status: changes.length > 0 ? 'edited' : 'unchanged',
       old: ref(before),
       new: ref(after),
       moved: alignment.moved.has(i),
       fields: changes.length === 0 ? [] : FIELDS.filter((f) => changes.some((c) => c.field === f)),
       match: pair.match,
-      score: Math.round(pair.score * 1000) / 1000,
+      // Null first, as for unpaired posts, so that V8 gives the field one shape for all its values. Were
+      // the first score a small integer (1) and later ones fractions or null, V8 would retire the entries'
+      // shape and migrate every entry made before on its next read (compare newPair in align/align.ts).
+      score: null,
       changes,
       post: after,
     };
+    change.score = Math.round(pair.score * 1000) / 1000;
+    byNew[pair.new] = change;
   });
   for (const [n, status] of verdict.newOnly) byNew[n] = unpaired(status, neu.posts[n]!, 'new');
 
