@@ -119,12 +119,15 @@ const NOTES = `- Start-up dominates small runs; Node itself is most of it (\`nod
   compared field by field; similarity on sorted arrays of word codes instead of maps of strings; reading a
   file in one piece (joining 64 KiB pieces cost 23 ms); typed arrays instead of sets in the aligner and the
   window reasoning.
-- A second round the same day brought it to 350–385 ms, depending on the minute (interleaved medians; the
+- A second round the same day brought it to 350–375 ms, depending on the minute (interleaved medians; the
   machine's noise is about ± 10 ms): one regular expression over the whole capture finds the lines that can
   be timestamps (the engine skips from line break to line break natively, where a JavaScript loop over
   85,000 lines ran in code never optimised), the timestamp expression carries the ranges of a real time so
   a match needs no further check (408 to 364 ms with the next item); headlines and line numbers are read on
-  first use, and the report's post references read the headline only when shown (a further 9 ms).
+  first use, and the report's post references read the headline only when shown (a further 9 ms); the
+  score fields of pairs and report entries keep one shape from the first object on (10 ms: every
+  identical pair's score 1 was stored as a small integer, and the first fractional score made V8 retire
+  that shape and migrate each of the 5,000 pairs made before on its next read).
 - It still misses 3 × git. Where the time goes now, measured by leaving a stage out (whole process,
   interleaved medians of 15 to 31 runs) or timing it in place: \`node -e 0\` 116–122 ms; our start-up
   (\`livediff --version\`) 32 ms more (reading the bundle and its code cache 6 ms, compiling from the cache
