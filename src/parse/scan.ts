@@ -66,13 +66,6 @@ export function scanPosts(bytes: Buffer, text: string, begin: number): Scan | nu
   return scan;
 }
 
-/** The 1-based line at offset `pos` of `text`, counted from the line at `begin`. */
-export function lineAt(text: string, begin: number, pos: number): number {
-  let line = 1;
-  for (let nl = text.indexOf('\n', begin); nl !== -1 && nl < pos; nl = text.indexOf('\n', nl + 1)) line++;
-  return line;
-}
-
 /** Only spaces, tabs and CR between `pos` and `end`: a blank line without decoding it. */
 function isBlank(text: string, pos: number, end: number): boolean {
   for (let i = pos; i < end; i++) {

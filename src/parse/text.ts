@@ -8,7 +8,7 @@ import { cachedEntry, lazyPost, newEntry, remember, StartLines, type PostEntry }
 import { bomCharset, checkCaptureBytes, decodeCapture } from './decode.js';
 import { normalizeText, splitLines } from './normalize.js';
 import { parsePost, toLines, type Line } from './post.js';
-import { lineAt, scanPosts } from './scan.js';
+import { scanPosts } from './scan.js';
 import { parseTimestamp } from './time.js';
 
 const POST_COUNTER = /^(\d{1,3}(?:,\d{3})*|\d+) Posts?$/;
@@ -104,8 +104,10 @@ function parseUtf8(bytes: Buffer, begin: number, source: string): Capture | null
   const scan = scanPosts(bytes, text, begin);
   if (scan === null || scan.starts.length === 0) return null;
   const { starts, stamps } = scan;
-  const headerLines = toLines(bytes.toString('utf8', begin, starts[0])).filter((l) => l.text !== '');
-  const firstLine = lineAt(text, begin, starts[0]!);
+  const header = toLines(bytes.toString('utf8', begin, starts[0]));
+  // The header ends with the line break before the first post, so its last (empty) line is that post's.
+  const firstLine = header.length;
+  const headerLines = header.filter((l) => l.text !== '');
   checkHeader(headerLines, source, firstLine);
   const entries: PostEntry[] = new Array(starts.length);
   const lines = new StartLines(firstLine, entries);
