@@ -80,23 +80,54 @@ function matchByKey(state: State, match: MatchKind, key: KeyFn, acrossIds = true
 }
 
 /**
+ * Identities as small slots from 0, in an Int32Array for each side: the identities themselves less the
+ * smallest new one when they span a range a few times their number (they are given out in turn, so
+ * usually they do), else numbered through a map. Slot -1: an old identity no new post has.
+ */
+function slots(oldIds: readonly number[], newIds: readonly number[]): { old: Int32Array; neu: Int32Array; count: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < newIds.length; i++) {
+    if (newIds[i]! < min) min = newIds[i]!;
+    if (newIds[i]! > max) max = newIds[i]!;
+  }
+  const old = new Int32Array(oldIds.length);
+  const neu = new Int32Array(newIds.length);
+  if (max - min < 4 * newIds.length + 1024) {
+    for (let n = 0; n < newIds.length; n++) neu[n] = newIds[n]! - min;
+    for (let o = 0; o < oldIds.length; o++) old[o] = oldIds[o]! >= min && oldIds[o]! <= max ? oldIds[o]! - min : -1;
+    return { old, neu, count: max - min + 1 };
+  }
+  const numbers = new Map<number, number>();
+  for (let n = 0; n < newIds.length; n++) {
+    let slot = numbers.get(newIds[n]!);
+    if (slot === undefined) numbers.set(newIds[n]!, (slot = numbers.size));
+    neu[n] = slot;
+  }
+  for (let o = 0; o < oldIds.length; o++) old[o] = numbers.get(oldIds[o]!) ?? -1;
+  return { old, neu, count: numbers.size };
+}
+
+/**
  * Pair posts parsed from the same raw text (see identity.ts): identical without reading them. Several
- * posts with one raw text pair up in page order.
+ * posts with one raw text pair up in page order. Typed arrays rather than maps: a large page has
+ * thousands of posts, and map operations were most of this step's cost.
  */
 function matchRaw(state: State, oldIds: readonly number[], newIds: readonly number[]): void {
-  // Each identity's free new posts in page order, as a linked list: its first, and each one's next.
-  const first = new Map<number, number>();
+  const slot = slots(oldIds, newIds);
+  // Each slot's free new posts in page order, as a linked list: its first (+1; 0 for none), each one's next.
+  const first = new Int32Array(slot.count);
   const next = new Int32Array(newIds.length).fill(-1);
   for (let n = newIds.length - 1; n >= 0; n--) {
     if (state.newTaken[n]) continue;
-    const head = first.get(newIds[n]!);
-    if (head !== undefined) next[n] = head;
-    first.set(newIds[n]!, n);
+    if (first[slot.neu[n]!]! > 0) next[n] = first[slot.neu[n]!]! - 1;
+    first[slot.neu[n]!] = n + 1;
   }
   for (let o = 0; o < oldIds.length; o++) {
-    const n = state.oldTaken[o] ? undefined : first.get(oldIds[o]!);
-    if (n === undefined || n < 0) continue;
-    first.set(oldIds[o]!, next[n]!);
+    const s = slot.old[o]!;
+    if (state.oldTaken[o] || s < 0 || first[s] === 0) continue;
+    const n = first[s]! - 1;
+    first[s] = next[n]! + 1;
     if (!idsDiffer(state.oldPosts[o]!, state.newPosts[n]!)) pair(state, o, n, 'identical', 1);
   }
 }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { alignPosts, parseCapture, type Post } from '../../src/index.js';
 import { findMoved } from '../../src/align/moves.js';
+import { setRawIdentities } from '../../src/identity.js';
 import { makeCapture, stamp, type PostSpec } from '../helpers/capture.js';
 
 const base: PostSpec[] = [
@@ -17,6 +18,24 @@ const pairs = (a: PostSpec[], b: PostSpec[]) =>
 describe('alignPosts', () => {
   it('pairs identical posts', () => {
     expect(pairs(base, base)).toEqual(['0->0:identical', '1->1:identical', '2->2:identical']);
+  });
+
+  it('pairs posts by raw identity, in page order, whether the identities are close together or spread out', () => {
+    // Identities decide alone here: the posts' texts would pair otherwise.
+    const old = posts([base[0]!, base[0]!, base[1]!, base[2]!]);
+    const neu = posts([base[2]!, base[0]!, base[1]!, base[0]!]);
+    const byIdentity = (oldIds: number[], newIds: number[]) => {
+      setRawIdentities(old, oldIds);
+      setRawIdentities(neu, newIds);
+      return alignPosts(old, neu).pairs.map((p) => `${p.old}->${p.new}:${p.match}`);
+    };
+    const expected = ['3->0:identical', '0->1:identical', '2->2:identical', '1->3:identical'];
+    expect(byIdentity([5, 5, 6, 7], [7, 5, 6, 5])).toEqual(expected);
+    // Spread too widely for one array slot each: numbered through a map.
+    expect(byIdentity([5e9, 5e9, 6, 7e12], [7e12, 5e9, 6, 5e9])).toEqual(expected);
+    // An old identity below the new ones' range and one inside it that no new post has: those two posts
+    // pair by their text instead, as the same pairs.
+    expect(byIdentity([1, 50, 6, 7], [7, 5, 6, 5])).toEqual(expected);
   });
 
   it('pairs a fixed headline typo by its body', () => {
