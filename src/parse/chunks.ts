@@ -3,8 +3,8 @@
 // as it is used: its time and headline at once, its byline, captions and body when something reads them.
 import { Buffer } from 'node:buffer';
 import type { Post } from '../model.js';
+import { NON_ASCII, normalizeText } from './normalize.js';
 import { parsePostText, type PostContent } from './post.js';
-import { headlineOf } from './scan.js';
 import { parseTimestamp } from './time.js';
 
 export interface PostEntry {
@@ -18,6 +18,11 @@ export interface PostEntry {
   headline: string | null;
   /** Byline, captions and body, parsed from `raw` on first use. */
   content: PostContent | null;
+  /**
+   * Where the entry's post was in the last capture parsed that has it (-1 before any): for finding the
+   * place of a post in the guide (see lastCapture), checked against it before use.
+   */
+  place: number;
 }
 
 /**
@@ -67,7 +72,23 @@ let serials = 0;
 
 /** A new entry for a post's raw bytes and its timestamp line (normalised). */
 export function newEntry(raw: string, time: string): PostEntry {
-  return { serial: serials++, raw, time, minutes: parseTimestamp(time)?.minutes ?? null, headline: null, content: null };
+  return { serial: serials++, raw, time, minutes: parseTimestamp(time)?.minutes ?? null, headline: null, content: null, place: -1 };
+}
+
+/**
+ * The posts of the text capture parsed last, in page order: the guide for parsing the next one, which is
+ * most often the same page a few minutes later (the new side of a diff, the next capture of a log).
+ * parse/scan.ts looks for its posts in place before searching for timestamp lines.
+ */
+let guide: readonly PostEntry[] = [];
+
+export function lastCapture(): readonly PostEntry[] {
+  return guide;
+}
+
+export function setLastCapture(entries: readonly PostEntry[]): void {
+  guide = entries;
+  for (let k = 0; k < entries.length; k++) entries[k]!.place = k;
 }
 
 /** Line breaks in a text. */
@@ -98,6 +119,34 @@ export class StartLines {
     }
     return this.#lines[k]!;
   }
+}
+
+/** Only spaces, tabs and CR between `pos` and `end`: a blank line without decoding it. */
+function isBlank(text: string, pos: number, end: number): boolean {
+  for (let i = pos; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+
+/**
+ * The first line after the timestamp line of `raw` (a post's UTF-8 bytes as latin1) that is not empty
+ * once normalised: the post's headline.
+ */
+export function headlineOf(raw: string): string {
+  for (let pos = raw.indexOf('\n') + 1; pos > 0 && pos < raw.length; ) {
+    const nl = raw.indexOf('\n', pos);
+    const end = nl === -1 ? raw.length : nl;
+    if (!isBlank(raw, pos, end)) {
+      const line = raw.slice(pos, end);
+      // ASCII bytes are their own text: only others need decoding.
+      const text = normalizeText(NON_ASCII.test(line) ? Buffer.from(line, 'latin1').toString('utf8') : line);
+      if (text !== '') return text;
+    }
+    pos = end + 1;
+  }
+  return '';
 }
 
 /** The whole post, parsed from its bytes the first time it is asked for. */

@@ -2,7 +2,8 @@
 // post's start when, normalised, it is a timestamp. Works on the bytes as a latin1 string (one character
 // per byte), so that searching is on one-byte text and post chunks can be compared byte for byte.
 import { Buffer } from 'node:buffer';
-import { NON_ASCII, normalizeText } from './normalize.js';
+import { cachedEntry, type PostEntry } from './chunks.js';
+import { normalizeText } from './normalize.js';
 import { parseTimestamp, TIMESTAMP_AT } from './time.js';
 
 export interface Scan {
@@ -10,17 +11,21 @@ export interface Scan {
   starts: number[];
   /** The timestamp lines, normalised. */
   stamps: string[];
+  /** Each post's entry when the scan knows it (a post of the guide, met in place or in the cache). */
+  entries: Array<PostEntry | undefined>;
 }
 
 /**
- * Line breaks this scan does not split on, as UTF-8 read as latin1: U+2028, U+2029 and NEL (a CR is
- * looked at apart: only a CR not followed by LF is one).
+ * The text has line breaks other than LF and CRLF: U+2028, U+2029 and NEL as UTF-8 read as latin1, or a CR
+ * not followed by LF. Each of the three has a last byte that no other line break has and that most
+ * captures never have (English text has no \x85, \xA8 or \xA9 byte): looking for that byte alone is
+ * one native scan (a single character is found like memchr finds it), and the whole sequence is looked
+ * for only when the byte is there.
  */
-const OTHER_LINE_BREAKS = ['\xE2\x80\xA8', '\xE2\x80\xA9', '\xC2\x85'];
-
-/** The text has line breaks other than LF and CRLF. Searched for one by one: faster than one expression. */
 function hasOtherLineBreaks(text: string): boolean {
-  if (OTHER_LINE_BREAKS.some((b) => text.includes(b))) return true;
+  if (text.includes('\x85') && text.includes('\xC2\x85')) return true;
+  if (text.includes('\xA8') && text.includes('\xE2\x80\xA8')) return true;
+  if (text.includes('\xA9') && text.includes('\xE2\x80\xA9')) return true;
   return text.includes('\r') && /\r(?!\n)/.test(text);
 }
 
@@ -37,59 +42,112 @@ const CANDIDATE =
 /** CANDIDATE for the first line, which no line break precedes. */
 const FIRST_CANDIDATE = new RegExp(CANDIDATE.source.slice(2), 'y');
 
-/**
- * Find the posts in `bytes` (valid UTF-8; `text` is the same bytes as latin1) from offset `begin`. Null
- * when the text has line breaks this scan does not split on: the caller reads it line by line instead.
- */
-export function scanPosts(bytes: Buffer, text: string, begin: number): Scan | null {
-  if (hasOtherLineBreaks(text)) return null;
-  const scan: Scan = { starts: [], stamps: [] };
-  const at = (pos: number) => {
+/** Finding posts' timestamp lines in a text; the one found last, normalised, is in `stamp`. */
+class Finder {
+  stamp = '';
+
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly text: string,
+  ) {}
+
+  /** The line at `pos` (a line start) starts a post: its timestamp line, normalised, is then in `stamp`. */
+  startsAt(pos: number): boolean {
+    const text = this.text;
     // The common case: a plain ASCII timestamp line, already normalised, tested in place.
     TIMESTAMP_AT.lastIndex = pos;
     if (TIMESTAMP_AT.test(text)) {
-      scan.starts.push(pos);
-      scan.stamps.push(text.slice(pos, TIMESTAMP_AT.lastIndex));
-      return;
+      this.stamp = text.slice(pos, TIMESTAMP_AT.lastIndex);
+      return true;
     }
+    FIRST_CANDIDATE.lastIndex = pos;
+    if (!FIRST_CANDIDATE.test(text)) return false;
     const nl = text.indexOf('\n', pos);
-    const stamp = normalizeText(bytes.toString('utf8', pos, nl === -1 ? text.length : nl));
-    if (parseTimestamp(stamp)) {
-      scan.starts.push(pos);
-      scan.stamps.push(stamp);
-    }
-  };
-  FIRST_CANDIDATE.lastIndex = begin;
-  if (FIRST_CANDIDATE.test(text)) at(begin);
-  CANDIDATE.lastIndex = begin;
-  for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) at(m.index + 1);
-  return scan;
-}
-
-/** Only spaces, tabs and CR between `pos` and `end`: a blank line without decoding it. */
-function isBlank(text: string, pos: number, end: number): boolean {
-  for (let i = pos; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 13) return false;
+    const stamp = normalizeText(this.bytes.toString('utf8', pos, nl === -1 ? text.length : nl));
+    if (!parseTimestamp(stamp)) return false;
+    this.stamp = stamp;
+    return true;
   }
-  return true;
+
+  /** Where the first post on a line after the line at `pos` starts; the text's length when none does. */
+  nextAfter(pos: number): number {
+    // test() rather than exec(): no match object for each of thousands of lines. The line starts after the
+    // last line break of the match (the match is the line break, white space and the line's first digits).
+    CANDIDATE.lastIndex = pos;
+    while (CANDIDATE.test(this.text)) {
+      const line = this.text.lastIndexOf('\n', CANDIDATE.lastIndex - 1) + 1;
+      if (this.startsAt(line)) return line;
+    }
+    return this.text.length;
+  }
 }
 
 /**
- * The first line after the timestamp line of `raw` (a post's UTF-8 bytes as latin1) that is not empty
- * once normalised: the post's headline.
+ * Find the posts in `bytes` (valid UTF-8; `text` is the same bytes as latin1) from offset `begin`. Null
+ * when the text has line breaks this scan does not split on: the caller reads it line by line instead.
+ *
+ * `guide`: the posts of the capture parsed before (see chunks.ts lastCapture). Where the post expected
+ * next in the guide (or the one after it: the expected one is gone) is found in place, byte for byte and
+ * ending where a post starts, it is that post: its bytes need no search. A successive capture of a page
+ * is mostly the posts of the one before in the same order, so that the expression searches only the
+ * posts that are new or changed. A post found by searching that the guide has puts the guide back in step.
  */
-export function headlineOf(raw: string): string {
-  for (let pos = raw.indexOf('\n') + 1; pos > 0 && pos < raw.length; ) {
-    const nl = raw.indexOf('\n', pos);
-    const end = nl === -1 ? raw.length : nl;
-    if (!isBlank(raw, pos, end)) {
-      const line = raw.slice(pos, end);
-      // ASCII bytes are their own text: only others need decoding.
-      const text = normalizeText(NON_ASCII.test(line) ? Buffer.from(line, 'latin1').toString('utf8') : line);
-      if (text !== '') return text;
+export function scanPosts(bytes: Buffer, text: string, begin: number, guide: readonly PostEntry[]): Scan | null {
+  const scan: Scan = { starts: [], stamps: [], entries: [] };
+  const end = text.length;
+  const find = new Finder(bytes, text);
+  // Without a guide every byte is searched: check the whole text at once. With one, what is searched
+  // (the header and each post not found in place) is checked; the guide's posts come from texts without.
+  const guided = guide.length > 0;
+  if (!guided && hasOtherLineBreaks(text)) return null;
+  let pos = find.startsAt(begin) ? begin : find.nextAfter(begin);
+  if (guided && hasOtherLineBreaks(text.slice(begin, pos))) return null;
+  let stamp = find.stamp;
+
+  /** The guide's post `k` is at `at`: its bytes, and its whole last line (a post ends with a line break). */
+  const fits = (k: number, at: number): boolean => {
+    const raw = guide[k]?.raw;
+    if (raw === undefined || at + raw.length > end) return false;
+    // A slice compared with === is compared byte for byte natively; startsWith goes character by character.
+    return text.slice(at, at + raw.length) === raw && (raw.charCodeAt(raw.length - 1) === 10 || at + raw.length === end);
+  };
+  let k = 0; // the guide's post expected next
+  let ahead = -1; // the guide's post found at `pos` when checking where the one before it ended
+  while (pos < end) {
+    const g = ahead >= 0 ? ahead : fits(k, pos) ? k : fits(k + 1, pos) ? k + 1 : -1;
+    ahead = -1;
+    if (g >= 0) {
+      const entry = guide[g]!;
+      const after = pos + entry.raw.length;
+      // It ends where a post starts here too: the guide's next post (whose first line is a timestamp line)
+      // or a timestamp line.
+      if (after < end && fits(g + 1, after)) ahead = g + 1;
+      const nextStamp = after === end ? '' : ahead >= 0 ? guide[ahead]!.time : find.startsAt(after) ? find.stamp : null;
+      if (nextStamp !== null) {
+        scan.starts.push(pos);
+        scan.stamps.push(entry.time);
+        scan.entries.push(entry);
+        k = g + 1;
+        pos = after;
+        stamp = nextStamp;
+        continue;
+      }
+      // The post runs on in this capture: searched for below like any other.
     }
-    pos = end + 1;
+    const next = find.nextAfter(pos);
+    const nextStamp = find.stamp;
+    let entry: PostEntry | undefined;
+    if (guided) {
+      const raw = text.slice(pos, next);
+      if (hasOtherLineBreaks(raw)) return null;
+      entry = cachedEntry(stamp, raw);
+      if (entry !== undefined && guide[entry.place] === entry) k = entry.place + 1;
+    }
+    scan.starts.push(pos);
+    scan.stamps.push(stamp);
+    scan.entries.push(entry);
+    pos = next;
+    stamp = nextStamp;
   }
-  return '';
+  return scan;
 }

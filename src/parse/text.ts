@@ -4,7 +4,7 @@ import { InputError } from '../errors.js';
 import { setRawIdentities } from '../identity.js';
 import type { Capture, PageHeader, Post } from '../model.js';
 import type { Adapter, ParseOptions } from './adapter.js';
-import { cachedEntry, lazyPost, newEntry, remember, StartLines, type PostEntry } from './chunks.js';
+import { cachedEntry, lastCapture, lazyPost, newEntry, remember, setLastCapture, StartLines, type PostEntry } from './chunks.js';
 import { bomCharset, checkCaptureBytes, decodeCapture } from './decode.js';
 import { normalizeText, splitLines } from './normalize.js';
 import { parsePost, toLines, type Line } from './post.js';
@@ -101,7 +101,7 @@ export function parseTextLines(text: string, source: string): Capture {
  */
 function parseUtf8(bytes: Buffer, begin: number, source: string): Capture | null {
   const text = bytes.toString('latin1');
-  const scan = scanPosts(bytes, text, begin);
+  const scan = scanPosts(bytes, text, begin, lastCapture());
   if (scan === null || scan.starts.length === 0) return null;
   const { starts, stamps } = scan;
   const header = toLines(bytes.toString('utf8', begin, starts[0]));
@@ -114,17 +114,21 @@ function parseUtf8(bytes: Buffer, begin: number, source: string): Capture | null
   const identities: number[] = new Array(starts.length);
   const posts: Post[] = new Array(starts.length);
   for (let k = 0; k < starts.length; k++) {
-    const raw = text.slice(starts[k], starts[k + 1] ?? text.length);
-    let entry = cachedEntry(stamps[k]!, raw);
+    let entry = scan.entries[k];
     if (entry === undefined) {
-      entry = newEntry(raw, stamps[k]!);
-      remember(entry);
+      const raw = text.slice(starts[k], starts[k + 1] ?? text.length);
+      entry = cachedEntry(stamps[k]!, raw);
+      if (entry === undefined) {
+        entry = newEntry(raw, stamps[k]!);
+        remember(entry);
+      }
     }
     identities[k] = entry.serial;
     entries[k] = entry;
     posts[k] = lazyPost(entry, k, lines);
   }
   setRawIdentities(posts, identities);
+  setLastCapture(entries);
   return { source, format: 'text', page: parseHeader(headerLines), posts };
 }
 
