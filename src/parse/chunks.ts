@@ -29,7 +29,7 @@ export interface PostEntry {
  * Entries by their timestamp line, each timestamp's entries compared by their whole raw text: hashing
  * every post's whole text would cost a large page more than everything else the parse does. A timestamp
  * shared by many posts gets a map by whole text. Bounded: cleared when full. Entries are shared between
- * captures and never changed once parsed.
+ * captures and never changed once parsed (but for `place`, a hint).
  */
 type Bucket = PostEntry | PostEntry[] | Map<string, PostEntry>;
 const CACHE = new Map<string, Bucket>();
@@ -78,7 +78,8 @@ export function newEntry(raw: string, time: string): PostEntry {
 /**
  * The posts of the text capture parsed last, in page order: the guide for parsing the next one, which is
  * most often the same page a few minutes later (the new side of a diff, the next capture of a log).
- * parse/scan.ts looks for its posts in place before searching for timestamp lines.
+ * parse/scan.ts looks for its posts in place before searching for timestamp lines. It keeps one capture's
+ * entries (and so that capture's text) until the next text capture is parsed, whatever the cache drops.
  */
 let guide: readonly PostEntry[] = [];
 
