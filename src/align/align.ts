@@ -120,8 +120,9 @@ function matchRaw(state: State, oldIds: readonly number[], newIds: readonly numb
   const next = new Int32Array(newIds.length).fill(-1);
   for (let n = newIds.length - 1; n >= 0; n--) {
     if (state.newTaken[n]) continue;
-    if (first[slot.neu[n]!]! > 0) next[n] = first[slot.neu[n]!]! - 1;
-    first[slot.neu[n]!] = n + 1;
+    const s = slot.neu[n]!;
+    if (first[s]! > 0) next[n] = first[s]! - 1;
+    first[s] = n + 1;
   }
   for (let o = 0; o < oldIds.length; o++) {
     const s = slot.old[o]!;

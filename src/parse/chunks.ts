@@ -45,7 +45,7 @@ const MAX_CACHED_BYTES = 64 * 1024;
 /** Entries a bucket holds in a list before it becomes a map. */
 const MAX_LIST = 8;
 
-export function cachedEntry(time: string, raw: string): PostEntry | undefined {
+function cachedEntry(time: string, raw: string): PostEntry | undefined {
   const bucket = CACHE.get(time);
   if (bucket === undefined) return undefined;
   if (bucket instanceof Map) return bucket.get(raw);
@@ -53,7 +53,7 @@ export function cachedEntry(time: string, raw: string): PostEntry | undefined {
   return bucket.raw === raw ? bucket : undefined;
 }
 
-export function remember(entry: PostEntry): void {
+function remember(entry: PostEntry): void {
   if (entry.raw.length > MAX_CACHED_BYTES) return;
   if (cachedBytes + entry.raw.length > CACHE_BYTES) {
     CACHE.clear();
@@ -70,9 +70,17 @@ export function remember(entry: PostEntry): void {
 
 let serials = 0;
 
-/** A new entry for a post's raw bytes and its timestamp line (normalised). */
-export function newEntry(raw: string, time: string): PostEntry {
-  return { serial: serials++, raw, time, minutes: parseTimestamp(time)?.minutes ?? null, headline: null, content: null, place: -1 };
+/**
+ * The entry of a post's raw bytes and its timestamp line (normalised): the cached one, or a new one, made
+ * and remembered at once (so that a capture with the same post twice gives both the same entry).
+ */
+export function entryFor(time: string, raw: string): PostEntry {
+  let entry = cachedEntry(time, raw);
+  if (entry === undefined) {
+    entry = { serial: serials++, raw, time, minutes: parseTimestamp(time)?.minutes ?? null, headline: null, content: null, place: -1 };
+    remember(entry);
+  }
+  return entry;
 }
 
 /**

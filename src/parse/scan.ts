@@ -2,7 +2,7 @@
 // post's start when, normalised, it is a timestamp. Works on the bytes as a latin1 string (one character
 // per byte), so that searching is on one-byte text and post chunks can be compared byte for byte.
 import { Buffer } from 'node:buffer';
-import { cachedEntry, type PostEntry } from './chunks.js';
+import { entryFor, type PostEntry } from './chunks.js';
 import { normalizeText } from './normalize.js';
 import { parseTimestamp, TIMESTAMP_AT } from './time.js';
 
@@ -11,7 +11,7 @@ export interface Scan {
   starts: number[];
   /** The timestamp lines, normalised. */
   stamps: string[];
-  /** Each post's entry when the scan knows it (a post of the guide, met in place or in the cache). */
+  /** With a guide, each post's entry (the guide's, found in place, or chunks.ts entryFor's); else undefined. */
   entries: Array<PostEntry | undefined>;
 }
 
@@ -90,7 +90,8 @@ class Finder {
  * next in the guide (or the one after it: the expected one is gone) is found in place, byte for byte and
  * ending where a post starts, it is that post: its bytes need no search. A successive capture of a page
  * is mostly the posts of the one before in the same order, so that the expression searches only the
- * posts that are new or changed. A post found by searching that the guide has puts the guide back in step.
+ * posts that are new or changed. With a guide, posts found by searching get their entry here (see
+ * chunks.ts entryFor); one that the guide has puts the guide back in step.
  */
 export function scanPosts(bytes: Buffer, text: string, begin: number, guide: readonly PostEntry[]): Scan | null {
   const scan: Scan = { starts: [], stamps: [], entries: [] };
@@ -140,8 +141,8 @@ export function scanPosts(bytes: Buffer, text: string, begin: number, guide: rea
     if (guided) {
       const raw = text.slice(pos, next);
       if (hasOtherLineBreaks(raw)) return null;
-      entry = cachedEntry(stamp, raw);
-      if (entry !== undefined && guide[entry.place] === entry) k = entry.place + 1;
+      entry = entryFor(stamp, raw);
+      if (guide[entry.place] === entry) k = entry.place + 1;
     }
     scan.starts.push(pos);
     scan.stamps.push(stamp);

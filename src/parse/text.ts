@@ -4,7 +4,7 @@ import { InputError } from '../errors.js';
 import { setRawIdentities } from '../identity.js';
 import type { Capture, PageHeader, Post } from '../model.js';
 import type { Adapter, ParseOptions } from './adapter.js';
-import { cachedEntry, lastCapture, lazyPost, newEntry, remember, setLastCapture, StartLines, type PostEntry } from './chunks.js';
+import { entryFor, lastCapture, lazyPost, setLastCapture, StartLines, type PostEntry } from './chunks.js';
 import { bomCharset, checkCaptureBytes, decodeCapture } from './decode.js';
 import { normalizeText, splitLines } from './normalize.js';
 import { parsePost, toLines, type Line } from './post.js';
@@ -114,15 +114,7 @@ function parseUtf8(bytes: Buffer, begin: number, source: string): Capture | null
   const identities: number[] = new Array(starts.length);
   const posts: Post[] = new Array(starts.length);
   for (let k = 0; k < starts.length; k++) {
-    let entry = scan.entries[k];
-    if (entry === undefined) {
-      const raw = text.slice(starts[k], starts[k + 1] ?? text.length);
-      entry = cachedEntry(stamps[k]!, raw);
-      if (entry === undefined) {
-        entry = newEntry(raw, stamps[k]!);
-        remember(entry);
-      }
-    }
+    const entry = scan.entries[k] ?? entryFor(stamps[k]!, text.slice(starts[k], starts[k + 1] ?? text.length));
     identities[k] = entry.serial;
     entries[k] = entry;
     posts[k] = lazyPost(entry, k, lines);
