@@ -1,46 +1,14 @@
 // `npm run bench`: whole-process wall time and peak memory of the built CLI on generated captures, next to
 // `node -e 0` and `git diff --no-index --word-diff` on the same files, in the same run. Prints a table and
 // writes it to docs/performance.md. Targets from issue 6; a missed target is reported, not an error.
-import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { generate } from './generate.mjs';
+import { GNU_TIME, measure, RUNS } from './measure.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const CLI = join(ROOT, 'dist', 'livediff.cjs');
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
-
-/** One run: wall ms, peak RSS MiB (GNU time, when present), exit status. */
-function once(cmd, args) {
-  const start = process.hrtime.bigint();
-  const r = GNU_TIME
-    ? spawnSync(GNU_TIME, ['-f', '%M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] })
-    : spawnSync(cmd, args, { stdio: 'ignore' });
-  const wall = Number(process.hrtime.bigint() - start) / 1e6;
-  const kb = GNU_TIME ? Number(r.stderr.trim().split('\n').at(-1)) : NaN;
-  return { wall, mem: kb / 1024, status: r.status };
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/**
- * Median wall and memory over RUNS runs of each command (one warm-up run each first, not counted). Commands
- * compared with each other run in turn, so that a machine whose load drifts during the benchmark weighs
- * on both alike. `commands`: [cmd, args, exit statuses that mean it worked].
- */
-function measure(...commands) {
-  const results = commands.map(([cmd, args, ok = [0, 1]]) => {
-    const warm = once(cmd, args);
-    return ok.includes(warm.status) ? { runs: [] } : { error: `exit ${warm.status}`, wall: NaN, mem: NaN };
-  });
-  for (let i = 0; i < RUNS; i++) {
-    commands.forEach(([cmd, args], k) => results[k].runs?.push(once(cmd, args)));
-  }
-  return results.map((r) => (r.error ? r : { wall: median(r.runs.map((x) => x.wall)), mem: median(r.runs.map((x) => x.mem)) }));
-}
-
 const ms = (x) => (Number.isNaN(x) ? 'n/a' : `${x.toFixed(0)} ms`);
 const mib = (x) => (Number.isNaN(x) ? 'n/a' : `${x.toFixed(0)} MiB`);
 

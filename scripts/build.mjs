@@ -1,9 +1,8 @@
 // Build: the CLI bundled into one minified file with a V8 code cache (fast start for cron), and the library.
 import { build } from 'esbuild';
 import { copyFileSync, readFileSync, writeFileSync, chmodSync, existsSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { Script } from 'node:vm';
 import { readFile } from 'node:fs/promises';
+import { writeCodeCache } from './code-cache.mjs';
 
 /**
  * string-width (used by yargs only to lay out --help) builds an Intl.Segmenter when it is loaded: about
@@ -118,25 +117,4 @@ await build({
 await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.mjs', packages: 'external' });
 copyFileSync('scripts/launcher.cjs', 'dist/livediff.cjs');
 chmodSync('dist/livediff.cjs', 0o755);
-await writeCodeCache();
-
-/**
- * Compile dist/cli.cjs as the launcher does, run the commands a cron job runs most (so that the functions
- * they call are compiled too), and save V8's code cache beside it.
- */
-async function writeCodeCache() {
-  const file = new URL('../dist/cli.cjs', import.meta.url).pathname;
-  const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
-  const script = new Script(source, { filename: file });
-  const cli = { exports: {} };
-  script.runInThisContext()(cli.exports, createRequire(file), cli, file, new URL('../dist', import.meta.url).pathname);
-  const captures = ['capture-1.txt', 'capture-2.txt'].map((f) => `snapshots/cnn-russia-ukraine-2023-03-22/${f}`);
-  const write = process.stdout.write;
-  process.stdout.write = () => true;
-  try {
-    for (const format of ['terminal', 'json', 'markdown']) await cli.exports.main([...captures, '--format', format]);
-  } finally {
-    process.stdout.write = write;
-  }
-  writeFileSync('dist/cli.cache', script.createCachedData());
-}
+await writeCodeCache(new URL('../dist', import.meta.url).pathname);
