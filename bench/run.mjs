@@ -129,10 +129,36 @@ const NOTES = `- Start-up dominates small runs; Node itself is most of it (\`nod
   effect in earlier tries. Also: reading both files on the thread pool while the bundle loads (3 ms, not
   worth a launcher that reads files before the arguments are parsed); word-pair codes as small integers
   through a pair map (7 ms slower); indexed loops instead of for-of over the 5,000 pairs (within noise).
-- What could still close the gap, not done: a cheaper word diff of paragraphs (jsdiff's diffArrays over our
-  own word tokens; up to the 32 ms above, but its hunks would differ from diffWords' in places); a V8
-  start-up snapshot of the loaded CLI (\`node --snapshot-blob\`, which needs the executable to start Node
-  with a flag), which would cut into the 32 ms our start-up adds to Node's.
+- Why the 5,000-post pair misses 3 × git on this machine (2026-11-23, fourth round). \`npm run bench:ablate\`
+  times the pair with costly stages left out: unminified copies of the bundle in which the stage returns at
+  once (their output is wrong, and what depends on it changes with it). Two runs, medians of 15 and 21 runs
+  each, in turn:
+
+  | command | run 1 | run 2 |
+  |---|---|---|
+  | livediff | 398 ms | 400 ms |
+  | without the word diffs | 378 | 381 |
+  | without the similarity stage | 367 | 367 |
+  | without the timestamps' minutes | 376 | 375 |
+  | without all three | 315 | 317 |
+  | the older capture against itself (nothing changed) | 292 | 301 |
+  | \`livediff --version\` | 163 | 162 |
+  | reading both files and decoding them as latin1 | 144 | 145 |
+  | \`node -e 0\` | 126 | 126 |
+  | git diff --no-index --word-diff | 106 (3 × = 319) | 105 (3 × = 316) |
+
+  Without word diffs, similarity and timestamps together, livediff is just at 3 × git. What is left is
+  the work every run does whatever changed: Node's start, reading 13 MB, and finding, pairing and
+  reporting 10,000 posts. With nothing to compare (the older capture against itself) that alone takes
+  2.8–2.9 × git. So the target needs either those three stages to cost almost nothing, or the per-post
+  work (110–120 ms beyond start-up and reading, after three rounds of profiling) cut by half. Neither is
+  in reach here.
+  - A worker thread does not pay: on this machine a worker is ready 43–52 ms after \`new Worker\`, about
+    what running part of the comparison beside the main thread could save.
+  - The process also touches much more memory than \`node -e 0\`: 16,500 page faults against 2,200 (system
+    time 53 ms against 12). About 6,400 of them are the two files and their latin1 copies.
+  - A V8 start-up snapshot of the loaded CLI (\`node --snapshot-blob\`) would need the executable to start
+    Node with a flag.
 - Large pairs otherwise: exact identities are hash joins (linear); similarity runs only on posts left over,
   with candidates from an inverted index of uncommon word pairs; word diffs run only on changed posts,
   bounded by \`maxEditLength\`, and blocks too different to pair are shown whole without calling jsdiff.
