@@ -34,4 +34,3 @@ export function measure(...commands) {
   }
   return results.map((r) => (r.error ? r : { wall: median(r.runs.map((x) => x.wall)), mem: median(r.runs.map((x) => x.mem)) }));
 }
-

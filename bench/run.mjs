@@ -153,8 +153,8 @@ const NOTES = `- Start-up dominates small runs; Node itself is most of it (\`nod
   2.8–2.9 × git. So the target needs either those three stages to cost almost nothing, or the per-post
   work (110–120 ms beyond start-up and reading, after three rounds of profiling) cut by half. Neither is
   in reach here.
-  - A worker thread does not pay: on this machine a worker is ready 43–52 ms after \`new Worker\`, about
-    what running part of the comparison beside the main thread could save.
+  - A worker thread, not tried: on this machine a worker is ready 43–52 ms after \`new Worker\`, longer
+    than any stage that could run beside the main thread (the largest, similarity, costs about 30 ms).
   - The process also touches much more memory than \`node -e 0\`: 16,500 page faults against 2,200 (system
     time 53 ms against 12). About 6,400 of them are the two files and their latin1 copies.
   - A V8 start-up snapshot of the loaded CLI (\`node --snapshot-blob\`) would need the executable to start
