@@ -3,7 +3,7 @@
 // per byte), so that searching is on one-byte text and post chunks can be compared byte for byte.
 import { Buffer } from 'node:buffer';
 import { entryFor, type PostEntry } from './chunks.js';
-import { normalizeText } from './normalize.js';
+import { normalizeText, ODD_CHARACTERS } from './normalize.js';
 import { parseTimestamp, TIMESTAMP_AT } from './time.js';
 
 export interface Scan {
@@ -30,15 +30,29 @@ function hasOtherLineBreaks(text: string): boolean {
 }
 
 /**
- * A line that may be a timestamp once normalised, after its `\n`: the white space and invisibles that
- * normalising removes (ASCII spaces and tabs; NBSP, soft hyphen, U+2000–U+200B, U+202F, U+205F, U+2060,
- * U+1680, U+3000 and BOM as UTF-8 read as latin1: the byte-level twin of normalize.ts's lists), a digit,
- * then `:` within two characters or a non-ASCII byte there (an invisible inside the timestamp). One
- * expression over the whole text: the engine skips from line break to line break in native code, where a
- * loop over the lines would run every line through code that, in a run this short, is never optimised.
+ * The odd characters of normalize.ts's table as UTF-8 read as latin1, as an alternation: ASCII ones in one
+ * class, the others grouped by their leading bytes with their last bytes in a class (`\xE2\x80[\x80…]`).
  */
-const CANDIDATE =
-  /\n(?:[ \t\v\f]|\xC2[\xA0\xAD]|\xE2\x80[\x80-\x8B\xAF]|\xE2\x81[\x9F\xA0]|\xE1\x9A\x80|\xE3\x80\x80|\xEF\xBB\xBF)*\d\d?[:\x80-\xFF]/g;
+function oddBytes(): string {
+  const ascii: string[] = [];
+  const byLead = new Map<string, string[]>();
+  for (const [c] of ODD_CHARACTERS) {
+    const bytes = Buffer.from(c, 'utf8').toString('latin1');
+    if (bytes.length === 1) ascii.push(bytes);
+    else byLead.set(bytes.slice(0, -1), [...(byLead.get(bytes.slice(0, -1)) ?? []), bytes.slice(-1)]);
+  }
+  const hex = (s: string) => [...s].map((b) => `\\x${b.charCodeAt(0).toString(16).padStart(2, '0')}`).join('');
+  return [`[ ${hex(ascii.join(''))}]`, ...[...byLead].map(([lead, lasts]) => `${hex(lead)}[${hex(lasts.join(''))}]`)].join('|');
+}
+
+/**
+ * A line that may be a timestamp once normalised, after its `\n`: the white space and invisibles that
+ * normalising removes (ASCII spaces, and normalize.ts's ODD_CHARACTERS as bytes), a digit, then `:` within
+ * two characters or a non-ASCII byte there (an invisible inside the timestamp). One expression over the
+ * whole text: the engine skips from line break to line break in native code, where a loop over the lines
+ * would run every line through code that, in a run this short, is never optimised.
+ */
+const CANDIDATE = new RegExp(`\\n(?:${oddBytes()})*\\d\\d?[:\\x80-\\xFF]`, 'g');
 /** CANDIDATE for the first line, which no line break precedes. */
 const FIRST_CANDIDATE = new RegExp(CANDIDATE.source.slice(2), 'y');
 
