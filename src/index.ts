@@ -9,7 +9,8 @@ export type * from './model.js';
 export { FIELDS, POST_STATUSES } from './model.js';
 export { DifferentPagesError, InputError, LivediffError, UsageError } from './errors.js';
 
-export { parseCapture, ADAPTERS, FORMAT_NAMES, loadFormats, type ParseCaptureOptions } from './parse/index.js';
+export { parseCapture, createReader, ADAPTERS, FORMAT_NAMES, loadFormats, type ParseCaptureOptions, type Reader } from './parse/index.js';
+export { postKey } from './parse/post.js';
 export type { Adapter, ParseOptions } from './parse/adapter.js';
 export { normalizeText } from './parse/normalize.js';
 export { alignPosts, similarity } from './align/align.js';

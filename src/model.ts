@@ -16,26 +16,30 @@ export interface Caption {
 }
 
 /**
- * One post of a live page. All text is normalised (see parse/normalize.ts). Posts of text captures are
- * parsed lazily: `line`, `headline`, `byline`, `captions` and `body` are getters (see parse/chunks.ts);
- * JSON writes them out.
+ * One post of a live page: plain, readonly data (every field an own property, parsed when the capture is).
+ * All text is normalised (see parse/normalize.ts).
  */
 export interface Post {
   /** 0-based position among the capture's posts. */
-  index: number;
+  readonly index: number;
   /** 1-based line of the source where the post starts (its timestamp line). */
-  line: number;
+  readonly line: number;
   /** The publisher's id, when the format carries one (JSON-LD `@id`, feed ids); null for text captures. */
-  id: string | null;
+  readonly id: string | null;
   /** The timestamp as shown, e.g. `5:50 a.m. ET, March 22, 2023`. */
-  time: string;
+  readonly time: string;
   /** Minutes since 1970-01-01 in the page's own time zone, or null when the timestamp did not parse. */
-  minutes: number | null;
-  headline: string;
+  readonly minutes: number | null;
+  readonly headline: string;
   /** `From CNN's …` line, or null when the post has none. */
-  byline: string | null;
-  captions: Caption[];
-  body: Block[];
+  readonly byline: string | null;
+  readonly captions: readonly Caption[];
+  readonly body: readonly Block[];
+  /**
+   * The post's content identity: a hash of its time, headline, byline, captions and body (`postKey` in
+   * parse/post.ts), the same for every format. Equal keys are how the aligner pairs unchanged posts.
+   */
+  readonly key: string;
 }
 
 /** The page header: what a capture says about the page as a whole. Every field may be missing. */
@@ -54,11 +58,11 @@ export interface PageHeader {
 /** A parsed capture of a live page. */
 export interface Capture {
   /** Where it came from: a file path, `-` for stdin, or a label given by the caller. */
-  source: string;
+  readonly source: string;
   /** Name of the adapter that read it (`text`, ...). */
-  format: string;
-  page: PageHeader;
-  posts: Post[];
+  readonly format: string;
+  readonly page: PageHeader;
+  readonly posts: readonly Post[];
 }
 
 /** How a pair of posts was recognised as the same post, strongest first. */
@@ -120,12 +124,12 @@ export interface FieldChange {
   hunks: Hunk[];
 }
 
-/** A post as a report names it. `headline` may be a getter (classify/report.ts); JSON writes it out. */
+/** A post as a report names it: its place in its capture's posts, time, headline and publisher id. */
 export interface PostRef {
-  index: number;
-  time: string;
-  headline: string;
-  id: string | null;
+  readonly index: number;
+  readonly time: string;
+  readonly headline: string;
+  readonly id: string | null;
 }
 
 export interface PostChange {

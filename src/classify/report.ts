@@ -22,35 +22,9 @@ export interface DiffCapturesOptions extends Partial<AlignOptions>, Partial<Diff
   force?: boolean;
 }
 
-/**
- * A post as the report names it. The headline is read from the post when first asked for: a text
- * capture reads a post's headline on first use, and most posts of a large page are never shown.
- * toJSON writes it out like a plain object's.
- */
-class Ref implements PostRef {
-  readonly index: number;
-  readonly time: string;
-  readonly id: string | null;
-  readonly #post: Post;
-
-  constructor(post: Post) {
-    this.#post = post;
-    this.index = post.index;
-    this.time = post.time;
-    this.id = post.id;
-  }
-
-  get headline(): string {
-    return this.#post.headline;
-  }
-
-  toJSON(): PostRef {
-    return { index: this.index, time: this.time, headline: this.headline, id: this.id };
-  }
-}
-
-function ref(post: Post): PostRef {
-  return new Ref(post);
+/** A post as the report names it, by its place among its capture's posts (plain data). */
+function ref(post: Post, index: number): PostRef {
+  return { index, time: post.time, headline: post.headline, id: post.id };
 }
 
 function info(c: Capture): CaptureInfo {
@@ -64,11 +38,11 @@ function info(c: Capture): CaptureInfo {
   };
 }
 
-function unpaired(status: PostChange['status'], post: Post, side: 'old' | 'new'): PostChange {
+function unpaired(status: PostChange['status'], post: Post, index: number, side: 'old' | 'new'): PostChange {
   return {
     status,
-    old: side === 'old' ? ref(post) : null,
-    new: side === 'new' ? ref(post) : null,
+    old: side === 'old' ? ref(post, index) : null,
+    new: side === 'new' ? ref(post, index) : null,
     moved: false,
     fields: [],
     match: null,
@@ -114,8 +88,8 @@ export function diffCaptures(old: Capture, neu: Capture, options: DiffCapturesOp
     const changes = pair.match === 'identical' && before.id === after.id ? [] : compareFields(before, after, diffOptions);
     const change: PostChange = {
       status: changes.length > 0 ? 'edited' : 'unchanged',
-      old: ref(before),
-      new: ref(after),
+      old: ref(before, pair.old),
+      new: ref(after, pair.new),
       moved: alignment.moved.has(i),
       fields: changes.length === 0 ? [] : FIELDS.filter((f) => changes.some((c) => c.field === f)),
       match: pair.match,
@@ -129,7 +103,7 @@ export function diffCaptures(old: Capture, neu: Capture, options: DiffCapturesOp
     change.score = Math.round(pair.score * 1000) / 1000;
     byNew[pair.new] = change;
   });
-  for (const [n, status] of verdict.newOnly) byNew[n] = unpaired(status, neu.posts[n]!, 'new');
+  for (const [n, status] of verdict.newOnly) byNew[n] = unpaired(status, neu.posts[n]!, n, 'new');
 
   // Old-only posts go right after the new place of the post that preceded them in the old capture.
   const oldOnlyAfter = new Map<number, PostChange[]>();
@@ -143,7 +117,7 @@ export function diffCaptures(old: Capture, neu: Capture, options: DiffCapturesOp
       continue;
     }
     const list = oldOnlyAfter.get(anchor) ?? [];
-    list.push(unpaired(status, old.posts[o]!, 'old'));
+    list.push(unpaired(status, old.posts[o]!, o, 'old'));
     oldOnlyAfter.set(anchor, list);
   }
   const posts: PostChange[] = [...(oldOnlyAfter.get(-1) ?? [])];

@@ -8,7 +8,7 @@ import { InputError, UsageError } from '../errors.js';
 import { diffCaptures } from '../classify/report.js';
 import { stampFromName } from '../history/order.js';
 import type { Capture, Report } from '../model.js';
-import { parseCapture } from '../parse/index.js';
+import { createReader } from '../parse/index.js';
 import { toJson } from '../render/json.js';
 import { sanitizeInline, sanitizeJson } from '../render/sanitize.js';
 import { DEFAULT_ONLY, hasChanges, type OnlyValue } from '../render/select.js';
@@ -131,7 +131,8 @@ export async function runCheck(args: Args): Promise<number> {
     const bytes = chain.map(bytesOf);
     await prepareFormats(bytes, args.inputFormat);
     const parseOptions = captureOptions(args);
-    const captures: Capture[] = chain.map((f, i) => parseCapture(bytes[i]!, { ...parseOptions, source: f.path }));
+    const reader = createReader(); // one for the chain, dropped with it
+    const captures: Capture[] = chain.map((f, i) => reader.parse(bytes[i]!, { ...parseOptions, source: f.path }));
     const steps: Step[] = [];
     for (let i = 1; i < captures.length; i++) {
       const report = diffCaptures(captures[i - 1]!, captures[i]!, compareOptions(args));

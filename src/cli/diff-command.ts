@@ -2,7 +2,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../errors.js';
 import { diffCaptures } from '../classify/report.js';
-import { parseCapture } from '../parse/index.js';
+import { createReader } from '../parse/index.js';
 import { DEFAULT_ONLY, hasChanges } from '../render/select.js';
 import { EXIT_CHANGED, EXIT_SAME } from './exit.js';
 import { isStdin, readInput } from './io.js';
@@ -24,10 +24,12 @@ export async function runDiff(args: Args): Promise<number> {
   const only = parseOnly(args.only);
   const parseOptions = captureOptions(args);
   // One file at a time: its bytes can be freed once parsed (a large page's bytes are a third of the peak).
+  // One reader for both sides: the new side's unchanged posts are the old side's, not parsed again.
+  const reader = createReader();
   const read = async (file: string) => {
     const input = readInput(file);
     await prepareFormats([input], args.inputFormat);
-    return parseCapture(input, { ...parseOptions, source: isStdin(file) ? '(stdin)' : file });
+    return reader.parse(input, { ...parseOptions, source: isStdin(file) ? '(stdin)' : file });
   };
   const old = await read(args.old!);
   const neu = await read(args.new!);

@@ -1,8 +1,8 @@
 // The feed adapter: JSON feeds of posts as live-ticker and CMS APIs serve them (an array of post objects, or
 // an object holding one under `items`, `posts`, `data`…). Field paths come from options.fields or are guessed.
 import { InputError } from '../errors.js';
-import type { Block, Capture, PageHeader, Post } from '../model.js';
-import type { Adapter, ParseOptions } from './adapter.js';
+import type { Block, PageHeader } from '../model.js';
+import type { Adapter, DraftCapture as Capture, DraftPost as Post, ParseOptions } from './adapter.js';
 import {
   blocksFromMarkup,
   dropSharedIds,

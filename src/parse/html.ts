@@ -5,8 +5,8 @@ import { compile, selectAll, selectOne } from 'css-select';
 import { type AnyNode, type Document, type Element, hasChildren, isTag, isText } from 'domhandler';
 import { Parser, parseDocument } from 'htmlparser2';
 import { InputError, UsageError } from '../errors.js';
-import type { Block, Caption, Capture, PageHeader, Post } from '../model.js';
-import type { Adapter, ParseOptions } from './adapter.js';
+import type { Block, Caption, PageHeader } from '../model.js';
+import type { Adapter, DraftCapture as Capture, DraftPost as Post, ParseOptions } from './adapter.js';
 import { normalizeText } from './normalize.js';
 import { parseTimestamp } from './time.js';
 

@@ -4,8 +4,8 @@ import type { Element } from 'domhandler';
 import { getElementsByTagName, textContent } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 import { InputError } from '../errors.js';
-import type { Capture, PageHeader, Post } from '../model.js';
-import type { Adapter, ParseOptions } from './adapter.js';
+import type { PageHeader } from '../model.js';
+import type { Adapter, DraftCapture as Capture, DraftPost as Post, ParseOptions } from './adapter.js';
 import {
   blocksFromMarkup,
   dropSharedIds,

@@ -22,15 +22,22 @@ const ODD_SPACES = new RegExp(charClass('space'), 'g');
 const INVISIBLES = new RegExp(charClass('invisible'), 'g');
 const SPACE_RUNS = / {2,}/g;
 
-/** Anything normalizeText would change besides trimming; most lines of a capture have none. */
-const NEEDS_WORK = new RegExp(`${charClass()}| {2}`);
+const ODD = new RegExp(charClass());
+
+/**
+ * Anything normalizeText would change besides trimming; most lines of a capture have none. Two searches:
+ * one expression with both would try the class and the two spaces at every character.
+ */
+function needsWork(text: string): boolean {
+  return ODD.test(text) || text.includes('  ');
+}
 /** Characters outside ASCII: only such text can be in another normalisation form than NFC. */
 export const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Normalise one line or field of text: NFC, plain spaces, no invisibles, single spaces, trimmed. */
 export function normalizeText(text: string): string {
   const nfc = NON_ASCII.test(text) ? text.normalize('NFC') : text;
-  if (!NEEDS_WORK.test(nfc)) return nfc.trim();
+  if (!needsWork(nfc)) return nfc.trim();
   return nfc.replace(ODD_SPACES, ' ').replace(INVISIBLES, '').replace(SPACE_RUNS, ' ').trim();
 }
 
@@ -50,6 +57,6 @@ export function foldText(text: string): string {
  */
 export function normalizedLines(text: string): string[] {
   const nfc = NON_ASCII.test(text) ? text.normalize('NFC') : text;
-  const clean = NEEDS_WORK.test(nfc) ? nfc.replace(ODD_SPACES, ' ').replace(INVISIBLES, '') : nfc;
+  const clean = needsWork(nfc) ? nfc.replace(ODD_SPACES, ' ').replace(INVISIBLES, '') : nfc;
   return splitLines(clean).map((line) => (line.includes('  ') ? line.replace(SPACE_RUNS, ' ') : line).trim());
 }

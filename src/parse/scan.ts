@@ -2,7 +2,7 @@
 // post's start when, normalised, it is a timestamp. Works on the bytes as a latin1 string (one character
 // per byte), so that searching is on one-byte text and post chunks can be compared byte for byte.
 import { Buffer } from 'node:buffer';
-import { entryFor, type PostEntry } from './chunks.js';
+import type { PostEntry, PostMemory } from './chunks.js';
 import { normalizeText, ODD_CHARACTERS } from './normalize.js';
 import { parseTimestamp, TIMESTAMP_AT } from './time.js';
 
@@ -11,7 +11,7 @@ export interface Scan {
   starts: number[];
   /** The timestamp lines, normalised. */
   stamps: string[];
-  /** With a guide, each post's entry (the guide's, found in place, or chunks.ts entryFor's); else undefined. */
+  /** With a guide, each post's entry (the guide's, found in place, or the reader's memory's); else undefined. */
   entries: Array<PostEntry | undefined>;
 }
 
@@ -100,14 +100,15 @@ class Finder {
  * Find the posts in `bytes` (valid UTF-8; `text` is the same bytes as latin1) from offset `begin`. Null
  * when the text has line breaks this scan does not split on: the caller reads it line by line instead.
  *
- * `guide`: the posts of the capture parsed before (see chunks.ts lastCapture). Where the post expected
- * next in the guide (or the one after it: the expected one is gone) is found in place, byte for byte and
- * ending where a post starts, it is that post: its bytes need no search. A successive capture of a page
- * is mostly the posts of the one before in the same order, so that the expression searches only the
- * posts that are new or changed. With a guide, posts found by searching get their entry here (see
- * chunks.ts entryFor); one that the guide has puts the guide back in step.
+ * `memory`: a reader's, whose guide is the posts of the capture it parsed before (see chunks.ts). Where
+ * the post expected next in the guide (or the one after it: the expected one is gone) is found in place,
+ * byte for byte and ending where a post starts, it is that post: its bytes need no search. A successive
+ * capture of a page is mostly the posts of the one before in the same order, so that the expression
+ * searches only the posts that are new or changed. With a guide, posts found by searching get their entry
+ * here (see PostMemory.entryFor); one that the guide has puts the guide back in step.
  */
-export function scanPosts(bytes: Buffer, text: string, begin: number, guide: readonly PostEntry[]): Scan | null {
+export function scanPosts(bytes: Buffer, text: string, begin: number, memory: PostMemory | null): Scan | null {
+  const guide = memory?.guide ?? [];
   const scan: Scan = { starts: [], stamps: [], entries: [] };
   const end = text.length;
   const find = new Finder(bytes, text);
@@ -152,10 +153,9 @@ export function scanPosts(bytes: Buffer, text: string, begin: number, guide: rea
     const next = find.nextAfter(pos);
     const nextStamp = find.stamp;
     let entry: PostEntry | undefined;
-    if (guided) {
-      const raw = text.slice(pos, next);
-      if (hasOtherLineBreaks(raw)) return null;
-      entry = entryFor(stamp, raw);
+    if (memory !== null && guided) {
+      if (hasOtherLineBreaks(text.slice(pos, next))) return null;
+      entry = memory.entryFor(stamp, bytes, text, pos, next);
       if (guide[entry.place] === entry) k = entry.place + 1;
     }
     scan.starts.push(pos);
