@@ -28,9 +28,11 @@ function lineBreaks(text: string): number {
 }
 
 /** The entry of the post from `start` to `end` of `bytes` (`text` is the same bytes as latin1). */
-export function newEntry(time: string, bytes: Buffer, text: string, start: number, end: number, own: boolean): PostEntry {
+export function newEntry(bytes: Buffer, text: string, start: number, end: number, own: boolean): PostEntry {
   const raw = own ? ownCopy(bytes, start, end) : text.slice(start, end);
-  return { raw, time, content: parsePostText(bytes.toString('utf8', start, end)), breaks: lineBreaks(raw), place: -1 };
+  const content = parsePostText(bytes.toString('utf8', start, end));
+  // The time as parsed from the post's own text: the scan's is a slice of the capture's (see ownCopy).
+  return { raw, time: content.time, content, breaks: lineBreaks(raw), place: -1 };
 }
 
 /**
@@ -74,7 +76,7 @@ export class PostMemory {
         bucket instanceof Map ? bucket.get(raw) : Array.isArray(bucket) ? bucket.find((e) => e.raw === raw) : bucket.raw === raw ? bucket : undefined;
       if (found !== undefined) return found;
     }
-    return newEntry(time, bytes, text, start, end, true);
+    return newEntry(bytes, text, start, end, true);
   }
 
   /** The capture just parsed becomes the guide; what only earlier captures had is forgotten. */

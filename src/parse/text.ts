@@ -121,7 +121,7 @@ function parseUtf8(bytes: Buffer, begin: number, source: string, memory: PostMem
     const end = starts[k + 1] ?? text.length;
     // Without a memory the entry is this capture's alone: a slice of its text is enough.
     const entry =
-      scan.entries[k] ?? (memory ? memory.entryFor(stamps[k]!, bytes, text, start, end) : newEntry(stamps[k]!, bytes, text, start, end, false));
+      scan.entries[k] ?? (memory ? memory.entryFor(stamps[k]!, bytes, text, start, end) : newEntry(bytes, text, start, end, false));
     entries[k] = entry;
     posts[k] = placed(entry, k, line);
     line += entry.breaks;
