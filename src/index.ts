@@ -11,7 +11,7 @@ export { DifferentPagesError, InputError, LivediffError, UsageError } from './er
 
 export { parseCapture, createReader, ADAPTERS, FORMAT_NAMES, loadFormats, type ParseCaptureOptions, type Reader } from './parse/index.js';
 export { postKey } from './parse/post.js';
-export type { Adapter, ParseOptions } from './parse/adapter.js';
+export type { Adapter, DraftCapture, DraftPost, ParseOptions } from './parse/adapter.js';
 export { normalizeText } from './parse/normalize.js';
 export { alignPosts, similarity } from './align/align.js';
 export { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from './align/options.js';
