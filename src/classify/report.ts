@@ -6,11 +6,18 @@ import {
   FIELDS,
   type Capture,
   type CaptureInfo,
+  type EditedChange,
+  type Field,
+  type FieldChange,
+  type NewOnlyChange,
+  type OldOnlyChange,
+  type Pair,
   type Post,
   type PostChange,
   type PostRef,
   type Report,
   type Summary,
+  type UnchangedChange,
 } from '../model.js';
 import { compareFields } from './fields.js';
 import { comparePages, isSamePage } from './page.js';
@@ -64,18 +71,32 @@ function info(c: Capture): CaptureInfo {
   };
 }
 
-function unpaired(status: PostChange['status'], post: Post, side: 'old' | 'new'): PostChange {
-  return {
-    status,
-    old: side === 'old' ? ref(post) : null,
-    new: side === 'new' ? ref(post) : null,
-    moved: false,
-    fields: [],
-    match: null,
-    score: null,
-    changes: [],
-    post,
-  };
+// Every change is made with the same properties in the same order, so that V8 gives them one shape.
+
+function newOnly(status: NewOnlyChange['status'], post: Post): NewOnlyChange {
+  return { status, old: null, new: ref(post), moved: false, fields: [], match: null, score: null, changes: [], post };
+}
+
+function oldOnly(status: OldOnlyChange['status'], post: Post): OldOnlyChange {
+  return { status, old: ref(post), new: null, moved: false, fields: [], match: null, score: null, changes: [], post };
+}
+
+const nonEmpty = <T>(list: T[]): list is [T, ...T[]] => list.length > 0;
+
+function paired(before: Post, after: Post, pair: Pair, moved: boolean, changes: FieldChange[]): EditedChange | UnchangedChange {
+  // Score null first, as for unpaired posts, so that V8 gives the field one shape for all its values. Were
+  // the first score a small integer (1) and later ones fractions or null, V8 would retire the entries'
+  // shape and migrate every entry made before on its next read (compare newPair in align/align.ts).
+  const change: Omit<EditedChange | UnchangedChange, 'score'> & { score: number | null } = nonEmpty(changes)
+    ? { status: 'edited', old: ref(before), new: ref(after), moved, fields: changedFields(changes), match: pair.match, score: null, changes, post: after }
+    : { status: 'unchanged', old: ref(before), new: ref(after), moved, fields: [], match: pair.match, score: null, changes: [], post: after };
+  change.score = Math.round(pair.score * 1000) / 1000;
+  return change as EditedChange | UnchangedChange;
+}
+
+/** The fields the changes are of, in FIELDS order (never empty: there is a change). */
+function changedFields(changes: [FieldChange, ...FieldChange[]]): [Field, ...Field[]] {
+  return FIELDS.filter((f) => changes.some((c) => c.field === f)) as [Field, ...Field[]];
 }
 
 export function summarize(posts: readonly PostChange[]): Summary {
@@ -112,24 +133,10 @@ export function diffCaptures(old: Capture, neu: Capture, options: DiffCapturesOp
     const after = neu.posts[pair.new]!;
     // An identical pair has nothing to compare (its key is every field) but, with ids, the id.
     const changes = pair.match === 'identical' && before.id === after.id ? [] : compareFields(before, after, diffOptions);
-    const change: PostChange = {
-      status: changes.length > 0 ? 'edited' : 'unchanged',
-      old: ref(before),
-      new: ref(after),
-      moved: alignment.moved.has(i),
-      fields: changes.length === 0 ? [] : FIELDS.filter((f) => changes.some((c) => c.field === f)),
-      match: pair.match,
-      // Null first, as for unpaired posts, so that V8 gives the field one shape for all its values. Were
-      // the first score a small integer (1) and later ones fractions or null, V8 would retire the entries'
-      // shape and migrate every entry made before on its next read (compare newPair in align/align.ts).
-      score: null,
-      changes,
-      post: after,
-    };
-    change.score = Math.round(pair.score * 1000) / 1000;
+    const change = paired(before, after, pair, alignment.moved.has(i), changes);
     byNew[pair.new] = change;
   });
-  for (const [n, status] of verdict.newOnly) byNew[n] = unpaired(status, neu.posts[n]!, 'new');
+  for (const [n, status] of verdict.newOnly) byNew[n] = newOnly(status, neu.posts[n]!);
 
   // Old-only posts go right after the new place of the post that preceded them in the old capture.
   const oldOnlyAfter = new Map<number, PostChange[]>();
@@ -143,7 +150,7 @@ export function diffCaptures(old: Capture, neu: Capture, options: DiffCapturesOp
       continue;
     }
     const list = oldOnlyAfter.get(anchor) ?? [];
-    list.push(unpaired(status, old.posts[o]!, 'old'));
+    list.push(oldOnly(status, old.posts[o]!));
     oldOnlyAfter.set(anchor, list);
   }
   const posts: PostChange[] = [...(oldOnlyAfter.get(-1) ?? [])];

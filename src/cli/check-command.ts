@@ -21,7 +21,8 @@ import { readInput } from './io.js';
 import { type ArgsOf, captureOptions, commandModule, compareOptions, parseOnly, prepareFormats, withReportOptions } from './options.js';
 import { renderReport } from './output.js';
 
-export const CHECK_SCHEMA = 'livediff.check/1';
+/** 2: the reports inside are `livediff.diff/2` (page notes as data); nothing else changed. */
+export const CHECK_SCHEMA = 'livediff.check/2';
 
 /** The options of `check`, which `capture --report` takes too. */
 export function withCheckOptions<T>(y: Argv<T>) {
@@ -34,7 +35,7 @@ export function withCheckOptions<T>(y: Argv<T>) {
       choices: ['name', 'mtime'] as const,
       describe: 'Order captures by file name or modification time [default: the time in their names, else mtime]',
     })
-    .option('webhook', { type: 'string', describe: 'POST the JSON report (livediff.check/1) to this URL when something changed' })
+    .option('webhook', { type: 'string', describe: 'POST the JSON report (livediff.check/2) to this URL when something changed' })
     .option('webhook-timeout', { type: 'number', default: 10, describe: 'Seconds to wait for the webhook, per attempt' })
     .option('webhook-retries', { type: 'number', default: 3, describe: 'Attempts after the first when the webhook fails (backoff 1 s, 2 s, 4 s…)' });
 }
