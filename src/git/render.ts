@@ -4,6 +4,7 @@ import type { Capture } from '../model.js';
 import { toJson } from '../render/json.js';
 import { escapeMarkdown, renderMarkdown } from '../render/markdown.js';
 import { sanitizeInline, sanitizeJson } from '../render/sanitize.js';
+import type { Registry } from '../render/registry.js';
 import { DEFAULT_ONLY, type OnlyValue } from '../render/select.js';
 import { renderTerminal } from '../render/terminal.js';
 import { INDENT, TerminalWriter } from '../render/terminal-writer.js';
@@ -135,3 +136,11 @@ export function toGitJson(g: GitComparison, options: { only?: readonly OnlyValue
 export function renderGitJson(g: GitComparison, options: { only?: readonly OnlyValue[] } = {}): string {
   return `${sanitizeJson(JSON.stringify(toGitJson(g, options), null, 2))}\n`;
 }
+
+/** The output formats of a git comparison (render/registry.ts): `livediff git --format` and the Action's `format`. */
+export const GIT_RENDERERS = {
+  terminal: renderGitTerminal,
+  json: renderGitJson,
+  markdown: renderGitMarkdown,
+} satisfies Registry<GitComparison>;
+export type GitFormat = keyof typeof GIT_RENDERERS;
