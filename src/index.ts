@@ -14,7 +14,7 @@ export type { Adapter, ParseOptions } from './parse/adapter.js';
 export { normalizeText } from './parse/normalize.js';
 export { alignPosts, similarity } from './align/align.js';
 export { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from './align/options.js';
-export { diffCaptures, summarize, type DiffCapturesOptions } from './classify/report.js';
+export { diffCaptures, summarize, resolveOptions, type DiffCapturesOptions, type ResolvedOptions } from './classify/report.js';
 export { DEFAULT_DIFF_OPTIONS, type DiffOptions } from './classify/text-diff.js';
 export { renderTerminal, type TerminalOptions } from './render/terminal.js';
 export { renderJson, toJson, DIFF_SCHEMA, type JsonOptions } from './render/json.js';

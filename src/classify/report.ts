@@ -29,6 +29,20 @@ export interface DiffCapturesOptions extends Partial<AlignOptions>, Partial<Diff
   force?: boolean;
 }
 
+/** Every option of a comparison, defaulted. */
+export type ResolvedOptions = AlignOptions & DiffOptions & { force: boolean };
+
+/**
+ * The options a caller gave, with defaults for the rest: the one place they are merged. An option given
+ * as `undefined` counts as not given (`{rewriteThreshold: undefined}` is the default, not "never").
+ * Resolving resolved options changes nothing, so each entry point (diffCaptures, buildHistory,
+ * compareSides) may call it.
+ */
+export function resolveOptions(options: DiffCapturesOptions = {}): ResolvedOptions {
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as DiffCapturesOptions;
+  return { ...DEFAULT_ALIGN_OPTIONS, ...DEFAULT_DIFF_OPTIONS, ...given, force: options.force ?? false };
+}
+
 /**
  * A post as the report names it. The headline is read from the post when first asked for: a text
  * capture reads a post's headline on first use, and most posts of a large page are never shown.
@@ -120,11 +134,10 @@ export function summarize(posts: readonly PostChange[]): Summary {
 
 /** Compare two captures of a live page. Throws DifferentPagesError unless `force`. */
 export function diffCaptures(old: Capture, neu: Capture, options: DiffCapturesOptions = {}): Report {
-  const alignOptions: AlignOptions = { ...DEFAULT_ALIGN_OPTIONS, ...definedOnly(options) };
-  const diffOptions: DiffOptions = { ...DEFAULT_DIFF_OPTIONS, ...definedOnly(options) };
-  const alignment = alignPosts(old.posts, neu.posts, alignOptions);
+  const resolved = resolveOptions(options);
+  const alignment = alignPosts(old.posts, neu.posts, resolved);
   const samePage = isSamePage(old, neu, alignment.pairs.length);
-  if (!samePage && !options.force) throw new DifferentPagesError(old.page.title, neu.page.title);
+  if (!samePage && !resolved.force) throw new DifferentPagesError(old.page.title, neu.page.title);
 
   const verdict = classifyUnpaired(old, neu, alignment);
   const byNew: PostChange[] = new Array(neu.posts.length);
@@ -132,7 +145,7 @@ export function diffCaptures(old: Capture, neu: Capture, options: DiffCapturesOp
     const before = old.posts[pair.old]!;
     const after = neu.posts[pair.new]!;
     // An identical pair has nothing to compare (its key is every field) but, with ids, the id.
-    const changes = pair.match === 'identical' && before.id === after.id ? [] : compareFields(before, after, diffOptions);
+    const changes = pair.match === 'identical' && before.id === after.id ? [] : compareFields(before, after, resolved);
     const change = paired(before, after, pair, alignment.moved.has(i), changes);
     byNew[pair.new] = change;
   });
@@ -168,8 +181,4 @@ export function diffCaptures(old: Capture, neu: Capture, options: DiffCapturesOp
     summary: summarize(posts),
     posts,
   };
-}
-
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
