@@ -15,7 +15,7 @@ export type { Adapter, DraftCapture, DraftPost, ParseOptions } from './parse/ada
 export { normalizeText } from './parse/normalize.js';
 export { alignPosts, similarity } from './align/align.js';
 export { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from './align/options.js';
-export { diffCaptures, summarize, type DiffCapturesOptions } from './classify/report.js';
+export { diffCaptures, summarize, resolveOptions, type DiffCapturesOptions, type ResolvedOptions } from './classify/report.js';
 export { DEFAULT_DIFF_OPTIONS, type DiffOptions } from './classify/text-diff.js';
 export { renderTerminal, type TerminalOptions } from './render/terminal.js';
 export { renderJson, toJson, DIFF_SCHEMA, type JsonOptions } from './render/json.js';
@@ -32,4 +32,8 @@ export { resolveRange, type Side } from './git/revisions.js';
 export { compareSides, type CompareOptions, type FileComparison, type GitComparison } from './git/compare.js';
 export { gitSeries, type GitSeries, type GitSeriesOptions } from './git/history.js';
 export { gitTotals, gitHasChanges, commitMessage, type GitTotals } from './git/summary.js';
-export { renderGitTerminal, renderGitMarkdown, renderGitJson, toGitJson, GIT_SCHEMA } from './git/render.js';
+export { renderGitTerminal, renderGitMarkdown, renderGitJson, toGitJson, GIT_SCHEMA, GIT_RENDERERS, type GitFormat } from './git/render.js';
+export { formatsOf, type CoreFormat, type Registry, type Renderer, type RenderContext } from './render/registry.js';
+export { DIFF_RENDERERS, LOG_RENDERERS, CHECK_RENDERERS, type DiffFormat, type LogFormat, type CheckFormat, type LogContext } from './render/renderers.js';
+export { CHECK_SCHEMA, toCheckJson, type CheckResult, type CheckStep } from './render/check.js';
+export { noteText } from './render/notes.js';

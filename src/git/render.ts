@@ -1,9 +1,10 @@
 // A git comparison as text: each modified capture through the diff renderers (terminal, Markdown, JSON),
-// new and deleted captures as a note with their posts' headlines, and the versioned `livediff.git/1` JSON.
+// new and deleted captures as a note with their posts' headlines, and the versioned `livediff.git/2` JSON.
 import type { Capture } from '../model.js';
 import { toJson } from '../render/json.js';
 import { escapeMarkdown, renderMarkdown } from '../render/markdown.js';
 import { sanitizeInline, sanitizeJson } from '../render/sanitize.js';
+import type { Registry } from '../render/registry.js';
 import { DEFAULT_ONLY, type OnlyValue } from '../render/select.js';
 import { renderTerminal } from '../render/terminal.js';
 import { INDENT, TerminalWriter } from '../render/terminal-writer.js';
@@ -11,7 +12,8 @@ import { sourceName, type FileComparison, type GitComparison } from './compare.j
 import type { Side } from './revisions.js';
 import { captureInfo, commitMessage, describeCapture, gitTotals } from './summary.js';
 
-export const GIT_SCHEMA = 'livediff.git/1';
+/** 2: the reports inside are `livediff.diff/2` (page notes as data); nothing else changed. */
+export const GIT_SCHEMA = 'livediff.git/2';
 
 export interface GitRenderOptions {
   only?: readonly OnlyValue[];
@@ -111,7 +113,7 @@ export function renderGitMarkdown(g: GitComparison, options: GitRenderOptions & 
 
 const sideJson = (s: Side) => ({ rev: s.name, commit: s.kind === 'commit' ? s.oid : null });
 
-/** The comparison as the `livediff.git/1` document (see docs/json.md). */
+/** The comparison as the `livediff.git/2` document (see docs/json.md). */
 export function toGitJson(g: GitComparison, options: { only?: readonly OnlyValue[] } = {}) {
   const totals = gitTotals(g);
   return {
@@ -134,3 +136,11 @@ export function toGitJson(g: GitComparison, options: { only?: readonly OnlyValue
 export function renderGitJson(g: GitComparison, options: { only?: readonly OnlyValue[] } = {}): string {
   return `${sanitizeJson(JSON.stringify(toGitJson(g, options), null, 2))}\n`;
 }
+
+/** The output formats of a git comparison (render/registry.ts): `livediff git --format` and the Action's `format`. */
+export const GIT_RENDERERS = {
+  terminal: renderGitTerminal,
+  json: renderGitJson,
+  markdown: renderGitMarkdown,
+} satisfies Registry<GitComparison>;
+export type GitFormat = keyof typeof GIT_RENDERERS;

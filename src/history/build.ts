@@ -2,8 +2,7 @@
 // leaving the view, deletion and coming back. Each capture is parsed once; only neighbours are aligned.
 import { bodyKey, samePost, timeHeadlineKey } from '../align/fingerprint.js';
 import { compareFields } from '../classify/fields.js';
-import { diffCaptures, type DiffCapturesOptions } from '../classify/report.js';
-import { DEFAULT_DIFF_OPTIONS } from '../classify/text-diff.js';
+import { diffCaptures, type DiffCapturesOptions, resolveOptions } from '../classify/report.js';
 import { InputError } from '../errors.js';
 import { FIELDS } from '../model.js';
 import type { CaptureVersion, History, HistoryEvent, Post, PostChange, PostHistory } from '../model.js';
@@ -71,7 +70,7 @@ function recordVersion(t: Tracked, capture: number, post: Post, options: History
     t.last = post;
     return [];
   }
-  const changes = compareFields(t.last, post, { ...DEFAULT_DIFF_OPTIONS, ...options });
+  const changes = compareFields(t.last, post, resolveOptions(options));
   const fields = FIELDS.filter((f) => changes.some((c) => c.field === f));
   t.history.versions.push({ capture, post, fields, changes });
   t.last = post;

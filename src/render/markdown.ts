@@ -1,5 +1,6 @@
 // GitHub-flavoured Markdown report, for job summaries and commit comments. Capture text is neutralised.
-import type { FieldChange, Hunk, Post, PostChange, Report } from '../model.js';
+import { type FieldChange, type Hunk, type Post, type PostChange, type Report, unreachable } from '../model.js';
+import { noteText } from './notes.js';
 import { DEFAULT_ONLY, type OnlyValue, pageRows, selectPosts } from './select.js';
 import { summaryLine } from './summary.js';
 
@@ -73,20 +74,34 @@ function postSection(p: PostChange, level: string): string[] {
   const status = p.status === 'edited' ? `${LABEL.edited} (${p.fields.join(', ')})` : LABEL[p.status];
   const where = [
     escapeMarkdown(post.time),
-    p.old && p.new && p.old.index !== p.new.index ? `position ${p.old.index + 1} → ${p.new.index + 1}` : '',
+    p.old !== null && p.new !== null && p.old.index !== p.new.index ? `position ${p.old.index + 1} → ${p.new.index + 1}` : '',
   ].filter(Boolean);
   const lines = [`${level} ${status}${p.moved ? ' · moved' : ''}: ${escapeMarkdown(post.headline || '(no headline)')}`, ''];
   if (where.length > 0) lines.push(`<sub>${where.join(' · ')}</sub>`, '');
-  if (p.status === 'added' || p.status === 'dropped') {
-    lines.push('<details><summary>Text</summary>', '', ...postText(post), '', '</details>', '');
-  } else for (const change of p.changes) lines.push(...fieldLines(change));
-  return lines;
+  return [...lines, ...postBody(p)];
+}
+
+/** What a post shows under its heading: the whole text of a new or deleted post, the changes of an edited one. */
+function postBody(p: PostChange): string[] {
+  switch (p.status) {
+    case 'added':
+    case 'dropped':
+      return ['<details><summary>Text</summary>', '', ...postText(p.post), '', '</details>', ''];
+    case 'edited':
+      return p.changes.flatMap(fieldLines);
+    case 'out-of-view':
+    case 'into-view':
+    case 'unchanged':
+      return [];
+    default:
+      return unreachable(p);
+  }
 }
 
 function pageLines(report: Report): string[] {
   const { page } = report;
   const rows = pageRows(page).map((r) => `| ${r.name[0]!.toUpperCase()}${r.name.slice(1)} | ${escapeMarkdown(r.old)} | ${escapeMarkdown(r.new)} |`);
-  const notes = page.notes.map((n) => `> **Note:** ${escapeMarkdown(n)}`);
+  const notes = page.notes.map((n) => `> **Note:** ${escapeMarkdown(noteText(n))}`);
   if (rows.length === 0 && notes.length === 0) return [];
   const table = rows.length > 0 ? ['| Page | Before | After |', '|---|---|---|', ...rows, ''] : [];
   return [...table, ...notes, ...(notes.length > 0 ? [''] : [])];
