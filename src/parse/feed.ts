@@ -12,7 +12,7 @@ import {
   textFromMarkup,
   timeMinutes,
 } from './html.js';
-import { isJsonObject, Locator, needlesFor, parseJsonInput, startsAsJson } from './jsonld.js';
+import { checkPostCount, isJsonObject, Locator, needlesFor, parseJsonInput, startsAsJson } from './jsonld.js';
 import { normalizeText } from './normalize.js';
 
 type JsonObject = Record<string, unknown>;
@@ -240,6 +240,7 @@ export function parseFeedCapture(text: string, options: ParseOptions): Capture {
   const json = text.replace(/^\ufeff/, '');
   const root = parseJsonInput(json, source, EXPECTED);
   const items = findItems(root, fields.post, source);
+  checkPostCount(items.length, source, EXPECTED);
   const locator = new Locator(json, 0);
   const posts: Post[] = [];
   for (const item of items) {
