@@ -10,6 +10,7 @@ import {
   type FieldOptions,
   headlineFromBody,
   textFromMarkup,
+  withMarkupLimits,
   timeMinutes,
 } from './html.js';
 import { checkPostCount, isJsonObject, Locator, needlesFor, parseJsonInput, startsAsJson } from './jsonld.js';
@@ -235,6 +236,10 @@ function pageHeader(root: unknown): PageHeader {
 
 /** Parse a JSON feed of posts. Throws InputError for malformed JSON or JSON without post objects. */
 export function parseFeedCapture(text: string, options: ParseOptions): Capture {
+  return withMarkupLimits(options.source, () => parseFeed(text, options));
+}
+
+function parseFeed(text: string, options: ParseOptions): Capture {
   const source = options.source;
   const fields = options.fields ?? {};
   const json = text.replace(/^\ufeff/, '');

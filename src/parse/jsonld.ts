@@ -2,7 +2,6 @@
 // or embedded in an HTML page's `<script type="application/ld+json">`. One post per `liveBlogUpdate`.
 import type { Element } from 'domhandler';
 import { getElementsByTagName, textContent } from 'domutils';
-import { parseDocument } from 'htmlparser2';
 import { InputError } from '../errors.js';
 import type { Capture, PageHeader, Post } from '../model.js';
 import type { Adapter, ParseOptions } from './adapter.js';
@@ -14,7 +13,9 @@ import {
   isoMinutes,
   LineIndex,
   looksLikeHtml,
+  parseDocument,
   textFromMarkup,
+  withMarkupLimits,
 } from './html.js';
 import { foldText, normalizeText } from './normalize.js';
 
@@ -372,7 +373,9 @@ export function detectJsonLd(text: string): boolean {
 /** Parse JSON-LD or an HTML page embedding it. Throws InputError when there is no LiveBlogPosting update. */
 export function parseJsonLdCapture(text: string, options: ParseOptions): Capture {
   const source = options.source;
-  return startsAsJson(text.slice(0, 1024)) ? parseJsonLd(text.replace(/^\ufeff/, ''), source) : parseHtmlJsonLd(text, source);
+  return withMarkupLimits(source, () =>
+    startsAsJson(text.slice(0, 1024)) ? parseJsonLd(text.replace(/^\ufeff/, ''), source) : parseHtmlJsonLd(text, source),
+  );
 }
 
 export const jsonldAdapter: Adapter = {
