@@ -68,7 +68,7 @@ function editPost(rand, post) {
 }
 
 /** A pair of `size` posts: about 2% edited, 1% added on top, 0.5% deleted, 0.5% headline fixes. */
-function largePair(size, seed) {
+export function largePair(size, seed) {
   const rand = prng(seed);
   const old = Array.from({ length: size }, (_, n) => makePost(rand, n, 100_000 - n));
   let neu = old.map((p) => {
@@ -123,7 +123,7 @@ function bigPost(seed) {
 }
 
 /** Every post edited so that only similarity can pair it: time moved a minute, headline tweaked, one word added. */
-function everyEdited(size, seed) {
+export function everyEdited(size, seed) {
   const rand = prng(seed);
   const old = Array.from({ length: size }, (_, n) => makePost(rand, n, 100_000 - n));
   const neu = old.map((p, n) => ({ ...editPost(rand, p), time: stamp(100_000 - n + 1), headline: p.headline.replace(' (update', ', officials say (update') }));

@@ -225,6 +225,67 @@ const NOTES = `- Start-up dominates small runs; Node itself is most of it (\`nod
 - \`log\` parses each capture once (each distinct post once, by its bytes) and compares it with the one
   before: 2,000 captures cost less than twice 1,000.`;
 
-const HOSTILE = `HOSTILE_PLACEHOLDER`;
+const HOSTILE = `Measured on 2026-11-30 with a quick whole-process \`time node dist/livediff.cjs A B\` (and GNU time for peak
+memory), before (the branch point) and after (this branch), on a machine **shared with four other
+engineers' test suites**: absolute times are inflated two- to five-fold and vary run to run (the same
+"after" run took 1.4 s once and 7.5 s later); the ratios are what to read. The inputs come from the
+generators in test/robustness/hostile.ts; each case has a regression test asserting counts or sizes.
+
+| case | before | after | ratio |
+|---|---|---|---|
+| a post gaining 200,000 one-word blocks | exit 2, "internal error: Maximum call stack size exceeded" | exit 1, 6.4 s | fixed |
+| one post of 20,000 paragraphs, each edited by a word (1.4 MB) | killed at 150 s | 4.3 s | > 35× |
+| one post of 20,000 short paragraphs, all rewritten (0.3 MB a side) | killed at 150 s | 1.4–7.5 s | > 20× |
+| 400 posts with 1,000-word headlines, all rewritten (2.4 MB) | killed at 150 s | 5.5–18.8 s | > 8× |
+| JSON-LD, 10,000 updates with non-ASCII escaped as \`\\u00e9\` (2.1 MB) | 129 s | 2.7 s (the same feed in UTF-8: 2.4 s) | 48× |
+| JSON-LD, one 150 KB update listed 30,000 times by \`@id\` (0.5 MB) | killed at 150 s | 1.0 s (one post) | > 150× |
+| HTML, an \`<ol>\` of 20,000 items | 26.5 s | 4.6 s (80,000 items: 8.4 s) | 5.7× |
+| HTML, 20,000 posts and the page \`<h1>\` after them | 17.5 s | 9.3 s (80,000 posts: 16.5–19.8 s) | 1.9× (load) |
+| HTML, 25,000 nested \`<div>\` | 24.9 s | 1.2 s, exit 2 (100,000: 0.9 s) | 21× |
+| HTML, 8 MiB of \`<p>x\` | 119 s, 1.5 GiB peak | refused (32 MiB: 8.1 s, exit 2, 606 MiB peak) | — |
+| 5,000 posts each edited (time, headline, one word): similarity pairs all | 43.0 s | 41.0 s (normal 5,000-post pair: 2.9 s) | 1.05× |
+
+Where the time went, and what bounds it now:
+
+- Block diffs (classify/text-diff.ts): jsdiff's \`diffArrays\` ran over a post's paragraphs without
+  \`maxEditLength\`, then \`pairRun\` compared every removed paragraph with every added one. Now common
+  leading and trailing blocks are stripped, blocks found once on each side anchor the rest (patience diff,
+  O(n log n)), jsdiff aligns at most \`MAX_BLOCK_EDIT\` (500) edits between two anchors on integer codes of
+  the blocks, and each removed block looks at most \`PAIR_WINDOW\` (64) inserted blocks ahead. Beyond a
+  bound the field says \`"coarse": true\`. Lists shorter than 500 blocks go the old way, so every fixture's
+  output is unchanged.
+- Word diffs: a text pair sharing fewer than (1 − rewrite threshold) / 2 of its words (Dice of the word
+  multisets) is shown whole without calling jsdiff (the diff could only end above the threshold); one post
+  comparison has a budget of 2 × maxEditLength² squared edit lengths, so at most two word diffs cut at
+  maxEditLength (about 2 s each under load for 1,000 words reversed: the worst case of Myers' algorithm).
+- What is left in the 20,000-edited-paragraph post is one jsdiff \`diffWords\` a paragraph (about 0.2 ms a
+  call, mostly its tokeniser): linear, about 10× the unchanged pair of the same size.
+- The 400 long headlines now spend their time in the similarity stage's vocabulary (800,000 distinct words
+  coded through a Map: \`Vocabulary.id\` 41% of the profile), linear in the words.
+- JSON-LD: updates listed again by \`@id\` are one update; at most \`MAX_POSTS\` (250,000) posts a capture.
+  \`Locator.next\` searched every post's UTF-8 text in a file that had it escaped, scanning the rest of the
+  file each time: it now also searches the escaped form, skips needles with non-ASCII characters in an
+  ASCII-only file, and stops full scans after 4 files' worth of misses (then 64 KiB ahead).
+- HTML: css-select 7.0.0 (the newest) walks the tree with \`unshift\`/\`shift\` on its stack; selectors are
+  now compiled once and run over a stack that grows at its end. htmlparser2 12 keeps its own stack of open
+  elements the same way, which no query strategy avoids: nesting beyond 1,024 (browsers stop at 512) and
+  documents of more than 1,000,000 elements are refused while being read. Ordered lists are numbered once
+  per list; the page title's \`<h1>\` is checked against a set of posts.
+- Still over target: 5,000 posts each edited is about 14× the normal pair here (the issue measured
+  7.1–7.5× on a quiet machine), unchanged by this branch: see the profile note below.
+- Profile of 5,000 posts each edited (\`node --cpu-prof\`, unminified bundle, 10.0 s in all under load):
+  \`alignPosts\` 6.4 s, of which the similarity stage 5.2 s: making features 2.4 s (\`shingles\` 2.2 s:
+  the Unicode word expression 0.5 s and the vocabulary's Map 0.8 s for about 1.5 million words), candidate
+  lookup 1.3 s, and the exact layers before it 1.0 s (\`bodyKey\` building every body's text, 0.9 s); the
+  word diffs of the 5,000 edited posts 1.9 s (\`diffWords\` 1.0 s). No single small change in
+  fingerprint.ts or the scoring function would halve it (the words are read once already; the Map is the
+  cheapest coding tried, see above), so it is left to the aligner's restructuring: features made once
+  a post and kept (the owned-state issue), and the body layer keyed on the raw identity instead of a
+  rebuilt text.
+- Posts sharing one timestamp and headline: the time+headline layer paired a crowded key in page order,
+  so after one deletion every later post took its neighbour's body and the last post was reported
+  dropped (the wrong one). A key found more than once on either side is now left to the body and
+  similarity layers (test/robustness/same-time-headline.test.ts: 5,000 posts, one deleted, every other
+  edited, each paired with its own body).`;
 
 main();
