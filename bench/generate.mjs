@@ -131,7 +131,7 @@ export function everyEdited(size, seed) {
 }
 
 /** One post of about `bytes` of real paragraphs among 20 small ones; then every paragraph edited by a word. */
-function hugePost(bytes, seed) {
+export function hugePost(bytes, seed) {
   const rand = prng(seed);
   const posts = Array.from({ length: 20 }, (_, n) => makePost(rand, n, 5000 - n));
   const paras = [];
