@@ -176,16 +176,15 @@ export function diffBlocks(old: string[], neu: string[], options: DiffOptions = 
 
 /** Pairs (i, j) of blocks found exactly once in `a` and once in `b`, the longest run of them in order on both sides. */
 function anchors(a: number[], b: number[]): Array<readonly [number, number]> {
-  const seen = new Map<number, number>();
-  for (const x of a) seen.set(x, (seen.get(x) ?? 0) + 1);
-  for (const x of b) seen.set(x, (seen.get(x) ?? 0) + 2);
+  // Per block code: how often in `a` (capped at 2), and where in `b` (-2: more than once).
+  const inA = new Map<number, number>();
+  for (const x of a) inA.set(x, Math.min(2, (inA.get(x) ?? 0) + 1));
   const inB = new Map<number, number>();
-  b.forEach((x, j) => {
-    if (seen.get(x) === 3) inB.set(x, j);
-  });
+  b.forEach((x, j) => inB.set(x, inB.has(x) ? -2 : j));
   const candidates: Array<readonly [number, number]> = [];
   a.forEach((x, i) => {
-    if (seen.get(x) === 3) candidates.push([i, inB.get(x)!]);
+    const j = inB.get(x);
+    if (inA.get(x) === 1 && j !== undefined && j >= 0) candidates.push([i, j]);
   });
   // Longest increasing subsequence by b-index (patience sorting), O(n log n).
   const tops: number[] = [];

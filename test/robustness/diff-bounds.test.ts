@@ -44,6 +44,14 @@ describe('block diff bounds', () => {
     expect(budget.coarse).toBe(false);
   });
 
+  it('a block found three times on one side and not on the other is no anchor', () => {
+    const old = [...Array.from({ length: 600 }, (_, i) => `Block ${i}.`), 'Again.', 'Again.', 'Again.'];
+    const neu = Array.from({ length: 600 }, (_, i) => `Block ${i}.`).reverse();
+    const hunks = diffBlocks(old, neu);
+    expect(count(hunks, '-') + count(hunks, '=')).toBe(603);
+    expect(count(hunks, '+') + count(hunks, '=')).toBe(600);
+  });
+
   it('beyond MAX_BLOCK_EDIT, repeated blocks (no anchors) are paired in order instead of aligned', () => {
     const n = MAX_BLOCK_EDIT * 4;
     const old = Array.from({ length: n }, (_, i) => (i % 2 ? 'Same.' : `Old ${i} text here.`));
