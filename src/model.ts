@@ -125,6 +125,8 @@ export interface FieldChange {
   new: string;
   /** Block-by-block differences, word diffs inside; blocks rewritten beyond recognition show as `-`/`+`. */
   hunks: Hunk[];
+  /** Present (true) when a work bound made the diff coarser than it could be (classify/text-diff.ts). */
+  coarse?: true;
 }
 
 /** A post as a report names it: its place in its capture's posts, time, headline and publisher id. */

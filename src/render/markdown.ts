@@ -1,4 +1,5 @@
 // GitHub-flavoured Markdown report, for job summaries and commit comments. Capture text is neutralised.
+import { COARSE_NOTE } from '../classify/text-diff.js';
 import { type FieldChange, type Hunk, type Post, type PostChange, type Report, unreachable } from '../model.js';
 import { noteText } from './notes.js';
 import { DEFAULT_ONLY, type OnlyValue, pageRows, selectPosts } from './select.js';
@@ -58,7 +59,7 @@ export function hunkLine(h: Hunk): string | null {
 }
 
 export function fieldLines(change: FieldChange): string[] {
-  return [`**${change.field}**`, '', ...change.hunks.map(hunkLine).filter((l): l is string => l !== null), ''];
+  return [`**${change.field}**${change.coarse ? ` *(${COARSE_NOTE})*` : ''}`, '', ...change.hunks.map(hunkLine).filter((l): l is string => l !== null), ''];
 }
 
 export function postText(post: Post): string[] {
