@@ -23,7 +23,7 @@ export function commandModule<A>(
   };
 }
 
-export const FORMATS = ['terminal', 'json', 'markdown'] as const;
+export const FORMATS = ['terminal', 'json', 'markdown', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export function withReportOptions<T>(y: Argv<T>) {

@@ -1,5 +1,6 @@
 // One report as the command line prints it, in the format asked for (diff, and each step of check).
 import type { Report } from '../model.js';
+import { renderHtml } from '../render/html.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import type { OnlyValue } from '../render/select.js';
@@ -13,5 +14,6 @@ export function renderReport(
 ): string {
   if (args.format === 'json') return renderJson(report, { only });
   if (args.format === 'markdown') return renderMarkdown(report, { only });
+  if (args.format === 'html') return renderHtml(report, { only });
   return renderTerminal(report, { color: useColor(args.color, process.stdout.isTTY === true, process.env), only, brief: args.brief });
 }
