@@ -3,6 +3,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../errors.js';
 import { buildHistory } from '../history/build.js';
 import type { History, PostHistory } from '../model.js';
+import { renderLogHtml } from '../render/log-html.js';
 import { renderLogJson } from '../render/log-json.js';
 import { renderLogMarkdown } from '../render/log-markdown.js';
 import { latestHeadline, renderLogTable, renderPostHistory } from '../render/log-terminal.js';
@@ -86,6 +87,7 @@ export async function runLog(args: Args): Promise<number> {
     let output: string;
     if (args.format === 'json') output = renderLogJson(history, { order: series.by, post });
     else if (args.format === 'markdown') output = renderLogMarkdown(history, post);
+    else if (args.format === 'html') output = renderLogHtml(history, { post });
     else {
       const color = useColor(args.color, process.stdout.isTTY === true, process.env);
       output = post ? renderPostHistory(history, post, { color }) : renderLogTable(history, { color });

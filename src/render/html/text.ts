@@ -12,8 +12,12 @@ export function postTextHtml(post: Post): string {
 }
 
 const part = (p: Part) => (p.op === '=' ? esc(p.text) : p.op === '-' ? `<del>${esc(p.text)}</del>` : `<ins>${esc(p.text)}</ins>`);
-/** One side of a word diff: the kept words and the side's own (removed for before, inserted for after). */
-const side = (parts: Part[], op: '-' | '+') => parts.filter((p) => p.op === '=' || p.op === op).map(part).join('');
+/**
+ * One side of a word diff: the kept words and the side's own (removed for before, inserted for after). The
+ * other side's words leave a space where they held one (`Bakhmut, corrected (` → `Bakhmut (`); HTML collapses runs.
+ */
+const side = (parts: Part[], op: '-' | '+') =>
+  parts.map((p) => (p.op === '=' || p.op === op ? part(p) : /^\s|\s$/.test(p.text) ? ' ' : '')).join('');
 
 function pairHtml(before: string, after: string): string {
   return `<div class="pair"><div><span class="lbl">Before</span><p>${before}</p></div><div><span class="lbl">After</span><p>${after}</p></div></div>`;
