@@ -19,6 +19,7 @@ import { EXIT_CHANGED, EXIT_SAME } from './exit.js';
 import { folderFiles } from './inputs.js';
 import { readInput } from './io.js';
 import { type ArgsOf, captureOptions, commandModule, compareOptions, parseOnly, prepareFormats, withReportOptions } from './options.js';
+import { renderHtmlSteps } from '../render/html.js';
 import { renderReport } from './output.js';
 
 export const CHECK_SCHEMA = 'livediff.check/1';
@@ -99,6 +100,7 @@ interface Step {
 
 function render(steps: Step[], args: Args, only: readonly OnlyValue[] | undefined, json: unknown): string {
   if (args.format === 'json') return `${sanitizeJson(JSON.stringify(json, null, 2))}\n`;
+  if (args.format === 'html') return renderHtmlSteps(steps, { only });
   return steps.map((s) => renderReport(s.report, args, only)).join(args.format === 'markdown' ? '\n---\n\n' : '\n');
 }
 

@@ -2,6 +2,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { compareSides } from '../git/compare.js';
 import { renderGitJson, renderGitMarkdown, renderGitTerminal } from '../git/render.js';
+import { renderGitHtml } from '../render/html/git.js';
 import { resolveRange } from '../git/revisions.js';
 import { gitHasChanges } from '../git/summary.js';
 import { sanitizeInline } from '../render/sanitize.js';
@@ -43,7 +44,9 @@ export async function runGitDiff(args: Args, cwd = process.cwd()): Promise<numbe
         ? renderGitJson(comparison, { only })
         : args.format === 'markdown'
           ? renderGitMarkdown(comparison, { only })
-          : renderGitTerminal(comparison, { only, color, brief: args.brief });
+          : args.format === 'html'
+            ? renderGitHtml(comparison, { only })
+            : renderGitTerminal(comparison, { only, color, brief: args.brief });
     process.stdout.write(output);
   }
   // As diff -r: what could be compared is reported; a file that could not be is trouble, said on stderr.

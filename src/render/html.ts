@@ -183,3 +183,12 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   ].join('\n');
   return htmlDocument({ title: options.title ?? `livediff: ${name}`, body, css: DIFF_CSS, script: FILTER_SCRIPT });
 }
+
+/** Several consecutive diffs (the steps of `livediff check`) as one page, a section per step. */
+export function renderHtmlSteps(steps: ReadonlyArray<{ old: string; new: string; report: Report }>, options: HtmlOptions = {}): string {
+  const last = steps[steps.length - 1]?.report.new;
+  const title = options.title ?? `livediff check: ${last ? (last.title ?? last.source) : 'no new capture'}`;
+  const sections = steps.map((s) => reportHtml(s.report, 2, `${s.old} → ${s.new}`));
+  if (sections.length === 0) sections.push('<p class="summary">No new capture since the last run.</p>');
+  return renderHtmlSections(title, sections, steps.map((s) => s.report), options);
+}

@@ -14,6 +14,7 @@ import { ROOT, runCli } from '../helpers/run.js';
 import { cleanup, executablePath, launch, type Session, SHOTS, watch } from './browser.js';
 import { hostilePair, PAYLOADS } from './hostile.js';
 import { longSeries } from './long-series.js';
+import { CAPTURE_1, CAPTURE_2, OTHER_DAY, Repo } from '../git/repo.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const MARCH22 = ['snapshots/cnn-russia-ukraine-2023-03-22/capture-1.txt', 'snapshots/cnn-russia-ukraine-2023-03-22/capture-2.txt'];
@@ -23,8 +24,8 @@ const README_SHOTS = process.env.LIVEDIFF_README_SHOTS === '1';
 let dir: string;
 let session: Session;
 
-function html(name: string, args: string[]): string {
-  const r = runCli([...args, '--format', 'html']);
+function html(name: string, args: string[], cwd?: string): string {
+  const r = runCli([...args, '--format', 'html'], { cwd });
   expect(r.stderr.replace(/^livediff: no capture times.*\n/m, '')).toBe('');
   expect(r.status === 0 || r.status === 1).toBe(true);
   const file = join(dir, name);
@@ -234,6 +235,36 @@ describe.skipIf(!executablePath)('HTML reports in Chromium', () => {
     expect(bytes).toBeLessThan(8 * 1024 * 1024);
     await page.screenshot({ path: join(SHOTS, 'long-series.png') });
     await page.close();
+  });
+
+  it('git and check: one page, a section per capture or step, one filter bar for all', async () => {
+    const repo = new Repo();
+    repo.write({ 'live/page.txt': CAPTURE_1 });
+    repo.git('add', '-A');
+    repo.git('commit', '-qm', 'one');
+    repo.write({ 'live/page.txt': CAPTURE_2, 'live/other.txt': OTHER_DAY });
+    repo.git('add', '-A');
+    repo.git('commit', '-qm', 'two');
+    const git = html('git.html', ['git'], repo.dir);
+    const folder = join(dir, 'check');
+    mkdirSync(folder);
+    SERIES.slice(0, 3).forEach((text, i) => writeFileSync(join(folder, NAMES[i]!), text));
+    const check = html('check.html', ['check', folder]);
+    for (const [file, sections, headings] of [
+      [git, 2, ['live/other.txt', 'live/page.txt']],
+      [check, 1, [`${NAMES[1]} → ${NAMES[2]}`]],
+    ] as const) {
+      const { page, w } = await open(file);
+      expect(await page.locator('section.report').count()).toBe(sections);
+      expect((await page.locator('section.report h2').allTextContents()).map((t) => t.replace(/^(New|Deleted) capture /, ''))).toEqual(headings);
+      expect(await page.locator('form.filters').count()).toBe(1);
+      await page.getByLabel('Added').uncheck();
+      expect(await page.locator('article.s-added:visible').count()).toBe(0);
+      expect(w).toEqual({ requests: [], errors: [], dialogs: [] });
+      expect(await axe(page)).toEqual([]);
+      await page.close();
+    }
+    cleanup(repo.dir);
   });
 
   it.runIf(README_SHOTS)('the README pictures (LIVEDIFF_README_SHOTS=1)', async () => {
