@@ -54,6 +54,7 @@ const DIFF_CSS = `
 .post.s-edited{border-left:5px solid var(--edited)}.post.s-out-of-view,.post.s-into-view{border-left:5px dotted var(--out)}
 .post h3,.post h4{display:inline;font-size:1.05rem}
 .where{font-size:.85rem;color:var(--muted)}
+.page-changes td{width:40%}
 .s-dropped .text{text-decoration:line-through;text-decoration-color:var(--dropped)}
 body:has(#sbs:checked) .inline{display:none}body:has(#sbs:checked) .sbs{display:block}
 .report+.report{border-top:3px double var(--line);margin-top:2rem}

@@ -27,7 +27,7 @@ svg .ax{stroke:var(--muted);stroke-width:1}svg .grid{stroke:var(--line);stroke-d
 .v{stroke:var(--fg);stroke-width:1.6}
 .row .hit{fill:transparent}.row:hover .hit,.row:focus .hit{fill:var(--card)}.row:focus{outline:none}.row:focus .hit{stroke:var(--link);stroke-width:2}
 .row .lbl{fill:var(--fg)}
-.chart{border:1px solid var(--line);border-radius:8px;padding:.4rem .6rem;background:var(--bg)}
+.chart{border:1px solid var(--line);border-radius:8px;padding:.4rem .6rem;margin:.8rem 0;background:var(--bg)}.chart h2{margin-top:.3rem}
 .tablebar{display:flex;gap:1rem;align-items:center;margin:.4rem 0}
 button{font:inherit;color:var(--fg);background:var(--card);border:1px solid var(--line);border-radius:6px;padding:.2rem .6rem;cursor:pointer}
 th{white-space:nowrap}th button{border:0;background:none;padding:0;font-weight:700}

@@ -17,10 +17,16 @@ function prng(seed: number) {
   };
 }
 
-const paragraphs = readFileSync(join(ROOT, 'snapshots/cnn-russia-ukraine-2023-03-22/capture-1.txt'), 'utf8')
-  .split('\n')
-  .map((l) => l.trim())
-  .filter((l) => l.length > 80 && !l.startsWith('From '));
+const STAMP = /^\d{1,2}:\d{2} [ap]\.m\. ET, [A-Z][a-z]+ \d{1,2}, \d{4}$/;
+const paragraphs: string[] = [];
+const headlines: string[] = [];
+for (const day of ['cnn-russia-ukraine-2023-03-21', 'cnn-russia-ukraine-2023-03-22', 'cnn-xi-putin-moscow-2023-03-20']) {
+  const lines = readFileSync(join(ROOT, 'snapshots', day, 'capture-1.txt'), 'utf8').split('\n').map((l) => l.trim());
+  lines.forEach((l, i) => {
+    if (STAMP.test(l)) headlines.push(lines.slice(i + 1).find((x) => x !== '')!);
+    else if (l.length > 80 && !l.startsWith('From ') && !l.startsWith('By ')) paragraphs.push(l);
+  });
+}
 
 export function longSeries(captureCount: number, postCount: number, seed = 19): History {
   const rand = prng(seed);
@@ -44,7 +50,7 @@ export function longSeries(captureCount: number, postCount: number, seed = 19): 
       index: 0, line: 1, id: null, time: `${(id % 12) + 1}:${String(id % 60).padStart(2, '0')} p.m. ET, November 22, 2026`, minutes,
       headline, byline: "From CNN's Staff", captions: [], body: text.map((x) => ({ kind: 'paragraph', text: x, marker: '' })),
     });
-    let headline = `${paragraphs[id % paragraphs.length]!.split(' ').slice(0, 7).join(' ')} (update ${id})`;
+    let headline = `${headlines[id % headlines.length]} (update ${id})`;
     const versions: PostVersion[] = [{ capture: firstSeen, post: post(headline, body), fields: [], changes: [] }];
     const edits = rand() < 0.3 ? 1 + Math.floor(rand() * 3) : 0;
     for (let k = 1; k <= edits && lastSeen > firstSeen + k; k++) {
@@ -76,5 +82,7 @@ export function longSeries(captureCount: number, postCount: number, seed = 19): 
     const end = p.fate === 'dropped' ? p.lastSeen : captureCount - 1;
     for (let i = p.firstSeen; i <= end; i += 1) captures[i]!.postCount += 1;
   }
+  // Each capture shows the newest 30 posts of the page, or all of them while there are fewer.
+  for (const c of captures) c.posts = Math.min(30, c.postCount);
   return { captures, posts };
 }

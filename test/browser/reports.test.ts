@@ -14,6 +14,7 @@ import { ROOT, runCli } from '../helpers/run.js';
 import { cleanup, executablePath, launch, type Session, SHOTS, watch } from './browser.js';
 import { hostilePair, PAYLOADS } from './hostile.js';
 import { longSeries } from './long-series.js';
+import { storyPair } from './story.js';
 import { CAPTURE_1, CAPTURE_2, OTHER_DAY, Repo } from '../git/repo.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -267,15 +268,24 @@ describe.skipIf(!executablePath)('HTML reports in Chromium', () => {
     cleanup(repo.dir);
   });
 
-  it.runIf(README_SHOTS)('the README pictures (LIVEDIFF_README_SHOTS=1)', async () => {
-    const shots = join(ROOT, 'docs/img');
-    mkdirSync(shots, { recursive: true });
-    const page = await session.context.newPage();
-    await page.setViewportSize({ width: 1000, height: 760 });
-    await page.goto(pathToFileURL(join(dir, 'edits.html')).href);
-    await page.screenshot({ path: join(shots, 'diff.png') });
-    await page.goto(pathToFileURL(join(dir, 'series.html')).href);
-    await page.screenshot({ path: join(shots, 'series.png') });
+  it('the March 22 story (a typo fixed, a paragraph reworded, a post deleted): the README picture', async () => {
+    const [a, b] = storyPair();
+    writeFileSync(join(dir, 'story-1.txt'), a);
+    writeFileSync(join(dir, 'story-2.txt'), b);
+    const file = html('story.html', ['story-1.txt', 'story-2.txt'], dir);
+    const { page, w } = await open(file);
+    await page.setViewportSize({ width: 1000, height: 1000 });
+    await page.goto(`${pathToFileURL(file).href}#show=dropped,edited,moved`);
+    await expect(page.locator('.summary').textContent()).resolves.toBe('2 added, 1 dropped, 2 edited (body 1, headline 1), 2 left the view (4 unchanged)');
+    expect(await page.locator('article.post:visible .badge').allTextContents()).toEqual(['Edited: body', 'Edited: headline', 'Dropped']);
+    await expect(page.locator('article.s-edited .inline del').allTextContents()).resolves.toEqual(['due in large part to', 'mutual', 'and ']);
+    expect(w).toEqual({ requests: [], errors: [], dialogs: [] });
+    await page.screenshot({ path: join(README_SHOTS ? join(ROOT, 'docs/img') : SHOTS, 'diff.png') });
+    // The series picture: a day of captures of a growing page, every fate present.
+    const series = join(dir, 'series-readme.html');
+    writeFileSync(series, renderLogHtml(longSeries(160, 36, 4)));
+    await page.goto(pathToFileURL(series).href);
+    await page.screenshot({ path: join(README_SHOTS ? join(ROOT, 'docs/img') : SHOTS, 'series.png') });
     await page.close();
   });
 });

@@ -41,13 +41,13 @@ export function captureName(history: History, i: number): string {
 /** Axis ticks under a plot: the first, last and three captures between, by position. */
 function axis(history: History, xs: number[], y: number): string {
   const n = xs.length;
-  // First and last, and between them captures at least ~150 units from any tick already placed (labels are ~120 wide).
+  // First and last, and between them captures at least 200 units from any tick already placed (labels are ~120 wide).
   const picks = [0];
   for (const f of [0.25, 0.5, 0.75]) {
     const i = Math.round((n - 1) * f);
-    if (xs[i]! - xs[picks[picks.length - 1]!]! >= 150 && xs[n - 1]! - xs[i]! >= 150) picks.push(i);
+    if (xs[i]! - xs[picks[picks.length - 1]!]! >= 200 && xs[n - 1]! - xs[i]! >= 200) picks.push(i);
   }
-  if (n > 1 && xs[n - 1]! - xs[0]! >= 150) picks.push(n - 1);
+  if (n > 1 && xs[n - 1]! - xs[0]! >= 200) picks.push(n - 1);
   const ticks = picks.map((i, k) => {
     const anchor = k === 0 ? 'start' : k === picks.length - 1 ? 'end' : 'middle';
     return `<line x1="${xs[i]}" x2="${xs[i]}" y1="${y}" y2="${y + 5}" class="ax"/><text x="${xs[i]}" y="${y + 17}" text-anchor="${anchor}" class="tk">${esc(captureName(history, i))}</text>`;
