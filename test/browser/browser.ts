@@ -5,13 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
-const CANDIDATES = [process.env.LIVEDIFF_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-export const executablePath = CANDIDATES.find((p): p is string => p !== undefined && p !== '' && existsSync(p));
+/** LIVEDIFF_CHROMIUM names the browser to use (and only it); else Debian's and other usual places. */
+const CANDIDATES = process.env.LIVEDIFF_CHROMIUM ? [process.env.LIVEDIFF_CHROMIUM] : ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+export const executablePath = CANDIDATES.find((p) => existsSync(p));
 export const required = process.env.LIVEDIFF_BROWSER_REQUIRED === '1';
 
 if (!executablePath) {
   if (required) throw new Error('LIVEDIFF_BROWSER_REQUIRED=1 but no Chromium found (apt-get install -y chromium, or set LIVEDIFF_CHROMIUM)');
-  console.warn('browser tests skipped: no Chromium at /usr/bin/chromium (set LIVEDIFF_BROWSER_REQUIRED=1 to fail instead)');
+  console.warn(`browser tests skipped: no Chromium at ${CANDIDATES.join(', ')} (set LIVEDIFF_BROWSER_REQUIRED=1 to fail instead)`);
 }
 
 export const ARGS = [
