@@ -1,6 +1,6 @@
 // A diff report as one self-contained HTML page: both captures, the summary, page-level changes, then one
 // card per post in page order with status filters (checkboxes kept in the URL hash) and word diffs.
-import type { CaptureInfo, PostChange, PostStatus, Report } from '../model.js';
+import type { CaptureInfo, PostChange, PostRef, PostStatus, Report } from '../model.js';
 import { htmlDocument } from './html/document.js';
 import { esc } from './html/escape.js';
 import { FILTER_SCRIPT } from './html/filter-script.js';
@@ -86,33 +86,32 @@ function pageBox(report: Report, level: number): string {
   return `<section class="box page-changes"><h${level}>Page changes</h${level}>${table}${notes.join('')}</section>`;
 }
 
-/** Where a paired post sat and sits, for a moved post. */
-function where(p: PostChange): string {
-  const from = p.old?.index;
-  const to = p.new?.index;
-  return p.moved && from !== undefined && to !== undefined ? ` · position ${from + 1} → ${to + 1}` : '';
-}
+/** Where a paired post sat and sits, when it moved. */
+const moveText = (moved: boolean, from: PostRef, to: PostRef) => (moved ? ` · position ${from.index + 1} → ${to.index + 1}` : '');
 
-function cardHead(p: PostChange, status: PostStatus, level: number): string {
+function cardHead(p: PostChange, status: PostStatus, level: number, extra: { fields?: string; where?: string } = {}): string {
   const post = p.post;
-  const fields = status === 'edited' && p.fields.length > 0 ? `: ${p.fields.join(', ')}` : '';
-  const badges = badge(status, fields) + (p.moved ? badge('moved') : '');
-  return `<header>${badges}<h${level}>${esc(post.headline || '(no headline)')}</h${level}><time class="where">${esc(post.time)}${where(p)}</time></header>`;
+  const badges = badge(status, extra.fields ? `: ${extra.fields}` : '') + (p.moved ? badge('moved') : '');
+  return `<header>${badges}<h${level}>${esc(post.headline || '(no headline)')}</h${level}><time class="where">${esc(post.time)}${extra.where ?? ''}</time></header>`;
 }
 
-/** One post's card; read through `status` first (what a post change carries depends on it). */
+/**
+ * One post's card. What a post change carries depends on its status, so everything past the headline is
+ * read inside the case for that status: the pair's places for paired posts, the changes for edited ones.
+ */
 function card(p: PostChange, level: number): string {
   const cls = `post s-${p.status}${p.moved ? ' mv' : ''}`;
   switch (p.status) {
     case 'edited':
-      return `<article class="${cls}">${cardHead(p, p.status, level)}${changesHtml(p.changes, level + 1)}</article>`;
+      return `<article class="${cls}">${cardHead(p, p.status, level, { fields: p.fields.join(', '), where: moveText(p.moved, p.old!, p.new!) })}${changesHtml(p.changes, level + 1)}</article>`;
     case 'added':
     case 'dropped':
       return `<article class="${cls}">${cardHead(p, p.status, level)}${postTextHtml(p.post)}</article>`;
-    case 'out-of-view':
-    case 'into-view':
     case 'unchanged':
       // Not a change of the post's text: collapsed, the text one click away.
+      return `<article class="${cls}"><details><summary>${cardHead(p, p.status, level, { where: moveText(p.moved, p.old!, p.new!) })}</summary>${postTextHtml(p.post)}</details></article>`;
+    case 'out-of-view':
+    case 'into-view':
       return `<article class="${cls}"><details><summary>${cardHead(p, p.status, level)}</summary>${postTextHtml(p.post)}</details></article>`;
   }
 }

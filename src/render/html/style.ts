@@ -41,7 +41,7 @@ ins,del{border-radius:2px;padding:0 1px}
 .byline{font-style:italic;color:var(--muted)}
 .caption{border-left:3px solid var(--line);padding-left:.6rem;color:var(--muted)}
 .field{margin:.6rem 0 0}.field>h4,.field>h5{margin:0;font-size:.8rem;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}
-.kept{color:var(--muted)}
+.kept{color:var(--muted)}details.kept>summary{font-size:.85rem;margin:.3rem 0}
 .pair{display:grid;grid-template-columns:1fr 1fr;gap:.6rem;margin:.35rem 0}
 .pair>div{border:1px solid var(--line);border-radius:6px;padding:.2rem .6rem}
 .pair .lbl{display:block;font-size:.75rem;font-weight:700;color:var(--muted)}

@@ -28,8 +28,14 @@ export function hunksHtml(hunks: readonly Hunk[]): string {
   const out: string[] = [];
   for (let i = 0; i < hunks.length; i++) {
     const h = hunks[i]!;
-    if (h.op === '=') out.push(`<p class="kept">${esc(h.text)}</p>`);
-    else if (h.op === '~') {
+    if (h.op === '=') {
+      // A run of unchanged paragraphs: one kept in view as context, more than one folded away.
+      let j = i;
+      while (j < hunks.length && hunks[j]!.op === '=') j++;
+      const kept = hunks.slice(i, j).map((k) => `<p class="kept">${esc((k as { text: string }).text)}</p>`);
+      out.push(kept.length === 1 ? kept[0]! : `<details class="kept"><summary>${kept.length} paragraphs unchanged</summary>${kept.join('')}</details>`);
+      i = j - 1;
+    } else if (h.op === '~') {
       out.push(`<div class="inline"><p>${h.parts.map(part).join('')}</p></div>`);
       out.push(`<div class="sbs">${pairHtml(side(h.parts, '-'), side(h.parts, '+'))}</div>`);
     } else {
