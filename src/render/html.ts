@@ -55,7 +55,7 @@ const DIFF_CSS = `
 .post h3,.post h4{display:inline;font-size:1.05rem}
 .where{font-size:.85rem;color:var(--muted)}
 .page-changes td{width:40%}
-.s-dropped .text{text-decoration:line-through;text-decoration-color:var(--dropped)}
+.post summary>header{display:inline-flex;vertical-align:top;width:calc(100% - 1.5rem)}
 body:has(#sbs:checked) .inline{display:none}body:has(#sbs:checked) .sbs{display:block}
 .report+.report{border-top:3px double var(--line);margin-top:2rem}
 ${filterCss()}
