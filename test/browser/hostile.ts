@@ -30,6 +30,8 @@ export function hostilePair(): [string, string] {
     })).reverse();
   const title = `Hostile ${PAYLOADS[1]} ${PAYLOADS[2]}`;
   const old = makeCapture({ title, updated: stamp(700), posts: posts(false).slice(1) });
-  const neu = makeCapture({ title: `${title} ${PAYLOADS[4]}`, updated: stamp(720), posts: posts(true) });
+  // A headline a spreadsheet would read as a formula, were the CSV download to write it as it is.
+  const formula = { time: stamp(800), headline: `=HYPERLINK("${TRAP}/csv","x")`, body: ['A post whose headline is a formula.'] };
+  const neu = makeCapture({ title: `${title} ${PAYLOADS[4]}`, updated: stamp(720), posts: [formula, ...posts(true)] });
   return [old, neu];
 }

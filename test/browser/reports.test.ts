@@ -12,7 +12,7 @@ import { renderLogHtml } from '../../src/render/log-html.js';
 import { NAMES, SERIES } from '../history/series.js';
 import { ROOT, runCli } from '../helpers/run.js';
 import { cleanup, executablePath, launch, type Session, SHOTS, watch } from './browser.js';
-import { hostilePair, PAYLOADS } from './hostile.js';
+import { hostilePair, PAYLOADS, TRAP } from './hostile.js';
 import { longSeries } from './long-series.js';
 import { storyPair } from './story.js';
 import { CAPTURE_1, CAPTURE_2, OTHER_DAY, Repo } from '../git/repo.js';
@@ -162,6 +162,12 @@ describe.skipIf(!executablePath)('HTML reports in Chromium', () => {
         expect(text).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
         expect(w).toEqual({ requests: [], errors: [], dialogs: [] });
         if (f === diff) await page.screenshot({ path: join(SHOTS, 'hostile-diff.png'), fullPage: true });
+        if (f === log) {
+          const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+          const csv = readFileSync((await download.path())!, 'utf8');
+          expect(csv).toContain(`,"'=HYPERLINK(""${TRAP}/csv"",""x"")",`);
+          expect(csv).not.toMatch(/(^|,)"?=/m);
+        }
         await page.close();
       }
     }
