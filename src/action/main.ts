@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { parseOnly } from '../cli/options.js';
 import { LivediffError } from '../errors.js';
 import { compareSides, type GitComparison } from '../git/compare.js';
-import { GIT_RENDERERS, type GitFormat, gitMarkdownSections, renderFileTerminal, shown } from '../git/render.js';
-import { commitMessage, gitHasChanges, gitTotals } from '../git/summary.js';
+import { GIT_RENDERERS, type GitFormat, gitMarkdownSections, renderFileTerminal } from '../git/render.js';
+import { commitMessage, gitHasChanges, gitTotals, shown } from '../git/summary.js';
 import { loadFormats } from '../parse/index.js';
 import { escapeMarkdown } from '../render/markdown.js';
 import { extensionOf, formatsOf } from '../render/registry.js';
@@ -33,7 +33,8 @@ interface Inputs {
 }
 
 /** The formats the `format` input takes: the git comparison's registry's (action.yml lists them; a test checks it). */
-export const ACTION_FORMATS: readonly GitFormat[] = formatsOf(GIT_RENDERERS);
+// HTML is a page of its own, not log or job-summary text: the `html-file` input writes it (see below).
+export const ACTION_FORMATS: readonly GitFormat[] = formatsOf(GIT_RENDERERS).filter((f) => f !== 'html');
 
 /** `a, b or c`. */
 const listed = (words: readonly string[]) => `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;

@@ -10,7 +10,8 @@ import { renderTerminal } from '../render/terminal.js';
 import { INDENT, TerminalWriter } from '../render/terminal-writer.js';
 import { sourceName, type FileComparison, type GitComparison } from './compare.js';
 import type { Side } from './revisions.js';
-import { captureInfo, commitMessage, describeCapture, gitTotals } from './summary.js';
+import { captureInfo, commitMessage, describeCapture, gitTotals, shown } from './summary.js';
+import { renderGitHtml } from '../render/html/git.js';
 
 /** 2: the reports inside are `livediff.diff/2` (page notes as data); nothing else changed. */
 export const GIT_SCHEMA = 'livediff.git/2';
@@ -24,9 +25,6 @@ export interface GitRenderOptions {
 }
 
 /** New captures are shown when `added` is selected, deleted ones when `dropped` is. */
-export function shown(f: FileComparison, only: readonly OnlyValue[]): boolean {
-  return f.status === 'modified' || only.includes(f.status === 'added' ? 'added' : 'dropped');
-}
 
 const sideName = (s: Side) => (s.kind === 'commit' ? s.short : s.kind === 'empty' ? '(nothing)' : '(working tree)');
 
@@ -142,5 +140,6 @@ export const GIT_RENDERERS = {
   terminal: renderGitTerminal,
   json: renderGitJson,
   markdown: renderGitMarkdown,
+  html: renderGitHtml,
 } satisfies Registry<GitComparison>;
 export type GitFormat = keyof typeof GIT_RENDERERS;

@@ -3,7 +3,9 @@
 // registry is in git/render.ts). See docs/ARCHITECTURE.md "How to add an output format".
 import type { History, PostHistory, Report } from '../model.js';
 import { type CheckResult, renderCheckJson, renderCheckMarkdown, renderCheckTerminal } from './check.js';
+import { renderHtml, renderHtmlSteps } from './html.js';
 import { renderJson } from './json.js';
+import { renderLogHtml } from './log-html.js';
 import { renderLogJson } from './log-json.js';
 import { renderLogMarkdown } from './log-markdown.js';
 import { renderLogTable, renderPostHistory } from './log-terminal.js';
@@ -15,6 +17,7 @@ export const DIFF_RENDERERS = {
   terminal: renderTerminal,
   json: renderJson,
   markdown: renderMarkdown,
+  html: renderHtml,
 } satisfies Registry<Report>;
 export type DiffFormat = keyof typeof DIFF_RENDERERS;
 
@@ -30,6 +33,7 @@ export const LOG_RENDERERS = {
   terminal: (history, context) => (context.post ? renderPostHistory(history, context.post, context) : renderLogTable(history, context)),
   json: renderLogJson,
   markdown: (history, context) => renderLogMarkdown(history, context.post),
+  html: renderLogHtml,
 } satisfies Registry<History, LogContext>;
 export type LogFormat = keyof typeof LOG_RENDERERS;
 
@@ -37,5 +41,6 @@ export const CHECK_RENDERERS = {
   terminal: renderCheckTerminal,
   json: renderCheckJson,
   markdown: renderCheckMarkdown,
+  html: (result, context) => renderHtmlSteps(result.steps, context),
 } satisfies Registry<CheckResult>;
 export type CheckFormat = keyof typeof CHECK_RENDERERS;
