@@ -12,6 +12,31 @@ const REASONS: Record<string, string> = {
   ENAMETOOLONG: 'a name that is too long',
 };
 
+/** What the system said, for files livediff writes or folders it lists (the environment, not the input). */
+const ENVIRONMENT: Record<string, string> = {
+  ...REASONS,
+  EACCES: 'permission denied (EACCES)',
+  EPERM: 'permission denied (EPERM)',
+  EROFS: 'a read-only file system (EROFS)',
+  ENOSPC: 'no space left on the device (ENOSPC)',
+  EDQUOT: 'the disk quota exceeded (EDQUOT)',
+  EIO: 'an input/output error (EIO)',
+  ENOTDIR: 'a path through something that is not a folder (ENOTDIR)',
+  EMFILE: 'too many open files (EMFILE)',
+};
+
+/**
+ * A system error on a file livediff reads, writes or lists, as the one-line `FILE: expected …, found …`
+ * form (never "internal error"): EACCES, EROFS, ENOSPC… are faults of the environment a user can fix.
+ * Other errors pass through unchanged.
+ */
+export function environmentError(file: string, expected: string, error: unknown): Error {
+  if (error instanceof InputError) return error;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (typeof code !== 'string') return error instanceof Error ? error : new Error(String(error));
+  return new InputError(file, expected, ENVIRONMENT[code] ?? `a system error (${code})`);
+}
+
 function fail(file: string, error: unknown): never {
   const code = (error as NodeJS.ErrnoException).code ?? '';
   throw new InputError(file, 'a readable capture file', REASONS[code] ?? `an error (${code || String(error)})`);
