@@ -12,7 +12,7 @@ import { parseCapture, registerFormats } from '../parse/index.js';
 import { sanitizeInline } from '../render/sanitize.js';
 import { DEFAULT_ONLY, hasChanges } from '../render/select.js';
 import { removeStaleTemps } from './atomic.js';
-import { fetchPage } from './capture/fetch.js';
+import { FetchError, fetchPage } from './capture/fetch.js';
 import { extensionFor, storeCapture, storedBytes } from './capture/store.js';
 import { isAlive } from './check/lock.js';
 import { checkCheckArgs, orderFiles, runCheck, stateFiles, withCheckOptions } from './check-command.js';
@@ -62,7 +62,7 @@ export async function runCapture(args: Args): Promise<number> {
     throw new UsageError('--timeout and --max-size take numbers > 0, --retries a count >= 0');
   }
   // The URL, and with --report the webhook's options, are checked before anything is fetched or written.
-  httpUrl('capture', args.url!, (m) => new UsageError(m));
+  httpUrl('capture', args.url!, (m) => new FetchError(m));
   if (args.report) checkCheckArgs(args);
   const dir = args.into;
   prepareFolder(dir);

@@ -157,6 +157,49 @@ describe('livediff check', () => {
     expect(JSON.parse(readFileSync(join(lock, top), 'utf8')).pid).toBe(105);
   });
 
+  it('reports a new capture named earlier than the capture of the state (the clock stepped back)', () => {
+    const f = folder();
+    f.add(10, join(MARCH22, 'capture-1.txt'));
+    expect(check(f.dir, '--state', f.state).status).toBe(0);
+    f.add(3, join(MARCH22, 'capture-2.txt'));
+    const r = check(f.dir, '--state', f.state, '--format', 'json');
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ from: stamp(10), to: stamp(3), captures: 2 });
+    expect(JSON.parse(readFileSync(f.state, 'utf8'))).toMatchObject({ capture: stamp(3) });
+    expect(check(f.dir, '--state', f.state)).toMatchObject({ status: 0, stdout: '', stderr: '' });
+  });
+
+  it('follows symbolic links to captures, and knows its state however the path to it is spelled', () => {
+    const f = folder();
+    const elsewhere = mkdtempSync(join(tmpdir(), 'livediff-targets-'));
+    copyFileSync(join(MARCH22, 'capture-1.txt'), join(elsewhere, 'a.txt'));
+    copyFileSync(join(MARCH22, 'capture-2.txt'), join(elsewhere, 'b.txt'));
+    symlinkSync(join(elsewhere, 'a.txt'), join(f.dir, stamp(0)));
+    const alias = join(tmpdir(), `livediff-alias-${process.pid}-${Date.now()}`);
+    symlinkSync(f.dir, alias);
+    // A state file that is not hidden, inside the folder, named through the alias.
+    const state = join(alias, 'state.json');
+    expect(check(f.dir, '--state', state)).toMatchObject({ status: 0, stderr: '' });
+    symlinkSync(join(elsewhere, 'b.txt'), join(f.dir, stamp(5)));
+    const r = check(f.dir, '--state', state, '--brief');
+    expect(r).toMatchObject({ status: 1, stderr: '' });
+    expect(r.stdout).toContain('2 added');
+    expect(check(f.dir, '--state', state)).toMatchObject({ status: 0, stdout: '', stderr: '' });
+  });
+
+  it('says in one line what is wrong with the environment (a state folder it cannot write)', () => {
+    const f = folder();
+    f.add(0, join(MARCH22, 'capture-1.txt'));
+    writeFileSync(join(f.dir, 'not-a-folder'), 'x');
+    const r = check(f.dir, '--state', join(f.dir, 'not-a-folder', 'state.json'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^livediff: .*not-a-folder\/state\.json\.lock: expected a lock folder livediff can create and write, found a path through something that is not a folder \(ENOTDIR\)\n$/);
+    // EPERM/EROFS where the system refuses to create anything (a read-only /sys in most containers).
+    const ro = check(f.dir, '--state', '/sys/livediff-state.json');
+    expect(ro.status).toBe(2);
+    expect(ro.stderr).toMatch(/^livediff: \/sys\/livediff-state\.json\.lock: expected a lock folder livediff can create and write, found (permission denied|a read-only file system)/);
+  });
+
   it('reports once when several runs start at the same moment', async () => {
     const f = folder();
     f.add(0, join(MARCH22, 'capture-1.txt'));
