@@ -1,7 +1,7 @@
 // Reading inputs for the CLI: files or stdin, with every failure turned into a one-line InputError.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { InputError } from '../errors.js';
-import { DEFAULT_MAX_INPUT_BYTES, formatSize } from '../parse/decode.js';
+import { DEFAULT_MAX_INPUT_BYTES, formatSize, formatSizes } from '../parse/decode.js';
 
 const REASONS: Record<string, string> = {
   ENOENT: 'no such file',
@@ -94,7 +94,8 @@ export function readInput(file: string, maxBytes = DEFAULT_MAX_INPUT_BYTES): Uin
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new InputError(file, 'a capture file', 'a folder');
     if (stat.isFile() && stat.size > maxBytes) {
-      throw new InputError(file, `a capture of at most ${formatSize(maxBytes)}`, formatSize(stat.size));
+      const [limit, size] = formatSizes(maxBytes, stat.size);
+      throw new InputError(file, `a capture of at most ${limit}`, size);
     }
     return readAll(fd, file, maxBytes, stat.isFile() ? stat.size : 0);
   } catch (error) {
