@@ -74,15 +74,24 @@ function planChain(files: CaptureFile[], state: CheckState | null, warn: (s: str
   return [files[base]!, ...files.filter((f, i) => i !== base && !seen.has(f.id))];
 }
 
+/**
+ * A reportable step, rendered as soon as it is compared: a Report holds the posts of both captures, so
+ * keeping Reports would keep the whole backlog in memory. What is kept is as large as what changed.
+ */
 interface Step {
   old: string;
   new: string;
-  report: Report;
+  json: unknown;
+  text: string;
 }
 
-function render(steps: Step[], args: Args, only: readonly OnlyValue[] | undefined, json: unknown): string {
+function renderStep(report: Report, args: Args, only: readonly OnlyValue[] | undefined): string {
+  return args.format === 'json' ? '' : renderReport(report, args, only);
+}
+
+function render(steps: Step[], args: Args, json: unknown): string {
   if (args.format === 'json') return `${sanitizeJson(JSON.stringify(json, null, 2))}\n`;
-  return steps.map((s) => renderReport(s.report, args, only)).join(args.format === 'markdown' ? '\n---\n\n' : '\n');
+  return steps.map((s) => s.text).join(args.format === 'markdown' ? '\n---\n\n' : '\n');
 }
 
 /** Everything `check` checks before it prints or writes anything (also run by `capture --report` before fetching). */
@@ -109,7 +118,9 @@ async function compareChain(chain: CaptureFile[], args: Args, only: readonly Onl
     bytes = readInput(chain[i]!.path);
     const current = await parse(chain[i]!, bytes);
     const report = diffCaptures(previous!, current, compareOptions(args));
-    if (hasChanges(report, only ?? DEFAULT_ONLY)) steps.push({ old: chain[i - 1]!.name, new: chain[i]!.name, report });
+    if (hasChanges(report, only ?? DEFAULT_ONLY)) {
+      steps.push({ old: chain[i - 1]!.name, new: chain[i]!.name, json: toJson(report, { only }), text: renderStep(report, args, only) });
+    }
     previous = current;
   }
   return { steps, newestSha: sha256(bytes) };
@@ -176,7 +187,7 @@ export async function runCheck(args: Args): Promise<number> {
         from: chain[0]!.name,
         to: newest.name,
         captures: chain.length,
-        steps: steps.map((s) => ({ old: s.old, new: s.new, report: toJson(s.report, { only }) })),
+        steps: steps.map((s) => ({ old: s.old, new: s.new, report: s.json })),
       };
       const body = args.webhook === undefined ? null : sanitizeJson(JSON.stringify(json));
       // Before any output: record the delivery as pending (or, without a webhook, prove the state can be
@@ -184,10 +195,10 @@ export async function runCheck(args: Args): Promise<number> {
       if (statePath !== null) {
         const id = body === null ? '' : sha256(body).slice(0, 32);
         writeState(statePath, body === null ? { ...(state ?? advanced), checkedAt: now } : { ...(state ?? advanced), pending: { id, capture: newest.name, sha256: newestSha, seen, body }, checkedAt: now });
-        if (!args.quiet) process.stdout.write(render(steps, args, only, json));
+        if (!args.quiet) process.stdout.write(render(steps, args, json));
         if (body !== null) await deliver(args.webhook!, body, webhookOptions(args, id));
       } else {
-        if (!args.quiet) process.stdout.write(render(steps, args, only, json));
+        if (!args.quiet) process.stdout.write(render(steps, args, json));
         if (body !== null) await deliver(args.webhook!, body, webhookOptions(args, sha256(body).slice(0, 32)));
       }
     }
