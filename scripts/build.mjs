@@ -73,6 +73,9 @@ const common = {
   // when lowered to `new RegExp`, about 10 ms).
   supported: { 'regexp-set-notation': true, 'regexp-unicode-property-escapes': true },
   define: { LIVEDIFF_VERSION: JSON.stringify(pkg.version) },
+  // encoding-sniffer imports the full WHATWG decoder for one label lookup; the lite one has the same
+  // exports without the multi-byte tables (200 KB; charset.ts leaves those sets to Node's TextDecoder).
+  alias: { '@exodus/bytes/encoding.js': '@exodus/bytes/encoding-lite.js' },
   // Bundled CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 };

@@ -23,6 +23,13 @@ export class InputError extends LivediffError {
   }
 }
 
+/** Untrusted text (a page title) for a one-line message: quoted, at most `max` characters, cut with `…`. */
+export function excerpt(text: string | null, max = 80): string {
+  if (text === null) return 'null';
+  const chars = [...text];
+  return JSON.stringify(chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text);
+}
+
 /** The two captures do not look like the same page (no shared post, different titles). */
 export class DifferentPagesError extends LivediffError {
   override name = 'DifferentPagesError';
@@ -31,7 +38,7 @@ export class DifferentPagesError extends LivediffError {
     readonly newTitle: string | null,
   ) {
     super(
-      `the captures look like different pages (titles ${JSON.stringify(oldTitle)} and ${JSON.stringify(newTitle)}, ` +
+      `the captures look like different pages (titles ${excerpt(oldTitle)} and ${excerpt(newTitle)}, ` +
         'no post in common); use --force to compare them anyway',
     );
   }

@@ -13,7 +13,7 @@ import { escapeMarkdown } from '../render/markdown.js';
 import { extensionOf, formatsOf } from '../render/registry.js';
 import { sanitizeInline } from '../render/sanitize.js';
 import { DEFAULT_ONLY, type OnlyValue } from '../render/select.js';
-import { actionRange, type PushEvent } from './range.js';
+import { actionRange, type PushEvent, readEvent } from './range.js';
 import { type Env, fileSize, getBooleanInput, getInput, printInert, setOutputs, workflowCommand } from './runner.js';
 import { fitSummary, SUMMARY_LIMIT } from './summary.js';
 
@@ -52,16 +52,6 @@ function readInputs(env: Env): Inputs {
     base: getInput(env, 'base'),
     head: getInput(env, 'head'),
   };
-}
-
-function readEvent(env: Env): PushEvent {
-  if (!env.GITHUB_EVENT_PATH) return {};
-  try {
-    const event: unknown = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
-    return typeof event === 'object' && event !== null ? (event as PushEvent) : {};
-  } catch {
-    return {};
-  }
 }
 
 /** The whole report in the format asked for, in a fresh folder under RUNNER_TEMP. */

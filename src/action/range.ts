@@ -3,7 +3,8 @@
 // scheduled capture that commits in the same job): GITHUB_SHA and HEAD. Inputs `base` and `head` win;
 // `head: worktree` compares with the files not yet committed. A commit missing from a shallow checkout is
 // fetched when it can be, else refused with what to change in the workflow.
-import { LivediffError } from '../errors.js';
+import { readFileSync } from 'node:fs';
+import { InputError, LivediffError } from '../errors.js';
 import { commitExists, emptyTree, isNullOid, isShallow, resolveCommit, type Side } from '../git/revisions.js';
 import { runGit } from '../git/run.js';
 import type { Env } from './runner.js';
@@ -18,6 +19,34 @@ export interface PushEvent {
   after?: string;
   commits?: Array<{ id?: string }>;
   pull_request?: { base?: { sha?: string } };
+}
+
+const EXPECTED_EVENT = 'the JSON event payload the runner writes (an object)';
+
+/**
+ * The event payload at GITHUB_EVENT_PATH; {} when the variable is unset (a run outside Actions). A payload
+ * that cannot be read, is not JSON, or names commits with other than strings is an InputError: guessing
+ * "nothing to compare" from it would report success on a run that compared nothing.
+ */
+export function readEvent(env: Env): PushEvent {
+  const path = env.GITHUB_EVENT_PATH;
+  if (!path) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(path, EXPECTED_EVENT, code === undefined ? 'text that is not JSON' : `an unreadable file (${code})`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InputError(path, EXPECTED_EVENT, 'JSON that is not an object');
+  const e = value as Record<string, unknown>;
+  const isText = (v: unknown) => v === undefined || v === null || typeof v === 'string';
+  const commits = e.commits;
+  const commitsOk = commits === undefined || commits === null || (Array.isArray(commits) && commits.every((c) => typeof c === 'object' && c !== null && isText((c as { id?: unknown }).id)));
+  const pr = e.pull_request as { base?: { sha?: unknown } } | undefined | null;
+  const prOk = pr === undefined || pr === null || (typeof pr === 'object' && (pr.base === undefined || (typeof pr.base === 'object' && pr.base !== null && isText(pr.base.sha))));
+  if (!isText(e.before) || !isText(e.after) || !commitsOk || !prOk) throw new InputError(path, EXPECTED_EVENT, 'an object whose before, after, commits or pull_request are of another shape');
+  return e as PushEvent;
 }
 
 export type Range = { from: Side; to: Side } | { nothing: string };

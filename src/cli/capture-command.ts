@@ -12,12 +12,12 @@ import { parseCapture, registerFormats } from '../parse/index.js';
 import { sanitizeInline } from '../render/sanitize.js';
 import { DEFAULT_ONLY, hasChanges } from '../render/select.js';
 import { removeStaleTemps } from './atomic.js';
-import { fetchPage } from './capture/fetch.js';
+import { FetchError, fetchPage } from './capture/fetch.js';
 import { extensionFor, storeCapture, storedBytes } from './capture/store.js';
 import { isAlive } from './check/lock.js';
-import { orderFiles, runCheck, stateFiles, withCheckOptions } from './check-command.js';
+import { checkCheckArgs, orderFiles, runCheck, stateFiles, withCheckOptions } from './check-command.js';
 import { EXIT_CHANGED, EXIT_SAME } from './exit.js';
-import { safeUrl } from './http.js';
+import { httpUrl, safeUrl } from './http.js';
 import { readInput } from './io.js';
 import { type ArgsOf, captureOptions, commandModule } from './options.js';
 
@@ -61,6 +61,9 @@ export async function runCapture(args: Args): Promise<number> {
   if (!(args.timeout > 0) || !(args.retries >= 0) || !(args.maxSize > 0)) {
     throw new UsageError('--timeout and --max-size take numbers > 0, --retries a count >= 0');
   }
+  // The URL, and with --report the webhook's options, are checked before anything is fetched or written.
+  httpUrl('capture', args.url!, (m) => new FetchError(m));
+  if (args.report) checkCheckArgs(args);
   const dir = args.into;
   prepareFolder(dir);
   removeStaleTemps(dir, isAlive);

@@ -10,7 +10,7 @@ import { renderFileTerminal } from '../git/render.js';
 import type { Side } from '../git/revisions.js';
 import type { Capture } from '../model.js';
 import { parseCapture } from '../parse/index.js';
-import { sanitizeInline } from '../render/sanitize.js';
+import { sanitizeInline, sanitizeLines } from '../render/sanitize.js';
 import { EXIT_SAME } from './exit.js';
 import { readInput } from './io.js';
 import { type ArgsOf, commandModule, compareOptions, parseOnly, prepareFormats, useColor } from './options.js';
@@ -46,12 +46,47 @@ async function read(file: string, source: string): Promise<Capture | null> {
   return parseCapture(bytes, { source });
 }
 
-/** git's own diff of the two files, for versions livediff cannot read. */
-function plainDiff(oldFile: string, newFile: string, color: boolean): void {
-  const r = childProcess().spawnSync('git', ['diff', '--no-index', '--no-ext-diff', color ? '--color=always' : '--no-color', '--', oldFile, newFile], {
+/**
+ * git's own line diff of the two files, for versions livediff cannot read. The files' text is as untrusted
+ * as any capture's: git is asked for it without colour, every line is sanitised (escapes, OSC 52 clipboard
+ * writes, bidi overrides shown, not acted on), the header names the repository path rather than git's
+ * temporary blob files, and colour is added back here.
+ */
+function plainDiff(path: string, oldFile: string, newFile: string, color: boolean): void {
+  const r = childProcess().spawnSync('git', ['diff', '--no-index', '--no-ext-diff', '--no-color', '--', oldFile, newFile], {
     stdio: ['ignore', 'pipe', 'ignore'],
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
   });
-  if (r.stdout) process.stdout.write(r.stdout);
+  if (r.stdout) process.stdout.write(lineDiff(r.stdout, path, oldFile === ABSENT, newFile === ABSENT, color));
+}
+
+const paint = (on: boolean, code: string, line: string) => (on ? `\u001b[${code}m${line}\u001b[m` : line);
+
+/** git's unified diff with its header naming `path`, each line sanitised, coloured as git colours it. */
+export function lineDiff(diff: string, path: string, added: boolean, deleted: boolean, color: boolean): string {
+  const shown = sanitizeInline(path);
+  const lines = diff.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  let header = true;
+  return lines
+    .map((raw) => {
+      if (header && raw.startsWith('@@')) header = false;
+      if (header) {
+        if (raw.startsWith('diff --git ')) return paint(color, '1', `diff --git a/${shown} b/${shown}`);
+        if (raw.startsWith('--- ')) return paint(color, '1', added ? '--- /dev/null' : `--- a/${shown}`);
+        if (raw.startsWith('+++ ')) return paint(color, '1', deleted ? '+++ /dev/null' : `+++ b/${shown}`);
+        if (raw.startsWith('Binary files ')) return `Binary files ${added ? '/dev/null' : `a/${shown}`} and ${deleted ? '/dev/null' : `b/${shown}`} differ`;
+        return paint(color, '1', sanitizeLines(raw));
+      }
+      const line = sanitizeLines(raw);
+      if (raw.startsWith('@@')) return paint(color, '36', line);
+      if (raw.startsWith('-')) return paint(color, '31', line);
+      if (raw.startsWith('+')) return paint(color, '32', line);
+      return line;
+    })
+    .map((l) => `${l}\n`)
+    .join('');
 }
 
 export async function runDiffDriver(args: Args): Promise<number> {
@@ -77,7 +112,7 @@ export async function runDiffDriver(args: Args): Promise<number> {
     // Whatever went wrong, git must get a diff and exit code 0, or it stops the whole `git diff`.
     const message = error instanceof LivediffError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
     process.stdout.write(`livediff: ${sanitizeInline(message)}; git's line diff follows\n`);
-    plainDiff(oldFile, newFile, color);
+    plainDiff(path, oldFile, newFile, color);
   }
   return EXIT_SAME;
 }

@@ -37,8 +37,17 @@ export function retryableStatus(status: number): boolean {
 export function describeFetchError(error: unknown, timeoutMs: number): string {
   const e = error as Error & { cause?: { code?: string; message?: string } };
   if (e.name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
-  // fetch says only "fetch failed"; the cause says why (ECONNREFUSED, ENOTFOUND, "bad port").
-  return e.cause?.code ?? e.cause?.message ?? e.message;
+  // fetch says only "fetch failed"; the cause says why (ECONNREFUSED, ENOTFOUND, "bad port"). undici's own
+  // messages repeat the whole URL, user name, password and query included: mask every URL in them.
+  return maskUrls(e.cause?.code ?? e.cause?.message ?? e.message ?? String(error));
+}
+
+/** Anything in a message that looks like a URL (`scheme://…` up to white space or a quote). */
+const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
+
+/** `text` with every URL in it shown as safeUrl shows it: no user name, password or query. */
+export function maskUrls(text: string): string {
+  return text.replace(URL_IN_TEXT, (url) => safeUrl(url));
 }
 
 /** A URL for messages: no user name, password or query (they may hold secrets). */
@@ -51,14 +60,20 @@ export function safeUrl(url: string): string {
   }
 }
 
-/** A URL given on the command line, checked: http or https only. */
+/**
+ * A URL given on the command line, checked: http or https only, and no user name or password in it (they
+ * would travel in clear to every redirect and end up in logs; livediff takes no credentials in URLs).
+ */
 export function httpUrl(option: string, url: string, fail: (message: string) => Error): URL {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw fail(`${option}: '${url}' is not a URL`);
+    throw fail(`${option}: expected an http or https URL, found text that is not a URL (not shown: it may hold a secret)`);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw fail(`${option}: ${safeUrl(url)} is not http or https`);
+  if (parsed.username !== '' || parsed.password !== '') {
+    throw fail(`${option}: ${safeUrl(url)} holds a user name or password; livediff takes no credentials in URLs`);
+  }
   return parsed;
 }

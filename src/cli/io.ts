@@ -1,7 +1,7 @@
 // Reading inputs for the CLI: files or stdin, with every failure turned into a one-line InputError.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { InputError } from '../errors.js';
-import { DEFAULT_MAX_INPUT_BYTES, formatSize } from '../parse/decode.js';
+import { DEFAULT_MAX_INPUT_BYTES, formatSize, formatSizes } from '../parse/decode.js';
 
 const REASONS: Record<string, string> = {
   ENOENT: 'no such file',
@@ -11,6 +11,31 @@ const REASONS: Record<string, string> = {
   ELOOP: 'a loop of symbolic links',
   ENAMETOOLONG: 'a name that is too long',
 };
+
+/** What the system said, for files livediff writes or folders it lists (the environment, not the input). */
+const ENVIRONMENT: Record<string, string> = {
+  ...REASONS,
+  EACCES: 'permission denied (EACCES)',
+  EPERM: 'permission denied (EPERM)',
+  EROFS: 'a read-only file system (EROFS)',
+  ENOSPC: 'no space left on the device (ENOSPC)',
+  EDQUOT: 'the disk quota exceeded (EDQUOT)',
+  EIO: 'an input/output error (EIO)',
+  ENOTDIR: 'a path through something that is not a folder (ENOTDIR)',
+  EMFILE: 'too many open files (EMFILE)',
+};
+
+/**
+ * A system error on a file livediff reads, writes or lists, as the one-line `FILE: expected …, found …`
+ * form (never "internal error"): EACCES, EROFS, ENOSPC… are faults of the environment a user can fix.
+ * Other errors pass through unchanged.
+ */
+export function environmentError(file: string, expected: string, error: unknown): Error {
+  if (error instanceof InputError) return error;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (typeof code !== 'string') return error instanceof Error ? error : new Error(String(error));
+  return new InputError(file, expected, ENVIRONMENT[code] ?? `a system error (${code})`);
+}
 
 function fail(file: string, error: unknown): never {
   const code = (error as NodeJS.ErrnoException).code ?? '';
@@ -69,7 +94,8 @@ export function readInput(file: string, maxBytes = DEFAULT_MAX_INPUT_BYTES): Uin
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new InputError(file, 'a capture file', 'a folder');
     if (stat.isFile() && stat.size > maxBytes) {
-      throw new InputError(file, `a capture of at most ${formatSize(maxBytes)}`, formatSize(stat.size));
+      const [limit, size] = formatSizes(maxBytes, stat.size);
+      throw new InputError(file, `a capture of at most ${limit}`, size);
     }
     return readAll(fd, file, maxBytes, stat.isFile() ? stat.size : 0);
   } catch (error) {

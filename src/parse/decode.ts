@@ -31,12 +31,29 @@ export function formatSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
+/** Two sizes for "expected at most A, found B": in bytes when rounding would show them equal (64 MiB + 1). */
+export function formatSizes(limit: number, size: number): [string, string] {
+  const a = formatSize(limit);
+  const b = formatSize(size);
+  return a === b && limit !== size ? [`${limit} bytes`, `${size} bytes`] : [a, b];
+}
+
 /** The encoding a byte order mark at the start names, or null without one. */
 export function bomCharset(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   return null;
+}
+
+/**
+ * Decodes legacy character sets correctly (set by charset.ts when the formats load: the library that does it
+ * costs start-up). Until then, Node's TextDecoder, which is right for UTF-8 and UTF-16.
+ */
+let legacyDecoder: ((bytes: Uint8Array, charset: string) => string) | null = null;
+
+export function registerLegacyDecoder(decode: (bytes: Uint8Array, charset: string) => string): void {
+  legacyDecoder = decode;
 }
 
 function expectedText(charset: string): string {
@@ -49,7 +66,8 @@ function expectedText(charset: string): string {
  */
 export function checkCaptureBytes(bytes: Uint8Array, file: string, maxBytes = DEFAULT_MAX_INPUT_BYTES, charset = 'utf-8'): void {
   if (bytes.length > maxBytes) {
-    throw new InputError(file, `a capture of at most ${formatSize(maxBytes)}`, formatSize(bytes.length));
+    const [limit, size] = formatSizes(maxBytes, bytes.length);
+    throw new InputError(file, `a capture of at most ${limit}`, size);
   }
   if (bytes.length === 0) throw new InputError(file, expectedText(charset), 'an empty file');
   const binary = bomCharset(bytes)?.startsWith('utf-16') ? null : describeBinary(bytes);
@@ -73,7 +91,8 @@ export function decodeCapture(bytes: Uint8Array, file: string, maxBytes = DEFAUL
     text = Buffer.from(bytes.buffer, bytes.byteOffset + skip, bytes.byteLength - skip).toString('utf8');
   } else {
     try {
-      text = new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
+      const utf = encoding === 'utf-8' || encoding.startsWith('utf-16');
+      text = !utf && legacyDecoder !== null ? legacyDecoder(bytes, encoding) : new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
     } catch {
       const at = encoding === 'utf-8' ? firstInvalidUtf8(bytes) : null;
       throw new InputError(file, expected, `invalid ${encoding.toUpperCase()}${at === null ? '' : ` at byte ${at}`}`);

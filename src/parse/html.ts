@@ -403,7 +403,8 @@ const BYLINE_SELECTOR = '.byline, [itemprop=author]';
 const FURNITURE = new Set(['nav', 'form', 'figure', 'figcaption', 'aside', 'footer']);
 
 function attribute(el: Element, name: string): string | null {
-  const value = el.attribs[name];
+  // Own attributes only: `--id __proto__` (or constructor, toString) names no attribute, not Object's.
+  const value = Object.hasOwn(el.attribs, name) ? el.attribs[name] : undefined;
   if (value === undefined) return null;
   const text = normalizeText(value);
   return text === '' ? null : text;

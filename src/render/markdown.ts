@@ -4,6 +4,7 @@ import { type FieldChange, type Hunk, type Post, type PostChange, type Report, u
 import { noteText } from './notes.js';
 import { DEFAULT_ONLY, type OnlyValue, pageRows, selectPosts } from './select.js';
 import { summaryLine } from './summary.js';
+import { revealInvisible } from './sanitize.js';
 
 export interface MarkdownOptions {
   only?: readonly OnlyValue[];
@@ -14,18 +15,24 @@ export interface MarkdownOptions {
 const ZWSP = '&#8203;';
 
 /**
- * Capture text as inert Markdown: HTML escaped, Markdown punctuation backslash-escaped, @mentions and
- * #references broken with a zero-width space so they cannot notify anyone, no line breaks, no controls.
+ * Capture text as inert Markdown: HTML escaped, Markdown punctuation backslash-escaped, @mentions, #references
+ * and GitHub's other autolinks (`GH-123`, 40-hex commit ids, bare `http://` / `www.` URLs) broken with a
+ * zero-width space so they cannot notify anyone or link anywhere, no line breaks, no controls, invisible
+ * characters dropped and combining runs capped (see render/sanitize.ts).
  */
 export function escapeMarkdown(text: string): string {
-  return text
+  return revealInvisible(text, false)
     .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, ' ')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/[\\`*_[\]#|~$]/g, (c) => `\\${c}`)
     .replace(/@/g, `@${ZWSP}`)
-    .replace(/\\#(?=\w)/g, `\\#${ZWSP}`);
+    .replace(/\\#(?=\w)/g, `\\#${ZWSP}`)
+    .replace(/\b(GH)-(?=\d)/gi, `$1-${ZWSP}`)
+    .replace(/\b([0-9a-f]{20})(?=[0-9a-f]{20}\b)/gi, `$1${ZWSP}`)
+    .replace(/\b([a-z][a-z0-9+.-]*):\/\//gi, `$1${ZWSP}://`)
+    .replace(/\b(www)\./gi, `$1${ZWSP}.`);
 }
 
 const LABEL: Record<PostChange['status'], string> = {

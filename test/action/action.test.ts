@@ -157,3 +157,21 @@ describe('hostile capture text and a summary too large for GitHub', () => {
     expect(readFileSync(r.outputs.report!, 'utf8')).toContain('Post number 1499 of a very long live page');
   });
 });
+
+describe('the Action on a malformed event payload', () => {
+  const repo = new Repo();
+  const c1 = repo.commit({ 'snapshots/cnn.txt': CAPTURE_1 });
+
+  for (const [what, event] of [
+    ['before as a number', { before: 42, after: c1 }],
+    ['commits as a string', { before: ZEROS, after: c1, commits: 'abc' }],
+  ] as const) {
+    it(`fails in one line (${what}) rather than report "nothing to compare"`, async () => {
+      const r = await runActionIn({ event, sha: c1, workspace: repo.dir });
+      expect(r.code).not.toBe(0);
+      expect(r.log).toMatch(/::error title=livediff::livediff: .*event\.json: expected .*, found /);
+      expect(r.log.split("\n").filter((l) => l.startsWith("::error")).length).toBe(1);
+      expect(r.outputs.changed).toBeUndefined();
+    });
+  }
+});

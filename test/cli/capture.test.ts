@@ -97,6 +97,28 @@ describe('capture file names', () => {
 });
 
 describe('livediff capture', () => {
+  it('refuses a URL with credentials before fetching, and prints no secret of a URL in any message', async () => {
+    const dir = newDir();
+    const withUser = await runCliAsync(['capture', `${base.replace('//', '//user:s3cret@')}/live?token=s3cret`, '--into', dir]);
+    expect(withUser.status).toBe(2);
+    expect(withUser.stderr).toMatch(/^livediff: capture: http:\/\/127\.0\.0\.1:\d+\/live holds a user name or password; livediff takes no credentials in URLs\n/);
+    expect(requests).toHaveLength(0);
+    // Unreachable, an error page, a bad --webhook with --report: the query's token never shows.
+    routes = [{ body: ERROR_PAGE }];
+    const runs = [
+      await runCliAsync(['capture', 'http://127.0.0.1:9/live?token=s3cret', '--into', dir, '--retries', '0']),
+      await runCliAsync(['capture', `${base}/live?token=s3cret`, '--into', dir, '--retries', '0']),
+      await runCliAsync(['capture', `${base}/live?token=s3cret`, '--into', dir, '--report', '--webhook', 'ftp://u:s3cret@example.org/?token=s3cret']),
+      await runCliAsync(['capture', 'ftp://u:s3cret@example.org/?token=s3cret', '--into', dir]),
+    ];
+    for (const r of [withUser, ...runs]) {
+      expect(r.status).toBe(2);
+      expect(`${r.stdout}${r.stderr}`).not.toContain('s3cret');
+      expect(r.stderr.split('\n')).toHaveLength(2);
+    }
+    expect(captures(dir)).toEqual([]);
+  });
+
   it('writes one file per real change and nothing for noise, named by the UTC capture time', async () => {
     const dir = newDir();
     routes = [{ body: V1 }];

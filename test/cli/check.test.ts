@@ -1,13 +1,14 @@
 // `livediff check` as cron runs it: quiet, then one report, then quiet; every capture since the last run;
 // state never touched on trouble, never half written when killed; one report when runs overlap; webhooks.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCapture } from '../helpers/capture.js';
 import { ROOT, runCli, runCliAsync } from '../helpers/run.js';
 import { listenLocal, stopServer } from '../helpers/server.js';
+import { acquireLock, LockHeldError } from '../../src/cli/check/lock.js';
 
 const MARCH22 = join(ROOT, 'snapshots', 'cnn-russia-ukraine-2023-03-22');
 const stamp = (minute: number) => `2023-03-22T10-${String(minute).padStart(2, '0')}-00Z.txt`;
@@ -92,24 +93,111 @@ describe('livediff check', () => {
   it('says clearly when another run holds the lock, and takes over a lock whose process is gone', () => {
     const f = folder();
     f.add(0, join(MARCH22, 'capture-1.txt'));
-    writeFileSync(`${f.state}.lock`, JSON.stringify({ pid: process.pid, host: hostname(), since: '2026-11-23T10:00:00Z' }));
+    const lock = `${f.state}.lock`;
+    mkdirSync(lock);
+    writeFileSync(join(lock, '0000000007.json'), JSON.stringify({ pid: process.pid, host: hostname(), since: '2026-11-23T10:00:00Z' }));
     const held = check(f.dir, '--state', f.state);
     expect(held.status).toBe(2);
     expect(held.stderr).toMatch(new RegExp(`another livediff check \\(pid ${process.pid}, since 2026-11-23T10:00:00Z\\) is running`));
     expect(existsSync(f.state)).toBe(false);
 
     // A pid above Linux's largest (2^22) belongs to no process: the run that held this lock is gone.
-    writeFileSync(`${f.state}.lock`, JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), since: 'earlier' }));
+    writeFileSync(join(lock, '0000000008.json'), JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), since: 'earlier' }));
     expect(check(f.dir, '--state', f.state).status).toBe(0);
-    expect(existsSync(`${f.state}.lock`)).toBe(false);
     expect(existsSync(f.state)).toBe(true);
+    // The run took generation 9, released it with 10, and removed the older ones.
+    expect(readdirSync(lock)).toEqual(['0000000009.json', '0000000010.json']);
+    expect(JSON.parse(readFileSync(join(lock, '0000000010.json'), 'utf8'))).toEqual({ released: true });
 
-    // A lock file with no holder in it: respected while fresh, taken over once old.
-    writeFileSync(`${f.state}.lock`, '');
-    expect(check(f.dir, '--state', f.state).stderr).toMatch(/another livediff check is starting on this state; this run did nothing/);
-    utimesSync(`${f.state}.lock`, new Date(Date.now() - 120_000), new Date(Date.now() - 120_000));
+    // The lock file of an older livediff: respected while its process runs, replaced once it is gone.
+    const old = folder();
+    old.add(0, join(MARCH22, 'capture-1.txt'));
+    writeFileSync(`${old.state}.lock`, JSON.stringify({ pid: process.pid, host: hostname(), since: 'then' }));
+    expect(check(old.dir, '--state', old.state).stderr).toMatch(/another livediff check \(pid \d+, since then\) is running on this state; this run did nothing/);
+    writeFileSync(`${old.state}.lock`, '');
+    expect(check(old.dir, '--state', old.state).status).toBe(0);
+    expect(statSync(`${old.state}.lock`).isDirectory()).toBe(true);
+  });
+
+  it('lets exactly one of several runs breaking the same stale lock take it, whatever the interleaving', () => {
+    const f = folder();
+    const lock = `${f.state}.lock`;
+    const host = hostname();
+    const run = (pid: number) => ({ pid, host, since: `run ${pid}` });
+    const alive = new Set<number>([101, 102, 103]);
+    const isUp = (pid: number) => alive.has(pid);
+    mkdirSync(lock);
+    writeFileSync(join(lock, '0000000004.json'), JSON.stringify(run(99))); // 99 is gone: stale.
+    const outcomes: Record<number, string> = {};
+    const attempt = (pid: number, beforeCreate?: () => void) => {
+      try {
+        acquireLock(lock, { self: run(pid), alive: isUp, beforeCreate });
+        outcomes[pid] = 'holds';
+      } catch (error) {
+        outcomes[pid] = error instanceof LockHeldError ? 'refused' : `crashed: ${String(error)}`;
+      }
+    };
+    // Run 101 and run 102 both read generation 4 as stale; 102 creates 5 first; then run 103 arrives;
+    // only then does 101 try to create 5. The old protocol (move aside, read, link back) lost the lock here.
+    attempt(101, () => attempt(102, () => undefined));
+    attempt(103);
+    expect(outcomes).toEqual({ 101: 'refused', 102: 'holds', 103: 'refused' });
+    expect(JSON.parse(readFileSync(join(lock, '0000000005.json'), 'utf8')).pid).toBe(102);
+
+    // A run that read the folder long ago and creates a number already passed backs off.
+    alive.delete(102);
+    const late = (pid: number) => acquireLock(lock, { self: run(pid), alive: isUp, beforeCreate: () => {
+      const releaseOther = acquireLock(lock, { self: run(104), alive: isUp });
+      releaseOther();
+      alive.add(105);
+      acquireLock(lock, { self: run(105), alive: isUp }); // takes 8 and removes 5..7
+    } });
+    expect(() => late(106)).toThrow(LockHeldError);
+    const top = readdirSync(lock).filter((n) => n.endsWith('.json')).sort().at(-1)!;
+    expect(JSON.parse(readFileSync(join(lock, top), 'utf8')).pid).toBe(105);
+  });
+
+  it('reports a new capture named earlier than the capture of the state (the clock stepped back)', () => {
+    const f = folder();
+    f.add(10, join(MARCH22, 'capture-1.txt'));
     expect(check(f.dir, '--state', f.state).status).toBe(0);
-    expect(existsSync(`${f.state}.lock`)).toBe(false);
+    f.add(3, join(MARCH22, 'capture-2.txt'));
+    const r = check(f.dir, '--state', f.state, '--format', 'json');
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ from: stamp(10), to: stamp(3), captures: 2 });
+    expect(JSON.parse(readFileSync(f.state, 'utf8'))).toMatchObject({ capture: stamp(3) });
+    expect(check(f.dir, '--state', f.state)).toMatchObject({ status: 0, stdout: '', stderr: '' });
+  });
+
+  it('follows symbolic links to captures, and knows its state however the path to it is spelled', () => {
+    const f = folder();
+    const elsewhere = mkdtempSync(join(tmpdir(), 'livediff-targets-'));
+    copyFileSync(join(MARCH22, 'capture-1.txt'), join(elsewhere, 'a.txt'));
+    copyFileSync(join(MARCH22, 'capture-2.txt'), join(elsewhere, 'b.txt'));
+    symlinkSync(join(elsewhere, 'a.txt'), join(f.dir, stamp(0)));
+    const alias = join(tmpdir(), `livediff-alias-${process.pid}-${Date.now()}`);
+    symlinkSync(f.dir, alias);
+    // A state file that is not hidden, inside the folder, named through the alias.
+    const state = join(alias, 'state.json');
+    expect(check(f.dir, '--state', state)).toMatchObject({ status: 0, stderr: '' });
+    symlinkSync(join(elsewhere, 'b.txt'), join(f.dir, stamp(5)));
+    const r = check(f.dir, '--state', state, '--brief');
+    expect(r).toMatchObject({ status: 1, stderr: '' });
+    expect(r.stdout).toContain('2 added');
+    expect(check(f.dir, '--state', state)).toMatchObject({ status: 0, stdout: '', stderr: '' });
+  });
+
+  it('says in one line what is wrong with the environment (a state folder it cannot write)', () => {
+    const f = folder();
+    f.add(0, join(MARCH22, 'capture-1.txt'));
+    writeFileSync(join(f.dir, 'not-a-folder'), 'x');
+    const r = check(f.dir, '--state', join(f.dir, 'not-a-folder', 'state.json'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^livediff: .*not-a-folder\/state\.json\.lock: expected a lock folder livediff can create and write, found a path through something that is not a folder \(ENOTDIR\)\n$/);
+    // EPERM/EROFS where the system refuses to create anything (a read-only /sys in most containers).
+    const ro = check(f.dir, '--state', '/sys/livediff-state.json');
+    expect(ro.status).toBe(2);
+    expect(ro.stderr).toMatch(/^livediff: \/sys\/livediff-state\.json\.lock: expected a lock folder livediff can create and write, found (permission denied|a read-only file system)/);
   });
 
   it('reports once when several runs start at the same moment', async () => {
@@ -146,23 +234,33 @@ describe('livediff check', () => {
       expect(JSON.parse(readFileSync(f.state, 'utf8')).capture).toBe(stamp(i));
     }
     expect(killed).toBeGreaterThan(0);
-    expect(readdirSync(f.dir).filter((n) => n.startsWith('.'))).toEqual(['.livediff-state.json']);
+    expect(readdirSync(f.dir).filter((n) => n.startsWith('.')).sort()).toEqual(['.livediff-state.json', '.livediff-state.json.lock']);
+    expect(readdirSync(`${f.state}.lock`).filter((n) => n.startsWith('.'))).toEqual([]);
   });
 });
 
 describe('livediff check --webhook', () => {
   let server: Server;
   let url = '';
-  const received: Array<{ path: string; type: string | undefined; agent: string | undefined; body: string }> = [];
+  const received: Array<{ path: string; type: string | undefined; agent: string | undefined; key: string | undefined; body: string }> = [];
   let failuresLeft = 0;
+  let redirectTo = '';
 
   beforeAll(async () => {
     server = createServer((req: IncomingMessage, res) => {
       let body = '';
       req.setEncoding('utf8').on('data', (d: string) => (body += d));
       req.on('end', () => {
-        received.push({ path: req.url ?? '', type: req.headers['content-type'], agent: req.headers['user-agent'], body });
+        const key = req.headers['idempotency-key'] as string | undefined;
+        received.push({ path: req.url ?? '', type: req.headers['content-type'], agent: req.headers['user-agent'], key, body });
         if (req.url === '/hang') return; // never answers
+        if (req.url === '/slow') return void setTimeout(() => res.writeHead(204).end(), 300);
+        if (req.url === '/redirect') return void res.writeHead(307, { location: redirectTo }).end();
+        if (req.url === '/endless') {
+          res.writeHead(200, { 'content-type': 'text/plain' });
+          const drip = setInterval(() => res.write('x'.repeat(65536)), 5);
+          return void res.on('close', () => clearInterval(drip));
+        }
         if (req.url === '/gone') return void res.writeHead(410).end();
         if (failuresLeft > 0 || req.url === '/fail') {
           failuresLeft--;
@@ -202,15 +300,18 @@ describe('livediff check --webhook', () => {
     expect(received).toHaveLength(0);
   });
 
-  it('exits 2 and keeps the state when delivery fails, so the next run reports again', async () => {
+  it('exits 2 when delivery fails, keeps the delivery pending, and the next run sends it again without printing it again', async () => {
     const f = changedFolder();
-    const before = readFileSync(f.state, 'utf8');
+    const before = JSON.parse(readFileSync(f.state, 'utf8'));
     received.length = 0;
-    const failed = await runCliAsync(['check', f.dir, '--state', f.state, '--webhook', `${url}/fail`, '--webhook-retries', '1', '--quiet']);
+    const failed = await runCliAsync(['check', f.dir, '--state', f.state, '--webhook', `${url}/fail`, '--webhook-retries', '1', '--brief']);
     expect(failed.status).toBe(2);
-    expect(failed.stderr).toMatch(/^livediff: webhook http:\/\/127\.0\.0\.1:\d+\/fail: HTTP 503 after 2 attempts; the report was not delivered and the state was not advanced\n$/);
+    expect(failed.stdout).toContain('2 added');
+    expect(failed.stderr).toMatch(/^livediff: webhook http:\/\/127\.0\.0\.1:\d+\/fail: HTTP 503 after 2 attempts; the report was not delivered, and the next run sends it again \(same Idempotency-Key\)\n$/);
     expect(received).toHaveLength(2);
-    expect(readFileSync(f.state, 'utf8')).toBe(before);
+    const pending = JSON.parse(readFileSync(f.state, 'utf8'));
+    expect(pending).toMatchObject({ capture: before.capture, sha256: before.sha256, pending: { capture: stamp(5), body: received[0]!.body } });
+    expect(received.map((r) => r.key)).toEqual([pending.pending.id, pending.pending.id]);
 
     const gone = await runCliAsync(['check', f.dir, '--state', f.state, '--webhook', `${url}/gone`, '--quiet']);
     expect(gone.stderr).toMatch(/\/gone: HTTP 410; the report was not delivered/);
@@ -218,8 +319,92 @@ describe('livediff check --webhook', () => {
     const hang = await runCliAsync(['check', f.dir, '--state', f.state, '--webhook', `${url}/hang`, '--webhook-timeout', '0.3', '--webhook-retries', '0', '--quiet']);
     expect(hang.status).toBe(2);
     expect(hang.stderr).toMatch(/\/hang: no answer within 300 ms; the report was not delivered/);
-    expect(readFileSync(f.state, 'utf8')).toBe(before);
+    expect(JSON.parse(readFileSync(f.state, 'utf8'))).toEqual(pending);
 
-    expect((await runCliAsync(['check', f.dir, '--state', f.state, '--webhook', `${url}/hook`, '--quiet'])).status).toBe(1);
+    received.length = 0;
+    const resumed = await runCliAsync(['check', f.dir, '--state', f.state, '--webhook', `${url}/hook`, '--brief']);
+    expect(resumed).toMatchObject({ status: 1, stdout: '', stderr: '' });
+    expect(received).toEqual([expect.objectContaining({ key: pending.pending.id, body: pending.pending.body })]);
+    expect(JSON.parse(readFileSync(f.state, 'utf8'))).toMatchObject({ capture: stamp(5) });
+    expect(JSON.parse(readFileSync(f.state, 'utf8')).pending).toBeUndefined();
   });
+
+  it('checks --webhook before printing or writing anything, and takes no credentials in it', async () => {
+    for (const hook of ['ftp://example.org/hook', 'http://user:s3cret@127.0.0.1:9/hook?token=abc', 'not a url s3cret']) {
+      const f = changedFolder();
+      const before = readFileSync(f.state, 'utf8');
+      const r = await runCliAsync(['check', f.dir, '--state', f.state, '--webhook', hook]);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.split('\n')).toHaveLength(2);
+      expect(r.stderr).toMatch(/^livediff: --webhook: /);
+      expect(r.stderr).not.toMatch(/s3cret|token=abc/);
+      expect(readFileSync(f.state, 'utf8')).toBe(before);
+    }
+  });
+
+  it('prints no secret of a webhook URL that cannot be reached', async () => {
+    const f = changedFolder();
+    const r = await runCliAsync(['check', f.dir, '--state', f.state, '--webhook', 'http://127.0.0.1:9/hook?token=s3cret&x=%0a', '--webhook-retries', '0']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^livediff: webhook http:\/\/127\.0\.0\.1:9\/hook: [^;]+; the report was not delivered/);
+    expect(`${r.stdout}${r.stderr}${readFileSync(f.state, 'utf8').replace(/"body": ".*"/, '')}`).not.toContain('s3cret');
+  });
+
+  it('counts a 2xx status as delivered without reading the body, and never follows a redirect to another origin', async () => {
+    const other = createServer((req, res) => {
+      received.push({ path: `other${req.url}`, type: undefined, agent: undefined, key: undefined, body: '' });
+      res.writeHead(204).end();
+    });
+    const otherUrl = await listenLocal(other);
+    const f = changedFolder();
+    received.length = 0;
+    redirectTo = `${otherUrl}/stolen`;
+    const r = await runCliAsync(['check', f.dir, '--state', f.state, '--webhook', `${url}/redirect`, '--quiet']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/HTTP 307 redirect to another origin \(http:\/\/127\.0\.0\.1:\d+\/stolen\), refused; the report was not delivered/);
+    expect(received.map((x) => x.path)).toEqual(['/redirect']);
+    stopServer(other);
+
+    // Same origin: followed, the POST kept.
+    redirectTo = '/hook';
+    received.length = 0;
+    expect((await runCliAsync(['check', f.dir, '--state', f.state, '--webhook', `${url}/redirect`, '--quiet'])).status).toBe(1);
+    expect(received.map((x) => x.path)).toEqual(['/redirect', '/hook']);
+
+    // An endless body after a 200 header: delivered at the header, the body never read.
+    const g = changedFolder();
+    const endless = await runCliAsync(['check', g.dir, '--state', g.state, '--webhook', `${url}/endless`, '--webhook-timeout', '5', '--quiet']);
+    expect(endless).toMatchObject({ status: 1, stderr: '' });
+    expect(JSON.parse(readFileSync(g.state, 'utf8'))).toMatchObject({ capture: stamp(5) });
+  });
+
+  it('delivers no step twice when runs are killed at any moment (slow webhook)', async () => {
+    const f = folder();
+    f.add(0, join(MARCH22, 'capture-1.txt'));
+    runCli(['check', f.dir, '--state', f.state]);
+    received.length = 0;
+    let killed = 0;
+    const steps = 12;
+    for (let i = 1; i <= steps; i++) {
+      f.add(i, join(MARCH22, i % 2 === 1 ? 'capture-2.txt' : 'capture-1.txt'));
+      const r = await runCliAsync(['check', f.dir, '--state', f.state, '--webhook', `${url}/slow`, '--quiet'], { killAfterMs: 100 + Math.floor(Math.random() * 500) });
+      if (r.signal !== null) killed++;
+    }
+    // Runs until the backlog is through, as cron would.
+    for (let n = 0; n < 3; n++) await runCliAsync(['check', f.dir, '--state', f.state, '--webhook', `${url}/slow`, '--quiet']);
+    expect(JSON.parse(readFileSync(f.state, 'utf8'))).toMatchObject({ capture: stamp(steps) });
+    expect(JSON.parse(readFileSync(f.state, 'utf8')).pending).toBeUndefined();
+    // Which deliveries (Idempotency-Keys) carried each step: exactly one each, none lost.
+    const keysOf = new Map<string, Set<string>>();
+    for (const r of received.filter((x) => x.path === '/slow')) {
+      for (const s of JSON.parse(r.body).steps as Array<{ old: string; new: string }>) {
+        const k = `${s.old} ${s.new}`;
+        keysOf.set(k, (keysOf.get(k) ?? new Set()).add(r.key!));
+      }
+    }
+    expect([...keysOf.keys()].sort()).toEqual(Array.from({ length: steps }, (_, i) => `${stamp(i)} ${stamp(i + 1)}`));
+    for (const keys of keysOf.values()) expect(keys.size).toBe(1);
+    expect(killed).toBeGreaterThan(0);
+  }, 120_000);
 });

@@ -30,3 +30,27 @@ describe('decoding captures', () => {
     );
   });
 });
+
+describe('legacy character sets (issue 22)', () => {
+  // WHATWG's windows-1252 index for 0x80-0x9F: five bytes are undefined and map to the C1 control itself.
+  const WINDOWS_1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+  it.each(['windows-1252', 'iso-8859-1', 'latin1', 'us-ascii'])('decodes bytes 0x80-0x9F of a page declaring %s as windows-1252', async (label) => {
+    const { loadFormats } = await import('../../src/parse/index.js');
+    await loadFormats();
+    const high = Buffer.from(Array.from({ length: 32 }, (_, i) => 0x80 + i));
+    const html = Buffer.concat([Buffer.from(`<!DOCTYPE html><html><head><meta charset="${label}"><title>Live</title></head><body><article><h2>T `), high, Buffer.from('</h2><p>Body.</p></article></body></html>')]);
+    const { decodeWithCharset, sniffCharset } = await import('../../src/parse/charset.js');
+    expect(sniffCharset(html)).toBe('windows-1252');
+    expect(decodeWithCharset(high, 'windows-1252')).toBe(WINDOWS_1252);
+    const { decodeCapture } = await import('../../src/parse/decode.js');
+    expect(decodeCapture(html, 'x.html', undefined, 'windows-1252')).toContain(`T ${WINDOWS_1252}</h2>`);
+  });
+
+  it('says in bytes how far over the limit an input is when the rounded sizes are the same', () => {
+    const limit = 64 * 1024 * 1024;
+    expect(() => parseCapture(Buffer.alloc(limit + 1, 'a'), { source: 'big' })).toThrowError(
+      `big: expected a capture of at most ${limit} bytes, found ${limit + 1} bytes`,
+    );
+  });
+});

@@ -108,3 +108,46 @@ describe('hostile text from HTML and JSON captures', () => {
     });
   }
 });
+
+describe('invisible characters and autolinks (issue 22)', () => {
+  const SMUGGLED = [
+    'Joiner a\u200db, invisible times x\u2062y, Hangul filler \u3164 and \uffa0, annotation \ufff9note\ufffa\ufffb',
+    `Tags hide text: ok\u{E0001}${[...'IGNORE ALL'].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('')}`,
+    `Zalgo q${'\u0301'.repeat(20000)}`,
+    'Emoji stay whole: 👨\u200d👩\u200d👧 and 🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}',
+    'Links: GH-123 gh-7 0123456789abcdef0123456789abcdef01234567 http://evil.example/x www.evil.example',
+  ];
+  function smuggling() {
+    const old = makeCapture({ posts: [{ time: stamp(600), headline: 'Quiet headline', body: ['Calm text.'] }] });
+    const neu = makeCapture({ posts: [{ time: stamp(610), headline: 'New', body: SMUGGLED }, { time: stamp(600), headline: 'Quiet headline', body: ['Calm text.'] }] });
+    return diffCaptures(parseCapture(old, { source: 'old' }), parseCapture(neu, { source: 'new' }));
+  }
+  const HIDDEN = /[\u200d\u2062\u3164\uffa0\ufff9-\ufffb]|[\u{E0001}-\u{E007F}]/u;
+
+  it('shows them on the terminal, caps combining runs, and keeps emoji sequences', () => {
+    const out = renderTerminal(smuggling(), { color: false });
+    const withoutEmoji = out.replace('👨\u200d👩\u200d👧', '').replace(/🏴[\u{E0020}-\u{E007F}]+/u, '');
+    expect(withoutEmoji).not.toMatch(HIDDEN);
+    expect(out).toContain('a\\u200db');
+    expect(out).toContain('x\\u2062y');
+    expect(out).toContain('\\u{e0049}\\u{e0047}'); // "IG" in tag characters, shown
+    expect(out).toContain(`q${'\u0301'.repeat(16)}[+19984 combining marks]`);
+    expect(out).not.toContain('\u0301'.repeat(17));
+    expect(out).toContain('👨\u200d👩\u200d👧');
+    expect(out.length).toBeLessThan(20_000);
+  });
+
+  it('drops them in Markdown and breaks GitHub autolinks; JSON keeps the text as it is', () => {
+    const md = renderMarkdown(smuggling());
+    expect(md.replace('👨\u200d👩\u200d👧', '').replace(/🏴[\u{E0020}-\u{E007F}]+/u, '')).not.toMatch(HIDDEN);
+    expect(md).not.toMatch(/\bGH-\d/i);
+    expect(md).not.toMatch(/\b[0-9a-f]{40}\b/);
+    expect(md).not.toMatch(/https?:\/\//);
+    expect(md).not.toMatch(/\bwww\./);
+    expect(md).toContain('GH-&#8203;123');
+    const json = JSON.parse(renderJson(smuggling()));
+    const text = JSON.stringify(json);
+    expect(text).toContain('x\u2062y');
+    expect(text).toContain('\u0301'.repeat(20000));
+  });
+});

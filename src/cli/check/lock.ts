@@ -1,16 +1,26 @@
-// One `livediff check` at a time per state file: a lock file created exclusively (link fails if it exists), holding the
-// holder's pid, host and start time. A lock whose process is gone (killed, machine rebooted) is stale and
-// taken over; a live one makes the other run stop with a message naming it.
-import { existsSync, linkSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
+// One `livediff check` at a time per state file, with no window in which two runs both hold the lock.
+//
+// The lock is a folder `STATE.lock/` of numbered generations, each a small JSON file created exclusively
+// (written whole, then hard-linked to its name, which fails if the name exists) and never changed after:
+// `{pid, host, since}` for a holder, `{released: true}` for a release. The highest generation says who
+// holds the lock. To take it, a run reads the highest generation N; when it is released, or its holder's
+// process is gone on this host (killed, rebooted), the run creates N+1. Exactly one run can create N+1, so
+// two runs breaking the same stale lock cannot both win, and a third one arriving sees N+1 held. Nothing is
+// ever renamed aside or put back, and the highest generation is never deleted, so numbers are never reused;
+// older generations are removed by the holder, and a run that created a number already passed (it read the
+// folder long ago) sees a higher one when it checks, and backs off.
+import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { LivediffError } from '../../errors.js';
-import { writeFileAtomic } from '../atomic.js';
+import { removeStaleTemps, writeFileAtomic } from '../atomic.js';
 import { os } from '../../builtins.js';
+import { environmentError } from '../io.js';
 
 export class LockHeldError extends LivediffError {
   override name = 'LockHeldError';
 }
 
-interface Holder {
+export interface Holder {
   pid: number;
   host: string;
   since: string;
@@ -27,79 +37,136 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-function readHolder(file: string): Holder | null {
-  try {
-    const h = JSON.parse(readFileSync(file, 'utf8')) as Partial<Holder>;
-    return typeof h.pid === 'number' ? { pid: h.pid, host: String(h.host ?? ''), since: String(h.since ?? '') } : null;
-  } catch {
-    return null;
-  }
+const GENERATION = /^(\d{1,15})\.json$/;
+const genName = (n: number) => `${String(n).padStart(10, '0')}.json`;
+
+/** Generation numbers present in the lock folder, highest first. */
+function generations(dir: string): number[] {
+  return readdirSync(dir)
+    .map((name) => GENERATION.exec(name))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => Number(m[1]))
+    .sort((a, b) => b - a);
 }
 
-/** A lock file this old that holds no readable holder was left by a crash between creating and filling it. */
-const UNREADABLE_STALE_MS = 60_000;
+type Content = { kind: 'held'; holder: Holder } | { kind: 'released' } | { kind: 'gone' };
 
-/** A holder that can no longer hold: its process is gone, or the file was never filled and is old. */
-function isStale(file: string, holder: Holder | null): boolean {
-  if (holder !== null) return holder.host === os().hostname() && !isAlive(holder.pid);
+function readGeneration(dir: string, n: number): Content {
+  let text: string;
   try {
-    return Date.now() - statSync(file).mtimeMs > UNREADABLE_STALE_MS;
+    text = readFileSync(join(dir, genName(n)), 'utf8');
   } catch {
-    return false; // Gone: the next attempt to take it will tell.
+    return { kind: 'gone' }; // Removed as an older generation meanwhile: a higher one exists.
   }
+  try {
+    const v = JSON.parse(text) as Partial<Holder> & { released?: boolean };
+    if (v.released === true) return { kind: 'released' };
+    if (typeof v.pid === 'number') return { kind: 'held', holder: { pid: v.pid, host: String(v.host ?? ''), since: String(v.since ?? '') } };
+  } catch {
+    // Never written half (see atomic.ts); a file someone else put here holds nothing.
+  }
+  return { kind: 'released' };
 }
 
-/** Create the lock with its holder in it, in one step (see atomic.ts): no run ever reads a half-written lock. */
-function tryCreate(file: string): boolean {
-  return writeFileAtomic(file, JSON.stringify({ pid: process.pid, host: os().hostname(), since: new Date().toISOString() }), { exclusive: true });
+/** Hooks for tests that force an interleaving of runs in one process. */
+export interface LockOptions {
+  /** Who this run is (default: this process). */
+  self?: Holder;
+  /** Whether a pid runs on this host (default: isAlive). */
+  alive?: (pid: number) => boolean;
+  /** Called after the run read the highest generation and decided to create `next`, before it does. */
+  beforeCreate?: (next: number) => void;
 }
 
-/**
- * Move a stale lock aside and check that what was moved is the stale one: between reading it and moving it,
- * another run may have broken it and taken the lock; then that run's lock is put back (without replacing
- * a lock a third run may have taken meanwhile).
- */
-function breakStale(file: string): void {
-  const aside = `${file}.${process.pid}.stale`;
-  try {
-    renameSync(file, aside);
-  } catch {
-    return; // Someone else moved it first.
-  }
-  const moved = readHolder(aside);
-  if (moved === null || isStale(aside, moved)) unlinkSync(aside);
-  else {
-    try {
-      linkSync(aside, file);
-    } finally {
-      unlinkSync(aside);
-    }
-  }
+function heldMessage(lock: string, holder: Holder): string {
+  const who = holder.host === os().hostname() ? `pid ${holder.pid}` : `pid ${holder.pid} on ${holder.host}`;
+  return (
+    `${lock}: another livediff check (${who}, since ${holder.since}) is running on this state; this run did nothing. ` +
+    `If no such run exists, delete the folder ${lock}.`
+  );
 }
 
 /** Take the lock or throw LockHeldError; returns the function that releases it. */
-export function acquireLock(file: string): () => void {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if (tryCreate(file)) {
-      return () => {
-        try {
-          if (readHolder(file)?.pid === process.pid) unlinkSync(file);
-        } catch {
-          // Already gone.
-        }
-      };
-    }
-    const holder = readHolder(file);
-    if (holder === null && !existsSync(file)) continue; // Released meanwhile: try again.
-    if (!isStale(file, holder)) {
-      if (holder === null) throw new LockHeldError(`${file}: another livediff check is starting on this state; this run did nothing`);
-      const who = holder.host === os().hostname() ? `pid ${holder.pid}` : `pid ${holder.pid} on ${holder.host}`;
-      throw new LockHeldError(
-        `${file}: another livediff check (${who}, since ${holder.since}) is running on this state; this run did nothing. ` +
-          'If no such run exists, delete the lock file.',
-      );
-    }
-    breakStale(file);
+export function acquireLock(lock: string, options: LockOptions = {}): () => void {
+  const self = options.self ?? { pid: process.pid, host: os().hostname(), since: new Date().toISOString() };
+  const alive = options.alive ?? isAlive;
+  try {
+    takeOverOldLockFile(lock, self, alive);
+    mkdirSync(lock, { recursive: true });
+    removeStaleTemps(lock, alive);
+  } catch (error) {
+    throw environmentError(lock, 'a lock folder livediff can create and write', error);
   }
-  throw new LockHeldError(`${file}: could not take the lock (other runs keep taking it); this run did nothing`);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    let top: number;
+    let content: Content;
+    try {
+      top = generations(lock)[0] ?? 0;
+      content = top === 0 ? { kind: 'released' } : readGeneration(lock, top);
+    } catch (error) {
+      throw environmentError(lock, 'a readable lock folder', error);
+    }
+    if (content.kind === 'gone') continue;
+    if (content.kind === 'held' && !(content.holder.host === self.host && !alive(content.holder.pid))) {
+      throw new LockHeldError(heldMessage(lock, content.holder));
+    }
+    const mine = top + 1;
+    options.beforeCreate?.(mine);
+    let created: boolean;
+    try {
+      created = writeFileAtomic(join(lock, genName(mine)), JSON.stringify(self), { exclusive: true });
+    } catch (error) {
+      throw environmentError(lock, 'a lock folder livediff can write', error);
+    }
+    if (!created) continue; // Another run took this generation first: see what it holds.
+    if ((generations(lock)[0] ?? 0) !== mine) {
+      // Our number was passed long ago (we read the folder before others took and released it): back off.
+      removeQuietly(join(lock, genName(mine)));
+      continue;
+    }
+    for (const old of generations(lock).filter((n) => n < mine)) removeQuietly(join(lock, genName(old)));
+    return () => release(lock, mine);
+  }
+  throw new LockHeldError(`${lock}: could not take the lock (other runs keep taking it); this run did nothing`);
+}
+
+/** Release by adding a `released` generation above ours (ours stays until the next holder removes it). */
+function release(lock: string, mine: number): void {
+  try {
+    if ((generations(lock)[0] ?? 0) === mine) writeFileAtomic(join(lock, genName(mine + 1)), '{"released":true}', { exclusive: true });
+  } catch {
+    // A full disk: our generation stays, and our pid being gone makes it stale for the next run.
+  }
+}
+
+/**
+ * livediff before 0.2 locked with a plain file at this name: respected while its process runs, removed once
+ * it is gone (or was left empty by a crash), so the folder can take its place.
+ */
+function takeOverOldLockFile(lock: string, self: Holder, alive: (pid: number) => boolean): void {
+  let text: string;
+  try {
+    if (!statSync(lock).isFile()) return;
+    text = readFileSync(lock, 'utf8');
+  } catch {
+    return;
+  }
+  let holder: Partial<Holder> = {};
+  try {
+    holder = JSON.parse(text) as Partial<Holder>;
+  } catch {
+    // Empty: a crash between creating and filling it.
+  }
+  if (typeof holder.pid === 'number' && !(holder.host === self.host && !alive(holder.pid))) {
+    throw new LockHeldError(heldMessage(lock, { pid: holder.pid, host: String(holder.host ?? ''), since: String(holder.since ?? '') }).replace('the folder', 'the file'));
+  }
+  removeQuietly(lock);
+}
+
+function removeQuietly(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    // Already removed by another run.
+  }
 }
