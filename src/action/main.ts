@@ -54,13 +54,17 @@ function readInputs(env: Env): Inputs {
   };
 }
 
-/** The whole report in the format asked for, in a fresh folder under RUNNER_TEMP. */
-function writeReport(env: Env, g: GitComparison, inputs: Inputs): string {
+/**
+ * The whole report in the format asked for, and as one self-contained HTML page (for an artifact: a person
+ * looks at it in a browser), in a fresh folder under RUNNER_TEMP.
+ */
+function writeReport(env: Env, g: GitComparison, inputs: Inputs): { report: string; html: string } {
   const dir = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'livediff-'));
-  const file = join(dir, `report.${extensionOf(inputs.format)}`);
-  const text = GIT_RENDERERS[inputs.format](g, { only: inputs.only, color: false });
-  writeFileSync(file, text);
-  return file;
+  const report = join(dir, `report.${extensionOf(inputs.format)}`);
+  writeFileSync(report, GIT_RENDERERS[inputs.format](g, { only: inputs.only, color: false }));
+  const html = join(dir, 'report.html');
+  writeFileSync(html, GIT_RENDERERS.html(g, { only: inputs.only, color: false }));
+  return { report, html };
 }
 
 function writeSummary(env: Env, g: GitComparison, inputs: Inputs, report: string): void {
@@ -95,14 +99,14 @@ export async function runAction(io: ActionIO = { env: process.env, write: (s) =>
     const range = await actionRange(io.env, readEvent(io.env), inputs, cwd);
     if ('nothing' in range) {
       io.write(`livediff: ${range.nothing}\n`);
-      outputs(io, { changed: 'false', added: '0', dropped: '0', edited: '0', 'files-added': '0', 'files-deleted': '0', 'files-modified': '0', message: 'no capture changed', report: '' });
+      outputs(io, { changed: 'false', added: '0', dropped: '0', edited: '0', 'files-added': '0', 'files-deleted': '0', 'files-modified': '0', message: 'no capture changed', report: '', html: '' });
       return 0;
     }
     await loadFormats();
     const g = await compareSides(range.from, range.to, { cwd, pathspecs: inputs.paths });
     const only = inputs.only ?? DEFAULT_ONLY;
     printLog(io, g, only);
-    const report = writeReport(io.env, g, inputs);
+    const { report, html } = writeReport(io.env, g, inputs);
     writeSummary(io.env, g, inputs, report);
     const totals = gitTotals(g);
     const changed = gitHasChanges(g, only);
@@ -117,6 +121,7 @@ export async function runAction(io: ActionIO = { env: process.env, write: (s) =>
       'files-modified': String(totals.files.modified),
       message,
       report,
+      html,
     });
     io.write(`livediff: ${message}\n`);
     if (changed && inputs.failOnChange) {

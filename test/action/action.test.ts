@@ -26,6 +26,11 @@ describe('the Action on a push', () => {
     expect(r.summary).toContain("#### 🟢 Added: Analysis: How Xi and Putin's new friendship could test the US");
     expect(r.outputs).toMatchObject({ changed: 'true', added: '2', dropped: '0', edited: '0', 'files-added': '0', 'files-deleted': '0', 'files-modified': '1', message: '2 posts added' });
     expect(readFileSync(r.outputs.report!, 'utf8')).toContain('#### 🟢 Added: Analysis');
+    // The same comparison as one self-contained page, for an artifact.
+    const html = readFileSync(r.outputs.html!, 'utf8');
+    expect(html).toMatch(/^<!doctype html>/i);
+    expect(html).toContain("Content-Security-Policy");
+    expect(html).toContain("Analysis: How Xi and Putin&#39;s new friendship could test the US");
     expect(r.log).toContain('::group::livediff: snapshots/cnn.txt (modified)\n::stop-commands::livediff-');
     expect(r.log).toContain('2 added, 2 left the view (7 unchanged)');
     expect(r.log.trimEnd().split('\n').at(-1)).toBe('livediff: 2 posts added');
@@ -137,8 +142,12 @@ describe('hostile capture text and a summary too large for GitHub', () => {
     expect(r.summary).not.toMatch(/<img|@everyone|\u001b/);
     expect(r.summary).toContain('@&#8203;everyone &lt;img src=x onerror=alert(1)&gt; look');
     expect(r.summary).toContain('### 🆕 New capture: live/evil ::error::pwned.txt');
-    expect(Object.keys(r.outputs).sort()).toEqual(['added', 'changed', 'dropped', 'edited', 'files-added', 'files-deleted', 'files-modified', 'message', 'report']);
+    expect(Object.keys(r.outputs).sort()).toEqual(['added', 'changed', 'dropped', 'edited', 'files-added', 'files-deleted', 'files-modified', 'html', 'message', 'report']);
     expect(r.outputs.message).toBe('1 post added; 1 new capture');
+    // The HTML page shows the hostile text as text: no element or handler from the capture.
+    const html = readFileSync(r.outputs.html!, 'utf8');
+    expect(html).not.toMatch(/<img|\u001b/);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 
   it('keeps the job summary under 1 MiB with a note; the report file has everything', async () => {
