@@ -1,5 +1,5 @@
 // The one place that turns errors into messages and exit codes (diff(1): 0 same, 1 different, 2 trouble).
-import { LivediffError, UsageError } from '../errors.js';
+import { LivediffError } from '../errors.js';
 import { sanitizeInline } from '../render/sanitize.js';
 
 export const EXIT_SAME = 0;
@@ -8,9 +8,8 @@ export const EXIT_TROUBLE = 2;
 
 /** Print one line for an error and return the exit code. Stack traces only with LIVEDIFF_DEBUG=1. */
 export function reportError(error: unknown, stderr: (s: string) => void, env = process.env): number {
-  if (error instanceof UsageError) {
-    stderr(`livediff: ${sanitizeInline(error.message)}\nTry 'livediff --help' for more information.\n`);
-  } else if (error instanceof LivediffError) {
+  // One line, as every other error: the yargs ones already end with where to read more.
+  if (error instanceof LivediffError) {
     stderr(`livediff: ${sanitizeInline(error.message)}\n`);
   } else {
     const message = error instanceof Error ? error.message : String(error);

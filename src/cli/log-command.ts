@@ -7,6 +7,7 @@ import { renderLogJson } from '../render/log-json.js';
 import { renderLogMarkdown } from '../render/log-markdown.js';
 import { latestHeadline, renderLogTable, renderPostHistory } from '../render/log-terminal.js';
 import { sanitizeInline } from '../render/sanitize.js';
+import { COLOR_OPTION } from './color.js';
 import { EXIT_SAME } from './exit.js';
 import { expandInputs, readGitSeries, readSeries } from './inputs.js';
 import { type ArgsOf, captureOptions, commandModule, FORMATS, useColor, withInputOptions } from './options.js';
@@ -21,7 +22,7 @@ function builder(y: Argv) {
     .option('order', { choices: ['name', 'mtime'] as const, describe: 'Order captures by file name or modification time (default: the time in their names, else what they say)' })
     .option('since', { type: 'string', describe: 'Only captures taken at or after this time (ISO 8601)' })
     .option('until', { type: 'string', describe: 'Only captures taken at or before this time (ISO 8601)' })
-    .option('color', { type: 'boolean', describe: 'Force colour on or off' })
+    .option('color', COLOR_OPTION)
     .option('git', { type: 'boolean', default: false, describe: 'Read every committed version of one file from git (INPUTS is that file)' })
     .example('livediff log captures/', 'one line per post: first seen, last seen, versions, how it ended')
     .example("livediff log 'captures/2026-11-22*.txt' --post 12", 'every version of post 12, word by word')

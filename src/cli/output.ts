@@ -8,7 +8,7 @@ import { type Format, useColor } from './options.js';
 
 export function renderReport(
   report: Report,
-  args: { format: Format; color?: boolean; brief: boolean },
+  args: { format: Format; color?: unknown; brief: boolean },
   only: readonly OnlyValue[] | undefined,
 ): string {
   if (args.format === 'json') return renderJson(report, { only });
