@@ -69,7 +69,9 @@ export async function main(argv: string[]): Promise<number> {
     .epilogue(EPILOGUE)
     .wrap(Math.min(110, process.stdout.columns || 100))
     .fail((message, error) => {
-      throw error ?? new UsageError(rewordYargsError(message, command));
+      // yargs wraps what a coerce function throws in its own YError: unwrap it to one clean line.
+      if (error && error.name !== 'YError') throw error;
+      throw new UsageError(rewordYargsError(error?.message ?? message, command, argv));
     });
   try {
     await parser.parseAsync();

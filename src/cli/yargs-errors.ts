@@ -21,7 +21,7 @@ const list = (values: string[]) => (values.length < 2 ? values.join('') : `${val
 const unquote = (s: string) => s.replace(/^"(.*)"$/, '$1');
 
 /** One line saying what was expected and what was found, for any message yargs fails with. */
-export function rewordYargsError(message: string, command: string): string {
+export function rewordYargsError(message: string, command: string, argv: readonly string[] = []): string {
   const help = command === 'diff' ? 'livediff --help' : `livediff ${command} --help`;
   const text = message.replace(/\s*\n\s*/g, ' ').trim();
   let m = /^Invalid values: Argument: ([\w-]+), Given: (.*), Choices: (.*)$/.exec(text);
@@ -31,8 +31,11 @@ export function rewordYargsError(message: string, command: string): string {
   if (m) return `expected ${EXPECTED[command] ?? 'fewer arguments'}, found ${m[1]} arguments; see ${help}`;
   m = /^Unknown arguments?: (.*)$/.exec(text);
   if (m) {
-    const names = m[1]!.split(', ').map((n) => (n.startsWith('-') ? n : n.length === 1 ? `-${n}` : `--${n}`));
-    return `unknown option ${names.join(', ')}; see ${help}`;
+    // yargs names unknown options and surplus positionals alike, without dashes: argv tells them apart.
+    const names = m[1]!.split(', ');
+    const extra = names.filter((n) => argv.includes(n));
+    if (extra.length > 0) return `expected ${EXPECTED[command] ?? 'fewer arguments'}, found more: '${extra.join("', '")}'; see ${help}`;
+    return `unknown option ${names.map((n) => (n.length === 1 ? `-${n}` : `--${n}`)).join(', ')}; see ${help}`;
   }
   m = /^Not enough arguments following: (.*)$/.exec(text);
   if (m) return `--${m[1]} needs a value; see ${help}`;
