@@ -27,7 +27,7 @@ describe('the Action on a push', () => {
     expect(r.outputs).toMatchObject({ changed: 'true', added: '2', dropped: '0', edited: '0', 'files-added': '0', 'files-deleted': '0', 'files-modified': '1', message: '2 posts added' });
     expect(readFileSync(r.outputs.report!, 'utf8')).toContain('#### 🟢 Added: Analysis');
     expect(r.log).toContain('::group::livediff: snapshots/cnn.txt (modified)\n::stop-commands::livediff-');
-    expect(r.log).toContain('2 added, 2 left the view (7 unchanged)');
+    expect(r.log).toContain('2 added, 2 out of view; 7 unchanged');
     expect(r.log.trimEnd().split('\n').at(-1)).toBe('livediff: 2 posts added');
   });
 

@@ -51,10 +51,10 @@ describe('git diff driver', () => {
   });
 
   it('git show --ext-diff and git log -p --ext-diff use it; git diff --stat stays git\'s', () => {
-    expect(git('show', '--ext-diff', 'HEAD').stdout).toContain('2 added, 2 left the view (7 unchanged)');
+    expect(git('show', '--ext-diff', 'HEAD').stdout).toContain('2 added, 2 out of view; 7 unchanged');
     const log = git('log', '-p', '--ext-diff');
     expect(log.status).toBe(0);
-    expect(log.stdout).toContain('2 added, 2 left the view (7 unchanged)');
+    expect(log.stdout).toContain('2 added, 2 out of view; 7 unchanged');
     expect(log.stdout).toContain('+++ snapshots/cnn/page.txt@');
     expect(git('diff', '--stat', 'HEAD~1', 'HEAD').stdout).toBe(git('diff', '--no-ext-diff', '--stat', 'HEAD~1', 'HEAD').stdout);
   });
