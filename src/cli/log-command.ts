@@ -10,33 +10,40 @@ import { sanitizeInline } from '../render/sanitize.js';
 import { COLOR_OPTION } from './color.js';
 import { EXIT_SAME } from './exit.js';
 import { expandInputs, readGitSeries, readSeries } from './inputs.js';
-import { type ArgsOf, captureOptions, commandModule, FORMATS, useColor, withInputOptions } from './options.js';
+import { type ArgsOf, captureOptions, checkWidth, commandModule, FORMATS, outputWidth, useColor, withInputOptions } from './options.js';
+import { parseTimeArg } from './time-arg.js';
 import { loadFormats } from '../parse/index.js';
 import { progress } from './progress.js';
 
 function builder(y: Argv) {
-  return withInputOptions(y)
-    .positional('inputs', { type: 'string', array: true, describe: 'A folder of captures, capture files, or quoted glob patterns', demandOption: true })
+  // Output options first, the HTML/feed selectors last (as for diff).
+  const own = y
+    // No `demandOption`: `<inputs..>` already requires one, and help would show `[required] [default: []]`.
+    .positional('inputs', { type: 'string', array: true, describe: 'A folder of captures, capture files, or quoted glob patterns' })
     .option('format', { alias: 'f', choices: FORMATS, default: 'terminal' as const, describe: 'Output format' })
     .option('post', { type: 'string', describe: 'Show every version of one post: its number in the table, or text of its headline' })
+    .option('since', { type: 'string', requiresArg: true, describe: 'Only captures taken at or after this time: 2026-11-22T10:00Z, a label as the table prints it, or 2.hours.ago (no zone: UTC)' })
+    .option('until', { type: 'string', requiresArg: true, describe: 'Only captures taken at or before this time (as --since)' })
     .option('order', { choices: ['name', 'mtime'] as const, describe: 'Order captures by file name or modification time (default: the time in their names, else what they say)' })
-    .option('since', { type: 'string', describe: 'Only captures taken at or after this time (ISO 8601)' })
-    .option('until', { type: 'string', describe: 'Only captures taken at or before this time (ISO 8601)' })
     .option('color', COLOR_OPTION)
-    .option('git', { type: 'boolean', default: false, describe: 'Read every committed version of one file from git (INPUTS is that file)' })
+    .option('width', {
+      type: 'string',
+      requiresArg: true,
+      describe: "Fit the table to this many columns [default: the terminal's width; none when not a terminal]",
+      coerce: (v: string) => checkWidth(v),
+    })
+    .option('git', { type: 'boolean', default: false, describe: 'Read every committed version of one file from git (INPUTS is that file)' });
+  return withInputOptions(own)
     .example('livediff log captures/', 'one line per post: first seen, last seen, versions, how it ended')
     .example("livediff log 'captures/2026-11-22*.txt' --post 12", 'every version of post 12, word by word')
-    .example('livediff log captures/ --since 2026-11-22T06:00Z --format json', 'the history as JSON (livediff.log/1)')
+    .example('livediff log captures/ --since 2.hours.ago --format json', 'the history as JSON (livediff.log/1)')
     .example('livediff log --git snapshots/page.txt', 'the history from every committed version of one file');
 }
 
 type Args = ArgsOf<typeof builder>;
 
 function parseTime(name: string, value: string | undefined): number | null {
-  if (value === undefined) return null;
-  const t = Date.parse(value);
-  if (Number.isNaN(t)) throw new UsageError(`--${name} takes a date and time such as 2026-11-22T10:00Z; found '${value}'`);
-  return t;
+  return value === undefined ? null : parseTimeArg(name, value, Date.now());
 }
 
 /** The post `--post` names: its number, or the one whose headline (any version) contains the text. */
@@ -61,7 +68,8 @@ export async function runLog(args: Args): Promise<number> {
   const since = parseTime('since', args.since);
   const until = parseTime('until', args.until);
   const files = args.git ? [] : await expandInputs(args.inputs!);
-  const bar = progress('livediff log');
+  // One bar per stage, each counting captures: one bar over both stages counted 532/800 for 400 captures.
+  const bar = progress('livediff log: reading');
   try {
     // Hundreds of captures cost far more than loading the HTML parser: load it without looking first.
     if (args.inputFormat !== 'text') await loadFormats();
@@ -70,7 +78,7 @@ export async function runLog(args: Args): Promise<number> {
       : readSeries(files, {
           order: args.order,
           ...captureOptions(args),
-          onProgress: (done, total) => bar.update(done, total * 2),
+          onProgress: (done, total) => bar.update(done, total),
         });
     if (series.by === 'content') {
       process.stderr.write('livediff: no capture times in the file names; ordered by what the captures say (post counter, Updated time, newest post)\n');
@@ -81,15 +89,18 @@ export async function runLog(args: Args): Promise<number> {
       return (since === null || t >= since) && (until === null || t <= until);
     });
     if (versions.length === 0) throw new UsageError('no capture in the range given by --since and --until');
-    const history = buildHistory(versions, { onProgress: (done, total) => bar.update(files.length + done, files.length + total) });
     bar.done();
+    const comparing = progress('livediff log: comparing');
+    const history = buildHistory(versions, { onProgress: (done, total) => comparing.update(done, total) });
+    comparing.done();
     const post = args.post === undefined ? undefined : findPost(history, args.post);
     let output: string;
     if (args.format === 'json') output = renderLogJson(history, { order: series.by, post });
     else if (args.format === 'markdown') output = renderLogMarkdown(history, post);
     else {
       const color = useColor(args.color, process.stdout.isTTY === true, process.env);
-      output = post ? renderPostHistory(history, post, { color }) : renderLogTable(history, { color });
+      const width = outputWidth(args.width);
+      output = post ? renderPostHistory(history, post, { color, width }) : renderLogTable(history, { color, width });
     }
     process.stdout.write(output);
   } finally {
