@@ -33,7 +33,7 @@ export function escapeMarkdown(text: string): string {
 /** `🟢 Added`: the mark and the shared word, capitalised. */
 const label = (p: Pick<PostChange, 'status' | 'moved'>) => {
   const word = postLabel(p);
-  return `${STATUS_MARK[p.status]} ${word[0]!.toUpperCase()}${word.slice(1)}`;
+  return `${STATUS_MARK[p.status === 'unchanged' && p.moved ? 'moved' : p.status]} ${word[0]!.toUpperCase()}${word.slice(1)}`;
 };
 
 /** Word changes as ~~removed~~ and **inserted**, white space kept outside the markers (or they do not render). */

@@ -20,8 +20,9 @@ export const STATUS_LABEL: Record<Counted, string> = {
 /** Summary order: what most needs a reader first (new and deleted posts), unchanged last. */
 export const SUMMARY_ORDER: readonly Counted[] = ['added', 'dropped', 'edited', 'moved', 'out-of-view', 'into-view', 'unchanged'];
 
-/** Markdown's status marks, beside the same words. */
-export const STATUS_MARK: Record<Status, string> = {
+/** Markdown's status marks, beside the same words (`moved`: an unchanged post that moved). */
+export const STATUS_MARK: Record<Counted, string> = {
+  moved: '↕️',
   added: '🟢',
   dropped: '🔴',
   edited: '🟡',
