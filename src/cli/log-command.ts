@@ -8,6 +8,7 @@ import { renderLogMarkdown } from '../render/log-markdown.js';
 import { latestHeadline, renderLogTable, renderPostHistory } from '../render/log-terminal.js';
 import { sanitizeInline } from '../render/sanitize.js';
 import { COLOR_OPTION } from './color.js';
+import { PAGER_OPTION } from './pager.js';
 import { EXIT_SAME } from './exit.js';
 import { expandInputs, readGitSeries, readSeries } from './inputs.js';
 import { type ArgsOf, captureOptions, checkWidth, commandModule, FORMATS, outputWidth, useColor, withInputOptions } from './options.js';
@@ -32,6 +33,7 @@ function builder(y: Argv) {
       describe: "Fit the table to this many columns [default: the terminal's width; none when not a terminal]",
       coerce: (v: string) => checkWidth(v),
     })
+    .option('pager', PAGER_OPTION)
     .option('git', { type: 'boolean', default: false, describe: 'Read every committed version of one file from git (INPUTS is that file)' });
   return withInputOptions(own)
     .example('livediff log captures/', 'one line per post: first seen, last seen, versions, how it ended')

@@ -13,7 +13,8 @@ import { pagerCommand, pageStdout } from './pager.js';
 import { commandOf, mistypedCommand, rewordYargsError } from './yargs-errors.js';
 
 /** Command names, for "did you mean" and for knowing which command a failed command line was for. */
-const COMMANDS = ['diff', 'log', 'check', 'capture', 'git', 'git-diff-driver'];
+const COMMANDS = ['diff', 'log', 'check', 'capture', 'git', 'git-diff-driver', 'completion'];
+const SHELLS = ['bash', 'zsh', 'fish'];
 /** Commands whose output is read by a person at a terminal, and so goes through the pager. */
 const PAGED = new Set(['diff', 'log', 'git']);
 
@@ -34,6 +35,11 @@ export async function main(argv: string[]): Promise<number> {
   const setExit = (code: number) => {
     exitCode = code;
   };
+  // `livediff completion bash|zsh|fish`: yargs picks the script by $SHELL, so name the shell asked for.
+  if (argv[0] === 'completion' && argv.length === 2 && SHELLS.includes(argv[1]!)) {
+    process.env.SHELL = `/bin/${argv[1]}`;
+    argv = ['completion'];
+  }
   const typo = mistypedCommand(argv, COMMANDS);
   if (typo !== null) {
     return reportError(new UsageError(`'${argv[0]}' is neither a command nor a file; did you mean '${typo}'?`), (s) => process.stderr.write(s));
@@ -49,13 +55,10 @@ export async function main(argv: string[]): Promise<number> {
     .command(captureCommand(setExit))
     .command(gitCommand(setExit))
     .command(diffDriverCommand(setExit))
+    // Completion from the same option definitions as --help: yargs answers the script's queries itself.
+    .completion('completion', 'Print a shell completion script: livediff completion bash|zsh|fish (default: $SHELL)')
     // File names and revisions stay strings: `livediff 007 008`, `livediff git -- 2024`.
     .parserConfiguration({ 'parse-positional-numbers': false })
-    .option('pager', {
-      type: 'boolean',
-      default: true,
-      describe: 'Page output that is long for the terminal (LIVEDIFF_PAGER, PAGER, else less -FRX); --no-pager: never',
-    })
     // Arguments are checked by now: the pager starts lazily, on the first line printed.
     .middleware((args) => {
       const pager = PAGED.has(command) ? pagerCommand({ enabled: args.pager !== false, isTTY: process.stdout.isTTY === true, env: process.env }) : null;

@@ -6,6 +6,7 @@ import type { ParseCaptureOptions } from '../parse/index.js';
 import { FORMAT_NAMES, loadFormats, needsFormats } from '../parse/index.js';
 import { ONLY_VALUES, type OnlyValue } from '../render/select.js';
 import { COLOR_OPTION } from './color.js';
+import { PAGER_OPTION } from './pager.js';
 
 /** The parsed arguments of a command whose options `builder` declares. */
 export type ArgsOf<B extends (y: Argv) => unknown> = ArgumentsCamelCase<ReturnType<B> extends Argv<infer T> ? T : never>;
@@ -62,6 +63,7 @@ export function withReportOptions<T>(y: Argv<T>) {
       .option('brief', { type: 'boolean', default: false, describe: 'Terminal format: one heading per post, no text' })
       .option('stat', { type: 'boolean', default: false, describe: 'Terminal format: one line per post with the words added and removed, as git diff --stat' }),
   )
+    .option('pager', PAGER_OPTION)
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing; only the exit code tells' })
     .option('force', { type: 'boolean', default: false, describe: 'Compare captures even when they look like different pages' })
     .option('match-threshold', ratioOption('match-threshold', 'Similarity (0-1) from which two otherwise unmatched posts count as one post edited [default: 0.5]'))

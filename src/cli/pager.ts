@@ -4,6 +4,13 @@ import { childProcess } from '../builtins.js';
 
 export const DEFAULT_PAGER = 'less -FRX';
 
+/** `--no-pager`, for the commands whose output a person reads at a terminal (diff, log, git). */
+export const PAGER_OPTION = {
+  type: 'boolean',
+  default: true,
+  describe: 'Page long terminal output (LIVEDIFF_PAGER, else PAGER, else less -FRX); --no-pager: never',
+} as const;
+
 /**
  * The pager command to run, or null for none: none with --no-pager, when stdout is not a terminal, or
  * when the command is empty or `cat` (git's rules). LIVEDIFF_PAGER wins over PAGER, even when empty.
