@@ -48,11 +48,25 @@ async function read(file: string, source: string): Promise<Capture | null> {
 }
 
 /** git's own diff of the two files, for versions livediff cannot read. */
-function plainDiff(oldFile: string, newFile: string, color: boolean): void {
+function plainDiff(oldFile: string, newFile: string, color: boolean, path: string): void {
   const r = childProcess().spawnSync('git', ['diff', '--no-index', '--no-ext-diff', color ? '--color=always' : '--no-color', '--', oldFile, newFile], {
     stdio: ['ignore', 'pipe', 'ignore'],
   });
-  if (r.stdout) process.stdout.write(r.stdout);
+  if (r.stdout) process.stdout.write(headerPaths(r.stdout, oldFile, newFile, path));
+}
+
+/**
+ * git names the files it was given in the header (`a/tmp/git-blob-XXXX/page.txt`): name them by the
+ * path in the repository, as git's own diff does. Only the header (before the first hunk) is touched;
+ * latin1 keeps every other byte as it is.
+ */
+export function headerPaths(out: Uint8Array, oldFile: string, newFile: string, path: string): Buffer {
+  const text = Buffer.from(out).toString('latin1');
+  const hunk = text.search(/^(?:\u001b\[[\d;]*m)*@@/m);
+  const head = hunk < 0 ? text : text.slice(0, hunk);
+  const strip = (f: string) => Buffer.from(f.replace(/^\/+/, ''), 'utf8').toString('latin1');
+  const named = head.split(`a/${strip(oldFile)}`).join(`a/${strip(path)}`).split(`b/${strip(newFile)}`).join(`b/${strip(path)}`);
+  return Buffer.from(named + (hunk < 0 ? '' : text.slice(hunk)), 'latin1');
 }
 
 export async function runDiffDriver(args: Args): Promise<number> {
@@ -78,7 +92,7 @@ export async function runDiffDriver(args: Args): Promise<number> {
     // Whatever went wrong, git must get a diff and exit code 0, or it stops the whole `git diff`.
     const message = error instanceof LivediffError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
     process.stdout.write(`livediff: ${sanitizeInline(message)}; git's line diff follows\n`);
-    plainDiff(oldFile, newFile, color);
+    plainDiff(oldFile, newFile, color, path);
   }
   return EXIT_SAME;
 }

@@ -67,6 +67,9 @@ describe('git diff driver', () => {
       expect(r.stdout).toContain('+++ snapshots/cnn/page.txt  (9 posts shown of 9');
       expect(r.stdout).toMatch(/livediff: snapshots\/cnn\/new\.txt: expected .*; git's line diff follows\n/);
       expect(r.stdout).toContain('+Service unavailable');
+      // The line diff names the file by its path in the repository, never git's temporary copy.
+      expect(r.stdout).toContain('--- a/snapshots/cnn/new.txt');
+      expect(r.stdout).not.toMatch(/git-blob|\/tmp\//);
     } finally {
       execFileSync('git', ['checkout', '--', '.'], { cwd: repo.dir });
     }
