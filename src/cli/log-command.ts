@@ -19,8 +19,8 @@ import { progress } from './progress.js';
 function builder(y: Argv) {
   // Output options first, the HTML/feed selectors last (as for diff).
   const own = y
-    // No `demandOption`: `<inputs..>` already requires one, and help would show `[required] [default: []]`.
-    .positional('inputs', { type: 'string', array: true, describe: 'A folder of captures, capture files, or quoted glob patterns' })
+    // `[inputs..]` checked in runLog: yargs' `<inputs..>` made help say `[required] [default: []]`.
+    .positional('inputs', { type: 'string', array: true, default: undefined, describe: 'A folder of captures, capture files, or quoted glob patterns' })
     .option('format', { alias: 'f', choices: FORMATS, default: 'terminal' as const, describe: 'Output format' })
     .option('post', { type: 'string', describe: 'Show every version of one post: its number in the table, or text of its headline' })
     .option('since', { type: 'string', requiresArg: true, describe: 'Only captures taken at or after this time: 2026-11-22T10:00Z, a label as the table prints it, or 2.hours.ago (no zone: UTC)' })
@@ -67,6 +67,9 @@ export function findPost(history: History, query: string): PostHistory {
 }
 
 export async function runLog(args: Args): Promise<number> {
+  // yargs gives [undefined] for an absent optional array positional declared without a default.
+  args.inputs = (args.inputs ?? []).filter((i): i is string => typeof i === 'string');
+  if (args.inputs.length === 0) throw new UsageError('expected one or more inputs (a folder, capture files or quoted glob patterns); see livediff log --help');
   const since = parseTime('since', args.since);
   const until = parseTime('until', args.until);
   const files = args.git ? [] : await expandInputs(args.inputs!);
@@ -114,7 +117,7 @@ export async function runLog(args: Args): Promise<number> {
 export function logCommand(setExit: (code: number) => void): CommandModule<object, Args> {
   return commandModule(
     {
-      command: 'log <inputs..>',
+      command: 'log [inputs..]',
       describe: 'The life of every post across many captures: first seen, versions, how it ended',
       builder,
       run: runLog,

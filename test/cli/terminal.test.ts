@@ -144,6 +144,7 @@ describe('usage errors', () => {
   it('log --help shows no [required] [default: []] and lists --format first', () => {
     const help = runCli(['log', '--help']).stdout;
     expect(help).not.toContain('[default: []]');
+    expect(help).not.toContain('[required]');
     expect(help.indexOf('--format')).toBeLessThan(help.indexOf('--items'));
     const diffHelp = runCli(['--help']).stdout;
     expect(diffHelp.indexOf('--format')).toBeLessThan(diffHelp.indexOf('--input-format'));
