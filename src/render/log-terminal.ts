@@ -22,6 +22,16 @@ const EVENT_LABEL: Record<HistoryEvent['kind'], string> = {
   reinserted: 'reinserted after deletion',
 };
 
+/** `2026-11-22T10:05Z`-like UTC minutes, beside a label that does not say when (a commit id). */
+const utcMinutes = (iso: string) => new Date(iso).toISOString().slice(0, 16).replace('T', ' ');
+
+/** A commit id alone says nothing of when: `log --git` shows `a1b2c3d 2026-11-22 10:05` (UTC). */
+function withTime(h: History, i: number): string {
+  const name = label(h, i);
+  const time = h.captures[i]?.time;
+  return time && /^[0-9a-f]{7,40}$/.test(name) ? `${name} ${utcMinutes(time)}` : name;
+}
+
 /** A capture's name as shown: its label, or its position when labels are long. */
 const label = (h: History, i: number) => sanitizeInline(h.captures[i]?.label ?? `#${i + 1}`);
 
@@ -30,7 +40,8 @@ export function latestHeadline(p: PostHistory): string {
 }
 
 /** `2023-03-23T05-00-00Z` → `03-23 05:00`, for a table that would not otherwise fit. */
-const compact = (l: string) => l.replace(/^\d{4}-(\d{2})-(\d{2})T(\d{2})[-:](\d{2})(?:[-:]\d{2})?Z$/, '$1-$2 $3:$4');
+const compact = (l: string) =>
+  l.replace(/^\d{4}-(\d{2})-(\d{2})T(\d{2})[-:](\d{2})(?:[-:]\d{2})?Z$/, '$1-$2 $3:$4').replace(/^([0-9a-f]{7}) \d{4}-(\d{2}-\d{2} \d{2}:\d{2})$/, '$1 $2');
 /** A headline gets at least this many columns before the capture labels are shortened. */
 const MIN_HEADLINE = 30;
 
@@ -40,7 +51,7 @@ class LogTable extends TerminalWriter {
     const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - displayWidth(s)));
     const idWidth = String(history.posts.length).length + 1;
     const statusWidth = Math.max(6, ...history.posts.map((p) => STATUS_LABEL_OF(p.fate).length));
-    let labels = history.captures.map((_, i) => label(history, i));
+    let labels = history.captures.map((_, i) => withTime(history, i));
     const fixed = (w: number) => idWidth + 2 + (w + 2) * 2 + 8 + 2 + statusWidth + 2;
     let width = Math.max(10, ...labels.map((l) => displayWidth(l)));
     if (this.width !== undefined && this.width - fixed(width) < MIN_HEADLINE) {
