@@ -62,7 +62,8 @@ export async function main(argv: string[]): Promise<number> {
     // Arguments are checked by now: the pager starts lazily, on the first line printed.
     .middleware((args) => {
       const pager = PAGED.has(command) ? pagerCommand({ enabled: args.pager !== false, isTTY: process.stdout.isTTY === true, env: process.env }) : null;
-      if (pager !== null) closePager = pageStdout(pager, process.env);
+      // Once: yargs may run global middleware again for the command it picked.
+      if (pager !== null && closePager === null) closePager = pageStdout(pager, process.env);
     })
     .strict()
     .help()
