@@ -8,7 +8,7 @@ import { sanitizeInline } from '../render/sanitize.js';
 import { DEFAULT_ONLY } from '../render/select.js';
 import { EXIT_CHANGED, EXIT_SAME, EXIT_TROUBLE } from './exit.js';
 import { loadFormats } from '../parse/index.js';
-import { type ArgsOf, captureOptions, commandModule, compareOptions, parseOnly, useColor, withReportOptions } from './options.js';
+import { type ArgsOf, captureOptions, commandModule, compareOptions, outputWidth, parseOnly, useColor, withReportOptions } from './options.js';
 
 function builder(y: Argv) {
   return withReportOptions(
@@ -43,7 +43,7 @@ export async function runGitDiff(args: Args, cwd = process.cwd()): Promise<numbe
         ? renderGitJson(comparison, { only })
         : args.format === 'markdown'
           ? renderGitMarkdown(comparison, { only })
-          : renderGitTerminal(comparison, { only, color, brief: args.brief });
+          : renderGitTerminal(comparison, { only, color, brief: args.brief, stat: args.stat, width: outputWidth(args.width), timeZone: args.tz });
     process.stdout.write(output);
   }
   // As diff -r: what could be compared is reported; a file that could not be is trouble, said on stderr.

@@ -19,6 +19,10 @@ export interface GitRenderOptions {
   color?: boolean;
   /** Terminal: one heading per post, no text; no headlines for new and deleted captures. */
   brief?: boolean;
+  /** Terminal: as renderTerminal's (--stat, the width to wrap at, the zone of ISO times). */
+  stat?: boolean;
+  width?: number;
+  timeZone?: string;
 }
 
 /** New captures are shown when `added` is selected, deleted ones when `dropped` is. */
@@ -30,7 +34,7 @@ const sideName = (s: Side) => (s.kind === 'commit' ? s.short : s.kind === 'empty
 
 class GitTerminal extends TerminalWriter {
   constructor(private readonly options: GitRenderOptions) {
-    super(options.color ?? false);
+    super(options.color ?? false, options.width);
   }
 
   /** A new or deleted capture: its name and what it shows, then one line per post (not with --brief). */
@@ -46,7 +50,8 @@ class GitTerminal extends TerminalWriter {
 
   file(f: FileComparison, from: Side, to: Side): this {
     if (f.report) {
-      const text = renderTerminal(f.report, { color: this.options.color ?? false, only: this.options.only, brief: this.options.brief });
+      const { only, brief, stat, width, timeZone } = this.options;
+      const text = renderTerminal(f.report, { color: this.options.color ?? false, only, brief, stat, width, timeZone });
       for (const l of text.trimEnd().split('\n')) this.line(l);
     } else this.whole(f, f.status === 'added' ? to : from, f.capture!);
     return this;
