@@ -1,15 +1,15 @@
 // Posts without a partner: deleted or only outside the window a capture shows? New or only newly shown?
-import type { Alignment, Capture } from '../model.js';
+import type { Alignment, Capture, NewOnlyChange, OldOnlyChange, PageNote } from '../model.js';
 
-export type OldOnlyStatus = 'dropped' | 'out-of-view';
-export type NewOnlyStatus = 'added' | 'into-view';
+export type OldOnlyStatus = OldOnlyChange['status'];
+export type NewOnlyStatus = NewOnlyChange['status'];
 
 export interface WindowVerdict {
   oldOnly: Map<number, OldOnlyStatus>;
   newOnly: Map<number, NewOnlyStatus>;
   /** Deletions the post counters imply beyond those the captures show, or null without both counters. */
   deletionsOutsideView: number | null;
-  notes: string[];
+  notes: PageNote[];
 }
 
 /**
@@ -109,7 +109,7 @@ export function classifyUnpaired(old: Capture, neu: Capture, alignment: Alignmen
     oldOnly.set(o, status);
   }
 
-  const notes: string[] = [];
+  const notes: PageNote[] = [];
   let deletionsOutsideView: number | null = null;
   const oldCount = old.page.postCount;
   const newCount = neu.page.postCount;
@@ -123,19 +123,11 @@ export function classifyUnpaired(old: Capture, neu: Capture, alignment: Alignmen
       shown += headCandidates.length;
     }
     deletionsOutsideView = Math.max(0, implied - shown);
-    if (deletionsOutsideView > 0) {
-      notes.push(
-        `the post counter (${oldCount} → ${newCount}, ${added} added) implies ${plural(deletionsOutsideView, 'deleted post')} outside the view`,
-      );
-    } else if (implied >= 0 && implied < shown) {
-      notes.push(
-        `the post counter (${oldCount} → ${newCount}, ${added} added) implies ${plural(implied, 'deleted post')}, but the captures show ${shown} gone from between shown posts`,
-      );
-    } else if (implied < 0) {
-      notes.push(
-        `the post counter grew by ${newCount - oldCount} but ${plural(added, 'post')} ${added === 1 ? 'was' : 'were'} added in view: ${plural(-implied, 'post')} added outside the view`,
-      );
-    }
+    // Numbers only: the renderers word them (render/notes.ts).
+    const counters = { oldCount, newCount, added };
+    if (deletionsOutsideView > 0) notes.push({ kind: 'deleted-outside-view', ...counters, posts: deletionsOutsideView });
+    else if (implied >= 0 && implied < shown) notes.push({ kind: 'fewer-deletions-than-shown', ...counters, implied, shown });
+    else if (implied < 0) notes.push({ kind: 'added-outside-view', ...counters, posts: -implied });
   }
   return { oldOnly, newOnly, deletionsOutsideView, notes };
 }
@@ -143,8 +135,4 @@ export function classifyUnpaired(old: Capture, neu: Capture, alignment: Alignmen
 /** `a` is a later time than `b` (false when either is unknown). */
 function isAfter(a: number | null, b: number | null): boolean {
   return a !== null && b !== null && a > b;
-}
-
-export function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -3,15 +3,16 @@ import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../errors.js';
 import { buildHistory } from '../history/build.js';
 import type { History, PostHistory } from '../model.js';
-import { renderLogJson } from '../render/log-json.js';
-import { renderLogMarkdown } from '../render/log-markdown.js';
-import { latestHeadline, renderLogTable, renderPostHistory } from '../render/log-terminal.js';
+import { latestHeadline } from '../render/log-terminal.js';
+import { formatsOf } from '../render/registry.js';
+import { LOG_RENDERERS } from '../render/renderers.js';
 import { sanitizeInline } from '../render/sanitize.js';
 import { COLOR_OPTION } from './color.js';
 import { PAGER_OPTION } from './pager.js';
 import { EXIT_SAME } from './exit.js';
 import { expandInputs, readGitSeries, readSeries } from './inputs.js';
-import { type ArgsOf, captureOptions, checkWidth, commandModule, FORMATS, outputWidth, useColor, withInputOptions } from './options.js';
+import { type ArgsOf, captureOptions, checkWidth, commandModule, formatOption, withInputOptions } from './options.js';
+import { renderContext } from './output.js';
 import { parseTimeArg } from './time-arg.js';
 import { loadFormats } from '../parse/index.js';
 import { progress } from './progress.js';
@@ -21,7 +22,7 @@ function builder(y: Argv) {
   const own = y
     // `[inputs..]` checked in runLog: yargs' `<inputs..>` made help say `[required] [default: []]`.
     .positional('inputs', { type: 'string', array: true, default: undefined, describe: 'A folder of captures, capture files, or quoted glob patterns' })
-    .option('format', { alias: 'f', choices: FORMATS, default: 'terminal' as const, describe: 'Output format' })
+    .option('format', formatOption(formatsOf(LOG_RENDERERS)))
     .option('post', { type: 'string', describe: 'Show every version of one post: its number in the table, or text of its headline' })
     .option('since', { type: 'string', requiresArg: true, describe: 'Only captures taken at or after this time: 2026-11-22T10:00Z, a label as the table prints it, or 2.hours.ago (no zone: UTC)' })
     .option('until', { type: 'string', requiresArg: true, describe: 'Only captures taken at or before this time (as --since)' })
@@ -99,14 +100,7 @@ export async function runLog(args: Args): Promise<number> {
     const history = buildHistory(versions, { onProgress: (done, total) => comparing.update(done, total) });
     comparing.done();
     const post = args.post === undefined ? undefined : findPost(history, args.post);
-    let output: string;
-    if (args.format === 'json') output = renderLogJson(history, { order: series.by, post });
-    else if (args.format === 'markdown') output = renderLogMarkdown(history, post);
-    else {
-      const color = useColor(args.color, process.stdout.isTTY === true, process.env);
-      const width = outputWidth(args.width);
-      output = post ? renderPostHistory(history, post, { color, width }) : renderLogTable(history, { color, width });
-    }
+    const output = LOG_RENDERERS[args.format](history, { ...renderContext(args, undefined), post, order: series.by });
     process.stdout.write(output);
   } finally {
     bar.done();

@@ -25,8 +25,10 @@ export function commandModule<A>(
   };
 }
 
-export const FORMATS = ['terminal', 'json', 'markdown'] as const;
-export type Format = (typeof FORMATS)[number];
+/** `--format`: the formats of the registry of the document the command prints (render/renderers.ts). */
+export function formatOption<F extends string>(formats: readonly F[]) {
+  return { alias: 'f', choices: formats, default: 'terminal' as F, describe: 'Output format' } as const;
+}
 
 /** Terminal layout options, shared by diff and git: width to wrap at, --stat, the zone times are shown in. */
 export function withLayoutOptions<T>(y: Argv<T>) {
@@ -45,16 +47,12 @@ export function withLayoutOptions<T>(y: Argv<T>) {
     });
 }
 
-export function withReportOptions<T>(y: Argv<T>) {
+/** The options of a command that prints reports; `formats` are its document kind's registry's keys. */
+export function withReportOptions<T, F extends string>(y: Argv<T>, formats: readonly F[]) {
   // Output options first: they are what a reader of --help looks for; the HTML/feed selectors last.
   const report = withLayoutOptions(
     y
-      .option('format', {
-        alias: 'f',
-        choices: FORMATS,
-        default: 'terminal' as Format,
-        describe: 'Output format',
-      })
+      .option('format', formatOption(formats))
       .option('only', {
         type: 'string',
         describe: `Report only these, comma-separated (${ONLY_VALUES.join(', ')}); they alone set the exit code`,

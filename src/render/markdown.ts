@@ -1,6 +1,8 @@
 // GitHub-flavoured Markdown report, for job summaries and commit comments. Capture text is neutralised.
-import type { FieldChange, Hunk, Post, PostChange, Report } from '../model.js';
+import { COARSE_NOTE } from '../classify/text-diff.js';
+import { type FieldChange, type Hunk, type Post, type PostChange, type Report, unreachable } from '../model.js';
 import { humanTime } from './human-time.js';
+import { noteText } from './notes.js';
 import { DEFAULT_ONLY, type OnlyValue, pageChanged, pageRows, selectPosts } from './select.js';
 import { summaryLine } from './summary.js';
 import { postLabel, postName, STATUS_MARK } from './vocabulary.js';
@@ -58,7 +60,7 @@ export function hunkLine(h: Hunk): string | null {
 }
 
 export function fieldLines(change: FieldChange): string[] {
-  return [`**${change.field}**`, '', ...change.hunks.map(hunkLine).filter((l): l is string => l !== null), ''];
+  return [`**${change.field}**${change.coarse ? ` *(${COARSE_NOTE})*` : ''}`, '', ...change.hunks.map(hunkLine).filter((l): l is string => l !== null), ''];
 }
 
 export function postText(post: Post): string[] {
@@ -74,14 +76,28 @@ function postSection(p: PostChange, level: string, timeZone: string | undefined)
   const status = p.status === 'edited' ? `${label(p)} (${p.fields.join(', ')})` : label(p);
   const where = [
     escapeMarkdown(humanTime(post.time, timeZone)),
-    p.old && p.new && p.moved ? `position ${p.old.index + 1} → ${p.new.index + 1}` : '',
+    p.old !== null && p.new !== null && p.moved ? `position ${p.old.index + 1} → ${p.new.index + 1}` : '',
   ].filter(Boolean);
   const lines = [`${level} ${status}${p.moved && p.status !== 'unchanged' ? ' · moved' : ''}: ${escapeMarkdown(postName(post))}`, ''];
   if (where.length > 0) lines.push(`<sub>${where.join(' · ')}</sub>`, '');
-  if (p.status === 'added' || p.status === 'dropped') {
-    lines.push('<details><summary>Text</summary>', '', ...postText(post), '', '</details>', '');
-  } else for (const change of p.changes) lines.push(...fieldLines(change));
-  return lines;
+  return [...lines, ...postBody(p)];
+}
+
+/** What a post shows under its heading: the whole text of a new or deleted post, the changes of an edited one. */
+function postBody(p: PostChange): string[] {
+  switch (p.status) {
+    case 'added':
+    case 'dropped':
+      return ['<details><summary>Text</summary>', '', ...postText(p.post), '', '</details>', ''];
+    case 'edited':
+      return p.changes.flatMap(fieldLines);
+    case 'out-of-view':
+    case 'into-view':
+    case 'unchanged':
+      return [];
+    default:
+      return unreachable(p);
+  }
 }
 
 function pageLines(report: Report, timeZone: string | undefined): string[] {
@@ -90,7 +106,7 @@ function pageLines(report: Report, timeZone: string | undefined): string[] {
   if (!pageChanged(page) && page.notes.length === 0) return [];
   const cell = (v: string) => escapeMarkdown(humanTime(v, timeZone));
   const rows = pageRows(page).map((r) => `| ${r.name[0]!.toUpperCase()}${r.name.slice(1)} | ${cell(r.old)} | ${cell(r.new)} |`);
-  const notes = page.notes.map((n) => `> **Note:** ${escapeMarkdown(n)}`);
+  const notes = page.notes.map((n) => `> **Note:** ${escapeMarkdown(noteText(n))}`);
   if (rows.length === 0 && notes.length === 0) return [];
   const table = rows.length > 0 ? ['| Page | Before | After |', '|---|---|---|', ...rows, ''] : [];
   return [...table, ...notes, ...(notes.length > 0 ? [''] : [])];

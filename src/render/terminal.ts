@@ -1,6 +1,7 @@
 // The terminal report of a diff: the verdict first, then the posts in page order, then the page details.
-import type { Hunk, Post, PostChange, Report } from '../model.js';
+import { type Hunk, type Post, type PostChange, type Report, unreachable } from '../model.js';
 import { humanTime } from './human-time.js';
+import { noteText } from './notes.js';
 import { sanitizeInline } from './sanitize.js';
 import { DEFAULT_ONLY, type OnlyValue, pageChanged, pageRows, selectPosts } from './select.js';
 import { summaryLine } from './summary.js';
@@ -24,8 +25,9 @@ export interface TerminalOptions {
 
 /** Where a post is: `#3`, `#3 → #5` only when it moved, `new #1` / `old #9` when on one side only. */
 function position(p: PostChange): string {
-  if (p.old && p.new) return p.moved ? `#${p.old.index + 1} → #${p.new.index + 1}` : `#${p.new.index + 1}`;
-  return p.new ? `new #${p.new.index + 1}` : `old #${p.old!.index + 1}`;
+  if (p.old === null) return `new #${p.new.index + 1}`;
+  if (p.new === null) return `old #${p.old.index + 1}`;
+  return p.moved ? `#${p.old.index + 1} → #${p.new.index + 1}` : `#${p.new.index + 1}`;
 }
 
 const words = (s: string) => (s.match(/\S+/g) ?? []).length;
@@ -60,20 +62,53 @@ class TerminalRenderer extends TerminalWriter {
     const post = p.post;
     const label = postLabel(p);
     const status = p.status === 'edited' ? `${label} (${p.fields.join(', ')})` : label;
-    const paint =
-      p.status === 'added' ? c.green : p.status === 'dropped' ? c.red : p.status === 'edited' ? c.yellow : p.moved ? c.magenta : c.cyan;
     const moved = p.moved && p.status !== 'unchanged' ? c.magenta(`, ${STATUS_LABEL.moved}`) : '';
-    this.line(`${paint.bold(status)}${moved} ${c.dim(`${post.time === '' ? '' : `· ${this.time(post.time)} `}· ${position(p)}`)}`);
+    this.line(`${this.paint(p).bold(status)}${moved} ${c.dim(`${post.time === '' ? '' : `· ${this.time(post.time)} `}· ${position(p)}`)}`);
     this.wrapped({ text: INDENT }, [{ text: sanitizeInline(postName(post)), paint: c.bold }]);
+  }
+
+  private paint(p: PostChange) {
+    const { c } = this;
+    switch (p.status) {
+      case 'added':
+        return c.green;
+      case 'dropped':
+        return c.red;
+      case 'edited':
+        return c.yellow;
+      case 'unchanged':
+        // An unchanged post that moved is headed `moved` (vocabulary.ts), in the colour of a move.
+        return p.moved ? c.magenta : c.cyan;
+      case 'out-of-view':
+      case 'into-view':
+        return c.cyan;
+      default:
+        return unreachable(p);
+    }
+  }
+
+  /** What a post shows under its heading: the whole text of a new or deleted post, the changes of an edited one. */
+  private body(p: PostChange): void {
+    switch (p.status) {
+      case 'added':
+        return this.content(p.post, '+');
+      case 'dropped':
+        return this.content(p.post, '-');
+      case 'edited':
+        for (const change of p.changes) this.field(change);
+        return;
+      case 'out-of-view':
+      case 'into-view':
+      case 'unchanged':
+        return;
+      default:
+        return unreachable(p);
+    }
   }
 
   private post(p: PostChange): void {
     this.heading(p);
-    if (!this.options.brief) {
-      if (p.status === 'added') this.content(p.post, '+');
-      else if (p.status === 'dropped') this.content(p.post, '-');
-      else for (const change of p.changes) this.field(change);
-    }
+    if (!this.options.brief) this.body(p);
     this.line();
   }
 
@@ -85,7 +120,7 @@ class TerminalRenderer extends TerminalWriter {
     const rows = pageRows(page).map(
       (r) => `${INDENT}${r.name}: ${this.c.red(sanitizeInline(this.time(r.old)))} → ${this.c.green(sanitizeInline(this.time(r.new)))}`,
     );
-    for (const note of page.notes) rows.push(`${INDENT}${this.c.yellow(`note: ${sanitizeInline(note)}`)}`);
+    for (const note of page.notes) rows.push(`${INDENT}${this.c.yellow(`note: ${sanitizeInline(noteText(note))}`)}`);
     if (rows.length === 0) return;
     this.line(this.c.bold('page'));
     rows.forEach((r) => this.line(r));

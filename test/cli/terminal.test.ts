@@ -122,7 +122,7 @@ describe('usage errors', () => {
 
   it('are one clean line each', () => {
     expect(error([])).toBe('livediff: expected two capture files (OLD NEW); see livediff --help\n');
-    expect(error([OLD, NEW, '--format', 'x'])).toBe("livediff: --format: expected terminal, json or markdown, found 'x'\n");
+    expect(error([OLD, NEW, '--format', 'x'])).toBe("livediff: --format: expected terminal, json, markdown or html, found 'x'\n");
     expect(error([OLD, NEW, '--match-threshold', 'abc'])).toBe("livediff: --match-threshold: expected a number from 0 to 1, found 'abc'\n");
     expect(error([OLD, NEW, 'extra'])).toBe("livediff: expected two capture files (OLD NEW), found more: 'extra'; see livediff --help\n");
     expect(error(['log'])).toBe('livediff: expected one or more inputs (a folder, capture files or quoted glob patterns); see livediff log --help\n');
