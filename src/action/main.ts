@@ -63,7 +63,7 @@ function writeReport(env: Env, g: GitComparison, inputs: Inputs): { report: stri
   const report = join(dir, `report.${extensionOf(inputs.format)}`);
   writeFileSync(report, GIT_RENDERERS[inputs.format](g, { only: inputs.only, color: false }));
   const html = join(dir, 'report.html');
-  writeFileSync(html, GIT_RENDERERS.html(g, { only: inputs.only, color: false }));
+  writeFileSync(html, GIT_RENDERERS.html(g, { only: inputs.only }));
   return { report, html };
 }
 

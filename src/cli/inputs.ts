@@ -87,7 +87,7 @@ export async function readGitSeries(
     parse: { format: options.format, fields: options.fields },
     since: options.since,
     until: options.until,
-    onProgress: (done, total) => options.bar.update(done, total * 2),
+    onProgress: (done, total) => options.bar.update(done, total),
   });
   for (const s of skipped.slice(0, 3)) process.stderr.write(`livediff: left out ${sanitizeInline(s.label)}: ${sanitizeInline(s.message)}\n`);
   if (skipped.length > 3) process.stderr.write(`livediff: left out ${skipped.length - 3} more versions that are not captures\n`);

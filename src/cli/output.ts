@@ -1,9 +1,20 @@
-// What the command line tells a renderer: colour (decided here, from --color, NO_COLOR and the terminal),
-// --only and --brief. Which renderer runs is the document kind's registry's business (render/renderers.ts).
+// What the command line tells a renderer: colour (decided here, from --color[=when], NO_COLOR, TERM and
+// the terminal), the width to wrap at, --only, --brief, --stat and --tz. Which renderer runs is the
+// document kind's registry's business (render/renderers.ts).
 import type { RenderContext } from '../render/registry.js';
 import type { OnlyValue } from '../render/select.js';
-import { useColor } from './options.js';
+import { outputWidth, useColor } from './options.js';
 
-export function renderContext(args: { color?: boolean; brief?: boolean }, only: readonly OnlyValue[] | undefined): RenderContext {
-  return { color: useColor(args.color, process.stdout.isTTY === true, process.env), only, brief: args.brief ?? false };
+export function renderContext(
+  args: { color?: unknown; brief?: boolean; stat?: boolean; width?: number; tz?: string },
+  only: readonly OnlyValue[] | undefined,
+): RenderContext {
+  return {
+    color: useColor(args.color, process.stdout.isTTY === true, process.env),
+    only,
+    brief: args.brief ?? false,
+    stat: args.stat ?? false,
+    width: outputWidth(args.width),
+    timeZone: args.tz,
+  };
 }

@@ -22,6 +22,10 @@ export interface GitRenderOptions {
   color?: boolean;
   /** Terminal: one heading per post, no text; no headlines for new and deleted captures. */
   brief?: boolean;
+  /** Terminal: as renderTerminal's (--stat, the width to wrap at, the zone of ISO times). */
+  stat?: boolean;
+  width?: number;
+  timeZone?: string;
 }
 
 /** New captures are shown when `added` is selected, deleted ones when `dropped` is. */
@@ -30,7 +34,7 @@ const sideName = (s: Side) => (s.kind === 'commit' ? s.short : s.kind === 'empty
 
 class GitTerminal extends TerminalWriter {
   constructor(private readonly options: GitRenderOptions) {
-    super(options.color ?? false);
+    super(options.color ?? false, options.width);
   }
 
   /** A new or deleted capture: its name and what it shows, then one line per post (not with --brief). */
@@ -46,7 +50,7 @@ class GitTerminal extends TerminalWriter {
 
   file(f: FileComparison, from: Side, to: Side): this {
     if (f.report) {
-      const text = renderTerminal(f.report, { color: this.options.color ?? false, only: this.options.only, brief: this.options.brief });
+      const text = renderTerminal(f.report, { ...this.options, color: this.options.color ?? false });
       for (const l of text.trimEnd().split('\n')) this.line(l);
     } else this.whole(f, f.status === 'added' ? to : from, f.capture!);
     return this;
@@ -101,7 +105,7 @@ export function gitMarkdownSections(g: GitComparison, options: GitRenderOptions 
   for (const p of g.problems) head.push(`> **Warning:** skipped ${escapeMarkdown(p.message)}`, '');
   const sections = g.files
     .filter((f) => shown(f, only))
-    .map((f) => (f.report ? renderMarkdown(f.report, { only, headingLevel: top + 1 }) : markdownWhole(f, f.capture!, level)));
+    .map((f) => (f.report ? renderMarkdown(f.report, { only, headingLevel: top + 1, timeZone: options.timeZone }) : markdownWhole(f, f.capture!, level)));
   return [`${head.join('\n').trimEnd()}\n`, ...sections.map((s) => `${s.trimEnd()}\n`)];
 }
 

@@ -50,6 +50,6 @@ export function renderCheckTerminal(result: CheckResult, context: RenderContext)
   return result.steps.map((s) => renderTerminal(s.report, context)).join('\n');
 }
 
-export function renderCheckMarkdown(result: CheckResult, context: Pick<RenderContext, 'only'> = {}): string {
+export function renderCheckMarkdown(result: CheckResult, context: Pick<RenderContext, 'only' | 'timeZone'> = {}): string {
   return result.steps.map((s) => renderMarkdown(s.report, context)).join('\n---\n\n');
 }

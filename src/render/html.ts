@@ -2,11 +2,13 @@
 // card per post in page order with status filters (checkboxes kept in the URL hash) and word diffs.
 import type { CaptureInfo, PostChange, PostRef, PostStatus, Report } from '../model.js';
 import { htmlDocument } from './html/document.js';
+import { noteText } from './notes.js';
 import { esc } from './html/escape.js';
 import { FILTER_SCRIPT } from './html/filter-script.js';
 import { changesHtml, postTextHtml } from './html/text.js';
 import { type OnlyValue, pageRows } from './select.js';
 import { summaryLine } from './summary.js';
+import { STATUS_LABEL as WORDS } from './vocabulary.js';
 
 export interface HtmlOptions {
   /** Which filters start checked (default: every status, unchanged posts shown collapsed). */
@@ -19,15 +21,8 @@ export interface HtmlOptions {
 export const FILTERS = ['added', 'dropped', 'edited', 'moved', 'out-of-view', 'into-view', 'unchanged'] as const;
 type Filter = (typeof FILTERS)[number];
 
-export const STATUS_LABEL: Record<Filter, string> = {
-  added: 'Added',
-  dropped: 'Dropped',
-  edited: 'Edited',
-  moved: 'Moved',
-  'out-of-view': 'Left the view',
-  'into-view': 'Came into view',
-  unchanged: 'Unchanged',
-};
+/** A badge's words: the shared ones (vocabulary.ts), capitalised. */
+export const STATUS_LABEL = Object.fromEntries(FILTERS.map((f) => [f, `${WORDS[f][0]!.toUpperCase()}${WORDS[f].slice(1)}`])) as Record<Filter, string>;
 
 const badge = (s: Filter, extra = '') => `<span class="badge b-${s}">${STATUS_LABEL[s]}${extra}</span>`;
 
@@ -70,9 +65,6 @@ function captureHtml(label: string, c: CaptureInfo): string {
     `<dd class="muted"><code>${esc(c.source)}</code></dd></div>`,
   ].join('');
 }
-
-/** Page notes as text (notes are sentences today; if they become structured, only this line changes). */
-const noteText = (note: Report['page']['notes'][number]): string => String(note);
 
 function pageBox(report: Report, level: number): string {
   const { page } = report;

@@ -10,6 +10,12 @@ export interface RenderContext {
   only?: readonly OnlyValue[];
   /** Terminal: one heading per post, no text. */
   brief?: boolean;
+  /** Terminal: one line per post with the words added and removed (`--stat`, as `git diff --stat`). */
+  stat?: boolean;
+  /** Terminal: the columns to wrap at (--width, else the terminal's); none for a pipe or a file. */
+  width?: number;
+  /** Terminal and Markdown: the zone ISO times are shown in (`--tz`; default: the local zone). */
+  timeZone?: string;
 }
 
 export type Renderer<D, C extends RenderContext = RenderContext> = (document: D, context: C) => string;

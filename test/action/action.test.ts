@@ -32,7 +32,7 @@ describe('the Action on a push', () => {
     expect(html).toContain("Content-Security-Policy");
     expect(html).toContain("Analysis: How Xi and Putin&#39;s new friendship could test the US");
     expect(r.log).toContain('::group::livediff: snapshots/cnn.txt (modified)\n::stop-commands::livediff-');
-    expect(r.log).toContain('2 added, 2 left the view (7 unchanged)');
+    expect(r.log).toContain('2 added, 2 out of view; 7 unchanged');
     expect(r.log.trimEnd().split('\n').at(-1)).toBe('livediff: 2 posts added');
   });
 

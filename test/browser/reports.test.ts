@@ -72,13 +72,13 @@ describe.skipIf(!executablePath)('HTML reports in Chromium', () => {
     const file = html('march22.html', MARCH22);
     const { page, w } = await open(file);
     await expect(page.locator('h1').textContent()).resolves.toBe('March 22, 2023 - Russia-Ukraine news');
-    await expect(page.locator('.summary').textContent()).resolves.toBe('2 added, 2 left the view (7 unchanged)');
+    await expect(page.locator('.summary').textContent()).resolves.toBe('2 added, 2 out of view; 7 unchanged');
     await expect(page.locator('.captures dd').nth(1).textContent()).resolves.toMatch(/9 posts shown of 9$/);
     await expect(page.locator('.page-changes tr').nth(1).textContent()).resolves.toBe('Post count911');
     expect(await visible(page, 'article.post')).toBe(11);
     expect(await visible(page, 'article.s-unchanged details[open]')).toBe(0);
-    // Unchecking "Left the view" and "Unchanged" leaves the two added posts; the hash remembers.
-    await page.getByLabel('Left the view').uncheck();
+    // Unchecking "Out of view" and "Unchanged" leaves the two added posts; the hash remembers.
+    await page.getByLabel('Out of view').uncheck();
     await page.getByLabel('Unchanged').uncheck();
     expect(await visible(page, 'article.post')).toBe(2);
     expect(await page.locator('article.post:visible .badge').allTextContents()).toEqual(['Added', 'Added']);
@@ -91,7 +91,7 @@ describe.skipIf(!executablePath)('HTML reports in Chromium', () => {
     const again = await session.context.newPage();
     await again.goto(`${pathToFileURL(file).href}#show=out-of-view`);
     expect(await visible(again, 'article.post')).toBe(2);
-    expect(await again.locator('article.post:visible .badge').allTextContents()).toEqual(['Left the view', 'Left the view']);
+    expect(await again.locator('article.post:visible .badge').allTextContents()).toEqual(['Out of view', 'Out of view']);
     await again.close();
     expect(w).toEqual({ requests: [], errors: [], dialogs: [] });
     expect(await axe(page)).toEqual([]);
@@ -180,7 +180,7 @@ describe.skipIf(!executablePath)('HTML reports in Chromium', () => {
     const file = html('series.html', ['log', s]);
     const { page, w } = await open(file);
     await expect(page.locator('.summary').textContent()).resolves.toBe(
-      '8 posts over 6 captures, 2026-11-22 10:00 UTC to 2026-11-22 10:25 UTC: 6 live, 1 left the view, 1 reinserted after deletion',
+      '8 posts over 6 captures, 2026-11-22 10:00 UTC to 2026-11-22 10:25 UTC: 6 live, 1 out of view, 1 reinserted after deletion',
     );
     expect(await page.locator('svg.timeline a.row').count()).toBe(8);
     expect(await page.locator('svg.counter polyline').count()).toBe(2);
@@ -282,7 +282,7 @@ describe.skipIf(!executablePath)('HTML reports in Chromium', () => {
     const { page, w } = await open(file);
     await page.setViewportSize({ width: 1000, height: 1000 });
     await page.goto(`${pathToFileURL(file).href}#show=dropped,edited,moved`);
-    await expect(page.locator('.summary').textContent()).resolves.toBe('2 added, 1 dropped, 2 edited (body 1, headline 1), 2 left the view (4 unchanged)');
+    await expect(page.locator('.summary').textContent()).resolves.toBe('2 added, 1 dropped, 2 edited (body 1, headline 1), 2 out of view; 4 unchanged');
     expect(await page.locator('article.post:visible .badge').allTextContents()).toEqual(['Edited: body', 'Edited: headline', 'Dropped']);
     await expect(page.locator('article.s-edited .inline del').allTextContents()).resolves.toEqual(['due in large part to', 'mutual', 'and ']);
     expect(w).toEqual({ requests: [], errors: [], dialogs: [] });

@@ -139,7 +139,7 @@ describe('livediff capture', () => {
     expect(captures(dir)).toHaveLength(2);
     expect(readFileSync(join(dir, captures(dir)[1]!))).toEqual(V2);
     const diff = await runCliAsync([join(dir, captures(dir)[0]!), join(dir, captures(dir)[1]!), '--brief']);
-    expect(diff.stdout).toContain('1 added, 1 dropped, 1 edited (headline) (2 unchanged)');
+    expect(diff.stdout).toContain('1 added, 1 dropped, 1 edited (headline); 2 unchanged');
   });
 
   it('follows redirects and, with --report, goes on as check', async () => {

@@ -37,7 +37,7 @@ describe('livediff check', () => {
     f.add(5, join(MARCH22, 'capture-2.txt'));
     const report = check(f.dir, '--state', f.state, '--brief');
     expect(report.status).toBe(1);
-    expect(report.stdout).toContain('2 added, 2 left the view (7 unchanged)');
+    expect(report.stdout).toContain('2 added, 2 out of view; 7 unchanged');
     expect(JSON.parse(readFileSync(f.state, 'utf8'))).toMatchObject({ capture: stamp(5) });
 
     expect(check(f.dir, '--state', f.state)).toMatchObject({ status: 0, stdout: '', stderr: '' });

@@ -55,7 +55,7 @@ console.log(JSON.stringify([lib.summaryLine(report.summary), Object.keys(lib).so
     writeFileSync(join(dir, 'esm.mjs'), script("import * as lib from 'livediff'; import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);"));
     const run = (file: string) => JSON.parse(execFileSync(process.execPath, [file], { cwd: dir, encoding: 'utf8' })) as [string, string];
     const cjs = run('cjs.cjs');
-    expect(cjs[0]).toBe('2 added, 2 left the view (7 unchanged)');
+    expect(cjs[0]).toBe('2 added, 2 out of view; 7 unchanged');
     expect(cjs).toEqual(run('esm.mjs'));
   });
 

@@ -1,6 +1,7 @@
-// Page notes are data in the report (kind and numbers) and sentences in the terminal and Markdown reports.
+// Page notes are data in the report (kind and numbers) and sentences in the terminal, Markdown and HTML reports.
 import { describe, expect, it } from 'vitest';
 import { diffCaptures, parseCapture, renderJson, renderMarkdown, renderTerminal } from '../../src/index.js';
+import { renderHtml } from '../../src/render/html.js';
 import { makeCapture, stamp, type PostSpec } from '../helpers/capture.js';
 
 const post = (n: number, minute = 1000 - n * 10): PostSpec => ({
@@ -30,12 +31,14 @@ describe('page notes', () => {
       text: 'the post counter grew by 2 but 1 post was added in view: 1 post added outside the view',
     },
   ];
-  it.each(cases)('$note.kind: numbers in the report and the JSON, a sentence in terminal and Markdown', ({ report, note, text }) => {
+  it.each(cases)('$note.kind: numbers in the report and the JSON, a sentence in terminal, Markdown and HTML', ({ report, note, text }) => {
     expect(report.page.notes).toEqual([note]);
     const json = JSON.parse(renderJson(report));
     expect(json.schema).toBe('livediff.diff/2');
     expect(json.page.notes).toEqual([note]);
     expect(renderTerminal(report, { color: false })).toContain(`\n    note: ${text}\n`);
     expect(renderMarkdown(report)).toContain(`\n> **Note:** ${text}\n`);
+    // The HTML page once showed `[object Object]`: it wrote the note data as if it were a sentence.
+    expect(renderHtml(report)).toContain(`<p><strong>Note:</strong> ${text}</p>`);
   });
 });

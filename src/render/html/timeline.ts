@@ -2,11 +2,12 @@
 // over time, and one row per post from first to last seen, its colour and end shape saying how it ended.
 import type { History, PostFate, PostHistory } from '../../model.js';
 import { esc } from './escape.js';
+import { STATUS_LABEL } from '../vocabulary.js';
 
 export const FATE_LABEL: Record<PostFate, string> = {
   live: 'live',
   dropped: 'dropped (deleted)',
-  'out-of-view': 'left the view',
+  'out-of-view': STATUS_LABEL['out-of-view'],
   reinserted: 'reinserted after deletion',
 };
 
