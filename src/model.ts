@@ -62,7 +62,18 @@ export interface Capture {
 }
 
 /** How a pair of posts was recognised as the same post, strongest first. */
-export type MatchKind = 'id' | 'identical' | 'time+headline' | 'body' | 'similar';
+export type MatchKind = 'id' | 'identical' | 'time+headline' | 'body' | 'similar' | 'in-place';
+
+// ——— Page order and evidence (align/order.ts, align/rewrites.ts, classify/window.ts) ———
+
+/** The order a capture lists its posts in, read from their times (align/order.ts) or forced. */
+export type PageOrder = 'newest-first' | 'oldest-first' | 'unordered';
+
+/** Why a post got its status or its partner: a kind and the facts (docs/json.md lists them); renderers word it. */
+export interface Evidence {
+  kind: string;
+  [fact: string]: number | string | boolean | string[] | null;
+}
 
 export interface Pair {
   old: number;
@@ -70,6 +81,9 @@ export interface Pair {
   match: MatchKind;
   /** Similarity score in [0, 1] (1 for exact matches). */
   score: number;
+  /** `in-place` pairs only (align/rewrites.ts): how sure, in [0, 1], and why. */
+  confidence?: number;
+  evidence?: Evidence;
 }
 
 /** Which post of the old capture is which post of the new one. */
@@ -142,6 +156,10 @@ export interface PostChange {
   changes: FieldChange[];
   /** The post itself (the new version when there is one): renderers show it for added / dropped posts. */
   post: Post;
+  /** Why: for unpaired posts and pairs not found by an exact key; null otherwise. */
+  evidence?: Evidence | null;
+  /** For `in-place` pairs: how sure the pairing is, in [0, 1]; null otherwise. */
+  confidence?: number | null;
 }
 
 export interface ValueChange<T> {
@@ -175,6 +193,8 @@ export interface CaptureInfo {
   updated: string | null;
   postCount: number | null;
   posts: number;
+  /** The order of the capture's posts (detected from their times, or forced by `--page-order`). */
+  order?: PageOrder;
 }
 
 /** The result of comparing two captures. */

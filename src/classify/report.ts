@@ -16,10 +16,14 @@ import { compareFields } from './fields.js';
 import { comparePages, isSamePage } from './page.js';
 import { DEFAULT_DIFF_OPTIONS, type DiffOptions } from './text-diff.js';
 import { classifyUnpaired } from './window.js';
+import { detectOrder, movedInPageOrder } from '../align/order.js';
+import type { PageOrder } from '../model.js';
 
 export interface DiffCapturesOptions extends Partial<AlignOptions>, Partial<DiffOptions> {
   /** Compare captures even when they look like different pages. Default false. */
   force?: boolean;
+  /** The order both captures list their posts in; detected from each capture's times when not given. */
+  pageOrder?: PageOrder;
 }
 
 /**
@@ -53,7 +57,7 @@ function ref(post: Post): PostRef {
   return new Ref(post);
 }
 
-function info(c: Capture): CaptureInfo {
+function info(c: Capture, order?: PageOrder): CaptureInfo {
   return {
     source: c.source,
     format: c.format,
@@ -61,6 +65,7 @@ function info(c: Capture): CaptureInfo {
     updated: c.page.updated,
     postCount: c.page.postCount,
     posts: c.posts.length,
+    ...(order === undefined ? {} : { order }),
   };
 }
 
@@ -105,7 +110,10 @@ export function diffCaptures(old: Capture, neu: Capture, options: DiffCapturesOp
   const samePage = isSamePage(old, neu, alignment.pairs.length);
   if (!samePage && !options.force) throw new DifferentPagesError(old.page.title, neu.page.title);
 
-  const verdict = classifyUnpaired(old, neu, alignment);
+  // Page order (align/order.ts): windows are reasoned in it, and a page toggled to oldest first moves nothing.
+  const orders = { old: options.pageOrder ?? detectOrder(old.posts), new: options.pageOrder ?? detectOrder(neu.posts) };
+  alignment.moved = movedInPageOrder(alignment, old.posts.length, neu.posts.length, orders);
+  const verdict = classifyUnpaired(old, neu, alignment, orders);
   const byNew: PostChange[] = new Array(neu.posts.length);
   alignment.pairs.forEach((pair, i) => {
     const before = old.posts[pair.old]!;
@@ -127,9 +135,12 @@ export function diffCaptures(old: Capture, neu: Capture, options: DiffCapturesOp
       post: after,
     };
     change.score = Math.round(pair.score * 1000) / 1000;
+    // Why a pair not found by an exact key is one post (align/rewrites.ts for `in-place`).
+    if (pair.match === 'in-place') Object.assign(change, { evidence: pair.evidence ?? null, confidence: pair.confidence ?? null });
+    else if (pair.match === 'similar') change.evidence = { kind: 'similar', score: change.score };
     byNew[pair.new] = change;
   });
-  for (const [n, status] of verdict.newOnly) byNew[n] = unpaired(status, neu.posts[n]!, 'new');
+  for (const [n, status] of verdict.newOnly) byNew[n] = { ...unpaired(status, neu.posts[n]!, 'new'), evidence: verdict.newEvidence.get(n) ?? null };
 
   // Old-only posts go right after the new place of the post that preceded them in the old capture.
   const oldOnlyAfter = new Map<number, PostChange[]>();
@@ -143,7 +154,7 @@ export function diffCaptures(old: Capture, neu: Capture, options: DiffCapturesOp
       continue;
     }
     const list = oldOnlyAfter.get(anchor) ?? [];
-    list.push(unpaired(status, old.posts[o]!, 'old'));
+    list.push({ ...unpaired(status, old.posts[o]!, 'old'), evidence: verdict.oldEvidence.get(o) ?? null });
     oldOnlyAfter.set(anchor, list);
   }
   const posts: PostChange[] = [...(oldOnlyAfter.get(-1) ?? [])];
@@ -154,8 +165,8 @@ export function diffCaptures(old: Capture, neu: Capture, options: DiffCapturesOp
   });
 
   return {
-    old: info(old),
-    new: info(neu),
+    old: info(old, orders.old),
+    new: info(neu, orders.new),
     samePage,
     page: { ...comparePages(old, neu), deletionsOutsideView: verdict.deletionsOutsideView, notes: verdict.notes },
     summary: summarize(posts),
