@@ -4,6 +4,7 @@ import type { Alignment, MatchKind, Pair, Post } from '../model.js';
 import { bodyKey, dice, fullKey, samePost, shingles, timeHeadlineKey, Vocabulary, wordSet } from './fingerprint.js';
 import { findMoved } from './moves.js';
 import { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from './options.js';
+import { pairRewrites } from './rewrites.js';
 
 type KeyFn = (post: Post) => string | null;
 
@@ -288,6 +289,7 @@ export function alignPosts(oldPosts: Post[], newPosts: Post[], options: Partial<
   matchIdentical(state);
   for (const [match, key, acrossIds] of LAYERS) matchByKey(state, match, key, acrossIds);
   matchBySimilarity(state, opts);
+  pairRewrites(state, opts); // align/rewrites.ts: rewrites in place, from slot, time and content together
   // In new order: each new post has at most one pair, so place them rather than sort them.
   const byNew: Array<Pair | undefined> = new Array(newPosts.length);
   for (const p of state.pairs) byNew[p.new] = p;
