@@ -2,6 +2,7 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { UsageError } from '../errors.js';
 import type { DiffCapturesOptions } from '../classify/report.js';
+import type { PageOrder } from '../model.js';
 import type { ParseCaptureOptions } from '../parse/index.js';
 import { FORMAT_NAMES, loadFormats, needsFormats } from '../parse/index.js';
 import { ONLY_VALUES, type OnlyValue } from '../render/select.js';
@@ -23,6 +24,7 @@ export function commandModule<A>(
   };
 }
 
+export const PAGE_ORDERS = ['newest-first', 'oldest-first', 'unordered'] as const satisfies readonly PageOrder[];
 export const FORMATS = ['terminal', 'json', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
 
@@ -52,7 +54,10 @@ export function withReportOptions<T>(y: Argv<T>) {
     .option('rewrite-threshold', {
       type: 'number',
       describe: 'Share of changed words (0-1) above which a paragraph is shown rewritten, not word by word [default: 0.6]',
-    });
+    })
+    // Page order and evidence (align/order.ts, render/evidence.ts).
+    .option('page-order', { choices: PAGE_ORDERS, describe: 'The order both captures list posts in [default: detected from their times]' })
+    .option('explain', { type: 'boolean', default: false, describe: 'Terminal and Markdown: say under each post why it got its status' });
 }
 
 /** How captures are read: the format, and where an HTML page or a JSON feed keeps the post fields. */
@@ -119,6 +124,7 @@ export function checkRatio(name: string, value: number | undefined): number | un
 }
 
 interface CompareArgs {
+  pageOrder?: PageOrder;
   force?: boolean;
   matchThreshold?: number;
   rewriteThreshold?: number;
@@ -128,6 +134,7 @@ interface CompareArgs {
 export function compareOptions(args: CompareArgs): DiffCapturesOptions {
   return {
     force: args.force,
+    pageOrder: args.pageOrder,
     minSimilarity: checkRatio('match-threshold', args.matchThreshold),
     rewriteThreshold: checkRatio('rewrite-threshold', args.rewriteThreshold),
   };

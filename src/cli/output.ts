@@ -8,10 +8,10 @@ import { type Format, useColor } from './options.js';
 
 export function renderReport(
   report: Report,
-  args: { format: Format; color?: boolean; brief: boolean },
+  args: { format: Format; color?: boolean; brief: boolean; explain?: boolean },
   only: readonly OnlyValue[] | undefined,
 ): string {
   if (args.format === 'json') return renderJson(report, { only });
-  if (args.format === 'markdown') return renderMarkdown(report, { only });
-  return renderTerminal(report, { color: useColor(args.color, process.stdout.isTTY === true, process.env), only, brief: args.brief });
+  if (args.format === 'markdown') return renderMarkdown(report, { only, explain: args.explain });
+  return renderTerminal(report, { color: useColor(args.color, process.stdout.isTTY === true, process.env), only, brief: args.brief, explain: args.explain });
 }

@@ -32,6 +32,9 @@ function jsonPost(p: PostChange) {
     match: p.match,
     score: p.score,
     changes: p.changes,
+    // Why (classify/window.ts, align/rewrites.ts): docs/json.md lists the kinds.
+    evidence: p.evidence ?? null,
+    confidence: p.confidence ?? null,
     // The text of posts that are only on one side, so that a consumer need not read the captures.
     content: p.status === 'edited' || p.status === 'unchanged' ? null : content(p.post),
   };

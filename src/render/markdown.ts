@@ -2,11 +2,14 @@
 import type { FieldChange, Hunk, Post, PostChange, Report } from '../model.js';
 import { DEFAULT_ONLY, type OnlyValue, pageRows, selectPosts } from './select.js';
 import { summaryLine } from './summary.js';
+import { explainEvidence, inPlaceLabel } from './evidence.js';
 
 export interface MarkdownOptions {
   only?: readonly OnlyValue[];
   /** Heading level of the report's title (default 2: `##`). */
   headingLevel?: number;
+  /** Print each post's evidence (why this status or partner) under its heading. */
+  explain?: boolean;
 }
 
 const ZWSP = '&#8203;';
@@ -68,15 +71,16 @@ export function postText(post: Post): string[] {
   ];
 }
 
-function postSection(p: PostChange, level: string): string[] {
+function postSection(p: PostChange, level: string, explain = false): string[] {
   const post = p.post;
-  const status = p.status === 'edited' ? `${LABEL.edited} (${p.fields.join(', ')})` : LABEL[p.status];
+  const status = (p.status === 'edited' ? `${LABEL.edited} (${p.fields.join(', ')})` : LABEL[p.status]) + inPlaceLabel(p);
   const where = [
     escapeMarkdown(post.time),
     p.old && p.new && p.old.index !== p.new.index ? `position ${p.old.index + 1} → ${p.new.index + 1}` : '',
   ].filter(Boolean);
   const lines = [`${level} ${status}${p.moved ? ' · moved' : ''}: ${escapeMarkdown(post.headline || '(no headline)')}`, ''];
   if (where.length > 0) lines.push(`<sub>${where.join(' · ')}</sub>`, '');
+  if (explain && p.evidence) lines.push(`<sub>why: ${escapeMarkdown(explainEvidence(p.evidence))}</sub>`, '');
   if (p.status === 'added' || p.status === 'dropped') {
     lines.push('<details><summary>Text</summary>', '', ...postText(post), '', '</details>', '');
   } else for (const change of p.changes) lines.push(...fieldLines(change));
@@ -105,6 +109,6 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   ];
   if (!report.samePage) lines.push('> **Warning:** these captures look like different pages (compared with --force)', '');
   if (only.includes('page')) lines.push(...pageLines(report));
-  for (const p of selectPosts(report, only)) lines.push(...postSection(p, sub));
+  for (const p of selectPosts(report, only)) lines.push(...postSection(p, sub, options.explain));
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

@@ -1,5 +1,6 @@
 // The terminal report of a diff: grouped by post like a good `git diff`.
 import type { PostChange, Report } from '../model.js';
+import { explainEvidence, inPlaceLabel } from './evidence.js';
 import { sanitizeInline } from './sanitize.js';
 import { DEFAULT_ONLY, type OnlyValue, pageRows, selectPosts } from './select.js';
 import { summaryLine } from './summary.js';
@@ -11,6 +12,8 @@ export interface TerminalOptions {
   only?: readonly OnlyValue[];
   /** Only the heading of each post, no text. */
   brief?: boolean;
+  /** Print each post's evidence (why this status or partner) under its heading. */
+  explain?: boolean;
 }
 
 const LABEL: Record<PostChange['status'], string> = {
@@ -35,12 +38,13 @@ class TerminalRenderer extends TerminalWriter {
   private heading(p: PostChange): void {
     const { c } = this;
     const post = p.post;
-    const status = p.status === 'edited' ? `edited (${p.fields.join(', ')})` : LABEL[p.status];
+    const status = (p.status === 'edited' ? `edited (${p.fields.join(', ')})` : LABEL[p.status]) + inPlaceLabel(p);
     const paint =
       p.status === 'added' ? c.green : p.status === 'dropped' ? c.red : p.status === 'edited' ? c.yellow : c.cyan;
     const moved = p.moved ? c.magenta(' moved') : '';
     this.line(`${paint.bold(status)}${moved} ${c.dim(`${post.time === '' ? '' : `· ${sanitizeInline(post.time)} `}· ${position(p)}`)}`);
     this.line(`${INDENT}${c.bold(sanitizeInline(post.headline || '(no headline)'))}`);
+    if (this.options.explain && p.evidence) this.line(`${INDENT}${c.dim(`why: ${sanitizeInline(explainEvidence(p.evidence))}`)}`);
   }
 
   private post(p: PostChange): void {
