@@ -82,20 +82,27 @@ export function rewriteScore(
   opts: AlignOptions,
 ): { score: number; evidence: Evidence } | null {
   const inB = contentWords(b);
-  const shared = [...contentWords(a)].filter((w) => rare(w) && inB.has(w)).sort();
+  // Words of a common opening (a feed's `【快讯】` prefix, a ticker's label) say nothing about identity.
+  const ta = text(a).toLowerCase();
+  const tb = text(b).toLowerCase();
+  let common = 0;
+  while (common < ta.length && ta[common] === tb[common]) common++;
+  const opening = new Set(words(ta.slice(0, common)));
+  const shared = [...contentWords(a)].filter((w) => rare(w) && inB.has(w) && !opening.has(w)).sort();
   const units = shared.reduce((sum, w) => sum + (UNSPACED.test(w) ? 0.5 : 1), 0);
   const markA = minuteMark(a);
   const mark = markA !== null && markA === minuteMark(b) ? markA : null;
   if (units < 1 && mark === null) return null;
   const gap = a.minutes !== null && b.minutes !== null ? Math.abs(a.minutes - b.minutes) : null;
   if (gap !== null && gap > opts.maxRewriteMinutes) return null;
+  const sameTime = a.time !== '' && a.time === b.time;
   const w = REWRITE_WEIGHTS;
   const score =
     w.slot +
-    (a.time === b.time ? w.sameTime : gap !== null ? w.closeTime : 0) +
+    (sameTime ? w.sameTime : gap !== null ? w.closeTime : 0) +
     Math.min(3, Math.floor(units)) * w.rareWord +
     (mark !== null ? w.minuteMark : 0);
-  const evidence: Evidence = { kind: 'same-slot', confident: score >= opts.rewriteConfidentScore, sameTime: a.time === b.time, minutesApart: gap, sharedWords: shared.slice(0, 5), minuteMark: mark };
+  const evidence: Evidence = { kind: 'same-slot', confident: score >= opts.rewriteConfidentScore, sameTime, minutesApart: gap, sharedWords: shared.slice(0, 5), minuteMark: mark };
   return { score: Math.min(1, Math.round(score * 1000) / 1000), evidence };
 }
 
