@@ -48,9 +48,9 @@ function minuteMark(post: Post): string | null {
   return MINUTE_MARK.exec(post.headline)?.[1] ?? MINUTE_MARK.exec(bodyText(post))?.[1] ?? null;
 }
 
-/** Distinct words of a post that could be rare. */
+/** Distinct words of a post that could be rare (the Unicode test only on words that are not ASCII). */
 function contentWords(post: Post): Set<string> {
-  return new Set(words(text(post)).filter((w) => w.length >= MIN_RARE_WORD_LENGTH || UNSPACED.test(w)));
+  return new Set(words(text(post)).filter((w) => w.length >= MIN_RARE_WORD_LENGTH || (w.charCodeAt(0) > 0x7f && UNSPACED.test(w))));
 }
 
 /**
@@ -80,15 +80,16 @@ export function rewriteScore(
   b: Post,
   rare: (w: string) => boolean,
   opts: AlignOptions,
+  wordsOf: (p: Post) => Set<string> = contentWords,
 ): { score: number; evidence: Evidence } | null {
-  const inB = contentWords(b);
+  const inB = wordsOf(b);
   // Words of a common opening (a feed's `【快讯】` prefix, a ticker's label) say nothing about identity.
   const ta = text(a).toLowerCase();
   const tb = text(b).toLowerCase();
   let common = 0;
   while (common < ta.length && ta[common] === tb[common]) common++;
   const opening = new Set(words(ta.slice(0, common)));
-  const shared = [...contentWords(a)].filter((w) => rare(w) && inB.has(w) && !opening.has(w)).sort();
+  const shared = [...wordsOf(a)].filter((w) => rare(w) && inB.has(w) && !opening.has(w)).sort();
   const units = shared.reduce((sum, w) => sum + (UNSPACED.test(w) ? 0.5 : 1), 0);
   const markA = minuteMark(a);
   const mark = markA !== null && markA === minuteMark(b) ? markA : null;
@@ -112,15 +113,31 @@ export function pairRewrites(state: RewriteState, opts: AlignOptions): void {
   const newFree: number[] = [];
   state.oldTaken.forEach((t, i) => t === 0 && oldFree.push(i));
   state.newTaken.forEach((t, i) => t === 0 && newFree.push(i));
-  if (oldFree.length === 0 || newFree.length === 0) return;
+  if (oldFree.length === 0 || newFree.length === 0 || state.pairs.length === 0) return;
   const sorted = [...state.pairs].sort((x, y) => x.new - y.new);
   const moved = findMoved(sorted);
   const anchors = sorted.filter((_, i) => !moved.has(i));
   const oldSlots = slotsOf(state.oldPosts.length, anchors, 'old');
   const newSlots = slotsOf(state.newPosts.length, anchors, 'new');
+  // Free posts grouped by slot: only posts of one slot are compared (not every old with every new).
+  const slotKey = ([above, below]: [number, number]) => `${above},${below}`;
+  const newBySlot = new Map<string, number[]>();
+  for (const n of newFree) {
+    const k = slotKey(newSlots[n]!);
+    const list = newBySlot.get(k);
+    if (list) list.push(n);
+    else newBySlot.set(k, [n]);
+  }
+  if (!oldFree.some((o) => newBySlot.has(slotKey(oldSlots[o]!)))) return;
   // How many posts of both captures have each word: rare words are in the candidate pair's two posts only.
+  const cache = new Map<Post, Set<string>>();
+  const wordsOf = (p: Post) => {
+    let ws = cache.get(p);
+    if (ws === undefined) cache.set(p, (ws = contentWords(p)));
+    return ws;
+  };
   const df = new Map<string, number>();
-  for (const p of [...state.oldPosts, ...state.newPosts]) for (const w of contentWords(p)) df.set(w, (df.get(w) ?? 0) + 1);
+  for (const p of [...state.oldPosts, ...state.newPosts]) for (const w of wordsOf(p)) df.set(w, (df.get(w) ?? 0) + 1);
   const rare = (w: string) => (df.get(w) ?? 0) <= 2;
   // A slot at an edge of the shared posts is where windows move: only the live end (both posts at least as
   // new as every anchored post) can hold a rewrite; at the other end a post merely scrolls in or out.
@@ -130,14 +147,12 @@ export function pairRewrites(state: RewriteState, opts: AlignOptions): void {
   const edges: Pair[] = [];
   for (const o of oldFree) {
     const [oa, ob] = oldSlots[o]!;
-    for (const n of newFree) {
-      const [na, nb] = newSlots[n]!;
-      if (oa !== na || ob !== nb || anchors.length === 0) continue;
+    for (const n of newBySlot.get(slotKey(oldSlots[o]!)) ?? []) {
       const a = state.oldPosts[o]!;
       const b = state.newPosts[n]!;
       if ((oa < 0 || ob < 0) && !(liveEnd(a) && liveEnd(b))) continue;
       if (a.id !== null && b.id !== null && a.id !== b.id) continue; // the publisher says: different posts
-      const r = rewriteScore(a, b, rare, opts);
+      const r = rewriteScore(a, b, rare, opts, wordsOf);
       if (r === null || r.score < opts.minRewriteScore) continue;
       edges.push({ old: o, new: n, match: 'in-place', score: r.score, confidence: r.score, evidence: r.evidence });
     }
