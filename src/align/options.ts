@@ -26,6 +26,8 @@ export interface AlignOptions {
   rewriteConfidentScore: number;
   /** Two posts further apart in time than this are never a rewrite in place. Default 10 minutes. */
   maxRewriteMinutes: number;
+  /** The pages' post counters (not a threshold): an unchanged counter is weak evidence of a rewrite in place. */
+  pageCounters?: { old: number | null; new: number | null };
 }
 
 export const DEFAULT_ALIGN_OPTIONS: Readonly<AlignOptions> = {

@@ -30,6 +30,8 @@ export const REWRITE_WEIGHTS = {
   rareWord: 0.15,
   /** The same ticker minute mark (`58'`). */
   minuteMark: 0.3,
+  /** The page's post counter unchanged (weak: a deletion plus a new post keeps it too). */
+  counterUnchanged: 0.05,
 } as const;
 
 /** A ticker's minute mark: `58'`, `45+2'`, with a straight or typographic apostrophe. */
@@ -81,6 +83,7 @@ export function rewriteScore(
   rare: (w: string) => boolean,
   opts: AlignOptions,
   wordsOf: (p: Post) => Set<string> = contentWords,
+  counterUnchanged = false,
 ): { score: number; evidence: Evidence } | null {
   const inB = wordsOf(b);
   // Words of a common opening (a feed's `【快讯】` prefix, a ticker's label) say nothing about identity.
@@ -102,8 +105,9 @@ export function rewriteScore(
     w.slot +
     (sameTime ? w.sameTime : gap !== null ? w.closeTime : 0) +
     Math.min(3, Math.floor(units)) * w.rareWord +
-    (mark !== null ? w.minuteMark : 0);
-  const evidence: Evidence = { kind: 'same-slot', confident: score >= opts.rewriteConfidentScore, sameTime, minutesApart: gap, sharedWords: shared.slice(0, 5), minuteMark: mark };
+    (mark !== null ? w.minuteMark : 0) +
+    (counterUnchanged ? w.counterUnchanged : 0);
+  const evidence: Evidence = { kind: 'same-slot', confident: score >= opts.rewriteConfidentScore, sameTime, minutesApart: gap, sharedWords: shared.slice(0, 5), minuteMark: mark, counterUnchanged };
   return { score: Math.min(1, Math.round(score * 1000) / 1000), evidence };
 }
 
@@ -139,6 +143,8 @@ export function pairRewrites(state: RewriteState, opts: AlignOptions): void {
   const df = new Map<string, number>();
   for (const p of [...state.oldPosts, ...state.newPosts]) for (const w of wordsOf(p)) df.set(w, (df.get(w) ?? 0) + 1);
   const rare = (w: string) => (df.get(w) ?? 0) <= 2;
+  const counters = opts.pageCounters;
+  const counterUnchanged = counters !== undefined && counters.old !== null && counters.old === counters.new;
   // A slot at an edge of the shared posts is where windows move: only the live end (both posts at least as
   // new as every anchored post) can hold a rewrite; at the other end a post merely scrolls in or out.
   let newestAnchor = -Infinity;
@@ -152,7 +158,7 @@ export function pairRewrites(state: RewriteState, opts: AlignOptions): void {
       const b = state.newPosts[n]!;
       if ((oa < 0 || ob < 0) && !(liveEnd(a) && liveEnd(b))) continue;
       if (a.id !== null && b.id !== null && a.id !== b.id) continue; // the publisher says: different posts
-      const r = rewriteScore(a, b, rare, opts, wordsOf);
+      const r = rewriteScore(a, b, rare, opts, wordsOf, counterUnchanged);
       if (r === null || r.score < opts.minRewriteScore) continue;
       edges.push({ old: o, new: n, match: 'in-place', score: r.score, confidence: r.score, evidence: r.evidence });
     }

@@ -106,7 +106,8 @@ export function summarize(posts: readonly PostChange[]): Summary {
 export function diffCaptures(old: Capture, neu: Capture, options: DiffCapturesOptions = {}): Report {
   const alignOptions: AlignOptions = { ...DEFAULT_ALIGN_OPTIONS, ...definedOnly(options) };
   const diffOptions: DiffOptions = { ...DEFAULT_DIFF_OPTIONS, ...definedOnly(options) };
-  const alignment = alignPosts(old.posts, neu.posts, alignOptions);
+  const pageCounters = { old: old.page.postCount, new: neu.page.postCount }; // evidence for align/rewrites.ts
+  const alignment = alignPosts(old.posts, neu.posts, { ...alignOptions, pageCounters });
   const samePage = isSamePage(old, neu, alignment.pairs.length);
   if (!samePage && !options.force) throw new DifferentPagesError(old.page.title, neu.page.title);
 

@@ -42,6 +42,7 @@ export function explainEvidence(e: Evidence): string {
         e.sameTime ? 'same time' : e.minutesApart !== null ? `${String(e.minutesApart)} min apart` : '',
         e.minuteMark !== null ? `minute mark ${String(e.minuteMark)}'` : '',
         Array.isArray(e.sharedWords) && e.sharedWords.length > 0 ? `shared words: ${e.sharedWords.join(', ')}` : '',
+        e.counterUnchanged ? 'post counter unchanged' : '',
       ];
       return facts.filter(Boolean).join('; ');
     }
