@@ -113,6 +113,8 @@ function classifyNewestFirst(old: Capture, neu: Capture, alignment: Alignment, u
     let status: NewOnlyStatus;
     let evidence: Evidence;
     if (showsWholePage(old)) [status, evidence] = ['added', { kind: 'whole-page', side: 'old', counter: old.page.postCount }];
+    // An empty capture (a feed's `[]`: a ticker before kick-off) shows a page with nothing on it yet.
+    else if (old.posts.length === 0) [status, evidence] = ['added', { kind: 'empty-before' }];
     else if (newerThanOldPage) [status, evidence] = ['added', { kind: 'newer-than-updated', updated: old.page.updated }];
     else if (newerThanOldPosts) [status, evidence] = ['added', { kind: 'newer-than-shown' }];
     else if (unordered) [status, evidence] = ['into-view', { kind: 'unordered' }];

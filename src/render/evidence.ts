@@ -30,6 +30,8 @@ export function explainEvidence(e: Evidence): string {
       return 'below the posts the old capture showed';
     case 'deep-link-window':
       return 'the old capture was opened through a deep link and may not have shown the top';
+    case 'empty-before':
+      return 'the old capture had no posts at all';
     case 'nothing-shared':
       return 'the captures share no post to place it by';
     case 'unordered':
