@@ -3,13 +3,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseOnly, type Format } from '../cli/options.js';
+import { parseOnly } from '../cli/options.js';
 import { LivediffError } from '../errors.js';
 import { compareSides, type GitComparison } from '../git/compare.js';
-import { gitMarkdownSections, renderFileTerminal, renderGitJson, renderGitMarkdown, renderGitTerminal, shown } from '../git/render.js';
-import { commitMessage, gitHasChanges, gitTotals } from '../git/summary.js';
+import { GIT_RENDERERS, type GitFormat, gitMarkdownSections, renderFileTerminal } from '../git/render.js';
+import { commitMessage, gitHasChanges, gitTotals, shown } from '../git/summary.js';
 import { loadFormats } from '../parse/index.js';
 import { escapeMarkdown } from '../render/markdown.js';
+import { extensionOf, formatsOf } from '../render/registry.js';
 import { sanitizeInline } from '../render/sanitize.js';
 import { DEFAULT_ONLY, type OnlyValue } from '../render/select.js';
 import { actionRange, type PushEvent } from './range.js';
@@ -25,19 +26,28 @@ export interface ActionIO {
 interface Inputs {
   paths: string[];
   only: OnlyValue[] | undefined;
-  format: Format;
+  format: GitFormat;
   failOnChange: boolean;
   base: string;
   head: string;
 }
 
+/** The formats the `format` input takes: the git comparison's registry's (action.yml lists them; a test checks it). */
+// HTML is a page of its own, not log or job-summary text: the `html-file` input writes it (see below).
+export const ACTION_FORMATS: readonly GitFormat[] = formatsOf(GIT_RENDERERS).filter((f) => f !== 'html');
+
+/** `a, b or c`. */
+const listed = (words: readonly string[]) => `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
+
 function readInputs(env: Env): Inputs {
   const format = getInput(env, 'format') || 'markdown';
-  if (!['markdown', 'json', 'terminal'].includes(format)) throw new LivediffError(`input 'format' takes markdown, json or terminal; found '${format}'`);
+  if (!(ACTION_FORMATS as readonly string[]).includes(format)) {
+    throw new LivediffError(`input 'format' takes ${listed(ACTION_FORMATS)}; found '${format}'`);
+  }
   return {
     paths: getInput(env, 'paths').split('\n').map((p) => p.trim()).filter(Boolean),
     only: parseOnly(getInput(env, 'only') || undefined),
-    format: format as Format,
+    format: format as GitFormat,
     failOnChange: getBooleanInput(env, 'fail-on-change', false),
     base: getInput(env, 'base'),
     head: getInput(env, 'head'),
@@ -57,13 +67,8 @@ function readEvent(env: Env): PushEvent {
 /** The whole report in the format asked for, in a fresh folder under RUNNER_TEMP. */
 function writeReport(env: Env, g: GitComparison, inputs: Inputs): string {
   const dir = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'livediff-'));
-  const file = join(dir, `report.${inputs.format === 'json' ? 'json' : inputs.format === 'markdown' ? 'md' : 'txt'}`);
-  const text =
-    inputs.format === 'json'
-      ? renderGitJson(g, { only: inputs.only })
-      : inputs.format === 'markdown'
-        ? renderGitMarkdown(g, { only: inputs.only })
-        : renderGitTerminal(g, { only: inputs.only, color: false });
+  const file = join(dir, `report.${extensionOf(inputs.format)}`);
+  const text = GIT_RENDERERS[inputs.format](g, { only: inputs.only, color: false });
   writeFileSync(file, text);
   return file;
 }

@@ -26,18 +26,13 @@ export function captionsText(post: Post): string {
   return post.captions.map((c) => (c.credit === null ? c.text : `${c.text} (${c.credit})`)).join('\n');
 }
 
-/** Everything that makes a post what it is; equal keys mean nothing a reader sees differs. */
-export function fullKey(post: Post): string {
-  return `${post.time}\u0000${post.headline}\u0000${post.byline ?? ''}\u0000${captionsText(post)}\u0000${bodyText(post)}`;
-}
-
 /** Every field equal, compared in place (no key string is built). */
 export function samePost(a: Post, b: Post): boolean {
   return (
     a.time === b.time &&
     a.headline === b.headline &&
     a.byline === b.byline &&
-    // Posts parsed from the same text share their arrays (see parse/text.ts): no need to look inside.
+    // Posts parsed from the same bytes by one reader share their arrays (parse/chunks.ts): no need to look inside.
     (a.captions === b.captions ||
       (a.captions.length === b.captions.length &&
         a.captions.every((c, i) => c.text === b.captions[i]!.text && c.credit === b.captions[i]!.credit))) &&

@@ -1,10 +1,10 @@
 // Posts without a partner: deleted or only outside the window a capture shows? New or only newly shown?
 // Reasoned in page order: captures listed oldest first are read from their end (align/order.ts).
 import { alignmentNewestFirst, detectOrder, flip } from '../align/order.js';
-import type { Alignment, Capture, Evidence, PageOrder } from '../model.js';
+import type { Alignment, Capture, Evidence, NewOnlyChange, OldOnlyChange, PageNote, PageOrder } from '../model.js';
 
-export type OldOnlyStatus = 'dropped' | 'out-of-view';
-export type NewOnlyStatus = 'added' | 'into-view';
+export type OldOnlyStatus = OldOnlyChange['status'];
+export type NewOnlyStatus = NewOnlyChange['status'];
 
 export interface WindowVerdict {
   oldOnly: Map<number, OldOnlyStatus>;
@@ -14,7 +14,7 @@ export interface WindowVerdict {
   newEvidence: Map<number, Evidence>;
   /** Deletions the post counters imply beyond those the captures show, or null without both counters. */
   deletionsOutsideView: number | null;
-  notes: string[];
+  notes: PageNote[];
 }
 
 export interface CaptureOrders {
@@ -63,12 +63,12 @@ export function classifyUnpaired(
   const unordered = orders.old === 'unordered' || orders.new === 'unordered';
   const reverseOld = orders.old === 'oldest-first';
   const reverseNew = orders.new === 'oldest-first';
-  if (!reverseOld && !reverseNew) return classifyNewestFirst(old, neu, alignment, unordered);
+  if (!reverseOld && !reverseNew) return classifyNewestFirst(old, neu, alignment, unordered, (i) => i, (i) => i);
   const oldLength = old.posts.length;
   const newLength = neu.posts.length;
   const flipped = alignmentNewestFirst(alignment, oldLength, newLength, reverseOld, reverseNew);
   const view = (c: Capture, reverse: boolean): Capture => (reverse ? { ...c, posts: [...c.posts].reverse() } : c);
-  const v = classifyNewestFirst(view(old, reverseOld), view(neu, reverseNew), flipped, unordered);
+  const v = classifyNewestFirst(view(old, reverseOld), view(neu, reverseNew), flipped, unordered, (i) => flip(i, oldLength, reverseOld), (i) => flip(i, newLength, reverseNew));
   const back = <T>(m: Map<number, T>, length: number, reverse: boolean) =>
     new Map([...m].map(([i, x]) => [flip(i, length, reverse), x] as [number, T]));
   return {
@@ -80,8 +80,19 @@ export function classifyUnpaired(
   };
 }
 
-/** classifyUnpaired for captures both listed newest first (or unordered). Evidence names posts by `index`. */
-function classifyNewestFirst(old: Capture, neu: Capture, alignment: Alignment, unordered: boolean): WindowVerdict {
+/**
+ * classifyUnpaired for captures both listed newest first (or unordered). Evidence names posts by their place
+ * in the capture as given (`oldIndex` / `newIndex` map a place in the captures seen here back to it), as
+ * the report's refs do.
+ */
+function classifyNewestFirst(
+  old: Capture,
+  neu: Capture,
+  alignment: Alignment,
+  unordered: boolean,
+  oldIndex: (i: number) => number,
+  newIndex: (i: number) => number,
+): WindowVerdict {
   // Partners among the pairs that kept their order (typed arrays: a large page has thousands).
   const oldToNew = new Int32Array(old.posts.length).fill(-1);
   const newToOld = new Int32Array(neu.posts.length).fill(-1);
@@ -92,8 +103,6 @@ function classifyNewestFirst(old: Capture, neu: Capture, alignment: Alignment, u
   });
   const oldN = neighbours(old.posts.length, oldToNew);
   const newN = neighbours(neu.posts.length, newToOld);
-  const oldIndex = (i: number) => old.posts[i]!.index;
-  const newIndex = (i: number) => neu.posts[i]!.index;
   let newestOld: number | null = null;
   for (const p of old.posts) if (p.minutes !== null && (newestOld === null || p.minutes > newestOld)) newestOld = p.minutes;
   const oldAllTimed = old.posts.length > 0 && old.posts.every((p) => p.minutes !== null);
@@ -171,7 +180,7 @@ function classifyNewestFirst(old: Capture, neu: Capture, alignment: Alignment, u
     oldEvidence.set(o, evidence);
   }
 
-  const notes: string[] = [];
+  const notes: PageNote[] = [];
   let deletionsOutsideView: number | null = null;
   const oldCount = old.page.postCount;
   const newCount = neu.page.postCount;
@@ -188,19 +197,11 @@ function classifyNewestFirst(old: Capture, neu: Capture, alignment: Alignment, u
       shown += headCandidates.length;
     }
     deletionsOutsideView = Math.max(0, implied - shown);
-    if (deletionsOutsideView > 0) {
-      notes.push(
-        `the post counter (${oldCount} → ${newCount}, ${added} added) implies ${plural(deletionsOutsideView, 'deleted post')} outside the view`,
-      );
-    } else if (implied >= 0 && implied < shown) {
-      notes.push(
-        `the post counter (${oldCount} → ${newCount}, ${added} added) implies ${plural(implied, 'deleted post')}, but the captures show ${shown} gone from between shown posts`,
-      );
-    } else if (implied < 0) {
-      notes.push(
-        `the post counter grew by ${newCount - oldCount} but ${plural(added, 'post')} ${added === 1 ? 'was' : 'were'} added in view: ${plural(-implied, 'post')} added outside the view`,
-      );
-    }
+    // Numbers only: the renderers word them (render/notes.ts).
+    const counters = { oldCount, newCount, added };
+    if (deletionsOutsideView > 0) notes.push({ kind: 'deleted-outside-view', ...counters, posts: deletionsOutsideView });
+    else if (implied >= 0 && implied < shown) notes.push({ kind: 'fewer-deletions-than-shown', ...counters, implied, shown });
+    else if (implied < 0) notes.push({ kind: 'added-outside-view', ...counters, posts: -implied });
   }
   return { oldOnly, newOnly, oldEvidence, newEvidence, deletionsOutsideView, notes };
 }
@@ -208,8 +209,4 @@ function classifyNewestFirst(old: Capture, neu: Capture, alignment: Alignment, u
 /** `a` is a later time than `b` (false when either is unknown). */
 function isAfter(a: number | null, b: number | null): boolean {
   return a !== null && b !== null && a > b;
-}
-
-export function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -7,11 +7,13 @@ import type { Argv, CommandModule } from 'yargs';
 import { InputError, UsageError } from '../errors.js';
 import { diffCaptures } from '../classify/report.js';
 import { stampFromName } from '../history/order.js';
-import type { Capture, Report } from '../model.js';
-import { parseCapture } from '../parse/index.js';
-import { toJson } from '../render/json.js';
+import type { Capture } from '../model.js';
+import { createReader } from '../parse/index.js';
+import { CHECK_SCHEMA, type CheckResult, type CheckStep, toCheckJson } from '../render/check.js';
+import { formatsOf } from '../render/registry.js';
+import { CHECK_RENDERERS } from '../render/renderers.js';
 import { sanitizeInline, sanitizeJson } from '../render/sanitize.js';
-import { DEFAULT_ONLY, hasChanges, type OnlyValue } from '../render/select.js';
+import { DEFAULT_ONLY, hasChanges } from '../render/select.js';
 import { acquireLock, isAlive } from './check/lock.js';
 import { readState, removeStaleStateTemps, sha256, STATE_SCHEMA, writeState, type CheckState } from './check/state.js';
 import { deliver } from './check/webhook.js';
@@ -19,13 +21,13 @@ import { EXIT_CHANGED, EXIT_SAME } from './exit.js';
 import { folderFiles } from './inputs.js';
 import { readInput } from './io.js';
 import { type ArgsOf, captureOptions, commandModule, compareOptions, parseOnly, prepareFormats, withReportOptions } from './options.js';
-import { renderReport } from './output.js';
+import { renderContext } from './output.js';
 
-export const CHECK_SCHEMA = 'livediff.check/1';
+export { CHECK_SCHEMA };
 
 /** The options of `check`, which `capture --report` takes too. */
 export function withCheckOptions<T>(y: Argv<T>) {
-  return withReportOptions(y)
+  return withReportOptions(y, formatsOf(CHECK_RENDERERS))
     .option('state', {
       type: 'string',
       describe: 'State file: compare every capture since the one the last run reached, so nothing is missed or reported twice',
@@ -34,7 +36,7 @@ export function withCheckOptions<T>(y: Argv<T>) {
       choices: ['name', 'mtime'] as const,
       describe: 'Order captures by file name or modification time [default: the time in their names, else mtime]',
     })
-    .option('webhook', { type: 'string', describe: 'POST the JSON report (livediff.check/1) to this URL when something changed' })
+    .option('webhook', { type: 'string', describe: 'POST the JSON report (livediff.check/2) to this URL when something changed' })
     .option('webhook-timeout', { type: 'number', default: 10, describe: 'Seconds to wait for the webhook, per attempt' })
     .option('webhook-retries', { type: 'number', default: 3, describe: 'Attempts after the first when the webhook fails (backoff 1 s, 2 s, 4 s…)' });
 }
@@ -91,17 +93,6 @@ export function stateFiles(statePath: string | null): Set<string> {
   return new Set(statePath === null ? [] : [statePath, `${statePath}.lock`]);
 }
 
-interface Step {
-  old: string;
-  new: string;
-  report: Report;
-}
-
-function render(steps: Step[], args: Args, only: readonly OnlyValue[] | undefined, json: unknown): string {
-  if (args.format === 'json') return `${sanitizeJson(JSON.stringify(json, null, 2))}\n`;
-  return steps.map((s) => renderReport(s.report, args, only)).join(args.format === 'markdown' ? '\n---\n\n' : '\n');
-}
-
 export async function runCheck(args: Args): Promise<number> {
   const only = parseOnly(args.only);
   const dir = args.dir!;
@@ -131,24 +122,18 @@ export async function runCheck(args: Args): Promise<number> {
     const bytes = chain.map(bytesOf);
     await prepareFormats(bytes, args.inputFormat);
     const parseOptions = captureOptions(args);
-    const captures: Capture[] = chain.map((f, i) => parseCapture(bytes[i]!, { ...parseOptions, source: f.path }));
-    const steps: Step[] = [];
+    const reader = createReader(); // one for the chain, dropped with it
+    const captures: Capture[] = chain.map((f, i) => reader.parse(bytes[i]!, { ...parseOptions, source: f.path }));
+    const steps: CheckStep[] = [];
     for (let i = 1; i < captures.length; i++) {
       const report = diffCaptures(captures[i - 1]!, captures[i]!, compareOptions(args));
       if (hasChanges(report, only ?? DEFAULT_ONLY)) steps.push({ old: chain[i - 1]!.name, new: chain[i]!.name, report });
     }
     if (steps.length > 0) {
-      const json = {
-        schema: CHECK_SCHEMA,
-        folder: dir,
-        from: chain[0]!.name,
-        to: chain.at(-1)!.name,
-        captures: chain.length,
-        steps: steps.map((s) => ({ old: s.old, new: s.new, report: toJson(s.report, { only }) })),
-      };
-      if (!args.quiet) process.stdout.write(render(steps, args, only, json));
+      const result: CheckResult = { folder: dir, from: chain[0]!.name, to: chain.at(-1)!.name, captures: chain.length, steps };
+      if (!args.quiet) process.stdout.write(CHECK_RENDERERS[args.format](result, renderContext(args, only)));
       if (args.webhook !== undefined) {
-        await deliver(args.webhook, sanitizeJson(JSON.stringify(json)), {
+        await deliver(args.webhook, sanitizeJson(JSON.stringify(toCheckJson(result, { only }))), {
           timeoutMs: args.webhookTimeout * 1000,
           retries: args.webhookRetries,
           backoffMs: 1000,

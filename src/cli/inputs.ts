@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import type { CaptureVersion } from '../model.js';
 import { orderCaptures, type OrderBy } from '../history/order.js';
-import { parseCapture, type ParseCaptureOptions } from '../parse/index.js';
+import { createReader, type ParseCaptureOptions } from '../parse/index.js';
 import { gitSeries } from '../git/history.js';
 import { sanitizeInline } from '../render/sanitize.js';
 import { readInput } from './io.js';
@@ -60,8 +60,9 @@ export function readSeries(
     onProgress?: (done: number, total: number) => void;
   } = {},
 ): Series {
+  const reader = createReader(); // one for the series, dropped with it
   const items = files.map((file, i) => {
-    const capture = parseCapture(readInput(file), { source: file, format: options.format, fields: options.fields });
+    const capture = reader.parse(readInput(file), { source: file, format: options.format, fields: options.fields });
     options.onProgress?.(i + 1, files.length);
     return { name: basename(file), mtimeMs: statSync(file).mtimeMs, capture, file };
   });

@@ -3,20 +3,21 @@ import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../errors.js';
 import { buildHistory } from '../history/build.js';
 import type { History, PostHistory } from '../model.js';
-import { renderLogJson } from '../render/log-json.js';
-import { renderLogMarkdown } from '../render/log-markdown.js';
-import { latestHeadline, renderLogTable, renderPostHistory } from '../render/log-terminal.js';
+import { latestHeadline } from '../render/log-terminal.js';
+import { formatsOf } from '../render/registry.js';
+import { LOG_RENDERERS } from '../render/renderers.js';
 import { sanitizeInline } from '../render/sanitize.js';
 import { EXIT_SAME } from './exit.js';
 import { expandInputs, readGitSeries, readSeries } from './inputs.js';
-import { type ArgsOf, captureOptions, commandModule, FORMATS, useColor, withInputOptions } from './options.js';
+import { type ArgsOf, captureOptions, commandModule, formatOption, withInputOptions } from './options.js';
+import { renderContext } from './output.js';
 import { loadFormats } from '../parse/index.js';
 import { progress } from './progress.js';
 
 function builder(y: Argv) {
   return withInputOptions(y)
     .positional('inputs', { type: 'string', array: true, describe: 'A folder of captures, capture files, or quoted glob patterns', demandOption: true })
-    .option('format', { alias: 'f', choices: FORMATS, default: 'terminal' as const, describe: 'Output format' })
+    .option('format', formatOption(formatsOf(LOG_RENDERERS)))
     .option('post', { type: 'string', describe: 'Show every version of one post: its number in the table, or text of its headline' })
     .option('order', { choices: ['name', 'mtime'] as const, describe: 'Order captures by file name or modification time (default: the time in their names, else what they say)' })
     .option('since', { type: 'string', describe: 'Only captures taken at or after this time (ISO 8601)' })
@@ -83,13 +84,7 @@ export async function runLog(args: Args): Promise<number> {
     const history = buildHistory(versions, { onProgress: (done, total) => bar.update(files.length + done, files.length + total) });
     bar.done();
     const post = args.post === undefined ? undefined : findPost(history, args.post);
-    let output: string;
-    if (args.format === 'json') output = renderLogJson(history, { order: series.by, post });
-    else if (args.format === 'markdown') output = renderLogMarkdown(history, post);
-    else {
-      const color = useColor(args.color, process.stdout.isTTY === true, process.env);
-      output = post ? renderPostHistory(history, post, { color }) : renderLogTable(history, { color });
-    }
+    const output = LOG_RENDERERS[args.format](history, { ...renderContext(args, undefined), post, order: series.by });
     process.stdout.write(output);
   } finally {
     bar.done();

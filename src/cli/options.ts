@@ -25,17 +25,16 @@ export function commandModule<A>(
 }
 
 export const PAGE_ORDERS = ['newest-first', 'oldest-first', 'unordered'] as const satisfies readonly PageOrder[];
-export const FORMATS = ['terminal', 'json', 'markdown'] as const;
-export type Format = (typeof FORMATS)[number];
 
-export function withReportOptions<T>(y: Argv<T>) {
+/** `--format`: the formats of the registry of the document the command prints (render/renderers.ts). */
+export function formatOption<F extends string>(formats: readonly F[]) {
+  return { alias: 'f', choices: formats, default: 'terminal' as F, describe: 'Output format' } as const;
+}
+
+/** The options of a command that prints reports; `formats` are its document kind's registry's keys. */
+export function withReportOptions<T, F extends string>(y: Argv<T>, formats: readonly F[]) {
   return withInputOptions(y)
-    .option('format', {
-      alias: 'f',
-      choices: FORMATS,
-      default: 'terminal' as Format,
-      describe: 'Output format',
-    })
+    .option('format', formatOption(formats))
     .option('only', {
       type: 'string',
       describe: `Report only these, comma-separated (${ONLY_VALUES.join(', ')}); they alone set the exit code`,
@@ -57,7 +56,7 @@ export function withReportOptions<T>(y: Argv<T>) {
     })
     // Page order and evidence (align/order.ts, render/evidence.ts).
     .option('page-order', { choices: PAGE_ORDERS, describe: 'The order both captures list posts in [default: detected from their times]' })
-    .option('explain', { type: 'boolean', default: false, describe: 'Terminal and Markdown: say under each post why it got its status' });
+    .option('explain', { type: 'boolean', default: false, describe: 'Terminal, Markdown and HTML: say under each post why it got its status' });
 }
 
 /** How captures are read: the format, and where an HTML page or a JSON feed keeps the post fields. */

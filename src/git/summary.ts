@@ -2,7 +2,7 @@
 // whether anything selected changed (the exit code), and the one-line commit message.
 import type { Capture, CaptureInfo, PostStatus } from '../model.js';
 import { DEFAULT_ONLY, hasChanges, type OnlyValue } from '../render/select.js';
-import type { GitComparison } from './compare.js';
+import type { FileComparison, GitComparison } from './compare.js';
 
 export interface GitTotals {
   files: { modified: number; added: number; deleted: number };
@@ -57,4 +57,9 @@ export function captureInfo(c: Capture): CaptureInfo {
 /** "9 posts shown of 11, updated 12:44 a.m. ET, March 23, 2023" (untrusted text: callers escape it). */
 export function describeCapture(i: CaptureInfo): string {
   return `${plural(i.posts, 'post')} shown${i.postCount === null ? '' : ` of ${i.postCount}`}${i.updated ? `, updated ${i.updated}` : ''}`;
+}
+
+/** Whether a file's comparison is shown: a modified capture always, a new or deleted one when `--only` asks. */
+export function shown(f: FileComparison, only: readonly OnlyValue[]): boolean {
+  return f.status === 'modified' || only.includes(f.status === 'added' ? 'added' : 'dropped');
 }

@@ -1,8 +1,8 @@
 // The feed adapter: JSON feeds of posts as live-ticker and CMS APIs serve them (an array of post objects, or
 // an object holding one under `items`, `posts`, `data`…). Field paths come from options.fields or are guessed.
 import { InputError } from '../errors.js';
-import type { Block, Capture, PageHeader, Post } from '../model.js';
-import type { Adapter, ParseOptions } from './adapter.js';
+import type { Block, PageHeader } from '../model.js';
+import type { Adapter, DraftCapture as Capture, DraftPost as Post, ParseOptions } from './adapter.js';
 import {
   blocksFromMarkup,
   dropSharedIds,
@@ -10,9 +10,10 @@ import {
   type FieldOptions,
   headlineFromBody,
   textFromMarkup,
+  withMarkupLimits,
   timeMinutes,
 } from './html.js';
-import { isJsonObject, Locator, needlesFor, parseJsonInput, startsAsJson } from './jsonld.js';
+import { checkPostCount, isJsonObject, Locator, needlesFor, parseJsonInput, startsAsJson } from './jsonld.js';
 import { normalizeText } from './normalize.js';
 import { feedDateMinutes } from './dates.js';
 
@@ -233,11 +234,16 @@ function pageHeader(root: unknown): PageHeader {
 
 /** Parse a JSON feed of posts. Throws InputError for malformed JSON or JSON without post objects. */
 export function parseFeedCapture(text: string, options: ParseOptions): Capture {
+  return withMarkupLimits(options.source, () => parseFeed(text, options));
+}
+
+function parseFeed(text: string, options: ParseOptions): Capture {
   const source = options.source;
   const fields = options.fields ?? {};
   const json = text.replace(/^\ufeff/, '');
   const root = parseJsonInput(json, source, EXPECTED);
   const items = findItems(root, fields.post, source);
+  checkPostCount(items.length, source, EXPECTED);
   const locator = new Locator(json, 0);
   const posts: Post[] = [];
   for (const item of items) {

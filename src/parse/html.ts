@@ -1,12 +1,12 @@
 // The html adapter: a saved live page whose posts are elements (`article`, `[data-post-id]`, `.live-post`…),
 // read with a real HTML parser (htmlparser2) and CSS selectors (css-select). Also the markup and text
 // helpers the jsonld and feed adapters share: HTML fragments to blocks, ISO dates, derived headlines.
-import { compile, selectAll, selectOne } from 'css-select';
-import { type AnyNode, type Document, type Element, hasChildren, isTag, isText } from 'domhandler';
-import { Parser, parseDocument } from 'htmlparser2';
+import { compile } from 'css-select';
+import { type AnyNode, type Document, DomHandler, type Element, hasChildren, isTag, isText } from 'domhandler';
+import { Parser, type ParserOptions } from 'htmlparser2';
 import { InputError, UsageError } from '../errors.js';
-import type { Block, Caption, Capture, PageHeader, Post } from '../model.js';
-import type { Adapter, ParseOptions } from './adapter.js';
+import type { Block, Caption, PageHeader } from '../model.js';
+import type { Adapter, DraftCapture as Capture, DraftPost as Post, ParseOptions } from './adapter.js';
 import { normalizeText } from './normalize.js';
 import { parseTimestamp } from './time.js';
 
@@ -93,6 +93,59 @@ export function looksLikeMarkup(text: string): boolean {
   return /<[A-Za-z!/]/.test(text);
 }
 
+/**
+ * Deepest element nesting read. htmlparser2 keeps its stack of open elements with unshift/shift, so a
+ * page nested N deep costs N² (100,000 nested `<div>`s: 90 s); browsers stop nesting at 512 anyway.
+ */
+export const MAX_HTML_DEPTH = 1024;
+/**
+ * Most elements read in one document: each costs a few hundred bytes of DOM, and 32 MiB of `<p>x`
+ * (8 million paragraphs) ran V8 out of memory. A real page has a few thousand.
+ */
+export const MAX_HTML_ELEMENTS = 1_000_000;
+
+/** Markup beyond MAX_HTML_DEPTH or MAX_HTML_ELEMENTS; adapters turn it into an InputError naming the file. */
+export class MarkupLimitError extends Error {
+  override name = 'MarkupLimitError';
+  constructor(
+    readonly expected: string,
+    readonly found: string,
+  ) {
+    super(`expected ${expected}, found ${found}`);
+  }
+}
+
+/** A DOM builder that refuses markup beyond the limits as it reads, before it costs more. */
+class BoundedHandler extends DomHandler {
+  elements = 0;
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    if (++this.elements > MAX_HTML_ELEMENTS) {
+      throw new MarkupLimitError(`markup of at most ${MAX_HTML_ELEMENTS.toLocaleString('en-US')} elements`, 'more');
+    }
+    if (this.tagStack.length > MAX_HTML_DEPTH) {
+      throw new MarkupLimitError(`markup nested at most ${MAX_HTML_DEPTH.toLocaleString('en-US')} elements deep`, 'deeper nesting');
+    }
+    super.onopentag(name, attribs);
+  }
+}
+
+/** htmlparser2's parseDocument within MAX_HTML_DEPTH and MAX_HTML_ELEMENTS (else MarkupLimitError). */
+export function parseDocument(text: string, options: ParserOptions & { withStartIndices?: boolean } = {}): Document {
+  const handler = new BoundedHandler(undefined, options);
+  new Parser(handler, options).end(text);
+  return handler.root;
+}
+
+/** Run a parse, turning a MarkupLimitError into an InputError about `source`. */
+export function withMarkupLimits<T>(source: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof MarkupLimitError) throw new InputError(source, error.expected, error.found);
+    throw error;
+  }
+}
+
 /** A string that may be HTML (`<p>…</p><ul><li>…`) or plain text, as blocks. */
 export function blocksFromMarkup(text: string): Block[] {
   if (!looksLikeMarkup(text)) return blocksFromText(text);
@@ -172,17 +225,29 @@ function isHidden(el: Element): boolean {
   );
 }
 
+/**
+ * The number of each item of an ordered list, counted once per list: counting the earlier siblings of
+ * every item made an `<ol>` of 80,000 items take 40 s. Weakly held: it goes with the document.
+ */
+const LIST_NUMBERS = new WeakMap<Element, Map<Element, number>>();
+
+function itemNumbers(list: Element): Map<Element, number> {
+  let numbers = LIST_NUMBERS.get(list);
+  if (numbers === undefined) {
+    numbers = new Map();
+    let n = Number.parseInt(list.attribs.start ?? '1', 10);
+    if (!Number.isFinite(n)) n = 1;
+    for (const child of list.children) if (isTag(child) && child.name === 'li') numbers.set(child, n++);
+    LIST_NUMBERS.set(list, numbers);
+  }
+  return numbers;
+}
+
 /** `•` for an item of an unordered list, `3.` for the third item of an ordered one (honouring `start`). */
 function listMarker(li: Element): string {
   const list = li.parent;
   if (!list || !isTag(list) || list.name !== 'ol') return '•';
-  let n = Number.parseInt(list.attribs.start ?? '1', 10);
-  if (!Number.isFinite(n)) n = 1;
-  for (const sibling of list.children) {
-    if (sibling === li) break;
-    if (isTag(sibling) && sibling.name === 'li') n++;
-  }
-  return `${n}.`;
+  return `${itemNumbers(list).get(li)!}.`;
 }
 
 const END_PRE = Symbol('end pre');
@@ -231,12 +296,56 @@ function oneLine(text: string): string {
 
 // ——— Selectors ———
 
-function select(selector: string, root: AnyNode | AnyNode[]): Element[] {
-  return selectAll<AnyNode, Element>(selector, root);
+/** Compiled selectors without `:scope` (the only part that depends on where the query starts). */
+const COMPILED = new Map<string, (el: AnyNode) => boolean>();
+
+function compiled(selector: string, root: AnyNode): (el: AnyNode) => boolean {
+  if (selector.includes(':scope')) return compile<AnyNode, Element>(selector, undefined, root);
+  let test = COMPILED.get(selector);
+  if (test === undefined) COMPILED.set(selector, (test = compile<AnyNode, Element>(selector)));
+  return test;
 }
 
-function first(selector: string, root: AnyNode | AnyNode[]): Element | null {
-  return selectOne<AnyNode, Element>(selector, root);
+/**
+ * The elements under `root` (not root itself) matching `selector`, in document order, as css-select's
+ * selectAll finds them (`<template>` contents skipped), but walked with a stack that grows at its end:
+ * css-select's own walk keeps its stack with unshift/shift, quadratic in the nesting depth (100,000 nested
+ * `<div>`s: 90 s).
+ */
+function walk(selector: string, root: AnyNode, one: boolean): Element[] {
+  const test = compiled(selector, root);
+  const found: Element[] = [];
+  if (!hasChildren(root)) return found;
+  const lists: AnyNode[][] = [root.children];
+  const at: number[] = [0];
+  while (lists.length > 0) {
+    const top = lists.length - 1;
+    const list = lists[top]!;
+    if (at[top]! >= list.length) {
+      lists.pop();
+      at.pop();
+      continue;
+    }
+    const node = list[at[top]!++]!;
+    if (!isTag(node)) continue;
+    if (test(node)) {
+      found.push(node);
+      if (one) return found;
+    }
+    if (node.name !== 'template' && node.children.length > 0) {
+      lists.push(node.children);
+      at.push(0);
+    }
+  }
+  return found;
+}
+
+function select(selector: string, root: AnyNode): Element[] {
+  return walk(selector, root, false);
+}
+
+function first(selector: string, root: AnyNode): Element | null {
+  return walk(selector, root, true)[0] ?? null;
 }
 
 /** Refuse a selector css-select cannot read, naming the option it came from. */
@@ -248,8 +357,8 @@ function checkSelector(field: string, selector: string): void {
   }
 }
 
-function isInside(el: AnyNode, ancestor: AnyNode): boolean {
-  for (let p = el.parent; p; p = p.parent) if (p === ancestor) return true;
+function insideAny(el: AnyNode, ancestors: ReadonlySet<AnyNode>): boolean {
+  for (let p = el.parent; p; p = p.parent) if (ancestors.has(p)) return true;
   return false;
 }
 
@@ -386,7 +495,9 @@ function metaContent(doc: Document, selector: string): string | null {
 
 function pageHeader(doc: Document, posts: Element[]): PageHeader {
   const header = emptyHeader();
-  const h1 = select('h1', doc).find((h) => !posts.some((p) => isInside(h, p)));
+  // One walk up from each heading against a set, not each heading against every post (80,000 posts: 40 s).
+  const postSet = new Set<AnyNode>(posts);
+  const h1 = select('h1', doc).find((h) => !insideAny(h, postSet));
   const h1Text = h1 ? oneLine(innerText(h1)) : '';
   const titleEl = first('title', doc);
   header.title =
@@ -410,6 +521,10 @@ function findPosts(doc: Document, fields: FieldOptions): Element[] {
 
 /** Parse an HTML page whose posts are elements. Throws InputError when no post element has any text. */
 export function parseHtmlCapture(text: string, options: ParseOptions): Capture {
+  return withMarkupLimits(options.source, () => parseHtml(text, options));
+}
+
+function parseHtml(text: string, options: ParseOptions): Capture {
   const fields = options.fields ?? {};
   for (const [name, selector] of Object.entries(fields)) {
     if (selector !== undefined && name !== 'id') checkSelector(name, selector);

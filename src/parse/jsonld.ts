@@ -2,10 +2,9 @@
 // or embedded in an HTML page's `<script type="application/ld+json">`. One post per `liveBlogUpdate`.
 import type { Element } from 'domhandler';
 import { getElementsByTagName, textContent } from 'domutils';
-import { parseDocument } from 'htmlparser2';
 import { InputError } from '../errors.js';
-import type { Capture, PageHeader, Post } from '../model.js';
-import type { Adapter, ParseOptions } from './adapter.js';
+import type { PageHeader } from '../model.js';
+import type { Adapter, DraftCapture as Capture, DraftPost as Post, ParseOptions } from './adapter.js';
 import {
   blocksFromMarkup,
   dropSharedIds,
@@ -14,7 +13,9 @@ import {
   isoMinutes,
   LineIndex,
   looksLikeHtml,
+  parseDocument,
   textFromMarkup,
+  withMarkupLimits,
 } from './html.js';
 import { foldText, normalizeText } from './normalize.js';
 
@@ -129,10 +130,34 @@ function collect(roots: unknown[]): Found {
   return found;
 }
 
+/**
+ * Most posts one capture may yield. A capture is at most 64 MiB; past this many posts it is not a page
+ * a person reads, and every later stage would pay for them. Beyond it: exit 2, one line.
+ */
+export const MAX_POSTS = 250_000;
+
+/**
+ * The blog's updates, each node once: a node listed again (by `@id`, or the same object) is the same
+ * update. Without this a small document amplifies: one 150 KB update listed 30,000 times by `@id` made
+ * 30,000 posts and 4.5 GB of text to parse.
+ */
 function updatesOf(blog: JsonObject, byId: Map<string, JsonObject>): JsonObject[] {
   const raw = blog.liveBlogUpdate;
   const list = Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw];
-  return list.map((u) => resolve(u, byId)).filter((u): u is JsonObject => u !== null);
+  const seen = new Set<JsonObject>();
+  const updates: JsonObject[] = [];
+  for (const item of list) {
+    const u = resolve(item, byId);
+    if (u === null || seen.has(u)) continue;
+    seen.add(u);
+    updates.push(u);
+  }
+  return updates;
+}
+
+/** Refuse a capture of more than MAX_POSTS posts (before any is parsed). */
+export function checkPostCount(count: number, source: string, expected: string): void {
+  if (count > MAX_POSTS) throw new InputError(source, `${expected}, at most ${MAX_POSTS.toLocaleString('en-US')} posts`, `${count.toLocaleString('en-US')} posts`);
 }
 
 /** Author names of `author`: a string, a Person / Organization, or a list of them. */
@@ -146,11 +171,24 @@ function authorNames(value: unknown, byId: Map<string, JsonObject>): string[] {
   return names;
 }
 
+/**
+ * Searches that found nothing may scan this many times the text in all; past it each search looks only
+ * WINDOW characters ahead. A needle that is absent costs a scan of the rest of the text, so without the
+ * bound a document whose needles never match (an escaping not foreseen) is quadratic.
+ */
+const MISS_SCANS = 4;
+const WINDOW = 1 << 16;
+const NON_ASCII_CHAR = /[^\x00-\x7f]/;
+
 /** Locates posts in the source text for line numbers: the next occurrence of a distinctive string. */
 export class Locator {
   private cursor: number;
   private line: number;
   private readonly lines: LineIndex;
+  /** Characters scanned by searches that found nothing (see MISS_SCANS); for tests too. */
+  missed = 0;
+  /** A text of ASCII only (non-ASCII escaped) cannot hold a needle that is not: no need to scan for one. */
+  private readonly asciiOnly: boolean;
   constructor(
     private readonly text: string,
     start: number,
@@ -158,13 +196,26 @@ export class Locator {
     this.lines = new LineIndex(text);
     this.cursor = start;
     this.line = this.lines.lineAt(start);
+    this.asciiOnly = !NON_ASCII_CHAR.test(text);
+  }
+
+  private find(needle: string): number {
+    if (this.asciiOnly && NON_ASCII_CHAR.test(needle)) return -1;
+    if (this.missed <= MISS_SCANS * this.text.length) {
+      const at = this.text.indexOf(needle, this.cursor);
+      if (at < 0) this.missed += this.text.length - this.cursor;
+      return at;
+    }
+    const at = this.text.slice(this.cursor, this.cursor + WINDOW + needle.length).indexOf(needle);
+    if (at < 0) this.missed += WINDOW;
+    return at < 0 ? -1 : this.cursor + at;
   }
 
   /** The line of the first of `needles` found after the previous post, else the previous post's line. */
   next(needles: (string | null)[]): number {
     for (const needle of needles) {
       if (needle === null || needle.length < 4) continue;
-      const at = this.text.indexOf(needle, this.cursor);
+      const at = this.find(needle);
       if (at >= 0) {
         this.cursor = at + needle.length;
         this.line = this.lines.lineAt(at);
@@ -175,14 +226,23 @@ export class Locator {
   }
 }
 
-/** How a string value may appear in JSON source: JSON-escaped, with or without `/` escaped too. */
+/**
+ * How a string value may appear in JSON source: JSON-escaped, with or without `/` escaped too, and with
+ * every character beyond ASCII escaped as `\u00e9` (the default of Python's json.dumps and PHP's
+ * json_encode).
+ */
 export function needlesFor(raw: unknown): (string | null)[] {
   if (typeof raw !== 'string' || raw === '') return [];
   const json = JSON.stringify(raw).slice(1, -1);
-  return [json, json.replace(/\//g, '\\/')];
+  const needles = [json, json.replace(/\//g, '\\/')];
+  if (NON_ASCII_CHAR.test(json)) {
+    const ascii = json.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    needles.push(ascii, ascii.replace(/\//g, '\\/'));
+  }
+  return needles;
 }
 
-function parseBlog(blog: JsonObject, byId: Map<string, JsonObject>, locator: Locator): { page: PageHeader; posts: Post[] } {
+function parseBlog(blog: JsonObject, byId: Map<string, JsonObject>, locator: Locator, source: string): { page: PageHeader; posts: Post[] } {
   const pageHeadline = str(blog.headline) ?? str(blog.name);
   const pagePublished = str(blog.datePublished);
   const pageAuthors = authorNames(blog.author, byId);
@@ -193,7 +253,9 @@ function parseBlog(blog: JsonObject, byId: Map<string, JsonObject>, locator: Loc
       .filter((s): s is string => s !== null),
   );
   const posts: Post[] = [];
-  for (const update of updatesOf(blog, byId)) {
+  const updates = updatesOf(blog, byId);
+  checkPostCount(updates.length, source, EXPECTED);
+  for (const update of updates) {
     // A blank node (`_:b0`) is the converter's name, not the publisher's; the page's own URL is no post's id.
     const id = [update['@id'], update.url].map(str).find((s) => s !== null && !s.startsWith('_:') && !pageIds.has(s)) ?? null;
     const rawBody = [update.articleBody, update.text].find((b) => typeof b === 'string') as string | undefined;
@@ -244,7 +306,7 @@ function parseJsonLd(text: string, source: string): Capture {
   const found = collect([doc]);
   const best = pickBlog(found);
   if (best === null || best.updates === 0) throw new InputError(source, EXPECTED, `JSON with ${noPosts(found)}`);
-  const { page, posts } = parseBlog(best.blog, found.byId, new Locator(text, 0));
+  const { page, posts } = parseBlog(best.blog, found.byId, new Locator(text, 0), source);
   return { source, format: 'jsonld', page, posts };
 }
 
@@ -285,7 +347,7 @@ function parseHtmlJsonLd(text: string, source: string): Capture {
     );
   }
   const start = starts[found.blogRoots.get(best.blog) ?? 0] ?? 0;
-  const { page, posts } = parseBlog(best.blog, found.byId, new Locator(text, start));
+  const { page, posts } = parseBlog(best.blog, found.byId, new Locator(text, start), source);
   return { source, format: 'jsonld', page, posts };
 }
 
@@ -311,7 +373,9 @@ export function detectJsonLd(text: string): boolean {
 /** Parse JSON-LD or an HTML page embedding it. Throws InputError when there is no LiveBlogPosting update. */
 export function parseJsonLdCapture(text: string, options: ParseOptions): Capture {
   const source = options.source;
-  return startsAsJson(text.slice(0, 1024)) ? parseJsonLd(text.replace(/^\ufeff/, ''), source) : parseHtmlJsonLd(text, source);
+  return withMarkupLimits(source, () =>
+    startsAsJson(text.slice(0, 1024)) ? parseJsonLd(text.replace(/^\ufeff/, ''), source) : parseHtmlJsonLd(text, source),
+  );
 }
 
 export const jsonldAdapter: Adapter = {

@@ -1,8 +1,10 @@
 // GitHub-flavoured Markdown report, for job summaries and commit comments. Capture text is neutralised.
-import type { FieldChange, Hunk, Post, PostChange, Report } from '../model.js';
+import { COARSE_NOTE } from '../classify/text-diff.js';
+import { type FieldChange, type Hunk, type Post, type PostChange, type Report, unreachable } from '../model.js';
+import { explainEvidence, inPlaceLabel } from './evidence.js';
+import { noteText } from './notes.js';
 import { DEFAULT_ONLY, type OnlyValue, pageRows, selectPosts } from './select.js';
 import { summaryLine } from './summary.js';
-import { explainEvidence, inPlaceLabel } from './evidence.js';
 
 export interface MarkdownOptions {
   only?: readonly OnlyValue[];
@@ -60,7 +62,7 @@ export function hunkLine(h: Hunk): string | null {
 }
 
 export function fieldLines(change: FieldChange): string[] {
-  return [`**${change.field}**`, '', ...change.hunks.map(hunkLine).filter((l): l is string => l !== null), ''];
+  return [`**${change.field}**${change.coarse ? ` *(${COARSE_NOTE})*` : ''}`, '', ...change.hunks.map(hunkLine).filter((l): l is string => l !== null), ''];
 }
 
 export function postText(post: Post): string[] {
@@ -76,21 +78,35 @@ function postSection(p: PostChange, level: string, explain = false): string[] {
   const status = (p.status === 'edited' ? `${LABEL.edited} (${p.fields.join(', ')})` : LABEL[p.status]) + inPlaceLabel(p);
   const where = [
     escapeMarkdown(post.time),
-    p.old && p.new && p.old.index !== p.new.index ? `position ${p.old.index + 1} → ${p.new.index + 1}` : '',
+    p.old !== null && p.new !== null && p.old.index !== p.new.index ? `position ${p.old.index + 1} → ${p.new.index + 1}` : '',
   ].filter(Boolean);
   const lines = [`${level} ${status}${p.moved ? ' · moved' : ''}: ${escapeMarkdown(post.headline || '(no headline)')}`, ''];
   if (where.length > 0) lines.push(`<sub>${where.join(' · ')}</sub>`, '');
-  if (explain && p.evidence) lines.push(`<sub>why: ${escapeMarkdown(explainEvidence(p.evidence))}</sub>`, '');
-  if (p.status === 'added' || p.status === 'dropped') {
-    lines.push('<details><summary>Text</summary>', '', ...postText(post), '', '</details>', '');
-  } else for (const change of p.changes) lines.push(...fieldLines(change));
-  return lines;
+  if (explain && p.evidence !== null) lines.push(`<sub>why: ${escapeMarkdown(explainEvidence(p.evidence))}</sub>`, '');
+  return [...lines, ...postBody(p)];
+}
+
+/** What a post shows under its heading: the whole text of a new or deleted post, the changes of an edited one. */
+function postBody(p: PostChange): string[] {
+  switch (p.status) {
+    case 'added':
+    case 'dropped':
+      return ['<details><summary>Text</summary>', '', ...postText(p.post), '', '</details>', ''];
+    case 'edited':
+      return p.changes.flatMap(fieldLines);
+    case 'out-of-view':
+    case 'into-view':
+    case 'unchanged':
+      return [];
+    default:
+      return unreachable(p);
+  }
 }
 
 function pageLines(report: Report): string[] {
   const { page } = report;
   const rows = pageRows(page).map((r) => `| ${r.name[0]!.toUpperCase()}${r.name.slice(1)} | ${escapeMarkdown(r.old)} | ${escapeMarkdown(r.new)} |`);
-  const notes = page.notes.map((n) => `> **Note:** ${escapeMarkdown(n)}`);
+  const notes = page.notes.map((n) => `> **Note:** ${escapeMarkdown(noteText(n))}`);
   if (rows.length === 0 && notes.length === 0) return [];
   const table = rows.length > 0 ? ['| Page | Before | After |', '|---|---|---|', ...rows, ''] : [];
   return [...table, ...notes, ...(notes.length > 0 ? [''] : [])];

@@ -1,12 +1,22 @@
 // What a report shows and what sets the exit code: the statuses asked for with --only.
-import type { PageReport, PostChange, Report } from '../model.js';
+import { allOf, type PageReport, type PostChange, type PostStatus, type Report } from '../model.js';
 
 /** Values `--only` takes: post statuses, `moved`, and `page` for page-level changes. */
-export const ONLY_VALUES = ['added', 'dropped', 'edited', 'moved', 'out-of-view', 'into-view', 'unchanged', 'page'] as const;
-export type OnlyValue = (typeof ONLY_VALUES)[number];
+export type OnlyValue = PostStatus | 'moved' | 'page';
+/** In the order help texts list them; a post status left out is a compile error. */
+export const ONLY_VALUES: readonly OnlyValue[] = allOf<OnlyValue>({
+  added: true,
+  dropped: true,
+  edited: true,
+  moved: true,
+  'out-of-view': true,
+  'into-view': true,
+  unchanged: true,
+  page: true,
+});
 
 /** Shown and counted when --only is not given: everything but unchanged posts. */
-export const DEFAULT_ONLY: readonly OnlyValue[] = ['added', 'dropped', 'edited', 'moved', 'out-of-view', 'into-view', 'page'];
+export const DEFAULT_ONLY: readonly OnlyValue[] = ONLY_VALUES.filter((v) => v !== 'unchanged');
 
 export function isSelected(post: PostChange, only: readonly OnlyValue[]): boolean {
   return only.includes(post.status) || (post.moved && only.includes('moved'));

@@ -1,21 +1,31 @@
 // The one-line summary shared by every renderer: "2 added, 1 edited (headline), 2 left the view".
-import type { PageReport, Summary } from '../model.js';
+import type { PageReport, PostStatus, Summary } from '../model.js';
 import { pageChanged, pageRows } from './select.js';
+
+/**
+ * How the summary names each count, in the order it lists them (unchanged posts come last, in brackets).
+ * A record over the statuses: a new status is a compile error here until it has words.
+ */
+const PARTS: Record<Exclude<PostStatus, 'unchanged'> | 'moved', (n: number, s: Summary) => string> = {
+  added: (n) => `${n} added`,
+  dropped: (n) => `${n} dropped`,
+  edited: (n, s) => {
+    const fields = Object.entries(s.fields)
+      .map(([f, k]) => (k === n ? f : `${f} ${k}`))
+      .join(', ');
+    return `${n} edited (${fields})`;
+  },
+  moved: (n) => `${n} moved`,
+  'out-of-view': (n) => `${n} left the view`,
+  'into-view': (n) => `${n} came into view`,
+};
 
 /** Posts first; when no post changed but the page did, the parts of the page that changed. */
 export function summaryLine(s: Summary, page?: PageReport): string {
   const parts: string[] = [];
-  if (s.added) parts.push(`${s.added} added`);
-  if (s.dropped) parts.push(`${s.dropped} dropped`);
-  if (s.edited) {
-    const fields = Object.entries(s.fields)
-      .map(([f, n]) => (n === s.edited ? f : `${f} ${n}`))
-      .join(', ');
-    parts.push(`${s.edited} edited (${fields})`);
+  for (const [key, words] of Object.entries(PARTS) as Array<[keyof typeof PARTS, (n: number, s: Summary) => string]>) {
+    if (s[key]) parts.push(words(s[key], s));
   }
-  if (s.moved) parts.push(`${s.moved} moved`);
-  if (s['out-of-view']) parts.push(`${s['out-of-view']} left the view`);
-  if (s['into-view']) parts.push(`${s['into-view']} came into view`);
   let head = parts.join(', ');
   if (parts.length === 0) {
     head =

@@ -1,4 +1,5 @@
 // Writing terminal text: the only module that imports chalk. Lines are sanitised, colour is the caller's choice.
+import { COARSE_NOTE } from '../classify/text-diff.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { FieldChange, Hunk, Post } from '../model.js';
 import { sanitizeInline } from './sanitize.js';
@@ -51,7 +52,7 @@ export class TerminalWriter {
 
   /** One changed field: its name, then its hunks, unchanged blocks kept only next to a change. */
   protected field(change: FieldChange, indent = INDENT): void {
-    this.line(`${indent}${this.c.bold(change.field)}:`);
+    this.line(`${indent}${this.c.bold(change.field)}:${change.coarse ? this.c.dim(` (${COARSE_NOTE})`) : ''}`);
     const changed = (h: Hunk | undefined) => h !== undefined && h.op !== '=';
     const hunks = change.hunks.filter((h, i, all) => changed(h) || changed(all[i - 1]) || changed(all[i + 1]));
     this.hunks(hunks, indent);

@@ -1,6 +1,7 @@
 // The terminal report of a diff: grouped by post like a good `git diff`.
-import type { PostChange, Report } from '../model.js';
+import { type PostChange, type Report, unreachable } from '../model.js';
 import { explainEvidence, inPlaceLabel } from './evidence.js';
+import { noteText } from './notes.js';
 import { sanitizeInline } from './sanitize.js';
 import { DEFAULT_ONLY, type OnlyValue, pageRows, selectPosts } from './select.js';
 import { summaryLine } from './summary.js';
@@ -26,8 +27,9 @@ const LABEL: Record<PostChange['status'], string> = {
 };
 
 function position(p: PostChange): string {
-  if (p.old && p.new) return p.old.index === p.new.index ? `#${p.new.index + 1}` : `#${p.old.index + 1} → #${p.new.index + 1}`;
-  return p.new ? `new #${p.new.index + 1}` : `old #${p.old!.index + 1}`;
+  if (p.old === null) return `new #${p.new.index + 1}`;
+  if (p.new === null) return `old #${p.old.index + 1}`;
+  return p.old.index === p.new.index ? `#${p.new.index + 1}` : `#${p.old.index + 1} → #${p.new.index + 1}`;
 }
 
 class TerminalRenderer extends TerminalWriter {
@@ -39,21 +41,53 @@ class TerminalRenderer extends TerminalWriter {
     const { c } = this;
     const post = p.post;
     const status = (p.status === 'edited' ? `edited (${p.fields.join(', ')})` : LABEL[p.status]) + inPlaceLabel(p);
-    const paint =
-      p.status === 'added' ? c.green : p.status === 'dropped' ? c.red : p.status === 'edited' ? c.yellow : c.cyan;
+    const paint = this.paint(p);
     const moved = p.moved ? c.magenta(' moved') : '';
     this.line(`${paint.bold(status)}${moved} ${c.dim(`${post.time === '' ? '' : `· ${sanitizeInline(post.time)} `}· ${position(p)}`)}`);
     this.line(`${INDENT}${c.bold(sanitizeInline(post.headline || '(no headline)'))}`);
-    if (this.options.explain && p.evidence) this.line(`${INDENT}${c.dim(`why: ${sanitizeInline(explainEvidence(p.evidence))}`)}`);
+    if (this.options.explain && p.evidence !== null) this.line(`${INDENT}${c.dim(`why: ${sanitizeInline(explainEvidence(p.evidence))}`)}`);
+  }
+
+  private paint(p: PostChange) {
+    const { c } = this;
+    switch (p.status) {
+      case 'added':
+        return c.green;
+      case 'dropped':
+        return c.red;
+      case 'edited':
+        return c.yellow;
+      case 'out-of-view':
+      case 'into-view':
+      case 'unchanged':
+        return c.cyan;
+      default:
+        return unreachable(p);
+    }
+  }
+
+  /** What a post shows under its heading: the whole text of a new or deleted post, the changes of an edited one. */
+  private body(p: PostChange): void {
+    switch (p.status) {
+      case 'added':
+        return this.content(p.post, '+');
+      case 'dropped':
+        return this.content(p.post, '-');
+      case 'edited':
+        for (const change of p.changes) this.field(change);
+        return;
+      case 'out-of-view':
+      case 'into-view':
+      case 'unchanged':
+        return;
+      default:
+        return unreachable(p);
+    }
   }
 
   private post(p: PostChange): void {
     this.heading(p);
-    if (!this.options.brief) {
-      if (p.status === 'added') this.content(p.post, '+');
-      else if (p.status === 'dropped') this.content(p.post, '-');
-      else for (const change of p.changes) this.field(change);
-    }
+    if (!this.options.brief) this.body(p);
     this.line();
   }
 
@@ -62,7 +96,7 @@ class TerminalRenderer extends TerminalWriter {
     const rows = pageRows(page).map(
       (r) => `${INDENT}${r.name}: ${this.c.red(sanitizeInline(r.old))} → ${this.c.green(sanitizeInline(r.new))}`,
     );
-    for (const note of page.notes) rows.push(`${INDENT}${this.c.yellow(`note: ${sanitizeInline(note)}`)}`);
+    for (const note of page.notes) rows.push(`${INDENT}${this.c.yellow(`note: ${sanitizeInline(noteText(note))}`)}`);
     if (rows.length === 0) return;
     this.line(this.c.bold('page'));
     rows.forEach((r) => this.line(r));

@@ -1,5 +1,5 @@
 // What issue 21 adds to the outputs: "rewritten in place?" for a low-confidence pairing, --explain's
-// reasons under each post (terminal and Markdown), and `log` keeping a post rewritten in place in one row.
+// reasons under each post (terminal, Markdown and HTML), and `log` keeping a post rewritten in place in one row.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +16,15 @@ describe('evidence in the outputs', () => {
     expect(plain.stdout).not.toContain('why:');
     const explained = runCli([join(d, 'old.json'), join(d, 'new.json'), '--explain']);
     expect(explained.stdout).toContain("why: same place between the same neighbours; 1 min apart; minute mark 58'");
+  });
+
+  it('HTML: the badge flags a low-confidence rewrite in place, --explain adds why under the heading', () => {
+    const d = dir('placeholder-overwritten');
+    const plain = runCli([join(d, 'old.json'), join(d, 'new.json'), '--format', 'html']);
+    expect(plain.stdout).toContain('<span class="badge b-edited">Edited: time, body (rewritten in place?)</span>');
+    expect(plain.stdout).not.toContain('why:');
+    const explained = runCli([join(d, 'old.json'), join(d, 'new.json'), '--format', 'html', '--explain']);
+    expect(explained.stdout).toContain('<p class="where">why: same place between the same neighbours; 1 min apart; minute mark 58&#39;</p>');
   });
 
   it('a confident rewrite in place carries no question mark', () => {

@@ -54,7 +54,7 @@ describe('livediff check', () => {
     const r = check(f.dir, '--state', f.state, '--format', 'json');
     expect(r.status).toBe(1);
     const json = JSON.parse(r.stdout);
-    expect(json).toMatchObject({ schema: 'livediff.check/1', from: stamp(0), to: stamp(10), captures: 3 });
+    expect(json).toMatchObject({ schema: 'livediff.check/2', from: stamp(0), to: stamp(10), captures: 3 });
     expect(json.steps.map((s: { old: string; new: string; report: { summary: { added: number; dropped: number } } }) => [s.old, s.new, s.report.summary.added, s.report.summary.dropped])).toEqual([
       [stamp(0), stamp(5), 1, 0],
       [stamp(5), stamp(10), 0, 1],
@@ -194,7 +194,7 @@ describe('livediff check --webhook', () => {
     expect(delivered).toMatchObject({ path: '/hook', type: 'application/json' });
     expect(delivered.agent).toMatch(/^livediff\//);
     const json = JSON.parse(delivered.body);
-    expect(json.schema).toBe('livediff.check/1');
+    expect(json.schema).toBe('livediff.check/2');
     expect(json.steps[0].report.summary).toMatchObject({ added: 2, 'out-of-view': 2 });
     expect(JSON.parse(readFileSync(f.state, 'utf8')).capture).toBe(stamp(5));
     received.length = 0;

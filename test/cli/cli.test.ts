@@ -35,7 +35,7 @@ describe('livediff OLD NEW on the March 22 captures', () => {
     const r = runCli([OLD, NEW, '--format', 'json']);
     expect(r.status).toBe(1);
     const json = JSON.parse(r.stdout);
-    expect(json.schema).toBe('livediff.diff/1');
+    expect(json.schema).toBe('livediff.diff/2');
     expect(json.samePage).toBe(true);
     expect(json.summary).toMatchObject({ added: 2, dropped: 0, edited: 0, 'out-of-view': 2, 'into-view': 0, unchanged: 7 });
     expect(json.posts).toHaveLength(11);
