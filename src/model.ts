@@ -66,7 +66,18 @@ export interface Capture {
 }
 
 /** How a pair of posts was recognised as the same post, strongest first. */
-export type MatchKind = 'id' | 'identical' | 'time+headline' | 'body' | 'similar';
+export type MatchKind = 'id' | 'identical' | 'time+headline' | 'body' | 'similar' | 'in-place';
+
+// ——— Page order and evidence (align/order.ts, align/rewrites.ts, classify/window.ts) ———
+
+/** The order a capture lists its posts in, read from their times (align/order.ts) or forced. */
+export type PageOrder = 'newest-first' | 'oldest-first' | 'unordered';
+
+/** Why a post got its status or its partner: a kind and the facts (docs/json.md lists them); renderers word it. */
+export interface Evidence {
+  kind: string;
+  [fact: string]: number | string | boolean | string[] | null;
+}
 
 export interface Pair {
   old: number;
@@ -74,6 +85,9 @@ export interface Pair {
   match: MatchKind;
   /** Similarity score in [0, 1] (1 for exact matches). */
   score: number;
+  /** `in-place` pairs only (align/rewrites.ts): how sure, in [0, 1], and why. */
+  confidence?: number;
+  evidence?: Evidence;
 }
 
 /** Which post of the old capture is which post of the new one. */
@@ -148,6 +162,11 @@ export type PostStatus = PostChange['status'];
 interface ChangeBase {
   /** The post itself (the new version when there is one): renderers show it for added / dropped posts. */
   post: Post;
+  /**
+   * Why the post got its status (unpaired posts, classify/window.ts) or its partner (pairs not found by an
+   * exact key: `similar`, `in-place`); null otherwise. Renderers word it (render/evidence.ts).
+   */
+  evidence: Evidence | null;
 }
 
 /** A post only the new capture shows: new on the page, or an older post that came into the window. */
@@ -160,6 +179,7 @@ export interface NewOnlyChange extends ChangeBase {
   match: null;
   score: null;
   changes: [];
+  confidence: null;
 }
 
 /** A post only the old capture shows: deleted (as far as the captures prove), or out of the window. */
@@ -172,6 +192,7 @@ export interface OldOnlyChange extends ChangeBase {
   match: null;
   score: null;
   changes: [];
+  confidence: null;
 }
 
 interface PairBase extends ChangeBase {
@@ -183,6 +204,8 @@ interface PairBase extends ChangeBase {
   match: MatchKind;
   /** Similarity score in [0, 1] (1 for exact matches), rounded to 3 decimals. */
   score: number;
+  /** For `in-place` pairs (align/rewrites.ts): how sure the pairing is, in [0, 1]; null for other pairs. */
+  confidence: number | null;
 }
 
 /** A pair whose fields differ: the fields in FIELDS order, and one change per field. */
@@ -251,6 +274,8 @@ export interface CaptureInfo {
   updated: string | null;
   postCount: number | null;
   posts: number;
+  /** The order of the capture's posts (detected from their times, or forced by `--page-order`). */
+  order?: PageOrder;
 }
 
 /** The result of comparing two captures. */

@@ -4,6 +4,7 @@ import { postKey } from '../parse/post.js';
 import { bodyKey, dice, samePost, shingles, timeHeadlineKey, Vocabulary, wordSet } from './fingerprint.js';
 import { findMoved } from './moves.js';
 import { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from './options.js';
+import { pairRewrites } from './rewrites.js';
 
 type KeyFn = (post: Post) => string | null;
 
@@ -222,6 +223,7 @@ export function alignPosts(oldPosts: readonly Post[], newPosts: readonly Post[],
   matchByKey(state, 'identical', (p) => p.key ?? postKey(p), true, false, samePost);
   for (const [match, key, acrossIds, uniqueOnly] of LAYERS) matchByKey(state, match, key, acrossIds, uniqueOnly);
   matchBySimilarity(state, opts);
+  pairRewrites(state, opts); // align/rewrites.ts: rewrites in place, from slot, time and content together
   // In new order: each new post has at most one pair, so place them rather than sort them.
   const byNew: Array<Pair | undefined> = new Array(newPosts.length);
   for (const p of state.pairs) byNew[p.new] = p;

@@ -1,6 +1,7 @@
 // Keys and word sets of a post, for exact identity and for similarity.
 import type { Post } from '../model.js';
 import { NON_ASCII } from '../parse/normalize.js';
+import { splitUnspaced, UNSPACED } from './tokens.js';
 
 /** Letters and digits; the ASCII ones tried first, which is a third faster on English text. */
 const WORD = /(?:[a-z0-9]|[\p{L}\p{N}])+/gu;
@@ -11,7 +12,9 @@ const ASCII_WORD = /[a-z0-9]+/g;
 /** Lower-case words of a text (letters and digits), in order. */
 export function words(text: string): string[] {
   const lower = text.toLowerCase();
-  return lower.match(NON_ASCII.test(lower) ? WORD : ASCII_WORD) ?? [];
+  if (!NON_ASCII.test(lower)) return lower.match(ASCII_WORD) ?? [];
+  const ws = lower.match(WORD) ?? [];
+  return UNSPACED.test(lower) ? splitUnspaced(ws) : ws; // align/tokens.ts: Chinese, Thai… have no spaces
 }
 
 /** The body as one string: blocks with their markers, one per line. */

@@ -1,16 +1,19 @@
 // diffCaptures: align two captures, classify every post, and build the Report every renderer reads.
 import { alignPosts } from '../align/align.js';
 import { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from '../align/options.js';
+import { detectOrder, movedInPageOrder } from '../align/order.js';
 import { DifferentPagesError } from '../errors.js';
 import {
   FIELDS,
   type Capture,
   type CaptureInfo,
   type EditedChange,
+  type Evidence,
   type Field,
   type FieldChange,
   type NewOnlyChange,
   type OldOnlyChange,
+  type PageOrder,
   type Pair,
   type Post,
   type PostChange,
@@ -27,6 +30,8 @@ import { classifyUnpaired } from './window.js';
 export interface DiffCapturesOptions extends Partial<AlignOptions>, Partial<DiffOptions> {
   /** Compare captures even when they look like different pages. Default false. */
   force?: boolean;
+  /** The order both captures list their posts in; detected from each capture's times when not given. */
+  pageOrder?: PageOrder;
 }
 
 /** Every option of a comparison, defaulted. */
@@ -48,7 +53,7 @@ function ref(post: Post, index: number): PostRef {
   return { index, time: post.time, headline: post.headline, id: post.id };
 }
 
-function info(c: Capture): CaptureInfo {
+function info(c: Capture, order?: PageOrder): CaptureInfo {
   return {
     source: c.source,
     format: c.format,
@@ -56,17 +61,28 @@ function info(c: Capture): CaptureInfo {
     updated: c.page.updated,
     postCount: c.page.postCount,
     posts: c.posts.length,
+    ...(order === undefined ? {} : { order }),
   };
 }
 
 // Every change is made with the same properties in the same order, so that V8 gives them one shape.
 
-function newOnly(status: NewOnlyChange['status'], post: Post, index: number): NewOnlyChange {
-  return { status, old: null, new: ref(post, index), moved: false, fields: [], match: null, score: null, changes: [], post };
+function newOnly(status: NewOnlyChange['status'], post: Post, index: number, evidence: Evidence | null): NewOnlyChange {
+  return { status, old: null, new: ref(post, index), moved: false, fields: [], match: null, score: null, changes: [], post, evidence, confidence: null };
 }
 
-function oldOnly(status: OldOnlyChange['status'], post: Post, index: number): OldOnlyChange {
-  return { status, old: ref(post, index), new: null, moved: false, fields: [], match: null, score: null, changes: [], post };
+function oldOnly(status: OldOnlyChange['status'], post: Post, index: number, evidence: Evidence | null): OldOnlyChange {
+  return { status, old: ref(post, index), new: null, moved: false, fields: [], match: null, score: null, changes: [], post, evidence, confidence: null };
+}
+
+/**
+ * Why a pair not found by an exact key is one post, and how sure (align/rewrites.ts for `in-place`); null
+ * for exact pairings.
+ */
+function pairEvidence(pair: Pair, score: number): { evidence: Evidence | null; confidence: number | null } {
+  if (pair.match === 'in-place') return { evidence: pair.evidence ?? null, confidence: pair.confidence ?? null };
+  if (pair.match === 'similar') return { evidence: { kind: 'similar', score }, confidence: null };
+  return { evidence: null, confidence: null };
 }
 
 const nonEmpty = <T>(list: T[]): list is [T, ...T[]] => list.length > 0;
@@ -76,9 +92,13 @@ function paired(before: Post, after: Post, pair: Pair, moved: boolean, changes: 
   // the first score a small integer (1) and later ones fractions or null, V8 would retire the entries'
   // shape and migrate every entry made before on its next read (compare newPair in align/align.ts).
   const change: Omit<EditedChange | UnchangedChange, 'score'> & { score: number | null } = nonEmpty(changes)
-    ? { status: 'edited', old: ref(before, pair.old), new: ref(after, pair.new), moved, fields: changedFields(changes), match: pair.match, score: null, changes, post: after }
-    : { status: 'unchanged', old: ref(before, pair.old), new: ref(after, pair.new), moved, fields: [], match: pair.match, score: null, changes: [], post: after };
-  change.score = Math.round(pair.score * 1000) / 1000;
+    ? { status: 'edited', old: ref(before, pair.old), new: ref(after, pair.new), moved, fields: changedFields(changes), match: pair.match, score: null, changes, post: after, evidence: null, confidence: null }
+    : { status: 'unchanged', old: ref(before, pair.old), new: ref(after, pair.new), moved, fields: [], match: pair.match, score: null, changes: [], post: after, evidence: null, confidence: null };
+  const score = Math.round(pair.score * 1000) / 1000;
+  change.score = score;
+  const why = pairEvidence(pair, score);
+  change.evidence = why.evidence;
+  change.confidence = why.confidence;
   return change as EditedChange | UnchangedChange;
 }
 
@@ -109,11 +129,15 @@ export function summarize(posts: readonly PostChange[]): Summary {
 /** Compare two captures of a live page. Throws DifferentPagesError unless `force`. */
 export function diffCaptures(old: Capture, neu: Capture, options: DiffCapturesOptions = {}): Report {
   const resolved = resolveOptions(options);
-  const alignment = alignPosts(old.posts, neu.posts, resolved);
+  const pageCounters = { old: old.page.postCount, new: neu.page.postCount }; // evidence for align/rewrites.ts
+  const alignment = alignPosts(old.posts, neu.posts, { ...resolved, pageCounters });
   const samePage = isSamePage(old, neu, alignment.pairs.length);
   if (!samePage && !resolved.force) throw new DifferentPagesError(old.page.title, neu.page.title);
 
-  const verdict = classifyUnpaired(old, neu, alignment);
+  // Page order (align/order.ts): windows are reasoned in it, and a page toggled to oldest first moves nothing.
+  const orders = { old: options.pageOrder ?? detectOrder(old.posts), new: options.pageOrder ?? detectOrder(neu.posts) };
+  alignment.moved = movedInPageOrder(alignment, old.posts.length, neu.posts.length, orders);
+  const verdict = classifyUnpaired(old, neu, alignment, orders);
   const byNew: PostChange[] = new Array(neu.posts.length);
   alignment.pairs.forEach((pair, i) => {
     const before = old.posts[pair.old]!;
@@ -123,7 +147,7 @@ export function diffCaptures(old: Capture, neu: Capture, options: DiffCapturesOp
     const change = paired(before, after, pair, alignment.moved.has(i), changes);
     byNew[pair.new] = change;
   });
-  for (const [n, status] of verdict.newOnly) byNew[n] = newOnly(status, neu.posts[n]!, n);
+  for (const [n, status] of verdict.newOnly) byNew[n] = newOnly(status, neu.posts[n]!, n, verdict.newEvidence.get(n) ?? null);
 
   // Old-only posts go right after the new place of the post that preceded them in the old capture.
   const oldOnlyAfter = new Map<number, PostChange[]>();
@@ -137,7 +161,7 @@ export function diffCaptures(old: Capture, neu: Capture, options: DiffCapturesOp
       continue;
     }
     const list = oldOnlyAfter.get(anchor) ?? [];
-    list.push(oldOnly(status, old.posts[o]!, o));
+    list.push(oldOnly(status, old.posts[o]!, o, verdict.oldEvidence.get(o) ?? null));
     oldOnlyAfter.set(anchor, list);
   }
   const posts: PostChange[] = [...(oldOnlyAfter.get(-1) ?? [])];
@@ -148,8 +172,8 @@ export function diffCaptures(old: Capture, neu: Capture, options: DiffCapturesOp
   });
 
   return {
-    old: info(old),
-    new: info(neu),
+    old: info(old, orders.old),
+    new: info(neu, orders.new),
     samePage,
     page: { ...comparePages(old, neu), deletionsOutsideView: verdict.deletionsOutsideView, notes: verdict.notes },
     summary: summarize(posts),

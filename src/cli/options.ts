@@ -2,6 +2,7 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { UsageError } from '../errors.js';
 import type { DiffCapturesOptions } from '../classify/report.js';
+import type { PageOrder } from '../model.js';
 import type { ParseCaptureOptions } from '../parse/index.js';
 import { FORMAT_NAMES, loadFormats, needsFormats } from '../parse/index.js';
 import { ONLY_VALUES, type OnlyValue } from '../render/select.js';
@@ -24,6 +25,8 @@ export function commandModule<A>(
     handler: async (args) => setExit(await spec.run(args as A)),
   };
 }
+
+export const PAGE_ORDERS = ['newest-first', 'oldest-first', 'unordered'] as const satisfies readonly PageOrder[];
 
 /** `--format`: the formats of the registry of the document the command prints (render/renderers.ts). */
 export function formatOption<F extends string>(formats: readonly F[]) {
@@ -66,6 +69,9 @@ export function withReportOptions<T, F extends string>(y: Argv<T>, formats: read
     .option('force', { type: 'boolean', default: false, describe: 'Compare captures even when they look like different pages' })
     .option('match-threshold', ratioOption('match-threshold', 'Similarity (0-1) from which two otherwise unmatched posts count as one post edited [default: 0.5]'))
     .option('rewrite-threshold', ratioOption('rewrite-threshold', 'Share of changed words (0-1) above which a paragraph is shown rewritten, not word by word [default: 0.6]'))
+    // Page order and evidence (align/order.ts, render/evidence.ts).
+    .option('page-order', { choices: PAGE_ORDERS, describe: 'The order both captures list posts in [default: detected from their times]' })
+    .option('explain', { type: 'boolean', default: false, describe: 'Terminal, Markdown and HTML: say under each post why it got its status' })
     .check((args) => {
       // --brief and --stat shape the terminal report; saying nothing when they are ignored would mislead.
       for (const name of ['brief', 'stat'] as const) {
@@ -172,6 +178,7 @@ export function ratioOption(name: string, describe: string) {
 }
 
 interface CompareArgs {
+  pageOrder?: PageOrder;
   force?: boolean;
   matchThreshold?: number;
   rewriteThreshold?: number;
@@ -181,6 +188,7 @@ interface CompareArgs {
 export function compareOptions(args: CompareArgs): DiffCapturesOptions {
   return {
     force: args.force,
+    pageOrder: args.pageOrder,
     minSimilarity: checkRatio('match-threshold', args.matchThreshold),
     rewriteThreshold: checkRatio('rewrite-threshold', args.rewriteThreshold),
   };

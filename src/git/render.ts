@@ -26,6 +26,8 @@ export interface GitRenderOptions {
   stat?: boolean;
   width?: number;
   timeZone?: string;
+  /** Terminal, Markdown and HTML: why each post got its status (render/evidence.ts). */
+  explain?: boolean;
 }
 
 /** New captures are shown when `added` is selected, deleted ones when `dropped` is. */
@@ -105,7 +107,7 @@ export function gitMarkdownSections(g: GitComparison, options: GitRenderOptions 
   for (const p of g.problems) head.push(`> **Warning:** skipped ${escapeMarkdown(p.message)}`, '');
   const sections = g.files
     .filter((f) => shown(f, only))
-    .map((f) => (f.report ? renderMarkdown(f.report, { only, headingLevel: top + 1, timeZone: options.timeZone }) : markdownWhole(f, f.capture!, level)));
+    .map((f) => (f.report ? renderMarkdown(f.report, { only, headingLevel: top + 1, timeZone: options.timeZone, explain: options.explain }) : markdownWhole(f, f.capture!, level)));
   return [`${head.join('\n').trimEnd()}\n`, ...sections.map((s) => `${s.trimEnd()}\n`)];
 }
 

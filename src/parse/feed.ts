@@ -15,6 +15,7 @@ import {
 } from './html.js';
 import { checkPostCount, isJsonObject, Locator, needlesFor, parseJsonInput, startsAsJson } from './jsonld.js';
 import { normalizeText } from './normalize.js';
+import { feedDateMinutes } from './dates.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -25,9 +26,11 @@ export const ITEM_KEYS = ['items', 'posts', 'entries', 'data', 'results', 'updat
 /** Default field names, each tried in order; `fields.*` dot paths replace them. */
 export const DEFAULT_FEED_FIELDS = {
   id: ['id', 'guid', 'uuid', '_id', 'postId', 'post_id'],
+  // Publication times first, then update times: docs/input-formats.md lists them (keep it in step).
   time: [
-    'published', 'publishedAt', 'published_at', 'date_published', 'datePublished', 'date', 'created_at', 'createdAt',
-    'timestamp', 'time',
+    'published', 'publishedAt', 'published_at', 'date_published', 'datePublished', 'pubDate', 'pub_date',
+    'publishDate', 'publish_date', 'date', 'created_at', 'createdAt', 'created', 'timestamp', 'time',
+    'updated', 'updatedAt', 'updated_at', 'date_modified', 'dateModified', 'modified', 'lastModified',
   ],
   headline: ['title', 'headline'],
   body: ['body', 'text', 'content', 'content_html', 'content_text', 'articleBody', 'html', 'summary', 'description'],
@@ -153,8 +156,6 @@ function idValue(value: unknown): string | null {
 
 /** A Unix time (seconds, or milliseconds when that large) or a digits-only string of one. */
 const EPOCH_DIGITS = /^\d{9,13}$/;
-/** RFC 2822 with an explicit zone (`Wed, 22 Mar 2023 05:50:00 GMT`), as RSS-derived feeds have. */
-const RFC_2822 = /^(?:[A-Za-z]{3}, )?\d{1,2} [A-Za-z]{3} \d{4} \d{2}:\d{2}(?::\d{2})? (?:GMT|UTC|UT|Z|[+-]\d{4})$/;
 
 function timeValue(value: unknown): { time: string; minutes: number | null } {
   let epoch: number | null = null;
@@ -171,10 +172,7 @@ function timeValue(value: unknown): { time: string; minutes: number | null } {
   if (text === null) return { time: '', minutes: null };
   const time = normalizeText(text);
   let minutes = timeMinutes(time);
-  if (minutes === null && RFC_2822.test(time)) {
-    const ms = Date.parse(time);
-    minutes = Number.isNaN(ms) ? null : Math.floor(ms / 60000);
-  }
+  if (minutes === null) minutes = feedDateMinutes(time); // parse/dates.ts: DD.MM.YYYY, RFC 2822, epoch
   return { time, minutes };
 }
 
@@ -253,12 +251,20 @@ function parseFeed(text: string, options: ParseOptions): Capture {
     const post = parseItem(item, posts.length, fields, locator);
     if (post) posts.push(post);
   }
+  // An empty posts array (a ticker before kick-off) is a capture with no posts, not bad input.
+  if (posts.length === 0 && items.length === 0 && isEmptyPosts(root)) return { source, format: 'feed', page: pageHeader(root), posts };
   if (posts.length === 0) {
     const what = items.length > 0 ? `${items.length} item(s) without id, time, title or body${fieldNote(fields)}` : describe(root);
     throw new InputError(source, EXPECTED, what);
   }
   dropSharedIds(posts);
   return { source, format: 'feed', page: pageHeader(root), posts };
+}
+
+/** `[]`, or an object whose posts key (`items`, `posts`…) holds an empty array. */
+function isEmptyPosts(root: unknown): boolean {
+  if (Array.isArray(root)) return root.length === 0;
+  return isJsonObject(root) && ITEM_KEYS.some((k) => Array.isArray(root[k]) && (root[k] as unknown[]).length === 0);
 }
 
 function fieldNote(fields: FieldOptions): string {

@@ -1,11 +1,12 @@
 // A diff report as one self-contained HTML page: both captures, the summary, page-level changes, then one
 // card per post in page order with status filters (checkboxes kept in the URL hash) and word diffs.
 import type { CaptureInfo, PostChange, PostRef, PostStatus, Report } from '../model.js';
+import { explainEvidence, inPlaceLabel } from './evidence.js';
 import { htmlDocument } from './html/document.js';
-import { noteText } from './notes.js';
 import { esc } from './html/escape.js';
 import { FILTER_SCRIPT } from './html/filter-script.js';
 import { changesHtml, postTextHtml } from './html/text.js';
+import { noteText } from './notes.js';
 import { type OnlyValue, pageRows } from './select.js';
 import { summaryLine } from './summary.js';
 import { STATUS_LABEL as WORDS } from './vocabulary.js';
@@ -15,6 +16,8 @@ export interface HtmlOptions {
   only?: readonly OnlyValue[];
   /** The page's title (default: from the captures). */
   title?: string;
+  /** Say under each post why it got its status or its partner (render/evidence.ts). */
+  explain?: boolean;
 }
 
 /** The filter boxes, in the order the summary names them; `moved` is a flag on a paired post. */
@@ -81,30 +84,31 @@ function pageBox(report: Report, level: number): string {
 /** Where a paired post sat and sits, when it moved. */
 const moveText = (moved: boolean, from: PostRef, to: PostRef) => (moved ? ` · position ${from.index + 1} → ${to.index + 1}` : '');
 
-function cardHead(p: PostChange, status: PostStatus, level: number, extra: { fields?: string; where?: string } = {}): string {
+function cardHead(p: PostChange, status: PostStatus, level: number, extra: { fields?: string; where?: string; explain?: boolean } = {}): string {
   const post = p.post;
-  const badges = badge(status, extra.fields ? `: ${extra.fields}` : '') + (p.moved ? badge('moved') : '');
-  return `<header>${badges}<h${level}>${esc(post.headline || '(no headline)')}</h${level}><time class="where">${esc(post.time)}${extra.where ?? ''}</time></header>`;
+  const badges = badge(status, (extra.fields ? `: ${extra.fields}` : '') + esc(inPlaceLabel(p))) + (p.moved ? badge('moved') : '');
+  const why = extra.explain && p.evidence !== null ? `<p class="where">why: ${esc(explainEvidence(p.evidence))}</p>` : '';
+  return `<header>${badges}<h${level}>${esc(post.headline || '(no headline)')}</h${level}><time class="where">${esc(post.time)}${extra.where ?? ''}</time></header>${why}`;
 }
 
 /**
  * One post's card. What a post change carries depends on its status, so everything past the headline is
  * read inside the case for that status: the pair's places for paired posts, the changes for edited ones.
  */
-function card(p: PostChange, level: number): string {
+function card(p: PostChange, level: number, explain: boolean): string {
   const cls = `post s-${p.status}${p.moved ? ' mv' : ''}`;
   switch (p.status) {
     case 'edited':
-      return `<article class="${cls}">${cardHead(p, p.status, level, { fields: p.fields.join(', '), where: moveText(p.moved, p.old!, p.new!) })}${changesHtml(p.changes, level + 1)}</article>`;
+      return `<article class="${cls}">${cardHead(p, p.status, level, { fields: p.fields.join(', '), where: moveText(p.moved, p.old!, p.new!), explain })}${changesHtml(p.changes, level + 1)}</article>`;
     case 'added':
     case 'dropped':
-      return `<article class="${cls}">${cardHead(p, p.status, level)}${postTextHtml(p.post)}</article>`;
+      return `<article class="${cls}">${cardHead(p, p.status, level, { explain })}${postTextHtml(p.post)}</article>`;
     case 'unchanged':
       // Not a change of the post's text: collapsed, the text one click away.
-      return `<article class="${cls}"><details><summary>${cardHead(p, p.status, level, { where: moveText(p.moved, p.old!, p.new!) })}</summary>${postTextHtml(p.post)}</details></article>`;
+      return `<article class="${cls}"><details><summary>${cardHead(p, p.status, level, { where: moveText(p.moved, p.old!, p.new!), explain })}</summary>${postTextHtml(p.post)}</details></article>`;
     case 'out-of-view':
     case 'into-view':
-      return `<article class="${cls}"><details><summary>${cardHead(p, p.status, level)}</summary>${postTextHtml(p.post)}</details></article>`;
+      return `<article class="${cls}"><details><summary>${cardHead(p, p.status, level, { explain })}</summary>${postTextHtml(p.post)}</details></article>`;
   }
 }
 
@@ -120,13 +124,13 @@ function reportHead(report: Report, level: number, title: string): string {
   ].join('\n');
 }
 
-function reportPosts(report: Report, level: number): string {
-  return [`<h${level + 1} class="sr">Posts</h${level + 1}>`, ...report.posts.map((p) => card(p, level + 2))].join('\n');
+function reportPosts(report: Report, level: number, explain: boolean): string {
+  return [`<h${level + 1} class="sr">Posts</h${level + 1}>`, ...report.posts.map((p) => card(p, level + 2, explain))].join('\n');
 }
 
 /** One report as a section of a larger document (check's steps, git's files). */
-export function reportHtml(report: Report, level: number, title: string): string {
-  return `<section class="report">${reportHead(report, level, title)}\n${reportPosts(report, level)}</section>`;
+export function reportHtml(report: Report, level: number, title: string, explain = false): string {
+  return `<section class="report">${reportHead(report, level, title)}\n${reportPosts(report, level, explain)}</section>`;
 }
 
 /** Counts per filter over several reports (a check run or a git comparison shows one bar for all). */
@@ -171,7 +175,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   const body = [
     `<header><p class="kicker">livediff report</p>${reportHead(report, 1, name)}</header>`,
     filterBar([report], options.only),
-    `<main>${reportPosts(report, 1)}</main>`,
+    `<main>${reportPosts(report, 1, options.explain ?? false)}</main>`,
   ].join('\n');
   return htmlDocument({ title: options.title ?? `livediff: ${name}`, body, css: DIFF_CSS, script: FILTER_SCRIPT });
 }
@@ -180,7 +184,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
 export function renderHtmlSteps(steps: ReadonlyArray<{ old: string; new: string; report: Report }>, options: HtmlOptions = {}): string {
   const last = steps[steps.length - 1]?.report.new;
   const title = options.title ?? `livediff check: ${last ? (last.title ?? last.source) : 'no new capture'}`;
-  const sections = steps.map((s) => reportHtml(s.report, 2, `${s.old} → ${s.new}`));
+  const sections = steps.map((s) => reportHtml(s.report, 2, `${s.old} → ${s.new}`, options.explain));
   if (sections.length === 0) sections.push('<p class="summary">No new capture since the last run.</p>');
   return renderHtmlSections(title, sections, steps.map((s) => s.report), options);
 }

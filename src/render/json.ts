@@ -49,6 +49,9 @@ function jsonPost(p: PostChange) {
     match: p.match,
     score: p.score,
     changes: p.changes,
+    // Why (classify/window.ts, align/rewrites.ts): docs/json.md lists the kinds.
+    evidence: p.evidence,
+    confidence: p.confidence,
     content: oneSided(p),
   };
 }

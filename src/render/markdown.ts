@@ -2,6 +2,7 @@
 import { COARSE_NOTE } from '../classify/text-diff.js';
 import { type FieldChange, type Hunk, type Post, type PostChange, type Report, unreachable } from '../model.js';
 import { humanTime } from './human-time.js';
+import { explainEvidence, inPlaceLabel } from './evidence.js';
 import { noteText } from './notes.js';
 import { DEFAULT_ONLY, type OnlyValue, pageChanged, pageRows, selectPosts } from './select.js';
 import { summaryLine } from './summary.js';
@@ -14,6 +15,8 @@ export interface MarkdownOptions {
   timeZone?: string;
   /** Heading level of the report's title (default 2: `##`). */
   headingLevel?: number;
+  /** Print each post's evidence (why this status or partner) under its heading. */
+  explain?: boolean;
 }
 
 const ZWSP = '&#8203;';
@@ -78,15 +81,16 @@ export function postText(post: Post): string[] {
   ];
 }
 
-function postSection(p: PostChange, level: string, timeZone: string | undefined): string[] {
+function postSection(p: PostChange, level: string, timeZone: string | undefined, explain = false): string[] {
   const post = p.post;
-  const status = p.status === 'edited' ? `${label(p)} (${p.fields.join(', ')})` : label(p);
+  const status = (p.status === 'edited' ? `${label(p)} (${p.fields.join(', ')})` : label(p)) + inPlaceLabel(p);
   const where = [
     escapeMarkdown(humanTime(post.time, timeZone)),
     p.old !== null && p.new !== null && p.moved ? `position ${p.old.index + 1} → ${p.new.index + 1}` : '',
   ].filter(Boolean);
   const lines = [`${level} ${status}${p.moved && p.status !== 'unchanged' ? ' · moved' : ''}: ${escapeMarkdown(postName(post))}`, ''];
   if (where.length > 0) lines.push(`<sub>${where.join(' · ')}</sub>`, '');
+  if (explain && p.evidence !== null) lines.push(`<sub>why: ${escapeMarkdown(explainEvidence(p.evidence))}</sub>`, '');
   return [...lines, ...postBody(p)];
 }
 
@@ -131,7 +135,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     '',
   ];
   if (!report.samePage) lines.push('> **Warning:** these captures look like different pages (compared with --force)', '');
-  for (const p of selectPosts(report, only)) lines.push(...postSection(p, sub, options.timeZone));
+  for (const p of selectPosts(report, only)) lines.push(...postSection(p, sub, options.timeZone, options.explain));
   // Page details after the posts, as in the terminal: they explain the verdict, they are not the news.
   if (only.includes('page')) lines.push(...pageLines(report, options.timeZone));
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;

@@ -16,6 +16,8 @@ export interface RenderContext {
   width?: number;
   /** Terminal and Markdown: the zone ISO times are shown in (`--tz`; default: the local zone). */
   timeZone?: string;
+  /** Terminal, Markdown and HTML: say under each post why it got its status (render/evidence.ts). */
+  explain?: boolean;
 }
 
 export type Renderer<D, C extends RenderContext = RenderContext> = (document: D, context: C) => string;

@@ -1,6 +1,7 @@
 // The terminal report of a diff: the verdict first, then the posts in page order, then the page details.
 import { type Hunk, type Post, type PostChange, type Report, unreachable } from '../model.js';
 import { humanTime } from './human-time.js';
+import { explainEvidence, inPlaceLabel } from './evidence.js';
 import { noteText } from './notes.js';
 import { sanitizeInline } from './sanitize.js';
 import { DEFAULT_ONLY, type OnlyValue, pageChanged, pageRows, selectPosts } from './select.js';
@@ -21,6 +22,8 @@ export interface TerminalOptions {
   width?: number;
   /** Zone for ISO times of JSON-LD and feed captures (default: the local zone). */
   timeZone?: string;
+  /** Print each post's evidence (why this status or partner) under its heading. */
+  explain?: boolean;
 }
 
 /** Where a post is: `#3`, `#3 → #5` only when it moved, `new #1` / `old #9` when on one side only. */
@@ -61,10 +64,11 @@ class TerminalRenderer extends TerminalWriter {
     const { c } = this;
     const post = p.post;
     const label = postLabel(p);
-    const status = p.status === 'edited' ? `${label} (${p.fields.join(', ')})` : label;
+    const status = (p.status === 'edited' ? `${label} (${p.fields.join(', ')})` : label) + inPlaceLabel(p);
     const moved = p.moved && p.status !== 'unchanged' ? c.magenta(`, ${STATUS_LABEL.moved}`) : '';
     this.line(`${this.paint(p).bold(status)}${moved} ${c.dim(`${post.time === '' ? '' : `· ${this.time(post.time)} `}· ${position(p)}`)}`);
     this.wrapped({ text: INDENT }, [{ text: sanitizeInline(postName(post)), paint: c.bold }]);
+    if (this.options.explain && p.evidence !== null) this.wrapped({ text: INDENT }, [{ text: `why: ${sanitizeInline(explainEvidence(p.evidence))}`, paint: c.dim }]);
   }
 
   private paint(p: PostChange) {

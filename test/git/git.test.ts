@@ -85,6 +85,13 @@ describe('livediff git', () => {
     expect([q.status, q.stdout]).toEqual([1, '']);
   });
 
+  it('--explain says why under each post in terminal, Markdown and HTML, as diff does', () => {
+    for (const format of ['terminal', 'markdown', 'html']) {
+      expect(git(['-f', format]).stdout).not.toContain('why: ');
+      expect(git(['-f', format, '--explain']).stdout).toContain('why: ');
+    }
+  });
+
   it('exits 0 when the captures did not change', () => {
     const r = runCli(['git', 'HEAD', 'HEAD'], { cwd: repo.dir });
     expect(r.status).toBe(0);
