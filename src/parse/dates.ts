@@ -1,5 +1,5 @@
 // Dates as feeds write them, to minutes: `DD.MM.YYYY HH:MM[:SS]` (and `DD/MM/YYYY`), RFC 2822, epoch
-// seconds or milliseconds. ISO 8601 and page timestamps stay with html.ts timeMinutes, tried first.
+// seconds or milliseconds. ISO 8601 and page timestamps stay with fields.ts timeMinutes, tried first.
 
 /** `22.03.2023 05:50`, `22.03.2023 05:50:07`, `22/03/2023 5:50`: day first, as European tickers write. */
 const DAY_MONTH_YEAR = /^(\d{1,2})[./](\d{1,2})[./](\d{4})(?:[ ,T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;

@@ -3,21 +3,11 @@
 import { InputError } from '../errors.js';
 import type { Block, PageHeader } from '../model.js';
 import type { Adapter, DraftCapture as Capture, DraftPost as Post, ParseOptions } from './adapter.js';
-import {
-  blocksFromMarkup,
-  dropSharedIds,
-  emptyHeader,
-  type FieldOptions,
-  headlineFromBody,
-  textFromMarkup,
-  withMarkupLimits,
-  timeMinutes,
-} from './html.js';
-import { checkPostCount, isJsonObject, Locator, needlesFor, parseJsonInput, startsAsJson } from './jsonld.js';
+import { dropSharedIds, emptyHeader, type FieldOptions, headlineFromBody, timeMinutes } from './fields.js';
+import { checkPostCount, isJsonObject, type JsonObject, Locator, needlesFor, parseJsonInput, startsAsJson } from './json.js';
+import { blocksFromMarkup, textFromMarkup, withMarkupLimits } from './markup.js';
 import { normalizeText } from './normalize.js';
 import { feedDateMinutes } from './dates.js';
-
-type JsonObject = Record<string, unknown>;
 
 const EXPECTED = 'a JSON feed of posts (an array of objects, or an object with one under items, posts, entries, data, results or updates)';
 

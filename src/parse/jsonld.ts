@@ -5,50 +5,21 @@ import { getElementsByTagName, textContent } from 'domutils';
 import { InputError } from '../errors.js';
 import type { PageHeader } from '../model.js';
 import type { Adapter, DraftCapture as Capture, DraftPost as Post, ParseOptions } from './adapter.js';
+import { dropSharedIds, emptyHeader, headlineFromBody, isoMinutes, LineIndex } from './fields.js';
 import {
-  blocksFromMarkup,
-  dropSharedIds,
-  emptyHeader,
-  headlineFromBody,
-  isoMinutes,
-  LineIndex,
-  looksLikeHtml,
-  parseDocument,
-  textFromMarkup,
-  withMarkupLimits,
-} from './html.js';
+  checkPostCount,
+  describeJsonError,
+  isJsonObject,
+  type JsonObject,
+  Locator,
+  needlesFor,
+  parseJsonInput,
+  startsAsJson,
+} from './json.js';
+import { blocksFromMarkup, looksLikeHtml, parseDocument, textFromMarkup, withMarkupLimits } from './markup.js';
 import { foldText, normalizeText } from './normalize.js';
 
-type JsonObject = Record<string, unknown>;
-
 const EXPECTED = 'schema.org LiveBlogPosting JSON-LD with liveBlogUpdate items (bare, or in <script type="application/ld+json">)';
-
-export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A JSON.parse error as one short line, and the 1-based line it points at when the message says. */
-export function describeJsonError(error: unknown, text: string): { message: string; line: number | null } {
-  const raw = error instanceof Error ? error.message : String(error);
-  const message = raw.replace(/\s+/g, ' ').slice(0, 120);
-  const position = /at position (\d+)/.exec(raw);
-  if (position) return { message, line: new LineIndex(text).lineAt(Number(position[1])) };
-  const lineCol = /\(line (\d+) column \d+\)/.exec(raw);
-  return { message, line: lineCol ? Number(lineCol[1]) : null };
-}
-
-/** Parse JSON or throw an InputError naming what was expected and where the JSON breaks. */
-export function parseJsonInput(text: string, source: string, expected: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) {
-      throw new InputError(source, expected, `JSON this parser cannot read (${(error as Error).message})`);
-    }
-    const { message, line } = describeJsonError(error, text);
-    throw new InputError(source, expected, `malformed JSON (${message})`, line);
-  }
-}
 
 /**
  * Hand-written JSON-LD often has raw line breaks or tabs inside strings (an articleBody pasted as is),
@@ -131,12 +102,6 @@ function collect(roots: unknown[]): Found {
 }
 
 /**
- * Most posts one capture may yield. A capture is at most 64 MiB; past this many posts it is not a page
- * a person reads, and every later stage would pay for them. Beyond it: exit 2, one line.
- */
-export const MAX_POSTS = 250_000;
-
-/**
  * The blog's updates, each node once: a node listed again (by `@id`, or the same object) is the same
  * update. Without this a small document amplifies: one 150 KB update listed 30,000 times by `@id` made
  * 30,000 posts and 4.5 GB of text to parse.
@@ -155,11 +120,6 @@ function updatesOf(blog: JsonObject, byId: Map<string, JsonObject>): JsonObject[
   return updates;
 }
 
-/** Refuse a capture of more than MAX_POSTS posts (before any is parsed). */
-export function checkPostCount(count: number, source: string, expected: string): void {
-  if (count > MAX_POSTS) throw new InputError(source, `${expected}, at most ${MAX_POSTS.toLocaleString('en-US')} posts`, `${count.toLocaleString('en-US')} posts`);
-}
-
 /** Author names of `author`: a string, a Person / Organization, or a list of them. */
 function authorNames(value: unknown, byId: Map<string, JsonObject>): string[] {
   const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
@@ -169,77 +129,6 @@ function authorNames(value: unknown, byId: Map<string, JsonObject>): string[] {
     if (name !== null) names.push(name);
   }
   return names;
-}
-
-/**
- * Searches that found nothing may scan this many times the text in all; past it each search looks only
- * WINDOW characters ahead. A needle that is absent costs a scan of the rest of the text, so without the
- * bound a document whose needles never match (an escaping not foreseen) is quadratic.
- */
-const MISS_SCANS = 4;
-const WINDOW = 1 << 16;
-const NON_ASCII_CHAR = /[^\x00-\x7f]/;
-
-/** Locates posts in the source text for line numbers: the next occurrence of a distinctive string. */
-export class Locator {
-  private cursor: number;
-  private line: number;
-  private readonly lines: LineIndex;
-  /** Characters scanned by searches that found nothing (see MISS_SCANS); for tests too. */
-  missed = 0;
-  /** A text of ASCII only (non-ASCII escaped) cannot hold a needle that is not: no need to scan for one. */
-  private readonly asciiOnly: boolean;
-  constructor(
-    private readonly text: string,
-    start: number,
-  ) {
-    this.lines = new LineIndex(text);
-    this.cursor = start;
-    this.line = this.lines.lineAt(start);
-    this.asciiOnly = !NON_ASCII_CHAR.test(text);
-  }
-
-  private find(needle: string): number {
-    if (this.asciiOnly && NON_ASCII_CHAR.test(needle)) return -1;
-    if (this.missed <= MISS_SCANS * this.text.length) {
-      const at = this.text.indexOf(needle, this.cursor);
-      if (at < 0) this.missed += this.text.length - this.cursor;
-      return at;
-    }
-    const at = this.text.slice(this.cursor, this.cursor + WINDOW + needle.length).indexOf(needle);
-    if (at < 0) this.missed += WINDOW;
-    return at < 0 ? -1 : this.cursor + at;
-  }
-
-  /** The line of the first of `needles` found after the previous post, else the previous post's line. */
-  next(needles: (string | null)[]): number {
-    for (const needle of needles) {
-      if (needle === null || needle.length < 4) continue;
-      const at = this.find(needle);
-      if (at >= 0) {
-        this.cursor = at + needle.length;
-        this.line = this.lines.lineAt(at);
-        break;
-      }
-    }
-    return this.line;
-  }
-}
-
-/**
- * How a string value may appear in JSON source: JSON-escaped, with or without `/` escaped too, and with
- * every character beyond ASCII escaped as `\u00e9` (the default of Python's json.dumps and PHP's
- * json_encode).
- */
-export function needlesFor(raw: unknown): (string | null)[] {
-  if (typeof raw !== 'string' || raw === '') return [];
-  const json = JSON.stringify(raw).slice(1, -1);
-  const needles = [json, json.replace(/\//g, '\\/')];
-  if (NON_ASCII_CHAR.test(json)) {
-    const ascii = json.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    needles.push(ascii, ascii.replace(/\//g, '\\/'));
-  }
-  return needles;
 }
 
 function parseBlog(blog: JsonObject, byId: Map<string, JsonObject>, locator: Locator, source: string): { page: PageHeader; posts: Post[] } {
@@ -349,12 +238,6 @@ function parseHtmlJsonLd(text: string, source: string): Capture {
   const start = starts[found.blogRoots.get(best.blog) ?? 0] ?? 0;
   const { page, posts } = parseBlog(best.blog, found.byId, new Locator(text, start), source);
   return { source, format: 'jsonld', page, posts };
-}
-
-/** Whether text starts as JSON (`{` or `[`, after white space and BOM). */
-export function startsAsJson(head: string): boolean {
-  const c = head.replace(/^[\ufeff\s]+/, '')[0];
-  return c === '{' || c === '[';
 }
 
 const DETECT_CHARS = 16384;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { parseCapture } from '../../src/index.js';
-import { MAX_HTML_DEPTH, MAX_HTML_ELEMENTS } from '../../src/parse/html.js';
+import { MAX_HTML_DEPTH, MAX_HTML_ELEMENTS } from '../../src/parse/markup.js';
 import { htmlDeep, htmlLongList, htmlManyParagraphs, htmlManyPosts } from './hostile.js';
 
 const BOUND = { timeout: 60_000 };

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { parseCapture } from '../../src/index.js';
-import { Locator, MAX_POSTS, needlesFor } from '../../src/parse/jsonld.js';
+import { Locator, MAX_POSTS, needlesFor } from '../../src/parse/json.js';
 import { jsonLdAmplified, jsonLdEscaped } from './hostile.js';
 
 describe('JSON-LD amplification', () => {
