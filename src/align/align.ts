@@ -1,5 +1,6 @@
 // Which post is which: exact identities first (linear, hash maps), then similarity for what is left.
 import type { Alignment, MatchKind, Pair, Post } from '../model.js';
+import { textSource } from '../parse/chunks.js';
 import { postKey } from '../parse/post.js';
 import { bodyKey, dice, samePost, shingles, timeHeadlineKey, Vocabulary, wordSet } from './fingerprint.js';
 import { findMoved } from './moves.js';
@@ -69,13 +70,13 @@ function free(taken: Uint8Array): number[] {
 function matchByKey(
   state: State,
   match: MatchKind,
-  key: KeyFn,
+  key: (post: Post) => unknown,
   acrossIds = true,
   uniqueOnly = false,
   same?: (a: Post, b: Post) => boolean,
 ): void {
   // Each key's new posts in page order, and how many of them are taken (no shift(): linear with duplicates).
-  const byKey = new Map<string, { posts: number[]; taken: number }>();
+  const byKey = new Map<unknown, { posts: number[]; taken: number }>();
   for (const n of free(state.newTaken)) {
     const k = key(state.newPosts[n]!);
     if (k === null) continue;
@@ -216,9 +217,12 @@ export function alignPosts(oldPosts: readonly Post[], newPosts: readonly Post[],
     pairs: [],
   };
   matchByKey(state, 'id', (p) => p.id);
-  // `identical`: equal content keys, confirmed field by field (cheap: posts parsed from the same bytes share
-  // their fields), so that a post edited in place whose key was left as it was is not taken as unchanged.
-  // A post built without a key (a library caller's) is keyed here.
+  // `identical`, first without reading the posts: text posts read from the same bytes by one reader (the
+  // same source, parse/chunks.ts), their time and headline as they were. Most posts of successive captures
+  // are, and stay unparsed.
+  matchByKey(state, 'identical', textSource, true, false, (a, b) => a.time === b.time && a.headline === b.headline);
+  // Then equal content keys, confirmed field by field, so that a post edited in place whose key was left
+  // as it was is not taken as unchanged. A post built without a key (a library caller's) is keyed here.
   matchByKey(state, 'identical', (p) => p.key ?? postKey(p), true, false, samePost);
   for (const [match, key, acrossIds, uniqueOnly] of LAYERS) matchByKey(state, match, key, acrossIds, uniqueOnly);
   matchBySimilarity(state, opts);

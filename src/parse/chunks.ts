@@ -2,17 +2,23 @@
 // the captures it parses: the last capture's posts, so that the next capture's unchanged posts are found in
 // place and not parsed again. Nothing here is module state: a plain parseCapture keeps nothing.
 import { Buffer } from 'node:buffer';
+import type { Post } from '../model.js';
+import { NON_ASCII, normalizeText } from './normalize.js';
 import { parsePostText, type PostContent } from './post.js';
+import { parseTimestamp } from './time.js';
 
 export interface PostEntry {
   /** The post's raw bytes, one character per byte (latin1): what the next capture's posts are compared with. */
   readonly raw: string;
   /** The timestamp line, normalised. */
   readonly time: string;
-  /** The whole post, parsed once (its key included). */
-  readonly content: PostContent;
+  readonly minutes: number | null;
+  /** The first non-empty line after the timestamp line, normalised: read at once (every report names it). */
+  readonly headline: string;
   /** Line breaks in `raw`: the next post starts that many lines further down. */
   readonly breaks: number;
+  /** The whole post (byline, captions, body, key), parsed from `raw` the first time a post of it is read. */
+  content: PostContent | null;
   /**
    * Where the entry's post was in the last capture the reader parsed (-1 before any): for finding a post
    * in the guide, checked against it before use.
@@ -27,12 +33,117 @@ function lineBreaks(text: string): number {
   return n;
 }
 
-/** The entry of the post from `start` to `end` of `bytes` (`text` is the same bytes as latin1). */
-export function newEntry(bytes: Buffer, text: string, start: number, end: number, own: boolean): PostEntry {
+/** Only spaces, tabs and CR between `pos` and `end`: a blank line without decoding it. */
+function isBlank(text: string, pos: number, end: number): boolean {
+  for (let i = pos; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+
+/**
+ * The first line after the timestamp line of `raw` (a post's UTF-8 bytes as latin1) that is not empty once
+ * normalised: the post's headline, as parsePost finds it, without parsing the rest.
+ */
+function headlineOf(raw: string): string {
+  for (let pos = raw.indexOf('\n') + 1; pos > 0 && pos < raw.length; ) {
+    const nl = raw.indexOf('\n', pos);
+    const end = nl === -1 ? raw.length : nl;
+    if (!isBlank(raw, pos, end)) {
+      const line = raw.slice(pos, end);
+      // ASCII bytes are their own text: only others need decoding.
+      const text = normalizeText(NON_ASCII.test(line) ? Buffer.from(line, 'latin1').toString('utf8') : line);
+      if (text !== '') return text;
+    }
+    pos = end + 1;
+  }
+  return '';
+}
+
+/**
+ * The entry of the post from `start` to `end` of `bytes` (`text` is the same bytes as latin1), whose
+ * timestamp line the scan found and normalised (`stamp`). Nothing but its time and headline is read now.
+ */
+export function newEntry(bytes: Buffer, text: string, start: number, end: number, stamp: string, own: boolean): PostEntry {
   const raw = own ? ownCopy(bytes, start, end) : text.slice(start, end);
-  const content = parsePostText(bytes.toString('utf8', start, end));
-  // The time as parsed from the post's own text: the scan's is a slice of the capture's (see ownCopy).
-  return { raw, time: content.time, content, breaks: lineBreaks(raw), place: -1 };
+  // The scan's stamp of a plain line is a slice of the capture's text: take it from `raw` instead, which
+  // an entry of a reader owns (see ownCopy).
+  const time = own && raw.startsWith(stamp) ? raw.slice(0, stamp.length) : stamp;
+  const minutes = parseTimestamp(time)?.minutes ?? null;
+  return { raw, time, minutes, headline: headlineOf(raw), breaks: lineBreaks(raw), content: null, place: -1 };
+}
+
+/** The entry's whole post, parsed on first use. Its bytes are an immutable string: the input may change. */
+function contentOf(entry: PostEntry): PostContent {
+  entry.content ??= parsePostText(Buffer.from(entry.raw, 'latin1').toString('utf8'));
+  return entry.content;
+}
+
+/** The fields of a text post that are parsed when first read. */
+const LAZY_FIELDS = ['byline', 'captions', 'body', 'key'] as const;
+type LazyField = (typeof LAZY_FIELDS)[number];
+
+/**
+ * Each lazy post's entry. A private field of the post, in effect: only the accessors below and
+ * `textSource` read it, and a post leaves it when a field is assigned (its fields then become plain
+ * values). Weak: it holds nothing its posts do not.
+ */
+const ENTRIES = new WeakMap<object, PostEntry>();
+
+/** Give a lazy post its own plain values (parsing it): the first assignment to one of its fields does. */
+function materialise(post: object): void {
+  const entry = ENTRIES.get(post);
+  if (entry === undefined) return;
+  const content = contentOf(entry);
+  ENTRIES.delete(post);
+  for (const field of LAZY_FIELDS) {
+    Object.defineProperty(post, field, { value: content[field], writable: true, enumerable: true, configurable: true });
+  }
+}
+
+function lazyField(field: LazyField): PropertyDescriptor {
+  return {
+    get(this: object) {
+      const entry = ENTRIES.get(this);
+      return entry === undefined ? undefined : contentOf(entry)[field];
+    },
+    set(this: Record<LazyField, unknown>, value: unknown) {
+      materialise(this);
+      this[field] = value;
+    },
+    enumerable: true,
+    configurable: true,
+  };
+}
+
+/**
+ * One set of accessors shared by every lazy post: V8 keeps the posts' shape fast only when the accessor
+ * functions are the same for all (closures made per post would put each post in dictionary mode).
+ */
+const LAZY = Object.fromEntries(LAZY_FIELDS.map((f) => [f, lazyField(f)])) as PropertyDescriptorMap;
+
+/**
+ * A text post at its place in a capture: plain data whose byline, captions, body and key are own
+ * enumerable accessors that parse the entry on first read (spread, structuredClone, JSON.stringify and
+ * toEqual read them like values). A post the aligner pairs by its source (`textSource`) and no renderer
+ * prints is never parsed beyond its time and headline.
+ */
+export function lazyPost(entry: PostEntry, index: number, line: number): Post {
+  const post = { index, line, id: null, time: entry.time, minutes: entry.minutes, headline: entry.headline };
+  Object.defineProperties(post, LAZY);
+  ENTRIES.set(post, entry);
+  return post as unknown as Post;
+}
+
+/**
+ * The bytes a text post's byline, captions, body and key are read from (an object standing for them), or
+ * null for any other post (another format's, a copy, one whose fields were assigned). Two posts with the
+ * same source and the same time and headline (plain fields a caller may have changed) are the same post:
+ * one reader gives every post of the same bytes the same entry.
+ */
+export function textSource(post: Post): object | null {
+  return ENTRIES.get(post) ?? null;
 }
 
 /**
@@ -76,7 +187,7 @@ export class PostMemory {
         bucket instanceof Map ? bucket.get(raw) : Array.isArray(bucket) ? bucket.find((e) => e.raw === raw) : bucket.raw === raw ? bucket : undefined;
       if (found !== undefined) return found;
     }
-    return newEntry(bytes, text, start, end, true);
+    return newEntry(bytes, text, start, end, time, true);
   }
 
   /** The capture just parsed becomes the guide; what only earlier captures had is forgotten. */
