@@ -8,13 +8,16 @@ import { parsePostText, type PostContent } from './post.js';
 import { parseTimestamp } from './time.js';
 
 export interface PostEntry {
-  /** The post's raw bytes, one character per byte (latin1): what the next capture's posts are compared with. */
-  readonly raw: string;
+  /**
+   * The post's raw bytes, one character per byte (latin1): what the next capture's posts are compared with.
+   * A slice of its capture's text until the reader gives it a copy of its own (PostMemory.remember).
+   */
+  raw: string;
   /** The timestamp line, normalised. */
-  readonly time: string;
+  time: string;
   readonly minutes: number | null;
   /** The first non-empty line after the timestamp line, normalised: read at once (every report names it). */
-  readonly headline: string;
+  headline: string;
   /** Line breaks in `raw`: the next post starts that many lines further down. */
   readonly breaks: number;
   /** The whole post (byline, captions, body, key), parsed from `raw` the first time a post of it is read. */
@@ -24,6 +27,8 @@ export interface PostEntry {
    * in the guide, checked against it before use.
    */
   place: number;
+  /** The reader's number of the capture the entry was made from; -1 once its strings are its own. */
+  born: number;
 }
 
 /** Line breaks in a text. */
@@ -62,16 +67,26 @@ function headlineOf(raw: string): string {
 }
 
 /**
- * The entry of the post from `start` to `end` of `bytes` (`text` is the same bytes as latin1), whose
- * timestamp line the scan found and normalised (`stamp`). Nothing but its time and headline is read now.
+ * The entry of the post from `start` to `end` of `text` (a capture's bytes as latin1), whose timestamp line
+ * the scan found and normalised (`stamp`): a slice of the text, nothing but its time and headline read.
+ * `born`: the reader's number of the capture (-1 without a reader).
  */
-export function newEntry(bytes: Buffer, text: string, start: number, end: number, stamp: string, own: boolean): PostEntry {
-  const raw = own ? ownCopy(bytes, start, end) : text.slice(start, end);
-  // The scan's stamp of a plain line is a slice of the capture's text: take it from `raw` instead, which
-  // an entry of a reader owns (see ownCopy).
-  const time = own && raw.startsWith(stamp) ? raw.slice(0, stamp.length) : stamp;
-  const minutes = parseTimestamp(time)?.minutes ?? null;
-  return { raw, time, minutes, headline: headlineOf(raw), breaks: lineBreaks(raw), content: null, place: -1 };
+export function newEntry(text: string, start: number, end: number, stamp: string, born = -1): PostEntry {
+  const raw = text.slice(start, end);
+  const minutes = parseTimestamp(stamp)?.minutes ?? null;
+  return { raw, time: stamp, minutes, headline: headlineOf(raw), breaks: lineBreaks(raw), content: null, place: -1, born };
+}
+
+/**
+ * Give an entry strings of its own, so that it no longer keeps its capture's whole text alive: its bytes
+ * copied, its time and headline (slices, for plain ASCII lines) taken from the copy.
+ */
+function ownStrings(entry: PostEntry): void {
+  const raw = Buffer.from(entry.raw, 'latin1').toString('latin1');
+  if (raw.startsWith(entry.time)) entry.time = raw.slice(0, entry.time.length);
+  entry.raw = raw;
+  entry.headline = headlineOf(raw);
+  entry.born = -1;
 }
 
 /** The entry's whole post, parsed on first use. Its bytes are an immutable string: the input may change. */
@@ -147,14 +162,6 @@ export function textSource(post: Post): object | null {
 }
 
 /**
- * The bytes of `text` (latin1) from `start` to `end` as a string of their own. A slice would keep the whole
- * capture's text alive as long as the entry lives, and a reader's entries outlive their capture.
- */
-export function ownCopy(bytes: Buffer, start: number, end: number): string {
-  return bytes.toString('latin1', start, end);
-}
-
-/**
  * Entries by their timestamp line, each timestamp's entries compared by their whole raw text: hashing
  * every post's whole text would cost a large page more than everything else the parse does. A timestamp
  * shared by many posts gets a map by whole text.
@@ -173,13 +180,15 @@ const MAX_LIST = 8;
 export class PostMemory {
   #guide: readonly PostEntry[] = [];
   #byTime = new Map<string, Bucket>();
+  /** How many captures the memory has been given (`remember`). */
+  #count = 0;
 
   get guide(): readonly PostEntry[] {
     return this.#guide;
   }
 
   /** The remembered entry of a post's bytes (`start` to `end` of `text`), or a new one. */
-  entryFor(time: string, bytes: Buffer, text: string, start: number, end: number): PostEntry {
+  entryFor(time: string, text: string, start: number, end: number): PostEntry {
     const bucket = this.#byTime.get(time);
     if (bucket !== undefined) {
       const raw = text.slice(start, end);
@@ -187,15 +196,21 @@ export class PostMemory {
         bucket instanceof Map ? bucket.get(raw) : Array.isArray(bucket) ? bucket.find((e) => e.raw === raw) : bucket.raw === raw ? bucket : undefined;
       if (found !== undefined) return found;
     }
-    return newEntry(bytes, text, start, end, time, true);
+    return newEntry(text, start, end, time, this.#count);
   }
 
-  /** The capture just parsed becomes the guide; what only earlier captures had is forgotten. */
+  /**
+   * The capture just parsed becomes the guide; what only earlier captures had is forgotten. An entry is a
+   * slice of the text it was read from (copying every post's bytes would cost a large diff more than
+   * parsing it): kept on into a third capture, it gets strings of its own, so that the memory keeps alive
+   * the texts of the last two captures at most, whatever the length of the series (a diff copies nothing).
+   */
   remember(entries: readonly PostEntry[]): void {
     const byTime = new Map<string, Bucket>();
     for (let k = 0; k < entries.length; k++) {
       const entry = entries[k]!;
       entry.place = k;
+      if (entry.born >= 0 && entry.born < this.#count - 1) ownStrings(entry);
       const bucket = byTime.get(entry.time);
       if (bucket === undefined) byTime.set(entry.time, entry);
       else if (bucket instanceof Map) bucket.set(entry.raw, entry);
@@ -205,5 +220,6 @@ export class PostMemory {
     }
     this.#guide = entries;
     this.#byTime = byTime;
+    this.#count++;
   }
 }

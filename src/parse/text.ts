@@ -113,9 +113,9 @@ function parseUtf8(bytes: Buffer, begin: number, source: string, memory: PostMem
   for (let k = 0; k < starts.length; k++) {
     const start = starts[k]!;
     const end = starts[k + 1] ?? text.length;
-    // Without a memory the entry is this capture's alone: a slice of its text is enough.
+    // Without a memory the entry is this capture's alone (a reader remembers its own: see PostMemory).
     const entry =
-      scan.entries[k] ?? (memory ? memory.entryFor(stamps[k]!, bytes, text, start, end) : newEntry(bytes, text, start, end, stamps[k]!, false));
+      scan.entries[k] ?? (memory ? memory.entryFor(stamps[k]!, text, start, end) : newEntry(text, start, end, stamps[k]!));
     entries[k] = entry;
     posts[k] = lazyPost(entry, k, line);
     line += entry.breaks;
