@@ -179,7 +179,8 @@ const MAX_LIST = 8;
  */
 export class PostMemory {
   #guide: readonly PostEntry[] = [];
-  #byTime = new Map<string, Bucket>();
+  /** The guide's entries by time, made when first needed: a diff's newer capture never needs its own. */
+  #byTime: Map<string, Bucket> | null = null;
   /** How many captures the memory has been given (`remember`). */
   #count = 0;
 
@@ -189,6 +190,7 @@ export class PostMemory {
 
   /** The remembered entry of a post's bytes (`start` to `end` of `text`), or a new one. */
   entryFor(time: string, text: string, start: number, end: number): PostEntry {
+    this.#byTime ??= byTime(this.#guide);
     const bucket = this.#byTime.get(time);
     if (bucket !== undefined) {
       const raw = text.slice(start, end);
@@ -206,20 +208,27 @@ export class PostMemory {
    * the texts of the last two captures at most, whatever the length of the series (a diff copies nothing).
    */
   remember(entries: readonly PostEntry[]): void {
-    const byTime = new Map<string, Bucket>();
     for (let k = 0; k < entries.length; k++) {
       const entry = entries[k]!;
       entry.place = k;
       if (entry.born >= 0 && entry.born < this.#count - 1) ownStrings(entry);
-      const bucket = byTime.get(entry.time);
-      if (bucket === undefined) byTime.set(entry.time, entry);
-      else if (bucket instanceof Map) bucket.set(entry.raw, entry);
-      else if (!Array.isArray(bucket)) byTime.set(entry.time, [bucket, entry]);
-      else if (bucket.length < MAX_LIST) bucket.push(entry);
-      else byTime.set(entry.time, new Map([...bucket, entry].map((e) => [e.raw, e])));
     }
     this.#guide = entries;
-    this.#byTime = byTime;
+    this.#byTime = null;
     this.#count++;
   }
+}
+
+/** Entries by time (see Bucket). */
+function byTime(entries: readonly PostEntry[]): Map<string, Bucket> {
+  const map = new Map<string, Bucket>();
+  for (const entry of entries) {
+    const bucket = map.get(entry.time);
+    if (bucket === undefined) map.set(entry.time, entry);
+    else if (bucket instanceof Map) bucket.set(entry.raw, entry);
+    else if (!Array.isArray(bucket)) map.set(entry.time, [bucket, entry]);
+    else if (bucket.length < MAX_LIST) bucket.push(entry);
+    else map.set(entry.time, new Map([...bucket, entry].map((e) => [e.raw, e])));
+  }
+  return map;
 }
