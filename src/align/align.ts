@@ -218,9 +218,9 @@ export function alignPosts(oldPosts: readonly Post[], newPosts: readonly Post[],
   };
   matchByKey(state, 'id', (p) => p.id);
   // `identical`, first without reading the posts: text posts read from the same bytes by one reader (the
-  // same source, parse/chunks.ts), their time and headline as they were. Most posts of successive captures
-  // are, and stay unparsed.
-  matchByKey(state, 'identical', textSource, true, false, (a, b) => a.time === b.time && a.headline === b.headline);
+  // same source, parse/chunks.ts), their plain fields as they were. Most posts of successive captures are,
+  // and stay unparsed.
+  matchByKey(state, 'identical', textSource, true, false, (a, b) => a.time === b.time && a.headline === b.headline && a.byline === b.byline);
   // Then equal content keys, confirmed field by field, so that a post edited in place whose key was left
   // as it was is not taken as unchanged. A post built without a key (a library caller's) is keyed here.
   matchByKey(state, 'identical', (p) => p.key ?? postKey(p), true, false, samePost);

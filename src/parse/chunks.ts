@@ -4,7 +4,7 @@
 import { Buffer } from 'node:buffer';
 import type { Post } from '../model.js';
 import { NON_ASCII, normalizeText } from './normalize.js';
-import { parsePostText, type PostContent } from './post.js';
+import { isByline, parsePostText, type PostContent } from './post.js';
 import { parseTimestamp } from './time.js';
 
 export interface PostEntry {
@@ -18,9 +18,11 @@ export interface PostEntry {
   readonly minutes: number | null;
   /** The first non-empty line after the timestamp line, normalised: read at once (every report names it). */
   headline: string;
+  /** The second, when it is a byline (`From CNN's …`): read with the headline, it is as cheap. */
+  byline: string | null;
   /** Line breaks in `raw`: the next post starts that many lines further down. */
   readonly breaks: number;
-  /** The whole post (byline, captions, body, key), parsed from `raw` the first time a post of it is read. */
+  /** The whole post (captions, body and key with the rest), parsed from `raw` when a post of it first needs it. */
   content: PostContent | null;
   /**
    * Where the entry's post was in the last capture the reader parsed (-1 before any): for finding a post
@@ -48,44 +50,48 @@ function isBlank(text: string, pos: number, end: number): boolean {
 }
 
 /**
- * The first line after the timestamp line of `raw` (a post's UTF-8 bytes as latin1) that is not empty once
- * normalised: the post's headline, as parsePost finds it, without parsing the rest.
+ * The first two lines after the timestamp line of `raw` (a post's UTF-8 bytes as latin1) that are not empty
+ * once normalised: the post's headline and, when the second is one, its byline, as parsePost finds them,
+ * without parsing the rest.
  */
-function headlineOf(raw: string): string {
-  for (let pos = raw.indexOf('\n') + 1; pos > 0 && pos < raw.length; ) {
+function leadOf(raw: string): { headline: string; byline: string | null } {
+  const lines: string[] = [];
+  for (let pos = raw.indexOf('\n') + 1; pos > 0 && pos < raw.length && lines.length < 2; ) {
     const nl = raw.indexOf('\n', pos);
     const end = nl === -1 ? raw.length : nl;
     if (!isBlank(raw, pos, end)) {
       const line = raw.slice(pos, end);
       // ASCII bytes are their own text: only others need decoding.
       const text = normalizeText(NON_ASCII.test(line) ? Buffer.from(line, 'latin1').toString('utf8') : line);
-      if (text !== '') return text;
+      if (text !== '') lines.push(text);
     }
     pos = end + 1;
   }
-  return '';
+  const second = lines[1];
+  return { headline: lines[0] ?? '', byline: second !== undefined && isByline(second) ? second : null };
 }
 
 /**
  * The entry of the post from `start` to `end` of `text` (a capture's bytes as latin1), whose timestamp line
- * the scan found and normalised (`stamp`): a slice of the text, nothing but its time and headline read.
+ * the scan found and normalised (`stamp`): a slice of the text, nothing but its first lines read.
  * `born`: the reader's number of the capture (-1 without a reader).
  */
 export function newEntry(text: string, start: number, end: number, stamp: string, born = -1): PostEntry {
   const raw = text.slice(start, end);
   const minutes = parseTimestamp(stamp)?.minutes ?? null;
-  return { raw, time: stamp, minutes, headline: headlineOf(raw), breaks: lineBreaks(raw), content: null, place: -1, born };
+  const { headline, byline } = leadOf(raw);
+  return { raw, time: stamp, minutes, headline, byline, breaks: lineBreaks(raw), content: null, place: -1, born };
 }
 
 /**
  * Give an entry strings of its own, so that it no longer keeps its capture's whole text alive: its bytes
- * copied, its time and headline (slices, for plain ASCII lines) taken from the copy.
+ * copied, its time, headline and byline (slices, for plain ASCII lines) taken from the copy.
  */
 function ownStrings(entry: PostEntry): void {
   const raw = Buffer.from(entry.raw, 'latin1').toString('latin1');
   if (raw.startsWith(entry.time)) entry.time = raw.slice(0, entry.time.length);
   entry.raw = raw;
-  entry.headline = headlineOf(raw);
+  ({ headline: entry.headline, byline: entry.byline } = leadOf(raw));
   entry.born = -1;
 }
 
@@ -96,7 +102,7 @@ function contentOf(entry: PostEntry): PostContent {
 }
 
 /** The fields of a text post that are parsed when first read. */
-const LAZY_FIELDS = ['byline', 'captions', 'body', 'key'] as const;
+const LAZY_FIELDS = ['captions', 'body', 'key'] as const;
 type LazyField = (typeof LAZY_FIELDS)[number];
 
 /**
@@ -136,25 +142,26 @@ function lazyField(field: LazyField): PropertyDescriptor {
  * One set of accessors shared by every lazy post: V8 keeps the posts' shape fast only when the accessor
  * functions are the same for all (closures made per post would put each post in dictionary mode).
  */
-const LAZY = Object.fromEntries(LAZY_FIELDS.map((f) => [f, lazyField(f)])) as PropertyDescriptorMap;
+const LAZY: readonly PropertyDescriptor[] = LAZY_FIELDS.map(lazyField);
 
 /**
- * A text post at its place in a capture: plain data whose byline, captions, body and key are own
+ * A text post at its place in a capture: plain data whose captions, body and key are own
  * enumerable accessors that parse the entry on first read (spread, structuredClone, JSON.stringify and
  * toEqual read them like values). A post the aligner pairs by its source (`textSource`) and no renderer
- * prints is never parsed beyond its time and headline.
+ * prints is never parsed beyond its first lines.
  */
 export function lazyPost(entry: PostEntry, index: number, line: number): Post {
-  const post = { index, line, id: null, time: entry.time, minutes: entry.minutes, headline: entry.headline };
-  Object.defineProperties(post, LAZY);
+  const post = { index, line, id: null, time: entry.time, minutes: entry.minutes, headline: entry.headline, byline: entry.byline };
+  // One property at a time: defineProperties reads its descriptors anew for every post, about twice the cost.
+  for (let i = 0; i < LAZY.length; i++) Object.defineProperty(post, LAZY_FIELDS[i]!, LAZY[i]!);
   ENTRIES.set(post, entry);
   return post as unknown as Post;
 }
 
 /**
- * The bytes a text post's byline, captions, body and key are read from (an object standing for them), or
+ * The bytes a text post's captions, body and key are read from (an object standing for them), or
  * null for any other post (another format's, a copy, one whose fields were assigned). Two posts with the
- * same source and the same time and headline (plain fields a caller may have changed) are the same post:
+ * same source and the same time, headline and byline (plain fields a caller may have changed) are the same post:
  * one reader gives every post of the same bytes the same entry.
  */
 export function textSource(post: Post): object | null {
