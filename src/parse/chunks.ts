@@ -151,6 +151,11 @@ const LAZY: readonly PropertyDescriptor[] = LAZY_FIELDS.map(lazyField);
  * prints is never parsed beyond its first lines.
  */
 export function lazyPost(entry: PostEntry, index: number, line: number): Post {
+  const c = entry.content;
+  if (c !== null) {
+    // Parsed already: a plain object costs less than accessors.
+    return { index, line, id: null, time: entry.time, minutes: entry.minutes, headline: entry.headline, byline: entry.byline, captions: c.captions, body: c.body, key: c.key };
+  }
   const post = { index, line, id: null, time: entry.time, minutes: entry.minutes, headline: entry.headline, byline: entry.byline };
   // One property at a time: defineProperties reads its descriptors anew for every post, about twice the cost.
   for (let i = 0; i < LAZY.length; i++) Object.defineProperty(post, LAZY_FIELDS[i]!, LAZY[i]!);
@@ -212,13 +217,19 @@ export class PostMemory {
    * The capture just parsed becomes the guide; what only earlier captures had is forgotten. An entry is a
    * slice of the text it was read from (copying every post's bytes would cost a large diff more than
    * parsing it): kept on into a third capture, it gets strings of its own, so that the memory keeps alive
-   * the texts of the last two captures at most, whatever the length of the series (a diff copies nothing).
+   * the texts of the last two captures at most, whatever the length of the series (a diff copies nothing),
+   * and it is parsed.
    */
   remember(entries: readonly PostEntry[]): void {
     for (let k = 0; k < entries.length; k++) {
       const entry = entries[k]!;
       entry.place = k;
-      if (entry.born >= 0 && entry.born < this.#count - 1) ownStrings(entry);
+      if (entry.born >= 0 && entry.born < this.#count - 1) {
+        ownStrings(entry);
+        // A post in three captures is likely in many more (a series): parsed now, once, its posts in the
+        // next captures are plain objects, cheaper to make than lazy ones when a series reads them all.
+        contentOf(entry);
+      }
     }
     this.#guide = entries;
     this.#byTime = null;
