@@ -70,13 +70,13 @@ function free(taken: Uint8Array): number[] {
 function matchByKey(
   state: State,
   match: MatchKind,
-  key: (post: Post) => unknown,
+  key: KeyFn,
   acrossIds = true,
   uniqueOnly = false,
   same?: (a: Post, b: Post) => boolean,
 ): void {
   // Each key's new posts in page order, and how many of them are taken (no shift(): linear with duplicates).
-  const byKey = new Map<unknown, { posts: number[]; taken: number }>();
+  const byKey = new Map<string, { posts: number[]; taken: number }>();
   for (const n of free(state.newTaken)) {
     const k = key(state.newPosts[n]!);
     if (k === null) continue;
@@ -105,6 +105,35 @@ function matchByKey(
     if (same && !same(state.oldPosts[o]!, state.newPosts[n]!)) continue;
     entry.taken++;
     pair(state, o, n, match, 1);
+  }
+}
+
+/**
+ * Pair text posts read from the same bytes by one reader (the same source, parse/chunks.ts textSource)
+ * whose plain fields are as they were: identical without reading their lazy fields, so that they stay
+ * unparsed. Several posts of one source pair up in page order. matchByKey's job, kept apart so that its
+ * maps see string keys only (object keys there made every layer's lookups slower).
+ */
+function matchBySource(state: State): void {
+  const bySource = new Map<object, { posts: number[]; taken: number }>();
+  for (const n of free(state.newTaken)) {
+    const source = textSource(state.newPosts[n]!);
+    if (source === null) continue;
+    const entry = bySource.get(source);
+    if (entry) entry.posts.push(n);
+    else bySource.set(source, { posts: [n], taken: 0 });
+  }
+  if (bySource.size === 0) return;
+  for (const o of free(state.oldTaken)) {
+    const source = textSource(state.oldPosts[o]!);
+    const entry = source === null ? undefined : bySource.get(source);
+    if (!entry || entry.taken >= entry.posts.length) continue;
+    const n = entry.posts[entry.taken]!;
+    const a = state.oldPosts[o]!;
+    const b = state.newPosts[n]!;
+    if (a.time !== b.time || a.headline !== b.headline || a.byline !== b.byline) continue;
+    entry.taken++;
+    pair(state, o, n, 'identical', 1);
   }
 }
 
@@ -217,10 +246,8 @@ export function alignPosts(oldPosts: readonly Post[], newPosts: readonly Post[],
     pairs: [],
   };
   matchByKey(state, 'id', (p) => p.id);
-  // `identical`, first without reading the posts: text posts read from the same bytes by one reader (the
-  // same source, parse/chunks.ts), their plain fields as they were. Most posts of successive captures are,
-  // and stay unparsed.
-  matchByKey(state, 'identical', textSource, true, false, (a, b) => a.time === b.time && a.headline === b.headline && a.byline === b.byline);
+  // `identical`, first without reading the posts (most posts of successive captures are the same bytes).
+  matchBySource(state);
   // Then equal content keys, confirmed field by field, so that a post edited in place whose key was left
   // as it was is not taken as unchanged. A post built without a key (a library caller's) is keyed here.
   matchByKey(state, 'identical', (p) => p.key ?? postKey(p), true, false, samePost);

@@ -210,7 +210,11 @@ export class PostMemory {
         bucket instanceof Map ? bucket.get(raw) : Array.isArray(bucket) ? bucket.find((e) => e.raw === raw) : bucket.raw === raw ? bucket : undefined;
       if (found !== undefined) return found;
     }
-    return newEntry(text, start, end, time, this.#count);
+    const entry = newEntry(text, start, end, time, this.#count);
+    // A post the last capture did not have is new or edited: whatever compares the two reads it whole,
+    // so it is parsed now, and its posts are plain objects (cheaper to make and read than lazy ones).
+    if (this.#guide.length > 0) contentOf(entry);
+    return entry;
   }
 
   /**
