@@ -83,6 +83,15 @@ export function newEntry(text: string, start: number, end: number, stamp: string
   return { raw, time: stamp, minutes, headline, byline, breaks: lineBreaks(raw), content: null, place: -1, born };
 }
 
+/** The entry of the post from `start` to `end` of `bytes`, with strings of its own and parsed. */
+function ownEntry(bytes: Buffer, start: number, end: number, stamp: string): PostEntry {
+  const raw = bytes.toString('latin1', start, end);
+  const time = raw.startsWith(stamp) ? raw.slice(0, stamp.length) : stamp;
+  const { headline, byline } = leadOf(raw);
+  const content = parsePostText(bytes.toString('utf8', start, end));
+  return { raw, time, minutes: content.minutes, headline, byline, breaks: lineBreaks(raw), content, place: -1, born: -1 };
+}
+
 /**
  * Give an entry strings of its own, so that it no longer keeps its capture's whole text alive: its bytes
  * copied, its time, headline and byline (slices, for plain ASCII lines) taken from the copy.
@@ -201,7 +210,7 @@ export class PostMemory {
   }
 
   /** The remembered entry of a post's bytes (`start` to `end` of `text`), or a new one. */
-  entryFor(time: string, text: string, start: number, end: number): PostEntry {
+  entryFor(time: string, bytes: Buffer, text: string, start: number, end: number): PostEntry {
     this.#byTime ??= byTime(this.#guide);
     const bucket = this.#byTime.get(time);
     if (bucket !== undefined) {
@@ -210,11 +219,11 @@ export class PostMemory {
         bucket instanceof Map ? bucket.get(raw) : Array.isArray(bucket) ? bucket.find((e) => e.raw === raw) : bucket.raw === raw ? bucket : undefined;
       if (found !== undefined) return found;
     }
-    const entry = newEntry(text, start, end, time, this.#count);
-    // A post the last capture did not have is new or edited: whatever compares the two reads it whole,
-    // so it is parsed now, and its posts are plain objects (cheaper to make and read than lazy ones).
-    if (this.#guide.length > 0) contentOf(entry);
-    return entry;
+    if (this.#guide.length === 0) return newEntry(text, start, end, time, this.#count);
+    // A post the last capture did not have is new or edited: whatever compares the two reads it whole, so
+    // it is parsed now (its posts are plain objects, cheaper to make and read than lazy ones), from bytes
+    // of its own (it is one of a few: the capture's text is not kept alive for it).
+    return ownEntry(bytes, start, end, time);
   }
 
   /**

@@ -155,7 +155,7 @@ export function scanPosts(bytes: Buffer, text: string, begin: number, memory: Po
     let entry: PostEntry | undefined;
     if (memory !== null && guided) {
       if (hasOtherLineBreaks(text.slice(pos, next))) return null;
-      entry = memory.entryFor(stamp, text, pos, next);
+      entry = memory.entryFor(stamp, bytes, text, pos, next);
       if (guide[entry.place] === entry) k = entry.place + 1;
     }
     scan.starts.push(pos);

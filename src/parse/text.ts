@@ -115,7 +115,7 @@ function parseUtf8(bytes: Buffer, begin: number, source: string, memory: PostMem
     const end = starts[k + 1] ?? text.length;
     // Without a memory the entry is this capture's alone (a reader remembers its own: see PostMemory).
     const entry =
-      scan.entries[k] ?? (memory ? memory.entryFor(stamps[k]!, text, start, end) : newEntry(text, start, end, stamps[k]!));
+      scan.entries[k] ?? (memory ? memory.entryFor(stamps[k]!, bytes, text, start, end) : newEntry(text, start, end, stamps[k]!));
     entries[k] = entry;
     posts[k] = lazyPost(entry, k, line);
     line += entry.breaks;
