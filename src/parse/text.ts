@@ -93,9 +93,9 @@ export function parseTextLines(text: string, source: string): Capture {
 }
 
 /**
- * The fast parse of valid UTF-8 from `begin` (after a BOM): find the posts in the bytes, then parse each.
- * With a reader's memory, a post whose bytes the capture parsed before it had is not parsed again, and
- * this capture becomes the memory. Null when the bytes need the line-by-line parse (other line breaks, or
+ * The fast parse of valid UTF-8 from `begin` (after a BOM): find the posts in the bytes, then make each
+ * post, parsed when first read (see chunks.ts lazyPost). With a reader's memory, a post whose bytes the
+ * capture parsed before it had shares its entry (and its parse), and this capture becomes the memory. Null when the bytes need the line-by-line parse (other line breaks, or
  * no post found: that parse says what is wrong).
  */
 function parseUtf8(bytes: Buffer, begin: number, source: string, memory: PostMemory | null): Capture | null {
