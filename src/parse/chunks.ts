@@ -1,6 +1,7 @@
 // Posts of text captures by their raw bytes, and what a reader (parse/index.ts createReader) keeps between
 // the captures it parses: the last capture's posts, so that the next capture's unchanged posts are found in
-// place and not parsed again. Nothing here is module state: a plain parseCapture keeps nothing.
+// place and not parsed again; and the lazy posts made from them. A plain parseCapture keeps nothing (the one
+// module-level map, from a lazy post to its entry, is weak: a private field of the post in effect).
 import { Buffer } from 'node:buffer';
 import type { Post } from '../model.js';
 import { NON_ASCII, normalizeText } from './normalize.js';
@@ -84,12 +85,10 @@ export function newEntry(text: string, start: number, end: number, stamp: string
 }
 
 /** The entry of the post from `start` to `end` of `bytes`, with strings of its own and parsed. */
-function ownEntry(bytes: Buffer, start: number, end: number, stamp: string): PostEntry {
+function ownEntry(bytes: Buffer, start: number, end: number): PostEntry {
   const raw = bytes.toString('latin1', start, end);
-  const time = raw.startsWith(stamp) ? raw.slice(0, stamp.length) : stamp;
-  const { headline, byline } = leadOf(raw);
-  const content = parsePostText(bytes.toString('utf8', start, end));
-  return { raw, time, minutes: content.minutes, headline, byline, breaks: lineBreaks(raw), content, place: -1, born: -1 };
+  const c = parsePostText(bytes.toString('utf8', start, end));
+  return { raw, time: c.time, minutes: c.minutes, headline: c.headline, byline: c.byline, breaks: lineBreaks(raw), content: c, place: -1, born: -1 };
 }
 
 /**
@@ -223,7 +222,7 @@ export class PostMemory {
     // A post the last capture did not have is new or edited: whatever compares the two reads it whole, so
     // it is parsed now (its posts are plain objects, cheaper to make and read than lazy ones), from bytes
     // of its own (it is one of a few: the capture's text is not kept alive for it).
-    return ownEntry(bytes, start, end, time);
+    return ownEntry(bytes, start, end);
   }
 
   /**
