@@ -16,7 +16,9 @@ export interface Caption {
 }
 
 /**
- * One post of a live page: plain, readonly data (every field an own property, parsed when the capture is).
+ * One post of a live page: plain, readonly data (every field an own enumerable property). A text post's
+ * `captions`, `body` and `key` are accessors that parse it on first read (parse/chunks.ts): spread,
+ * structuredClone, JSON.stringify and toEqual read them like values; assigning one makes them values.
  * All text is normalised (see parse/normalize.ts).
  */
 export interface Post {

@@ -1,5 +1,6 @@
 // Which post is which: exact identities first (linear, hash maps), then similarity for what is left.
 import type { Alignment, MatchKind, Pair, Post } from '../model.js';
+import { textSource } from '../parse/chunks.js';
 import { postKey } from '../parse/post.js';
 import { bodyKey, dice, samePost, shingles, timeHeadlineKey, Vocabulary, wordSet } from './fingerprint.js';
 import { findMoved } from './moves.js';
@@ -105,6 +106,35 @@ function matchByKey(
     if (same && !same(state.oldPosts[o]!, state.newPosts[n]!)) continue;
     entry.taken++;
     pair(state, o, n, match, 1);
+  }
+}
+
+/**
+ * Pair text posts read from the same bytes by one reader (the same source, parse/chunks.ts textSource)
+ * whose plain fields are as they were: identical without reading their lazy fields, so that they stay
+ * unparsed. Several posts of one source pair up in page order. matchByKey's job, kept apart so that its
+ * maps see string keys only (object keys there made every layer's lookups slower).
+ */
+function matchBySource(state: State): void {
+  const bySource = new Map<object, { posts: number[]; taken: number }>();
+  for (const n of free(state.newTaken)) {
+    const source = textSource(state.newPosts[n]!);
+    if (source === null) continue;
+    const entry = bySource.get(source);
+    if (entry) entry.posts.push(n);
+    else bySource.set(source, { posts: [n], taken: 0 });
+  }
+  if (bySource.size === 0) return;
+  for (const o of free(state.oldTaken)) {
+    const source = textSource(state.oldPosts[o]!);
+    const entry = source === null ? undefined : bySource.get(source);
+    if (!entry || entry.taken >= entry.posts.length) continue;
+    const n = entry.posts[entry.taken]!;
+    const a = state.oldPosts[o]!;
+    const b = state.newPosts[n]!;
+    if (a.time !== b.time || a.headline !== b.headline || a.byline !== b.byline) continue;
+    entry.taken++;
+    pair(state, o, n, 'identical', 1);
   }
 }
 
@@ -217,9 +247,10 @@ export function alignPosts(oldPosts: readonly Post[], newPosts: readonly Post[],
     pairs: [],
   };
   matchByKey(state, 'id', (p) => p.id);
-  // `identical`: equal content keys, confirmed field by field (cheap: posts parsed from the same bytes share
-  // their fields), so that a post edited in place whose key was left as it was is not taken as unchanged.
-  // A post built without a key (a library caller's) is keyed here.
+  // `identical`, first without reading the posts (most posts of successive captures are the same bytes).
+  matchBySource(state);
+  // Then equal content keys, confirmed field by field, so that a post edited in place whose key was left
+  // as it was is not taken as unchanged. A post built without a key (a library caller's) is keyed here.
   matchByKey(state, 'identical', (p) => p.key ?? postKey(p), true, false, samePost);
   for (const [match, key, acrossIds, uniqueOnly] of LAYERS) matchByKey(state, match, key, acrossIds, uniqueOnly);
   matchBySimilarity(state, opts);

@@ -69,7 +69,8 @@ export function toLines(text: string, firstLine = 1): Line[] {
   return normalizedLines(text).map((line, i) => ({ text: line, n: i + firstLine }));
 }
 
-function isByline(text: string): boolean {
+/** A line after the headline that is the post's byline (parsePost reads it so). */
+export function isByline(text: string): boolean {
   return text.length <= MAX_BYLINE_LENGTH && BYLINE.test(text) && !/[.!?]$/.test(text);
 }
 

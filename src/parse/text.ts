@@ -3,7 +3,7 @@ import { Buffer, isUtf8 } from 'node:buffer';
 import { InputError } from '../errors.js';
 import type { Capture, PageHeader, Post } from '../model.js';
 import type { Adapter, ParseOptions } from './adapter.js';
-import { newEntry, type PostEntry, type PostMemory } from './chunks.js';
+import { lazyPost, newEntry, type PostEntry, type PostMemory } from './chunks.js';
 import { bomCharset, checkCaptureBytes, decodeCapture } from './decode.js';
 import { normalizeText, splitLines } from './normalize.js';
 import { parsePost, toLines, type Line } from './post.js';
@@ -92,16 +92,10 @@ export function parseTextLines(text: string, source: string): Capture {
   return { source, format: 'text', page: parseHeader(headerLines), posts };
 }
 
-/** A text post at its place in a capture: plain data, its fields the entry's. */
-function placed(entry: PostEntry, index: number, line: number): Post {
-  const c = entry.content;
-  return { index, line, id: null, time: c.time, minutes: c.minutes, headline: c.headline, byline: c.byline, captions: c.captions, body: c.body, key: c.key };
-}
-
 /**
- * The fast parse of valid UTF-8 from `begin` (after a BOM): find the posts in the bytes, then parse each.
- * With a reader's memory, a post whose bytes the capture parsed before it had is not parsed again, and
- * this capture becomes the memory. Null when the bytes need the line-by-line parse (other line breaks, or
+ * The fast parse of valid UTF-8 from `begin` (after a BOM): find the posts in the bytes, then make each
+ * post, parsed when first read (see chunks.ts lazyPost). With a reader's memory, a post whose bytes the
+ * capture parsed before it had shares its entry (and its parse), and this capture becomes the memory. Null when the bytes need the line-by-line parse (other line breaks, or
  * no post found: that parse says what is wrong).
  */
 function parseUtf8(bytes: Buffer, begin: number, source: string, memory: PostMemory | null): Capture | null {
@@ -119,11 +113,11 @@ function parseUtf8(bytes: Buffer, begin: number, source: string, memory: PostMem
   for (let k = 0; k < starts.length; k++) {
     const start = starts[k]!;
     const end = starts[k + 1] ?? text.length;
-    // Without a memory the entry is this capture's alone: a slice of its text is enough.
+    // Without a memory the entry is this capture's alone (a reader remembers its own: see PostMemory).
     const entry =
-      scan.entries[k] ?? (memory ? memory.entryFor(stamps[k]!, bytes, text, start, end) : newEntry(bytes, text, start, end, false));
+      scan.entries[k] ?? (memory ? memory.entryFor(stamps[k]!, bytes, text, start, end) : newEntry(text, start, end, stamps[k]!));
     entries[k] = entry;
-    posts[k] = placed(entry, k, line);
+    posts[k] = lazyPost(entry, k, line);
     line += entry.breaks;
   }
   memory?.remember(entries);
