@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { Element } from 'domhandler';
 import { escapeXml, htmlOf, plainText, truncate } from './text.js';
 import { type Channel, type Notification, NotifyError, NotifyUsageError, type Target } from './types.js';
 
@@ -47,11 +48,11 @@ async function existingEntries(target: Target<Atom>, skipId: string): Promise<st
   const dom = parseDocument(text, { xmlMode: true });
   const feed = dom.children.find((n) => n.type === 'tag');
   // A file that is not a feed is someone's data: never overwrite it.
-  if (!feed || (feed as { name?: string }).name !== 'feed') {
+  if (!feed || (feed as Element).name !== 'feed') {
     throw new NotifyError(target.scheme, target.masked, 'the file exists and is not an Atom feed; not overwritten', false);
   }
-  return getElementsByTagName('entry', feed, false)
-    .filter((e) => textContent(getElementsByTagName('id', e, false, 1)).trim() !== skipId)
+  return getElementsByTagName('entry', (feed as Element).children, false)
+    .filter((e) => textContent(getElementsByTagName('id', e.children, false, 1)).trim() !== skipId)
     .map((e) => getOuterHTML(e, { xmlMode: true }));
 }
 

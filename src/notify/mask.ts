@@ -5,7 +5,7 @@
 const SECRET_KEY = /token|key|sig|auth|pass|secret|code|hash|apikey/i;
 /** Schemes whose path segments after the first are tokens (webhook URLs are bearer credentials). */
 const TOKEN_PATH = new Set(['slack', 'discord', 'teams']);
-/** A path segment that looks like a credential: long, URL-safe, with a digit. */
+/** A path segment that looks like a credential: long, URL-safe, with a digit (not in atom:// file paths). */
 const LONG_TOKEN = /^(?=.*\d)[A-Za-z0-9_.~%-]{16,}$/;
 
 const MASK = '***';
@@ -63,7 +63,7 @@ function split(raw: string): Split {
   const path = segments
     .map((seg, i) => {
       if (seg === '') return seg;
-      const masked = TOKEN_PATH.has(kind) ? i > keep && !FIXED.has(seg) : LONG_TOKEN.test(seg);
+      const masked = TOKEN_PATH.has(kind) ? i > keep && !FIXED.has(seg) : kind !== 'atom' && LONG_TOKEN.test(seg);
       if (!masked) return seg;
       secrets.push(decode(seg), seg);
       return MASK;

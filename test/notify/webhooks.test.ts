@@ -113,7 +113,7 @@ describe('ntfy', () => {
     const got = await deliver((_, port) => `ntfy://:tk_secret123@127.0.0.1:${port}/t1`, message);
     expect(got.headers.authorization).toBe('Bearer tk_secret123');
     expect(got.headers.title).toMatch(/^=\?UTF-8\?B\?.+\?=$/);
-    expect(Buffer.from(got.headers.title!.slice(10, -2), 'base64').toString()).toContain('Über «live» news');
+    expect(Buffer.from(String(got.headers.title).slice(10, -2), 'base64').toString()).toContain('Über «live» news');
     expect(Buffer.byteLength(got.body)).toBeLessThanOrEqual(NTFY_MESSAGE_MAX_BYTES);
     expect(got.body).toMatch(/cut to fit/);
     expect(got.body).not.toMatch(RAW_MENTION);
