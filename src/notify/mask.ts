@@ -28,6 +28,9 @@ function service(u: URL): string {
   return plain;
 }
 
+/** Schemes whose URLs we know the layout of; in any other (a typo, an unsupported service) every path segment and query value is masked. */
+const KNOWN = new Set(['http', 'slack', 'discord', 'teams', 'ntfy', 'json', 'mailto', 'atom']);
+
 /** The TLS form of a scheme and its plain form share their rules. */
 const TLS_FORM: Record<string, string> = { https: 'http', ntfys: 'ntfy', jsons: 'json', mailtos: 'mailto', 'teams+http': 'teams' };
 
@@ -51,7 +54,7 @@ function split(raw: string): Split {
   if (u.username || u.password) {
     const name = decode(u.username);
     // A bare ntfy access token sits where a user name would (ntfy://tk_…@host).
-    const nameIsToken = /^tk_/i.test(name) || (!u.password && TOKEN_PATH.has(kind));
+    const nameIsToken = /^tk_/i.test(name) || (!u.password && TOKEN_PATH.has(kind)) || !KNOWN.has(kind);
     if (nameIsToken) secrets.push(name, u.username);
     if (u.password) secrets.push(decode(u.password), u.password);
     user = `${nameIsToken ? MASK : name}${u.password ? `:${MASK}` : ''}@`;
@@ -63,7 +66,7 @@ function split(raw: string): Split {
   const path = segments
     .map((seg, i) => {
       if (seg === '') return seg;
-      const masked = TOKEN_PATH.has(kind) ? i > keep && !FIXED.has(seg) : kind !== 'atom' && LONG_TOKEN.test(seg);
+      const masked = TOKEN_PATH.has(kind) ? i > keep && !FIXED.has(seg) : !KNOWN.has(kind) || (kind !== 'atom' && LONG_TOKEN.test(seg));
       if (!masked) return seg;
       secrets.push(decode(seg), seg);
       return MASK;
@@ -74,7 +77,7 @@ function split(raw: string): Split {
     .map(([k, v]) => {
       // `+Name=value` sets a request header (json://); URLSearchParams reads that + as a space.
       const header = /^[ +]/.test(k);
-      const secret = SECRET_KEY.test(k) || header;
+      const secret = SECRET_KEY.test(k) || header || !KNOWN.has(kind);
       if (secret && v) secrets.push(v, encodeURIComponent(v));
       return `${header ? `+${k.slice(1)}` : k}=${secret && v ? MASK : v}`;
     })

@@ -155,7 +155,7 @@ describe('parseNotifyUrls and maskUrl', () => {
       }
     })();
     expect(error).toBeInstanceOf(UsageError);
-    expect(error!.message).toBe(`notify URL pushover://user:***@host/x: unknown scheme 'pushover:' (known schemes: ${SCHEMES.join(', ')})`);
+    expect(error!.message).toBe(`notify URL pushover://***:***@host/***: unknown scheme 'pushover:' (known schemes: ${SCHEMES.join(', ')})`);
     expect(error!.message).not.toContain('\n');
   });
 
@@ -194,5 +194,7 @@ describe('parseNotifyUrls and maskUrl', () => {
     expect(maskUrl('jsons://h/hooks/a1b2c3d4e5f6g7h8i9j0')).toBe('jsons://h/hooks/***');
     expect(maskUrl('teams://x.logic.azure.com/workflows/abc/triggers/manual/paths/invoke?sig=S1')).toBe('teams://x.logic.azure.com/workflows/***/triggers/manual/paths/invoke?sig=***');
     expect(maskUrl('atom:///var/feeds/cnn.xml')).toBe('atom:///var/feeds/cnn.xml');
+    // A scheme livediff does not know: everything that may be a secret is masked.
+    expect(maskUrl('gotify://user:pw@host/short?x=1')).toBe('gotify://***:***@host/***?x=***');
   });
 });
