@@ -36,7 +36,9 @@ const STYLE: Record<Dialect, { bold: (s: string) => string; italic: (s: string) 
 
 function inline(line: string, dialect: Dialect): string {
   const st = STYLE[dialect];
-  return line
+  // A removed word followed by the inserted one (`~~old~~**new**`): mrkdwn needs a boundary between the two.
+  const spaced = dialect === 'discord' || dialect === 'ntfy' ? line : line.replace(/~~\*\*/g, '~~ **');
+  return spaced
     .replace(/<sub>(.*?)<\/sub>/g, (_, s: string) => st.italic(s))
     .replace(/\*\*(.+?)\*\*/g, (_, s: string) => `\u0001${s}\u0002`)
     .replace(/~~(.+?)~~/g, (_, s: string) => st.strike(s))
