@@ -150,6 +150,9 @@ describe('teams', () => {
     expect(text.length).toBeLessThanOrEqual(TEAMS_TEXT_MAX + 2000);
     expect(Buffer.byteLength(got.body)).toBeLessThan(28 * 1024);
     expect(text).toMatch(/left out/);
+    // <!channel> means nothing to Teams; @everyone must not survive whole.
+    expect(text).not.toMatch(/@(everyone|here)\b/);
+    expect(text).toContain('[x]\u200b(http://evil.example)');
   });
 });
 
