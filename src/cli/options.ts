@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import type { DiffCapturesOptions } from '../classify/report.js';
 import type { ParseCaptureOptions } from '../parse/index.js';
 import { FORMAT_NAMES, loadFormats, needsFormats } from '../parse/index.js';
-import { ONLY_VALUES, type OnlyValue } from '../render/select.js';
+import { DEFAULT_ONLY, ONLY_VALUES, type OnlyValue } from '../render/select.js';
 
 /** The parsed arguments of a command whose options `builder` declares. */
 export type ArgsOf<B extends (y: Argv) => unknown> = ArgumentsCamelCase<ReturnType<B> extends Argv<infer T> ? T : never>;
@@ -36,7 +36,7 @@ export function withReportOptions<T>(y: Argv<T>) {
     })
     .option('only', {
       type: 'string',
-      describe: `Report only these, comma-separated (${ONLY_VALUES.join(', ')}); they alone set the exit code`,
+      describe: `Report only these, comma-separated (all, ${ONLY_VALUES.join(', ')}; all: every change); they alone set the exit code [check's default: added,dropped,edited]`,
     })
     .option('color', {
       type: 'boolean',
@@ -104,12 +104,13 @@ export function parseOnly(value: string | undefined): OnlyValue[] | undefined {
     .map((v) => v.trim())
     .filter(Boolean);
   for (const v of values) {
-    if (!(ONLY_VALUES as readonly string[]).includes(v)) {
-      throw new UsageError(`--only takes ${ONLY_VALUES.join(', ')}; found '${v}'`);
+    if (v !== 'all' && !(ONLY_VALUES as readonly string[]).includes(v)) {
+      throw new UsageError(`--only takes all, ${ONLY_VALUES.join(', ')}; found '${v}'`);
     }
   }
   if (values.length === 0) throw new UsageError('--only needs at least one value');
-  return values as OnlyValue[];
+  // `all`: every change (everything but unchanged posts), what diff and log show by default.
+  return [...new Set(values.flatMap((v) => (v === 'all' ? DEFAULT_ONLY : [v as OnlyValue])))];
 }
 
 export function checkRatio(name: string, value: number | undefined): number | undefined {

@@ -50,7 +50,7 @@ export async function post(
     try {
       response = await doFetch(current, {
         method: 'POST',
-        headers: { 'user-agent': USER_AGENT, ...headers },
+        headers: { 'user-agent': USER_AGENT, ...(ctx.idempotencyKey ? { 'idempotency-key': ctx.idempotencyKey } : {}), ...headers },
         body,
         redirect: 'manual',
         signal,

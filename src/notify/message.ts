@@ -46,7 +46,7 @@ export function buildNotification(input: NotificationInput): Notification {
   const page = oneLine(input.page) || '(unnamed page)';
   const counts = steps.length === 1 ? summaryLine(last!.summary, last!.page) : summaryLine(total(steps), last?.page);
   const across = steps.length > 1 ? ` over ${steps.length} captures` : '';
-  const markdown = steps.map((s) => renderMarkdown(s.report, { only: input.only, headingLevel: 3 })).join('\n---\n\n');
+  const markdown = steps.map((s) => s.markdown ?? renderMarkdown(s.report, { only: input.only, headingLevel: 3 })).join('\n---\n\n');
   return {
     page,
     title: last?.new.title ? oneLine(last.new.title) : null,

@@ -8,6 +8,8 @@ export interface NotificationStep {
   old: string;
   new: string;
   report: Report;
+  /** The step as Markdown, when the caller rendered it already (check keeps no Report: see check/deliver.ts). */
+  markdown?: string;
 }
 
 /** What every channel renders from: built once per delivery by buildNotification (message.ts). */
@@ -36,6 +38,8 @@ export interface SendContext {
   /** Milliseconds one attempt may take. */
   timeoutMs: number;
   fetch?: typeof fetch;
+  /** Sent as the Idempotency-Key header by the HTTP channels: the same for every attempt of one report. */
+  idempotencyKey?: string;
 }
 
 /** A parsed channel URL: the channel keeps what it needs in `data`. */
