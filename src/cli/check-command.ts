@@ -289,6 +289,7 @@ export async function runCheck(args: Args, ctx: CheckContext = {}): Promise<numb
     if (steps.length > 0) {
       json = {
         schema: CHECK_SCHEMA,
+        ...(ctx.page === undefined ? {} : { page: ctx.page }),
         folder: dir,
         from: steps[0]!.old,
         to: steps.at(-1)!.new,

@@ -146,7 +146,8 @@ class PageReader {
 
   only(): OnlyValue[] | undefined {
     const values = this.list('only');
-    for (const v of values ?? []) if (!(ONLY_VALUES as readonly string[]).includes(v)) this.fail('only', `expected ${ONLY_VALUES.join(', ')}; found '${v}'`);
+    for (const v of values ?? []) if (v !== 'all' && !(ONLY_VALUES as readonly string[]).includes(v)) this.fail('only', `expected all, ${ONLY_VALUES.join(', ')}; found '${v}'`);
+    // `all` (every change) is kept as written: check's --only reads it.
     return values as OnlyValue[] | undefined;
   }
 
