@@ -47,9 +47,9 @@ describe('adaptMarkdown', () => {
     expect(line('slack')).toContain('\u200b*\u200bstar\u200b*\u200b');
     expect(line('slack')).toContain('&amp; &lt;b&gt;tag&lt;/b&gt;');
     // Discord: Markdown escapes kept, entities decoded.
-    expect(line('discord')).toContain('\\*star\\* and \\[link\\](http://x.example) & <b>tag</b>');
+    expect(line('discord')).toContain('\\*star\\* and \\[link\\](http\u200b://x.example) & <b>tag</b>');
     // Teams: no escape in Adaptive Card Markdown, so the link is broken by a zero-width space.
-    expect(line('teams')).toContain('[link]\u200b(http://x.example)');
+    expect(line('teams')).toContain('[link]\u200b(http\u200b://x.example)');
   });
 });
 

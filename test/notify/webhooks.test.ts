@@ -152,7 +152,7 @@ describe('teams', () => {
     expect(text).toMatch(/left out/);
     // <!channel> means nothing to Teams; @everyone must not survive whole.
     expect(text).not.toMatch(/@(everyone|here)\b/);
-    expect(text).toContain('[x]\u200b(http://evil.example)');
+    expect(text).toContain('[x]\u200b(http\u200b://evil.example)');
   });
 });
 
