@@ -19,6 +19,7 @@ import { type CaptureFile, orderFiles, stateFiles } from './check/files.js';
 import { acquireLock, isAlive } from './check/lock.js';
 import { type CheckState, type OutboxEntry, readState, removeStaleStateTemps, sha256, STATE_SCHEMA, writeState } from './check/state.js';
 import { type DeliveryTarget, deliveryTargets, drainOutbox, storedMessage } from './check/deliver.js';
+import { Settle } from './check/settle.js';
 import { EXIT_CHANGED, EXIT_SAME, EXIT_TROUBLE } from './exit.js';
 import { folderFiles } from './inputs.js';
 import { environmentError, readInput } from './io.js';
@@ -44,6 +45,7 @@ export function withCheckOptions<T>(y: Argv<T>) {
     .option('webhook', { type: 'string', describe: 'POST the JSON report (livediff.check/1) to this http(s) URL when something changed (as --notify json://…)' })
     .option('webhook-timeout', { type: 'number', default: 10, describe: 'Seconds to wait for each delivery (webhook or --notify), per attempt' })
     .option('webhook-retries', { type: 'number', default: 3, describe: 'Attempts after the first when a delivery fails (backoff 1 s, 2 s, 4 s…)' })
+    .option('settle', { type: 'number', default: 2, describe: 'Flip-flop guard: a post that vanishes and comes back within this many captures is reported once (0: report every flip)' })
     .option('max-delivery-attempts', { type: 'number', default: 10, describe: 'Runs that may fail to deliver a report to a target before it is dropped (with a line on standard error)' });
 }
 
@@ -177,8 +179,9 @@ function render(steps: Step[], args: Args, json: unknown): string {
 }
 
 /** Everything `check` checks before it prints or writes anything (also run by `capture --report` before fetching). */
-export function checkCheckArgs(args: Pick<Args, 'webhook' | 'webhookTimeout' | 'webhookRetries' | 'only'> & { notify?: string[]; maxDeliveryAttempts?: number }): DeliveryTarget[] {
+export function checkCheckArgs(args: Pick<Args, 'webhook' | 'webhookTimeout' | 'webhookRetries' | 'only'> & { notify?: string[]; maxDeliveryAttempts?: number; settle?: number }): DeliveryTarget[] {
   if (!(args.webhookTimeout > 0) || !(args.webhookRetries >= 0)) throw new UsageError('--webhook-timeout takes seconds > 0, --webhook-retries a count >= 0');
+  if (args.settle !== undefined && !(Number.isInteger(args.settle) && args.settle >= 0)) throw new UsageError('--settle takes a whole number of captures >= 0');
   if (args.maxDeliveryAttempts !== undefined && !(Number.isInteger(args.maxDeliveryAttempts) && args.maxDeliveryAttempts >= 1)) {
     throw new UsageError('--max-delivery-attempts takes a whole number >= 1');
   }
@@ -191,7 +194,7 @@ export function checkCheckArgs(args: Pick<Args, 'webhook' | 'webhookTimeout' | '
  * are alive at once, however long the backlog. Files that are not captures are skipped. Returns the
  * steps and the newest readable capture (null when none was).
  */
-async function compareChain(chain: CaptureFile[], args: Args, only: readonly OnlyValue[], skips: Skips): Promise<{ steps: Step[]; newest: { file: CaptureFile; sha: string } | null }> {
+async function compareChain(chain: CaptureFile[], args: Args, only: readonly OnlyValue[], skips: Skips, settle: Settle): Promise<{ steps: Step[]; newest: { file: CaptureFile; sha: string } | null }> {
   let previous: { file: CaptureFile; capture: Capture; sha: string } | null = null;
   const steps: Step[] = [];
   for (const file of chain) {
@@ -204,7 +207,7 @@ async function compareChain(chain: CaptureFile[], args: Args, only: readonly Onl
     if (previous !== null) {
       let report: Report;
       try {
-        report = diffCaptures(previous.capture, current.capture, compareOptions(args));
+        report = settle.apply(diffCaptures(previous.capture, current.capture, compareOptions(args)));
       } catch (error) {
         if (!(error instanceof DifferentPagesError)) throw error;
         steps.push(pageChangeStep(previous.file, file, error, args));
@@ -274,7 +277,8 @@ export async function runCheck(args: Args, ctx: CheckContext = {}): Promise<numb
     const present = new Set(files.map((f) => f.id));
     const skips = new Skips(new Set(state?.skipped ?? []), warn);
     const chain = files.length === 0 ? [] : await planChain(files, state, args, skips, warn);
-    const { steps, newest } = await compareChain(chain, args, only, skips);
+    const settle = new Settle(args.settle, state?.settle);
+    const { steps, newest } = await compareChain(chain, args, only, skips, settle);
     if (newest === null && state === null && files.length > 0) {
       throw new InputError(dir, 'a folder with at least one readable capture', `${files.length} file(s), none a capture`);
     }
@@ -309,6 +313,7 @@ export async function runCheck(args: Args, ctx: CheckContext = {}): Promise<numb
       seen: files.map((f) => f.id),
       ...(box.length > 0 ? { outbox: box } : {}),
       ...(skipped.length > 0 ? { skipped } : {}),
+      ...(args.settle > 0 ? { settle: settle.state() } : {}),
       checkedAt: now,
       reportedAt: steps.length > 0 ? now : (state?.reportedAt ?? null),
     });

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeCapture } from '../helpers/capture.js';
 import { ROOT, runCli } from '../helpers/run.js';
 
 const MARCH21 = join(ROOT, 'snapshots', 'cnn-russia-ukraine-2023-03-21', 'capture-1.txt');
@@ -93,5 +94,42 @@ describe('livediff check unattended', () => {
     expect(statuses(byDefault.stdout)).toEqual(['added']);
     expect(statuses(all.stdout)).toEqual(['added', 'out-of-view']);
     expect(runCli(['check', dir, '--only', 'all,bogus']).stderr).toMatch(/--only takes all, added/);
+  });
+});
+
+describe('livediff check --settle', () => {
+  const post = (h: string, minute: number) => ({ time: `10:${String(minute).padStart(2, '0')} a.m. ET, March 22, 2023`, headline: h, byline: null, body: [`${h}: the text of this post, long enough to be itself.`] });
+  const both = makeCapture({ title: 'Live', posts: [post('Flaky post', 2), post('Steady post', 1)] });
+  const one = makeCapture({ title: 'Live', posts: [post('Steady post', 1)] });
+  const flips = [both, one, both, one, both, one];
+
+  function run(settle: string[], captures = flips): Array<[string, string, number, number]> {
+    const dir = mkdtempSync(join(tmpdir(), 'livediff-settle-'));
+    const state = join(dir, '.state.json');
+    const steps: Array<[string, string, number, number]> = [];
+    captures.forEach((text, i) => {
+      writeFileSync(join(dir, `2023-03-22T10-0${i}-00Z.txt`), text);
+      const r = runCli(['check', dir, '--state', state, '--format', 'json', ...settle]);
+      expect(r.stderr).toBe('');
+      if (r.status === 1) for (const s of JSON.parse(r.stdout).steps) steps.push([s.old.slice(14, 16), s.new.slice(14, 16), s.report.summary.added, s.report.summary.dropped]);
+    });
+    return steps;
+  }
+
+  it('reports a post that keeps vanishing and coming back once, where --settle 0 reports every flip', () => {
+    expect(run([])).toEqual([['00', '01', 0, 1]]);
+    expect(run(['--settle', '0'])).toEqual([
+      ['00', '01', 0, 1],
+      ['01', '02', 1, 0],
+      ['02', '03', 0, 1],
+      ['03', '04', 1, 0],
+      ['04', '05', 0, 1],
+    ]);
+    // A post away for longer than N captures is news when it comes back.
+    expect(run(['--settle', '1'], [both, one, one, both])).toEqual([
+      ['00', '01', 0, 1],
+      ['02', '03', 1, 0],
+    ]);
+    expect(run(['--settle', '2'], [both, one, one, both])).toEqual([['00', '01', 0, 1]]);
   });
 });

@@ -7,6 +7,7 @@ import { InputError } from '../../errors.js';
 import { removeStaleTemps, writeFileAtomic } from '../atomic.js';
 import { crypto } from '../../builtins.js';
 import { environmentError } from '../io.js';
+import type { SettleState } from './settle.js';
 
 export const STATE_SCHEMA = 'livediff.state/1';
 
@@ -53,6 +54,8 @@ export interface CheckState {
   outbox?: OutboxEntry[];
   /** Identities of files that are not readable captures, already warned about once (absent when none). */
   skipped?: string[];
+  /** The flip-flop guard's memory (--settle; check/settle.ts). */
+  settle?: SettleState;
   /** When a run last advanced the state, and when one last reported changes (ISO 8601). */
   checkedAt: string;
   reportedAt: string | null;
@@ -81,6 +84,9 @@ function readOutbox(v: unknown): OutboxEntry[] | undefined | null {
   );
   return ok ? (v as OutboxEntry[]) : null;
 }
+
+const isSettle = (v: unknown): v is SettleState =>
+  typeof v === 'object' && v !== null && Number.isInteger((v as SettleState).index) && typeof (v as SettleState).posts === 'object' && (v as SettleState).posts !== null;
 
 const RESET_HINT = '; --reset-state starts again from the newest capture';
 
@@ -117,6 +123,7 @@ export function readState(file: string): CheckState | null {
     ...(pending === undefined ? {} : { pending }),
     ...(outbox === undefined || outbox.length === 0 ? {} : { outbox }),
     ...(s.skipped === undefined || s.skipped.length === 0 ? {} : { skipped: s.skipped }),
+    ...(isSettle(s.settle) ? { settle: s.settle } : {}),
     checkedAt: String(s.checkedAt ?? ''),
     reportedAt: s.reportedAt ?? null,
   };
