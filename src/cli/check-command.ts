@@ -194,8 +194,10 @@ export function checkCheckArgs(args: Pick<Args, 'webhook' | 'webhookTimeout' | '
  * are alive at once, however long the backlog. Files that are not captures are skipped. Returns the
  * steps and the newest readable capture (null when none was).
  */
-async function compareChain(chain: CaptureFile[], args: Args, only: readonly OnlyValue[], skips: Skips, settle: Settle): Promise<{ steps: Step[]; newest: { file: CaptureFile; sha: string } | null }> {
+async function compareChain(chain: CaptureFile[], args: Args, only: readonly OnlyValue[], skips: Skips, settle: Settle): Promise<{ steps: Step[]; newest: { file: CaptureFile; sha: string } | null; first: string | null; compared: number }> {
   let previous: { file: CaptureFile; capture: Capture; sha: string } | null = null;
+  let first: string | null = null;
+  let compared = 0;
   const steps: Step[] = [];
   for (const file of chain) {
     const r = await tryParse(file, args);
@@ -204,6 +206,8 @@ async function compareChain(chain: CaptureFile[], args: Args, only: readonly Onl
       continue;
     }
     const current = { file, capture: r.capture, sha: sha256(r.bytes) };
+    first ??= file.name;
+    compared++;
     if (previous !== null) {
       let report: Report;
       try {
@@ -229,7 +233,7 @@ async function compareChain(chain: CaptureFile[], args: Args, only: readonly Onl
     }
     previous = current;
   }
-  return { steps, newest: previous === null ? null : { file: previous.file, sha: previous.sha } };
+  return { steps, newest: previous === null ? null : { file: previous.file, sha: previous.sha }, first, compared };
 }
 
 /** A delivery of a state written before the outbox (`pending`): into the outbox, owed to --webhook. */
@@ -278,7 +282,7 @@ export async function runCheck(args: Args, ctx: CheckContext = {}): Promise<numb
     const skips = new Skips(new Set(state?.skipped ?? []), warn);
     const chain = files.length === 0 ? [] : await planChain(files, state, args, skips, warn);
     const settle = new Settle(args.settle, state?.settle);
-    const { steps, newest } = await compareChain(chain, args, only, skips, settle);
+    const { steps, newest, first, compared } = await compareChain(chain, args, only, skips, settle);
     if (newest === null && state === null && files.length > 0) {
       throw new InputError(dir, 'a folder with at least one readable capture', `${files.length} file(s), none a capture`);
     }
@@ -295,9 +299,9 @@ export async function runCheck(args: Args, ctx: CheckContext = {}): Promise<numb
         schema: CHECK_SCHEMA,
         ...(ctx.page === undefined ? {} : { page: ctx.page }),
         folder: dir,
-        from: steps[0]!.old,
-        to: steps.at(-1)!.new,
-        captures: chain.length,
+        from: first,
+        to: newest!.file.name,
+        captures: compared,
         steps: steps.map((s) => (s.pageChange ? { old: s.old, new: s.new, report: null, ...(s.json as object) } : { old: s.old, new: s.new, report: s.json })),
       };
       if (targets.length > 0) {
@@ -327,7 +331,8 @@ export async function runCheck(args: Args, ctx: CheckContext = {}): Promise<numb
       const r = await drainOutbox(outbox, targets, maxAttempts, (line) => warn(`${line}\n`), persist);
       delivery = { delivered: r.delivered, failed: r.failed };
     }
-    const resumed = delivery.delivered > (steps.length > 0 && targets.length > 0 ? 1 : 0) || (earlier > 0 && delivery.delivered > 0 && steps.length === 0);
+    // Reports of earlier runs delivered now (the newest entry, when this run made one, is not "earlier").
+    const resumed = delivery.delivered > Math.max(0, outbox.length - earlier);
     ctx.onOutcome?.({ steps: steps.length, pageChanges: steps.filter((s) => s.pageChange).length, skipped: skips.ids.length, deliveryFailed: delivery.failed });
     if (delivery.failed) return EXIT_TROUBLE;
     return steps.length > 0 || resumed ? EXIT_CHANGED : EXIT_SAME;

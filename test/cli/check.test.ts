@@ -404,13 +404,14 @@ describe('livediff check --webhook', () => {
     const steps = 12;
     for (let i = 1; i <= steps; i++) {
       f.add(i, join(MARCH22, i % 2 === 1 ? 'capture-2.txt' : 'capture-1.txt'));
-      const r = await runCliAsync(['check', f.dir, '--state', f.state, '--webhook', `${url}/slow`, '--quiet'], { killAfterMs: 100 + Math.floor(Math.random() * 500) });
+      // Every flip is a step here: --only all (posts leaving the view count) and --settle 0.
+      const r = await runCliAsync(['check', f.dir, '--state', f.state, '--webhook', `${url}/slow`, '--quiet', '--only', 'all', '--settle', '0'], { killAfterMs: 100 + Math.floor(Math.random() * 500) });
       if (r.signal !== null) killed++;
     }
     // Runs until the backlog is through, as cron would.
-    for (let n = 0; n < 3; n++) await runCliAsync(['check', f.dir, '--state', f.state, '--webhook', `${url}/slow`, '--quiet']);
+    for (let n = 0; n < 3; n++) await runCliAsync(['check', f.dir, '--state', f.state, '--webhook', `${url}/slow`, '--quiet', '--only', 'all', '--settle', '0']);
     expect(JSON.parse(readFileSync(f.state, 'utf8'))).toMatchObject({ capture: stamp(steps) });
-    expect(JSON.parse(readFileSync(f.state, 'utf8')).pending).toBeUndefined();
+    expect(JSON.parse(readFileSync(f.state, 'utf8')).outbox).toBeUndefined();
     // Which deliveries (Idempotency-Keys) carried each step: exactly one each, none lost.
     const keysOf = new Map<string, Set<string>>();
     for (const r of received.filter((x) => x.path === '/slow')) {
