@@ -9,22 +9,20 @@ import type { Argv, CommandModule } from 'yargs';
 import { DifferentPagesError, InputError, UsageError } from '../errors.js';
 import { diffCaptures } from '../classify/report.js';
 import type { Capture, Report } from '../model.js';
-import { parseCapture } from '../parse/index.js';
 import { toJson } from '../render/json.js';
 import { escapeMarkdown, renderMarkdown } from '../render/markdown.js';
 import { buildNotification, type NotificationStep } from '../notify/index.js';
-import { sanitizeInline, sanitizeJson } from '../render/sanitize.js';
+import { sanitizeInline as inline, sanitizeJson } from '../render/sanitize.js';
 import { hasChanges, type OnlyValue } from '../render/select.js';
 import { type CaptureFile, orderFiles, stateFiles } from './check/files.js';
 import { acquireLock, isAlive } from './check/lock.js';
 import { type CheckState, type OutboxEntry, readState, removeStaleStateTemps, sha256, STATE_SCHEMA, writeState } from './check/state.js';
 import { type DeliveryTarget, deliveryTargets, drainOutbox, storedMessage } from './check/deliver.js';
 import { Settle } from './check/settle.js';
+import { newestGood, Skips, tryParse } from './check/readable.js';
 import { EXIT_CHANGED, EXIT_SAME, EXIT_TROUBLE } from './exit.js';
-import { folderFiles } from './inputs.js';
 import { environmentError, readInput } from './io.js';
-import { type ArgsOf, captureOptions, commandModule, compareOptions, parseOnly, prepareFormats, withReportOptions } from './options.js';
-import { sanitizeInline as inline } from '../render/sanitize.js';
+import { type ArgsOf, commandModule, compareOptions, parseOnly, withReportOptions } from './options.js';
 import { renderReport } from './output.js';
 
 export const CHECK_SCHEMA = 'livediff.check/1';
@@ -75,43 +73,6 @@ export interface CheckContext {
   stderr?: (s: string) => void;
 }
 
-
-/** A file that is not readable as a capture (InputError from reading or parsing), or the capture. */
-async function tryParse(f: CaptureFile, args: Args): Promise<{ capture: Capture; bytes: Uint8Array } | { error: InputError }> {
-  try {
-    const bytes = readInput(f.path);
-    await prepareFormats([bytes], args.inputFormat);
-    return { capture: parseCapture(bytes, { ...captureOptions(args), source: f.path }), bytes };
-  } catch (error) {
-    if (error instanceof InputError) return { error };
-    throw error;
-  }
-}
-
-/** Skipped files: one warning each, the first time a run meets them (the state remembers them). */
-class Skips {
-  readonly ids: string[] = [];
-  constructor(
-    private readonly known: ReadonlySet<string>,
-    private readonly warn: (s: string) => void,
-  ) {}
-  skip(f: CaptureFile, error: InputError): void {
-    if (this.ids.includes(f.id)) return;
-    this.ids.push(f.id);
-    if (!this.known.has(f.id)) this.warn(`livediff: skipped ${inline(error.message)}\n`);
-  }
-}
-
-/** The newest `count` readable captures, oldest first (files that are not captures are skipped on the way). */
-async function newestGood(files: CaptureFile[], count: number, args: Args, skips: Skips): Promise<CaptureFile[]> {
-  const good: CaptureFile[] = [];
-  for (let i = files.length - 1; i >= 0 && good.length < count; i--) {
-    const r = await tryParse(files[i]!, args);
-    if ('error' in r) skips.skip(files[i]!, r.error);
-    else good.unshift(files[i]!);
-  }
-  return good;
-}
 
 /**
  * Where this run starts and what it compares: the state's capture (found by name and SHA-256, else by
