@@ -129,7 +129,7 @@ function pageChangeStep(old: CaptureFile, neu: CaptureFile, error: DifferentPage
     new: neu.name,
     json: { pageChanged: { old: error.oldTitle, new: error.newTitle } },
     text,
-    note: { old: old.name, new: neu.name, report, markdown },
+    note: { old: old.name, new: neu.name, report, markdown, summary: line },
     pageChange: true,
   };
 }

@@ -42,14 +42,21 @@ function total(steps: NotificationStep[]): Summary {
 /** Everything the channels need, from the steps a check found worth reporting. */
 export function buildNotification(input: NotificationInput): Notification {
   const { steps } = input;
-  const last = steps.at(-1)?.report;
+  const newest = steps.at(-1)?.report;
   const page = oneLine(input.page) || '(unnamed page)';
-  const counts = steps.length === 1 ? summaryLine(last!.summary, last!.page) : summaryLine(total(steps), last?.page);
+  // A page change (a rollover) says so itself: its report has no posts to count.
+  const changes = steps.map((s) => s.summary).filter((x): x is string => x !== undefined);
+  const counted = steps.filter((s) => s.summary === undefined);
+  const last = counted.at(-1)?.report;
+  const counts = [
+    ...changes,
+    ...(counted.length === 0 && changes.length > 0 ? [] : [counted.length === 1 ? summaryLine(last!.summary, last!.page) : summaryLine(total(counted), last?.page)]),
+  ].join('; ');
   const across = steps.length > 1 ? ` over ${steps.length} captures` : '';
   const markdown = steps.map((s) => s.markdown ?? renderMarkdown(s.report, { only: input.only, headingLevel: 3 })).join('\n---\n\n');
   return {
     page,
-    title: last?.new.title ? oneLine(last.new.title) : null,
+    title: newest?.new.title ? oneLine(newest.new.title) : null,
     steps,
     link: input.link ?? null,
     only: input.only,

@@ -10,6 +10,8 @@ export interface NotificationStep {
   report: Report;
   /** The step as Markdown, when the caller rendered it already (check keeps no Report: see check/deliver.ts). */
   markdown?: string;
+  /** The step's part of the summary line, when its report has nothing to count (a page change). */
+  summary?: string;
 }
 
 /** What every channel renders from: built once per delivery by buildNotification (message.ts). */

@@ -70,3 +70,14 @@ describe('buildNotification', () => {
     expect(n.json).toMatchObject({ schema: 'livediff.check/1', steps: [{ old: 'a', new: 'b' }, { old: 'b', new: 'c' }] });
   });
 });
+
+describe('buildNotification with a page change', () => {
+  it('says the page changed in the summary line, before the counts of the other steps', () => {
+    const rollover = { old: 'a.txt', new: 'b.txt', report: edited('x', 'x'), markdown: '**page changed:** Old -> New\n', summary: 'page changed: Old -> New' };
+    const one = buildNotification({ page: 'cnn', steps: [rollover] });
+    expect(one.summary).toBe('cnn: page changed: Old -> New');
+    expect(one.markdown).toBe('**page changed:** Old -> New\n');
+    const two = buildNotification({ page: 'cnn', steps: [rollover, { old: 'b.txt', new: 'c.txt', report: edited('One two three.', 'One two four.') }] });
+    expect(two.summary).toBe('cnn: page changed: Old -> New; 1 edited (body) over 2 captures');
+  });
+});
