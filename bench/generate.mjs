@@ -68,7 +68,7 @@ function editPost(rand, post) {
 }
 
 /** A pair of `size` posts: about 2% edited, 1% added on top, 0.5% deleted, 0.5% headline fixes. */
-function largePair(size, seed) {
+export function largePair(size, seed) {
   const rand = prng(seed);
   const old = Array.from({ length: size }, (_, n) => makePost(rand, n, 100_000 - n));
   let neu = old.map((p) => {
@@ -122,10 +122,61 @@ function bigPost(seed) {
   return { old: render(before), rewritten: render(after) };
 }
 
-export function generate() {
+/** Every post edited so that only similarity can pair it: time moved a minute, headline tweaked, one word added. */
+export function everyEdited(size, seed) {
+  const rand = prng(seed);
+  const old = Array.from({ length: size }, (_, n) => makePost(rand, n, 100_000 - n));
+  const neu = old.map((p, n) => ({ ...editPost(rand, p), time: stamp(100_000 - n + 1), headline: p.headline.replace(' (update', ', officials say (update') }));
+  return { old: render(old, old.length, 100_000), new: render(neu, neu.length, 100_200) };
+}
+
+/** One post of about `bytes` of real paragraphs among 20 small ones; then every paragraph edited by a word. */
+export function hugePost(bytes, seed) {
+  const rand = prng(seed);
+  const posts = Array.from({ length: 20 }, (_, n) => makePost(rand, n, 5000 - n));
+  const paras = [];
+  for (let size = 0; size < bytes; ) {
+    const p = REAL.paragraphs[Math.floor(rand() * REAL.paragraphs.length)];
+    paras.push(p);
+    size += p.length + 2;
+  }
+  const before = [{ ...posts[0], body: paras }, ...posts.slice(1)];
+  const after = [{ ...posts[0], body: paras.map((p) => p.replace(' ', ' reportedly ')) }, ...posts.slice(1)];
+  return { old: render(before), edited: render(after) };
+}
+
+/** Files for the heavy cases: every post edited, a huge post edited in every paragraph, and the scaling series. */
+function heavy(files, small) {
+  const size = small ? 100 : 5000;
+  const edited = everyEdited(size, 77);
+  files['every-edited'] = [join(OUT, 'every-edited-old.txt'), join(OUT, 'every-edited-new.txt')];
+  writeFileSync(files['every-edited'][0], edited.old);
+  writeFileSync(files['every-edited'][1], edited.new);
+  const huge = hugePost(small ? 200_000 : 5_000_000, 5);
+  files['huge-post'] = [join(OUT, 'huge-old.txt'), join(OUT, 'huge-edited.txt')];
+  files['huge-post-unchanged'] = [join(OUT, 'huge-old.txt'), join(OUT, 'huge-old-copy.txt')];
+  writeFileSync(files['huge-post'][0], huge.old);
+  writeFileSync(files['huge-post'][1], huge.edited);
+  writeFileSync(files['huge-post-unchanged'][1], huge.old);
+  // Doubling post counts while the larger file stays within the 64 MiB input limit.
+  const limit = small ? 2 * 2 ** 20 : 64 * 2 ** 20;
+  files.scaling = [];
+  for (let n = small ? 250 : 1250; ; n *= 2) {
+    const pair = largePair(n, n + 1);
+    if (Math.max(pair.old.length, pair.new.length) * 1.05 > limit) break;
+    const f = [join(OUT, `scale-${n}-old.txt`), join(OUT, `scale-${n}-new.txt`)];
+    writeFileSync(f[0], pair.old);
+    writeFileSync(f[1], pair.new);
+    files.scaling.push({ posts: n, files: f, bytes: pair.new.length });
+  }
+}
+
+/** The benchmark's files; `small` (BENCH_SMALL=1) makes every case tiny, to check that the bench runs. */
+export function generate(small = false) {
   mkdirSync(OUT, { recursive: true });
   const files = {};
-  for (const size of [100, 1000, 5000]) {
+  heavy(files, small);
+  for (const size of small ? [100] : [100, 1000, 5000]) {
     const pair = largePair(size, size);
     files[`pair-${size}`] = [join(OUT, `pair-${size}-old.txt`), join(OUT, `pair-${size}-new.txt`)];
     writeFileSync(files[`pair-${size}`][0], pair.old);
@@ -137,7 +188,8 @@ export function generate() {
   writeFileSync(files['big-post'][0], big.old);
   writeFileSync(files['big-post'][1], big.rewritten);
   writeFileSync(files['big-post-unchanged'][1], big.old);
-  for (const n of [1000, 2000]) {
+  files.series = small ? [50, 100] : [1000, 2000];
+  for (const n of files.series) {
     files[`series-${n}`] = join(OUT, `series-${n}`);
     series(n, 7, files[`series-${n}`]);
   }

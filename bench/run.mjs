@@ -1,6 +1,8 @@
 // `npm run bench`: whole-process wall time and peak memory of the built CLI on generated captures, next to
-// `node -e 0` and `git diff --no-index --word-diff` on the same files, in the same run. Prints a table and
-// writes it to docs/performance.md. Targets from issue 6; a missed target is reported, not an error.
+// the floor of the job in the same run (issue 18): (1) `node -e 0`, (2) a hash join of the posts
+// (bench/floor-hashjoin.mjs), (3) the same plus jsdiff word diffs (bench/floor-worddiff.mjs). Prints a
+// table and writes it to docs/performance.md. A missed target is reported, not an error.
+// BENCH_SMALL=1: tiny cases and no docs written (checks that the bench runs); BENCH_RUNS=n: runs a case.
 import { existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -9,43 +11,76 @@ import { GNU_TIME, measure, RUNS } from './measure.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const CLI = join(ROOT, 'dist', 'livediff.cjs');
+const FLOOR2 = join(ROOT, 'bench', 'floor-hashjoin.mjs');
+const FLOOR3 = join(ROOT, 'bench', 'floor-worddiff.mjs');
+const SMALL = process.env.BENCH_SMALL === '1';
 const ms = (x) => (Number.isNaN(x) ? 'n/a' : `${x.toFixed(0)} ms`);
 const mib = (x) => (Number.isNaN(x) ? 'n/a' : `${x.toFixed(0)} MiB`);
+const times = (a, b) => `${(a / b).toFixed(2)}×`;
+const node = (...args) => [process.execPath, args];
 
 function main() {
   if (!existsSync(CLI)) throw new Error('dist/livediff.cjs is missing: run `npm run build` first (npm run bench does)');
-  process.stderr.write('generating captures…\n');
-  const files = generate();
+  process.stderr.write(`generating captures${SMALL ? ' (small)' : ''}…\n`);
+  const files = generate(SMALL);
   const rows = [];
   const row = (name, result, reference, target, pass) =>
     rows.push({ name, wall: ms(result.wall), mem: mib(result.mem), reference, target, verdict: result.error ? `error (${result.error})` : pass ? 'met' : 'MISSED' });
 
-  process.stderr.write('node -e 0…\n');
-  const march = ['snapshots/cnn-russia-ukraine-2023-03-22/capture-1.txt', 'snapshots/cnn-russia-ukraine-2023-03-22/capture-2.txt'].map((f) => join(ROOT, f));
   process.stderr.write('March 22 pair…\n');
-  const [node, m] = measure([process.execPath, ['-e', '0'], [0]], [process.execPath, [CLI, ...march]]);
-  row('March 22 captures (start-up)', m, `node -e 0: ${ms(node.wall)}`, '≤ 1.5 × node -e 0', m.wall <= 1.5 * node.wall);
+  const march = ['snapshots/cnn-russia-ukraine-2023-03-22/capture-1.txt', 'snapshots/cnn-russia-ukraine-2023-03-22/capture-2.txt'].map((f) => join(ROOT, f));
+  const [n0, m] = measure([process.execPath, ['-e', '0'], [0]], node(CLI, ...march));
+  row('March 22 captures (start-up)', m, `node -e 0: ${ms(n0.wall)} (${times(m.wall, n0.wall)})`, '≤ 1.3 × node -e 0', m.wall <= 1.3 * n0.wall);
 
-  for (const size of [100, 1000, 5000]) {
+  // The floor, per post count: livediff against (1), (2) and (3), and its time per post beyond (1).
+  const floors = [];
+  const pairs = {};
+  for (const size of SMALL ? [100] : [100, 1000, 5000]) {
     process.stderr.write(`${size}-post pair…\n`);
     const [a, b] = files[`pair-${size}`];
-    const [r, git] = measure([process.execPath, [CLI, a, b]], ['git', ['diff', '--no-index', '--word-diff', a, b]]);
-    const target = size === 5000 ? '≤ 3 × git, ≤ 150 MiB' : '';
-    const pass = size === 5000 ? r.wall <= 3 * git.wall && !(r.mem > 150) : true;
-    row(`${size}-post pair`, r, `git diff --word-diff: ${ms(git.wall)}, ${mib(git.mem)}`, target, pass);
+    const [r, f1, f2, f3] = measure(node(CLI, a, b), [process.execPath, ['-e', '0'], [0]], node(FLOOR2, a, b), node(FLOOR3, a, b));
+    pairs[size] = r;
+    floors.push({ size, r, f1, f2, f3 });
+    const big = size === (SMALL ? 100 : 5000);
+    const target = big ? '≤ 1.5 × floor (2), ≤ 150 MiB' : '';
+    row(`${size}-post pair`, r, `(2) hash join: ${ms(f2.wall)} (${times(r.wall, f2.wall)})`, target, big ? r.wall <= 1.5 * f2.wall && !(r.mem > 150) : true);
   }
 
-  process.stderr.write('50 KB post…\n');
-  const [same, big] = measure([process.execPath, [CLI, ...files['big-post-unchanged']]], [process.execPath, [CLI, ...files['big-post']]]);
-  row('50 KB post rewritten', big, `unchanged pair: ${ms(same.wall)}`, '≤ unchanged + 200 ms', big.wall <= same.wall + 200);
+  process.stderr.write('every post edited…\n');
+  const everySize = SMALL ? 100 : 5000;
+  const [every, normal] = measure(node(CLI, ...files['every-edited']), node(CLI, ...files[`pair-${everySize}`]));
+  row(`${everySize} posts, every one edited (similarity pairs all)`, every, `normal ${everySize}-post pair: ${ms(normal.wall)} (${times(every.wall, normal.wall)})`, '≤ 3 × normal pair', every.wall <= 3 * normal.wall);
 
-  process.stderr.write('log over 1,000 and 2,000 captures…\n');
-  const [log1, log2] = measure(
-    [process.execPath, [CLI, 'log', files['series-1000'], '--format', 'json']],
-    [process.execPath, [CLI, 'log', files['series-2000'], '--format', 'json']],
-  );
-  row('log, 1,000 captures', log1, '', '≤ 2 s', log1.wall <= 2000);
-  row('log, 2,000 captures', log2, `1,000: ${ms(log1.wall)}`, '≤ 2.2 × 1,000', log2.wall <= 2.2 * log1.wall);
+  process.stderr.write('huge post…\n');
+  const [same, huge] = measure(node(CLI, ...files['huge-post-unchanged']), node(CLI, ...files['huge-post']));
+  row(`one post of ${SMALL ? '200 KB' : '5 MB'}, every paragraph edited`, huge, `unchanged pair: ${ms(same.wall)} (${times(huge.wall, same.wall)})`, '≤ 10 × unchanged', huge.wall <= 10 * same.wall);
+
+  process.stderr.write('50 KB post…\n');
+  const [same50, big] = measure(node(CLI, ...files['big-post-unchanged']), node(CLI, ...files['big-post']));
+  row('50 KB post rewritten', big, `unchanged pair: ${ms(same50.wall)}`, '≤ unchanged + 200 ms', big.wall <= same50.wall + 200);
+
+  const scaling = [];
+  for (const s of files.scaling) {
+    process.stderr.write(`scaling: ${s.posts} posts…\n`);
+    const [r] = measure(node(CLI, ...s.files));
+    const prev = scaling.at(-1);
+    scaling.push({ ...s, r });
+    const last = s === files.scaling.at(-1);
+    const ratio = prev ? r.wall / prev.r.wall : NaN;
+    row(
+      `scaling: ${s.posts} posts (${(s.bytes / 2 ** 20).toFixed(1)} MiB)`,
+      r,
+      prev ? `${times(r.wall, prev.r.wall)} the ${prev.posts}-post pair` : '',
+      `≤ 2.2 × per doubling${last ? ', ≤ 400 MiB' : ''}`,
+      (!prev || ratio <= 2.2) && (!last || !(r.mem > 400)),
+    );
+  }
+
+  process.stderr.write('log over a series of captures…\n');
+  const [sa, sb] = files.series;
+  const [log1, log2] = measure(node(CLI, 'log', files[`series-${sa}`], '--format', 'json'), node(CLI, 'log', files[`series-${sb}`], '--format', 'json'));
+  row(`log, ${sa} captures`, log1, '', SMALL ? '' : '≤ 2 s', SMALL || log1.wall <= 2000);
+  row(`log, ${sb} captures`, log2, `${sa}: ${ms(log1.wall)}`, `≤ 2.2 × ${sa}`, log2.wall <= 2.2 * log1.wall);
 
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const machine = `${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
@@ -54,22 +89,47 @@ function main() {
     '|---|---|---|---|---|---|',
     ...rows.map((r) => `| ${r.name} | ${r.wall} | ${r.mem} | ${r.reference} | ${r.target} | ${r.verdict} |`),
   ].join('\n');
+  const floorTable = [
+    '| posts | livediff | (1) node -e 0 | (2) hash join | (3) + word diff | ÷ (1) | ÷ (2) | ÷ (3) | per post beyond (1) |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...floors.map(({ size, r, f1, f2, f3 }) =>
+      `| ${size} | ${ms(r.wall)} | ${ms(f1.wall)} | ${ms(f2.wall)} | ${ms(f3.wall)} | ${times(r.wall, f1.wall)} | ${times(r.wall, f2.wall)} | ${times(r.wall, f3.wall)} | ${((1000 * (r.wall - f1.wall)) / size).toFixed(1)} µs |`),
+  ].join('\n');
+  const out = `${machine}\n\n${table}\n\nThe floor (same runs, interleaved medians):\n\n${floorTable}`;
+  if (SMALL) {
+    console.log(`${out}\n\n(BENCH_SMALL: tiny cases, docs/performance.md not written)`);
+    return;
+  }
   const doc = `# Performance
 
 Measured by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}: ${machine}.
-Median of ${RUNS} runs after one warm-up, each case run in turn with its reference, whole process (the built CLI, \`node dist/livediff.cjs\`); peak memory is
+Median of ${RUNS} runs after one warm-up, each case run in turn with its references, whole process (the built CLI, \`node dist/livediff.cjs\`); peak memory is
 the maximum resident set size from GNU time${GNU_TIME ? '' : ' (not available on this machine: n/a)'}. Captures are generated by
 bench/generate.mjs from the real captures' paragraphs (pairs with about 2% of posts edited, 1% added, 0.5% deleted,
-0.5% headline fixes; a page captured every 5 minutes showing its newest 30 posts; one post of 50 KB rewritten).
+0.5% headline fixes; a page captured every 5 minutes showing its newest 30 posts; one post of 50 KB rewritten;
+one post of 5 MB with a word added to every paragraph; 5,000 posts each edited; pairs doubling in size up to the 64 MiB input limit).
 
 ${table}
+
+## The floor
+
+What any Node program doing this job must pay, run interleaved with livediff on the same files: (1) \`node -e 0\`;
+(2) bench/floor-hashjoin.mjs: read both files, split them into posts at timestamp lines with one regular
+expression, pair identical posts through a Map; (3) bench/floor-worddiff.mjs: (2) plus a jsdiff word diff of
+the posts left over that pair by time and headline.
+
+${floorTable}
 
 ## Where the time goes
 
 ${NOTES}
+
+## Hostile inputs
+
+${HOSTILE}
 `;
   writeFileSync(join(ROOT, 'docs', 'performance.md'), doc);
-  console.log(`${machine}\n\n${table}\n\nwritten to docs/performance.md`);
+  console.log(`${out}\n\nwritten to docs/performance.md`);
 }
 
 const NOTES = `- Start-up dominates small runs; Node itself is most of it (\`node -e 0\`). The CLI is one minified bundle
@@ -164,5 +224,68 @@ const NOTES = `- Start-up dominates small runs; Node itself is most of it (\`nod
   bounded by \`maxEditLength\`, and blocks too different to pair are shown whole without calling jsdiff.
 - \`log\` parses each capture once (each distinct post once, by its bytes) and compares it with the one
   before: 2,000 captures cost less than twice 1,000.`;
+
+const HOSTILE = `Measured on 2026-11-30 with a quick whole-process \`time node dist/livediff.cjs A B\` (and GNU time for peak
+memory), before (the branch point) and after (this branch), on a machine **shared with four other
+engineers' test suites**: absolute times are inflated two- to five-fold and vary run to run (the same
+"after" run took 1.4 s once and 7.5 s later); the ratios are what to read. The inputs come from the
+generators in test/robustness/hostile.ts; each case has a regression test asserting counts or sizes.
+
+| case | before | after | ratio |
+|---|---|---|---|
+| a post gaining 200,000 one-word blocks | exit 2, "internal error: Maximum call stack size exceeded" | exit 1, 6.4 s | fixed |
+| one post of 20,000 paragraphs, each edited by a word (1.4 MB) | killed at 150 s | 4.3 s | > 35× |
+| one post of 20,000 short paragraphs, all rewritten (0.3 MB a side) | killed at 150 s | 1.4–7.5 s | > 20× |
+| 400 posts with 1,000-word headlines, all rewritten (2.4 MB) | killed at 150 s | 5.5–18.8 s | > 8× |
+| JSON-LD, 10,000 updates with non-ASCII escaped as \`\\u00e9\` (2.1 MB) | 129 s | 2.7 s (the same feed in UTF-8: 2.4 s) | 48× |
+| JSON-LD, one 150 KB update listed 30,000 times by \`@id\` (0.5 MB) | killed at 150 s | 1.0 s (one post) | > 150× |
+| HTML, an \`<ol>\` of 20,000 items | 26.5 s | 4.6 s (80,000 items: 8.4 s) | 5.7× |
+| HTML, 20,000 posts and the page \`<h1>\` after them | 17.5 s | 9.3 s (80,000 posts: 16.5–19.8 s) | 1.9× (load) |
+| HTML, 25,000 nested \`<div>\` | 24.9 s | 1.2 s, exit 2 (100,000: 0.9 s) | 21× |
+| HTML, 8 MiB of \`<p>x\` | 119 s, 1.5 GiB peak | refused (32 MiB: 8.1 s, exit 2, 606 MiB peak) | — |
+| 5,000 posts each edited (time, headline, one word): similarity pairs all | 43.0 s | 41.0 s (normal 5,000-post pair: 2.9 s) | 1.05× |
+
+Where the time went, and what bounds it now:
+
+- Block diffs (classify/text-diff.ts): jsdiff's \`diffArrays\` ran over a post's paragraphs without
+  \`maxEditLength\`, then \`pairRun\` compared every removed paragraph with every added one. Now common
+  leading and trailing blocks are stripped, blocks found once on each side anchor the rest (patience diff,
+  O(n log n)), jsdiff aligns at most \`MAX_BLOCK_EDIT\` (500) edits between two anchors on integer codes of
+  the blocks, and each removed block looks at most \`PAIR_WINDOW\` (64) inserted blocks ahead. Beyond a
+  bound the field says \`"coarse": true\`. Lists shorter than 500 blocks go the old way, so every fixture's
+  output is unchanged.
+- Word diffs: a text pair sharing fewer than (1 − rewrite threshold) / 2 of its words (Dice of the word
+  multisets) is shown whole without calling jsdiff (the diff could only end above the threshold); one post
+  comparison has a budget of 2 × maxEditLength² squared edit lengths, so at most two word diffs cut at
+  maxEditLength (about 2 s each under load for 1,000 words reversed: the worst case of Myers' algorithm).
+- What is left in the 20,000-edited-paragraph post is one jsdiff \`diffWords\` a paragraph (about 0.2 ms a
+  call, mostly its tokeniser): linear, about 10× the unchanged pair of the same size.
+- The 400 long headlines now spend their time in the similarity stage's vocabulary (800,000 distinct words
+  coded through a Map: \`Vocabulary.id\` 41% of the profile), linear in the words.
+- JSON-LD: updates listed again by \`@id\` are one update; at most \`MAX_POSTS\` (250,000) posts a capture.
+  \`Locator.next\` searched every post's UTF-8 text in a file that had it escaped, scanning the rest of the
+  file each time: it now also searches the escaped form, skips needles with non-ASCII characters in an
+  ASCII-only file, and stops full scans after 4 files' worth of misses (then 64 KiB ahead).
+- HTML: css-select 7.0.0 (the newest) walks the tree with \`unshift\`/\`shift\` on its stack; selectors are
+  now compiled once and run over a stack that grows at its end. htmlparser2 12 keeps its own stack of open
+  elements the same way, which no query strategy avoids: nesting beyond 1,024 (browsers stop at 512) and
+  documents of more than 1,000,000 elements are refused while being read. Ordered lists are numbered once
+  per list; the page title's \`<h1>\` is checked against a set of posts.
+- Still over target: 5,000 posts each edited is about 14× the normal pair here (the issue measured
+  7.1–7.5× on a quiet machine), unchanged by this branch: see the profile note below.
+- Profile of 5,000 posts each edited (\`node --cpu-prof\`, unminified bundle, 10.0 s in all under load):
+  \`alignPosts\` 6.4 s, of which the similarity stage 5.2 s: making features 2.4 s (\`shingles\` 2.2 s:
+  the Unicode word expression 0.5 s and the vocabulary's Map 0.8 s for about 1.5 million words), candidate
+  lookup 1.3 s, and the exact layers before it 1.0 s (\`bodyKey\` building every body's text, 0.9 s); the
+  word diffs of the 5,000 edited posts 1.9 s (\`diffWords\` 1.0 s). No single small change in
+  fingerprint.ts or the scoring function would halve it (the words are read once already; the Map is the
+  cheapest coding tried, see above), so it is left to the aligner's restructuring: features made once
+  a post and kept (the owned-state issue), and the body layer keyed on the raw identity instead of a
+  rebuilt text.
+- Posts sharing one timestamp and headline: the time+headline layer paired a crowded key in page order,
+  so after one deletion every later post took its neighbour's body and the last post was reported
+  dropped (the wrong one). A key found more than once on either side is now left to the body and
+  similarity layers (test/robustness/same-time-headline.test.ts: 5,000 posts, one deleted, every other
+  edited, each paired with its own body).`;
 
 main();

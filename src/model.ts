@@ -16,26 +16,30 @@ export interface Caption {
 }
 
 /**
- * One post of a live page. All text is normalised (see parse/normalize.ts). Posts of text captures are
- * parsed lazily: `line`, `headline`, `byline`, `captions` and `body` are getters (see parse/chunks.ts);
- * JSON writes them out.
+ * One post of a live page: plain, readonly data (every field an own property, parsed when the capture is).
+ * All text is normalised (see parse/normalize.ts).
  */
 export interface Post {
   /** 0-based position among the capture's posts. */
-  index: number;
+  readonly index: number;
   /** 1-based line of the source where the post starts (its timestamp line). */
-  line: number;
+  readonly line: number;
   /** The publisher's id, when the format carries one (JSON-LD `@id`, feed ids); null for text captures. */
-  id: string | null;
+  readonly id: string | null;
   /** The timestamp as shown, e.g. `5:50 a.m. ET, March 22, 2023`. */
-  time: string;
+  readonly time: string;
   /** Minutes since 1970-01-01 in the page's own time zone, or null when the timestamp did not parse. */
-  minutes: number | null;
-  headline: string;
+  readonly minutes: number | null;
+  readonly headline: string;
   /** `From CNN's …` line, or null when the post has none. */
-  byline: string | null;
-  captions: Caption[];
-  body: Block[];
+  readonly byline: string | null;
+  readonly captions: readonly Caption[];
+  readonly body: readonly Block[];
+  /**
+   * The post's content identity: a hash of its time, headline, byline, captions and body (`postKey` in
+   * parse/post.ts), the same for every format. Equal keys are how the aligner pairs unchanged posts.
+   */
+  readonly key: string;
 }
 
 /** The page header: what a capture says about the page as a whole. Every field may be missing. */
@@ -54,15 +58,26 @@ export interface PageHeader {
 /** A parsed capture of a live page. */
 export interface Capture {
   /** Where it came from: a file path, `-` for stdin, or a label given by the caller. */
-  source: string;
+  readonly source: string;
   /** Name of the adapter that read it (`text`, ...). */
-  format: string;
-  page: PageHeader;
-  posts: Post[];
+  readonly format: string;
+  readonly page: PageHeader;
+  readonly posts: readonly Post[];
 }
 
 /** How a pair of posts was recognised as the same post, strongest first. */
-export type MatchKind = 'id' | 'identical' | 'time+headline' | 'body' | 'similar';
+export type MatchKind = 'id' | 'identical' | 'time+headline' | 'body' | 'similar' | 'in-place';
+
+// ——— Page order and evidence (align/order.ts, align/rewrites.ts, classify/window.ts) ———
+
+/** The order a capture lists its posts in, read from their times (align/order.ts) or forced. */
+export type PageOrder = 'newest-first' | 'oldest-first' | 'unordered';
+
+/** Why a post got its status or its partner: a kind and the facts (docs/json.md lists them); renderers word it. */
+export interface Evidence {
+  kind: string;
+  [fact: string]: number | string | boolean | string[] | null;
+}
 
 export interface Pair {
   old: number;
@@ -70,6 +85,9 @@ export interface Pair {
   match: MatchKind;
   /** Similarity score in [0, 1] (1 for exact matches). */
   score: number;
+  /** `in-place` pairs only (align/rewrites.ts): how sure, in [0, 1], and why. */
+  confidence?: number;
+  evidence?: Evidence;
 }
 
 /** Which post of the old capture is which post of the new one. */
@@ -83,19 +101,22 @@ export interface Alignment {
   moved: Set<number>;
 }
 
-export type PostStatus = 'added' | 'dropped' | 'out-of-view' | 'into-view' | 'edited' | 'unchanged';
-export const POST_STATUSES: readonly PostStatus[] = [
-  'added',
-  'dropped',
-  'edited',
-  'out-of-view',
-  'into-view',
-  'unchanged',
-];
+/**
+ * Every member of a union of strings, in the order the object lists them. The object must name each member
+ * exactly once (a `Record` over the union), so a member added to the union and left out is a compile error.
+ */
+export function allOf<U extends string>(members: Record<U, true>): readonly U[] {
+  return Object.keys(members) as U[];
+}
+
+/** For an exhaustive `switch`: the compiler rejects the call while a case is missing. */
+export function unreachable(value: never): never {
+  throw new Error(`unexpected value: ${JSON.stringify(value)}`);
+}
 
 /** `id`: the publisher's post id changed (the same text re-posted under a new id); formats with ids only. */
 export type Field = 'id' | 'time' | 'headline' | 'byline' | 'captions' | 'body';
-export const FIELDS: readonly Field[] = ['id', 'time', 'headline', 'byline', 'captions', 'body'];
+export const FIELDS: readonly Field[] = allOf<Field>({ id: true, time: true, headline: true, byline: true, captions: true, body: true });
 
 /** A word-level difference: `=` kept, `-` removed, `+` inserted. */
 export interface Part {
@@ -118,31 +139,96 @@ export interface FieldChange {
   new: string;
   /** Block-by-block differences, word diffs inside; blocks rewritten beyond recognition show as `-`/`+`. */
   hunks: Hunk[];
+  /** Present (true) when a work bound made the diff coarser than it could be (classify/text-diff.ts). */
+  coarse?: true;
 }
 
-/** A post as a report names it. `headline` may be a getter (classify/report.ts); JSON writes it out. */
+/** A post as a report names it: its place in its capture's posts, time, headline and publisher id. */
 export interface PostRef {
-  index: number;
-  time: string;
-  headline: string;
-  id: string | null;
+  readonly index: number;
+  readonly time: string;
+  readonly headline: string;
+  readonly id: string | null;
 }
 
-export interface PostChange {
-  status: PostStatus;
-  old: PostRef | null;
-  new: PostRef | null;
-  /** The post changed place relative to the other posts both captures show. */
-  moved: boolean;
-  /** For `edited`: the fields that changed, in FIELDS order. Empty otherwise. */
-  fields: Field[];
-  /** How the pair was recognised; null for unpaired posts. */
-  match: MatchKind | null;
-  score: number | null;
-  changes: FieldChange[];
+/**
+ * What happened to one post; `status` decides which fields say something. Every variant has every field
+ * (null or empty where it says nothing), so the JSON keeps one shape; narrow on `status` (or on `old` /
+ * `new` being null) to read them without `!`.
+ */
+export type PostChange = NewOnlyChange | OldOnlyChange | EditedChange | UnchangedChange;
+export type PostStatus = PostChange['status'];
+
+interface ChangeBase {
   /** The post itself (the new version when there is one): renderers show it for added / dropped posts. */
   post: Post;
+  /**
+   * Why the post got its status (unpaired posts, classify/window.ts) or its partner (pairs not found by an
+   * exact key: `similar`, `in-place`); null otherwise. Renderers word it (render/evidence.ts).
+   */
+  evidence: Evidence | null;
 }
+
+/** A post only the new capture shows: new on the page, or an older post that came into the window. */
+export interface NewOnlyChange extends ChangeBase {
+  status: 'added' | 'into-view';
+  old: null;
+  new: PostRef;
+  moved: false;
+  fields: [];
+  match: null;
+  score: null;
+  changes: [];
+  confidence: null;
+}
+
+/** A post only the old capture shows: deleted (as far as the captures prove), or out of the window. */
+export interface OldOnlyChange extends ChangeBase {
+  status: 'dropped' | 'out-of-view';
+  old: PostRef;
+  new: null;
+  moved: false;
+  fields: [];
+  match: null;
+  score: null;
+  changes: [];
+  confidence: null;
+}
+
+interface PairBase extends ChangeBase {
+  old: PostRef;
+  new: PostRef;
+  /** The post changed place relative to the other posts both captures show. */
+  moved: boolean;
+  /** How the pair was recognised. */
+  match: MatchKind;
+  /** Similarity score in [0, 1] (1 for exact matches), rounded to 3 decimals. */
+  score: number;
+  /** For `in-place` pairs (align/rewrites.ts): how sure the pairing is, in [0, 1]; null for other pairs. */
+  confidence: number | null;
+}
+
+/** A pair whose fields differ: the fields in FIELDS order, and one change per field. */
+export interface EditedChange extends PairBase {
+  status: 'edited';
+  fields: [Field, ...Field[]];
+  changes: [FieldChange, ...FieldChange[]];
+}
+
+export interface UnchangedChange extends PairBase {
+  status: 'unchanged';
+  fields: [];
+  changes: [];
+}
+
+export const POST_STATUSES: readonly PostStatus[] = allOf<PostStatus>({
+  added: true,
+  dropped: true,
+  edited: true,
+  'out-of-view': true,
+  'into-view': true,
+  unchanged: true,
+});
 
 export interface ValueChange<T> {
   old: T;
@@ -158,9 +244,22 @@ export interface PageReport {
   deepLink: ValueChange<string | null> | null;
   /** Deletions the post counter implies but the captures cannot show, or null when the counter cannot tell. */
   deletionsOutsideView: number | null;
-  /** Plain-language remarks on the page (counter inconsistencies and the like). */
-  notes: string[];
+  /** Remarks on the page (counter inconsistencies), as data: renderers word them (render/notes.ts). */
+  notes: PageNote[];
 }
+
+/**
+ * A remark on the page's post counters. Each carries the counters (`oldCount` → `newCount`) and how many
+ * posts were `added` in view, from which the rest follows:
+ * - `deleted-outside-view`: the counters imply `posts` deletions that no capture shows;
+ * - `fewer-deletions-than-shown`: the counters imply `implied` deletions, but `shown` posts are gone from
+ *   between shown posts;
+ * - `added-outside-view`: the counter grew by more than the posts added in view: `posts` were added outside it.
+ */
+export type PageNote =
+  | { kind: 'deleted-outside-view'; oldCount: number; newCount: number; added: number; posts: number }
+  | { kind: 'fewer-deletions-than-shown'; oldCount: number; newCount: number; added: number; implied: number; shown: number }
+  | { kind: 'added-outside-view'; oldCount: number; newCount: number; added: number; posts: number };
 
 export type Summary = Record<PostStatus, number> & {
   moved: number;
@@ -175,6 +274,8 @@ export interface CaptureInfo {
   updated: string | null;
   postCount: number | null;
   posts: number;
+  /** The order of the capture's posts (detected from their times, or forced by `--page-order`). */
+  order?: PageOrder;
 }
 
 /** The result of comparing two captures. */

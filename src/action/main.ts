@@ -3,16 +3,17 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseOnly, type Format } from '../cli/options.js';
+import { parseOnly } from '../cli/options.js';
 import { LivediffError } from '../errors.js';
 import { compareSides, type GitComparison } from '../git/compare.js';
-import { gitMarkdownSections, renderFileTerminal, renderGitJson, renderGitMarkdown, renderGitTerminal, shown } from '../git/render.js';
-import { commitMessage, gitHasChanges, gitTotals } from '../git/summary.js';
+import { GIT_RENDERERS, type GitFormat, gitMarkdownSections, renderFileTerminal } from '../git/render.js';
+import { commitMessage, gitHasChanges, gitTotals, shown } from '../git/summary.js';
 import { loadFormats } from '../parse/index.js';
 import { escapeMarkdown } from '../render/markdown.js';
+import { extensionOf, formatsOf } from '../render/registry.js';
 import { sanitizeInline } from '../render/sanitize.js';
 import { DEFAULT_ONLY, type OnlyValue } from '../render/select.js';
-import { actionRange, type PushEvent } from './range.js';
+import { actionRange, type PushEvent, readEvent } from './range.js';
 import { type Env, fileSize, getBooleanInput, getInput, printInert, setOutputs, workflowCommand } from './runner.js';
 import { fitSummary, SUMMARY_LIMIT } from './summary.js';
 
@@ -25,47 +26,45 @@ export interface ActionIO {
 interface Inputs {
   paths: string[];
   only: OnlyValue[] | undefined;
-  format: Format;
+  format: GitFormat;
   failOnChange: boolean;
   base: string;
   head: string;
 }
 
+/** The formats the `format` input takes: the git comparison's registry's (action.yml lists them; a test checks it). */
+// HTML is a page of its own, not log or job-summary text: the `html-file` input writes it (see below).
+export const ACTION_FORMATS: readonly GitFormat[] = formatsOf(GIT_RENDERERS).filter((f) => f !== 'html');
+
+/** `a, b or c`. */
+const listed = (words: readonly string[]) => `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
+
 function readInputs(env: Env): Inputs {
   const format = getInput(env, 'format') || 'markdown';
-  if (!['markdown', 'json', 'terminal'].includes(format)) throw new LivediffError(`input 'format' takes markdown, json or terminal; found '${format}'`);
+  if (!(ACTION_FORMATS as readonly string[]).includes(format)) {
+    throw new LivediffError(`input 'format' takes ${listed(ACTION_FORMATS)}; found '${format}'`);
+  }
   return {
     paths: getInput(env, 'paths').split('\n').map((p) => p.trim()).filter(Boolean),
     only: parseOnly(getInput(env, 'only') || undefined),
-    format: format as Format,
+    format: format as GitFormat,
     failOnChange: getBooleanInput(env, 'fail-on-change', false),
     base: getInput(env, 'base'),
     head: getInput(env, 'head'),
   };
 }
 
-function readEvent(env: Env): PushEvent {
-  if (!env.GITHUB_EVENT_PATH) return {};
-  try {
-    const event: unknown = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
-    return typeof event === 'object' && event !== null ? (event as PushEvent) : {};
-  } catch {
-    return {};
-  }
-}
-
-/** The whole report in the format asked for, in a fresh folder under RUNNER_TEMP. */
-function writeReport(env: Env, g: GitComparison, inputs: Inputs): string {
+/**
+ * The whole report in the format asked for, and as one self-contained HTML page (for an artifact: a person
+ * looks at it in a browser), in a fresh folder under RUNNER_TEMP.
+ */
+function writeReport(env: Env, g: GitComparison, inputs: Inputs): { report: string; html: string } {
   const dir = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'livediff-'));
-  const file = join(dir, `report.${inputs.format === 'json' ? 'json' : inputs.format === 'markdown' ? 'md' : 'txt'}`);
-  const text =
-    inputs.format === 'json'
-      ? renderGitJson(g, { only: inputs.only })
-      : inputs.format === 'markdown'
-        ? renderGitMarkdown(g, { only: inputs.only })
-        : renderGitTerminal(g, { only: inputs.only, color: false });
-  writeFileSync(file, text);
-  return file;
+  const report = join(dir, `report.${extensionOf(inputs.format)}`);
+  writeFileSync(report, GIT_RENDERERS[inputs.format](g, { only: inputs.only, color: false }));
+  const html = join(dir, 'report.html');
+  writeFileSync(html, GIT_RENDERERS.html(g, { only: inputs.only }));
+  return { report, html };
 }
 
 function writeSummary(env: Env, g: GitComparison, inputs: Inputs, report: string): void {
@@ -100,7 +99,7 @@ export async function runAction(io: ActionIO = { env: process.env, write: (s) =>
     const range = await actionRange(io.env, readEvent(io.env), inputs, cwd);
     if ('nothing' in range) {
       io.write(`livediff: ${range.nothing}\n`);
-      outputs(io, { changed: 'false', added: '0', dropped: '0', edited: '0', 'files-added': '0', 'files-deleted': '0', 'files-modified': '0', message: 'no capture changed', report: '' });
+      outputs(io, { changed: 'false', added: '0', dropped: '0', edited: '0', 'files-added': '0', 'files-deleted': '0', 'files-modified': '0', message: 'no capture changed', report: '', html: '' });
       return 0;
     }
     if (range.warning) io.write(workflowCommand('warning', `livediff: ${sanitizeInline(range.warning)}`, { title: 'livediff' }));
@@ -114,7 +113,7 @@ export async function runAction(io: ActionIO = { env: process.env, write: (s) =>
       io.write(workflowCommand('notice', `livediff: new page in ${sanitizeInline(p.path)}: ${sanitizeInline(p.newPage!.old ?? '(no title)')} -> ${sanitizeInline(p.newPage!.new ?? '(no title)')}`, { title: 'livediff' }));
     }
     printLog(io, g, only);
-    const report = writeReport(io.env, g, inputs);
+    const { report, html } = writeReport(io.env, g, inputs);
     writeSummary(io.env, g, inputs, report);
     const totals = gitTotals(g);
     const changed = gitHasChanges(g, only) || newPages.length > 0;
@@ -131,6 +130,7 @@ export async function runAction(io: ActionIO = { env: process.env, write: (s) =>
       'files-modified': String(totals.files.modified),
       message,
       report,
+      html,
     });
     io.write(`livediff: ${message}\n`);
     if (changed && inputs.failOnChange) {

@@ -1,6 +1,7 @@
 // Keys and word sets of a post, for exact identity and for similarity.
 import type { Post } from '../model.js';
 import { NON_ASCII } from '../parse/normalize.js';
+import { splitUnspaced, UNSPACED } from './tokens.js';
 
 /** Letters and digits; the ASCII ones tried first, which is a third faster on English text. */
 const WORD = /(?:[a-z0-9]|[\p{L}\p{N}])+/gu;
@@ -11,7 +12,9 @@ const ASCII_WORD = /[a-z0-9]+/g;
 /** Lower-case words of a text (letters and digits), in order. */
 export function words(text: string): string[] {
   const lower = text.toLowerCase();
-  return lower.match(NON_ASCII.test(lower) ? WORD : ASCII_WORD) ?? [];
+  if (!NON_ASCII.test(lower)) return lower.match(ASCII_WORD) ?? [];
+  const ws = lower.match(WORD) ?? [];
+  return UNSPACED.test(lower) ? splitUnspaced(ws) : ws; // align/tokens.ts: Chinese, Thai… have no spaces
 }
 
 /** The body as one string: blocks with their markers, one per line. */
@@ -23,18 +26,13 @@ export function captionsText(post: Post): string {
   return post.captions.map((c) => (c.credit === null ? c.text : `${c.text} (${c.credit})`)).join('\n');
 }
 
-/** Everything that makes a post what it is; equal keys mean nothing a reader sees differs. */
-export function fullKey(post: Post): string {
-  return `${post.time}\u0000${post.headline}\u0000${post.byline ?? ''}\u0000${captionsText(post)}\u0000${bodyText(post)}`;
-}
-
 /** Every field equal, compared in place (no key string is built). */
 export function samePost(a: Post, b: Post): boolean {
   return (
     a.time === b.time &&
     a.headline === b.headline &&
     a.byline === b.byline &&
-    // Posts parsed from the same text share their arrays (see parse/text.ts): no need to look inside.
+    // Posts parsed from the same bytes by one reader share their arrays (parse/chunks.ts): no need to look inside.
     (a.captions === b.captions ||
       (a.captions.length === b.captions.length &&
         a.captions.every((c, i) => c.text === b.captions[i]!.text && c.credit === b.captions[i]!.credit))) &&

@@ -17,6 +17,17 @@ export interface AlignOptions {
    * candidates (it still counts in the score). Default 50.
    */
   maxPostingList: number;
+  /**
+   * Rewrites in place (align/rewrites.ts): smallest score (REWRITE_WEIGHTS summed) at which a post left
+   * over in the same slot as another is paired with it as the same post rewritten. Default 0.6.
+   */
+  minRewriteScore: number;
+  /** A rewrite in place scoring below this is shown as "rewritten in place?". Default 0.85. */
+  rewriteConfidentScore: number;
+  /** Two posts further apart in time than this are never a rewrite in place. Default 10 minutes. */
+  maxRewriteMinutes: number;
+  /** The pages' post counters (not a threshold): an unchanged counter is weak evidence of a rewrite in place. */
+  pageCounters?: { old: number | null; new: number | null };
 }
 
 export const DEFAULT_ALIGN_OPTIONS: Readonly<AlignOptions> = {
@@ -25,4 +36,7 @@ export const DEFAULT_ALIGN_OPTIONS: Readonly<AlignOptions> = {
   sameTimeBonus: 0.1,
   maxCandidates: 20,
   maxPostingList: 50,
+  minRewriteScore: 0.6,
+  rewriteConfidentScore: 0.85,
+  maxRewriteMinutes: 10,
 };

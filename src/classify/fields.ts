@@ -1,6 +1,6 @@
 // What changed between two versions of one post, field by field.
 import type { Field, FieldChange, Hunk, Post } from '../model.js';
-import { diffBlocks, diffText, type DiffOptions } from './text-diff.js';
+import { DiffBudget, diffBlocks, diffText, type DiffOptions } from './text-diff.js';
 
 const blockLines = (p: Post) => p.body.map((b) => (b.marker ? `${b.marker} ${b.text}` : b.text));
 const captionLines = (p: Post) => p.captions.map((c) => (c.credit === null ? c.text : `${c.text} (${c.credit})`));
@@ -28,25 +28,30 @@ function sameList(a: string[], b: string[]): boolean {
 /** The fields that differ, each with its word-level hunks. Empty when the post is unchanged. */
 export function compareFields(old: Post, neu: Post, options: DiffOptions): FieldChange[] {
   const changes: FieldChange[] = [];
+  // One budget for the whole post: a post cannot multiply the word-diff bound by its number of fields.
+  const budget = new DiffBudget();
   for (const [field, read] of FIELD_READERS) {
     let hunks: Hunk[];
     let before: string;
     let after: string;
+    budget.coarse = false;
     if (field === 'id' && (old.id === null || neu.id === null)) continue;
     if (read.kind !== 'blocks') {
       before = read.get(old);
       after = read.get(neu);
       if (before === after) continue;
-      hunks = read.kind === 'text' ? diffText(before, after, options) : [{ op: '-', text: before }, { op: '+', text: after }];
+      hunks = read.kind === 'text' ? diffText(before, after, options, budget) : [{ op: '-', text: before }, { op: '+', text: after }];
     } else {
       const a = read.get(old);
       const b = read.get(neu);
       if (sameList(a, b)) continue;
       before = a.join('\n');
       after = b.join('\n');
-      hunks = diffBlocks(a, b, options);
+      hunks = diffBlocks(a, b, options, budget);
     }
-    changes.push({ field, old: before, new: after, hunks });
+    const change: FieldChange = { field, old: before, new: after, hunks };
+    if (budget.coarse) change.coarse = true;
+    changes.push(change);
   }
   return changes;
 }

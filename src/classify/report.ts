@@ -1,16 +1,26 @@
 // diffCaptures: align two captures, classify every post, and build the Report every renderer reads.
 import { alignPosts } from '../align/align.js';
 import { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from '../align/options.js';
+import { detectOrder, movedInPageOrder } from '../align/order.js';
 import { DifferentPagesError } from '../errors.js';
 import {
   FIELDS,
   type Capture,
   type CaptureInfo,
+  type EditedChange,
+  type Evidence,
+  type Field,
+  type FieldChange,
+  type NewOnlyChange,
+  type OldOnlyChange,
+  type PageOrder,
+  type Pair,
   type Post,
   type PostChange,
   type PostRef,
   type Report,
   type Summary,
+  type UnchangedChange,
 } from '../model.js';
 import { compareFields } from './fields.js';
 import { comparePages, isSamePage } from './page.js';
@@ -20,40 +30,30 @@ import { classifyUnpaired } from './window.js';
 export interface DiffCapturesOptions extends Partial<AlignOptions>, Partial<DiffOptions> {
   /** Compare captures even when they look like different pages. Default false. */
   force?: boolean;
+  /** The order both captures list their posts in; detected from each capture's times when not given. */
+  pageOrder?: PageOrder;
 }
+
+/** Every option of a comparison, defaulted. */
+export type ResolvedOptions = AlignOptions & DiffOptions & { force: boolean };
 
 /**
- * A post as the report names it. The headline is read from the post when first asked for: a text
- * capture reads a post's headline on first use, and most posts of a large page are never shown.
- * toJSON writes it out like a plain object's.
+ * The options a caller gave, with defaults for the rest: the one place they are merged. An option given
+ * as `undefined` counts as not given (`{rewriteThreshold: undefined}` is the default, not "never").
+ * Resolving resolved options changes nothing, so each entry point (diffCaptures, buildHistory,
+ * compareSides) may call it.
  */
-class Ref implements PostRef {
-  readonly index: number;
-  readonly time: string;
-  readonly id: string | null;
-  readonly #post: Post;
-
-  constructor(post: Post) {
-    this.#post = post;
-    this.index = post.index;
-    this.time = post.time;
-    this.id = post.id;
-  }
-
-  get headline(): string {
-    return this.#post.headline;
-  }
-
-  toJSON(): PostRef {
-    return { index: this.index, time: this.time, headline: this.headline, id: this.id };
-  }
+export function resolveOptions(options: DiffCapturesOptions = {}): ResolvedOptions {
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as DiffCapturesOptions;
+  return { ...DEFAULT_ALIGN_OPTIONS, ...DEFAULT_DIFF_OPTIONS, ...given, force: options.force ?? false };
 }
 
-function ref(post: Post): PostRef {
-  return new Ref(post);
+/** A post as the report names it, by its place among its capture's posts (plain data). */
+function ref(post: Post, index: number): PostRef {
+  return { index, time: post.time, headline: post.headline, id: post.id };
 }
 
-function info(c: Capture): CaptureInfo {
+function info(c: Capture, order?: PageOrder): CaptureInfo {
   return {
     source: c.source,
     format: c.format,
@@ -61,21 +61,50 @@ function info(c: Capture): CaptureInfo {
     updated: c.page.updated,
     postCount: c.page.postCount,
     posts: c.posts.length,
+    ...(order === undefined ? {} : { order }),
   };
 }
 
-function unpaired(status: PostChange['status'], post: Post, side: 'old' | 'new'): PostChange {
-  return {
-    status,
-    old: side === 'old' ? ref(post) : null,
-    new: side === 'new' ? ref(post) : null,
-    moved: false,
-    fields: [],
-    match: null,
-    score: null,
-    changes: [],
-    post,
-  };
+// Every change is made with the same properties in the same order, so that V8 gives them one shape.
+
+function newOnly(status: NewOnlyChange['status'], post: Post, index: number, evidence: Evidence | null): NewOnlyChange {
+  return { status, old: null, new: ref(post, index), moved: false, fields: [], match: null, score: null, changes: [], post, evidence, confidence: null };
+}
+
+function oldOnly(status: OldOnlyChange['status'], post: Post, index: number, evidence: Evidence | null): OldOnlyChange {
+  return { status, old: ref(post, index), new: null, moved: false, fields: [], match: null, score: null, changes: [], post, evidence, confidence: null };
+}
+
+/**
+ * Why a pair not found by an exact key is one post, and how sure (align/rewrites.ts for `in-place`); null
+ * for exact pairings.
+ */
+function pairEvidence(pair: Pair, score: number): { evidence: Evidence | null; confidence: number | null } {
+  if (pair.match === 'in-place') return { evidence: pair.evidence ?? null, confidence: pair.confidence ?? null };
+  if (pair.match === 'similar') return { evidence: { kind: 'similar', score }, confidence: null };
+  return { evidence: null, confidence: null };
+}
+
+const nonEmpty = <T>(list: T[]): list is [T, ...T[]] => list.length > 0;
+
+function paired(before: Post, after: Post, pair: Pair, moved: boolean, changes: FieldChange[]): EditedChange | UnchangedChange {
+  // Score null first, as for unpaired posts, so that V8 gives the field one shape for all its values. Were
+  // the first score a small integer (1) and later ones fractions or null, V8 would retire the entries'
+  // shape and migrate every entry made before on its next read (compare newPair in align/align.ts).
+  const change: Omit<EditedChange | UnchangedChange, 'score'> & { score: number | null } = nonEmpty(changes)
+    ? { status: 'edited', old: ref(before, pair.old), new: ref(after, pair.new), moved, fields: changedFields(changes), match: pair.match, score: null, changes, post: after, evidence: null, confidence: null }
+    : { status: 'unchanged', old: ref(before, pair.old), new: ref(after, pair.new), moved, fields: [], match: pair.match, score: null, changes: [], post: after, evidence: null, confidence: null };
+  const score = Math.round(pair.score * 1000) / 1000;
+  change.score = score;
+  const why = pairEvidence(pair, score);
+  change.evidence = why.evidence;
+  change.confidence = why.confidence;
+  return change as EditedChange | UnchangedChange;
+}
+
+/** The fields the changes are of, in FIELDS order (never empty: there is a change). */
+function changedFields(changes: [FieldChange, ...FieldChange[]]): [Field, ...Field[]] {
+  return FIELDS.filter((f) => changes.some((c) => c.field === f)) as [Field, ...Field[]];
 }
 
 export function summarize(posts: readonly PostChange[]): Summary {
@@ -99,37 +128,26 @@ export function summarize(posts: readonly PostChange[]): Summary {
 
 /** Compare two captures of a live page. Throws DifferentPagesError unless `force`. */
 export function diffCaptures(old: Capture, neu: Capture, options: DiffCapturesOptions = {}): Report {
-  const alignOptions: AlignOptions = { ...DEFAULT_ALIGN_OPTIONS, ...definedOnly(options) };
-  const diffOptions: DiffOptions = { ...DEFAULT_DIFF_OPTIONS, ...definedOnly(options) };
-  const alignment = alignPosts(old.posts, neu.posts, alignOptions);
+  const resolved = resolveOptions(options);
+  const pageCounters = { old: old.page.postCount, new: neu.page.postCount }; // evidence for align/rewrites.ts
+  const alignment = alignPosts(old.posts, neu.posts, { ...resolved, pageCounters });
   const samePage = isSamePage(old, neu, alignment.pairs.length);
-  if (!samePage && !options.force) throw new DifferentPagesError(old.page.title, neu.page.title);
+  if (!samePage && !resolved.force) throw new DifferentPagesError(old.page.title, neu.page.title);
 
-  const verdict = classifyUnpaired(old, neu, alignment);
+  // Page order (align/order.ts): windows are reasoned in it, and a page toggled to oldest first moves nothing.
+  const orders = { old: options.pageOrder ?? detectOrder(old.posts), new: options.pageOrder ?? detectOrder(neu.posts) };
+  alignment.moved = movedInPageOrder(alignment, old.posts.length, neu.posts.length, orders);
+  const verdict = classifyUnpaired(old, neu, alignment, orders);
   const byNew: PostChange[] = new Array(neu.posts.length);
   alignment.pairs.forEach((pair, i) => {
     const before = old.posts[pair.old]!;
     const after = neu.posts[pair.new]!;
     // An identical pair has nothing to compare (its key is every field) but, with ids, the id.
-    const changes = pair.match === 'identical' && before.id === after.id ? [] : compareFields(before, after, diffOptions);
-    const change: PostChange = {
-      status: changes.length > 0 ? 'edited' : 'unchanged',
-      old: ref(before),
-      new: ref(after),
-      moved: alignment.moved.has(i),
-      fields: changes.length === 0 ? [] : FIELDS.filter((f) => changes.some((c) => c.field === f)),
-      match: pair.match,
-      // Null first, as for unpaired posts, so that V8 gives the field one shape for all its values. Were
-      // the first score a small integer (1) and later ones fractions or null, V8 would retire the entries'
-      // shape and migrate every entry made before on its next read (compare newPair in align/align.ts).
-      score: null,
-      changes,
-      post: after,
-    };
-    change.score = Math.round(pair.score * 1000) / 1000;
+    const changes = pair.match === 'identical' && before.id === after.id ? [] : compareFields(before, after, resolved);
+    const change = paired(before, after, pair, alignment.moved.has(i), changes);
     byNew[pair.new] = change;
   });
-  for (const [n, status] of verdict.newOnly) byNew[n] = unpaired(status, neu.posts[n]!, 'new');
+  for (const [n, status] of verdict.newOnly) byNew[n] = newOnly(status, neu.posts[n]!, n, verdict.newEvidence.get(n) ?? null);
 
   // Old-only posts go right after the new place of the post that preceded them in the old capture.
   const oldOnlyAfter = new Map<number, PostChange[]>();
@@ -143,7 +161,7 @@ export function diffCaptures(old: Capture, neu: Capture, options: DiffCapturesOp
       continue;
     }
     const list = oldOnlyAfter.get(anchor) ?? [];
-    list.push(unpaired(status, old.posts[o]!, 'old'));
+    list.push(oldOnly(status, old.posts[o]!, o, verdict.oldEvidence.get(o) ?? null));
     oldOnlyAfter.set(anchor, list);
   }
   const posts: PostChange[] = [...(oldOnlyAfter.get(-1) ?? [])];
@@ -154,15 +172,11 @@ export function diffCaptures(old: Capture, neu: Capture, options: DiffCapturesOp
   });
 
   return {
-    old: info(old),
-    new: info(neu),
+    old: info(old, orders.old),
+    new: info(neu, orders.new),
     samePage,
     page: { ...comparePages(old, neu), deletionsOutsideView: verdict.deletionsOutsideView, notes: verdict.notes },
     summary: summarize(posts),
     posts,
   };
-}
-
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

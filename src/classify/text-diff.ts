@@ -1,4 +1,5 @@
-// Word and block differences of one field. The only module that imports jsdiff.
+// Word and block differences of one field, with every step bounded (a page can make any diff hostile).
+// The only module that imports jsdiff.
 import { diffArrays, diffWords } from 'diff';
 import { dice, Vocabulary, wordBag, words } from '../align/fingerprint.js';
 import type { Hunk, Part } from '../model.js';
@@ -27,6 +28,46 @@ export const DEFAULT_DIFF_OPTIONS: Readonly<DiffOptions> = {
   maxEditLength: 2000,
 };
 
+/**
+ * Largest edit (in blocks) the block diff computes between two anchors. Myers' diff costs about the
+ * square of it; beyond it the blocks between the anchors are paired in order by similarity instead.
+ */
+export const MAX_BLOCK_EDIT = 500;
+
+/** How many inserted blocks ahead a removed block looks for its edited version (bounds pairRun). */
+export const PAIR_WINDOW = 64;
+
+/**
+ * Word-diff work one post comparison may do, in squared edit lengths: jsdiff's cost grows with the square
+ * of the edit it explores (a text is tokenised once, linear), so a run cut at maxEditLength (2000) costs
+ * 4,000,000. Ordinary edits of a few words cost tens; a post whose long fields are all reordered would
+ * otherwise cost seconds a field. Beyond it a field is shown whole, flagged.
+ */
+export const POST_WORD_WORK = 2 * DEFAULT_DIFF_OPTIONS.maxEditLength ** 2;
+
+/** What renderers say beside a field whose diff a bound made coarse. */
+export const COARSE_NOTE = 'too many changes to compare finely: shown coarsely';
+
+/** Texts shorter than this (both sides, in characters) skip the rewrite pre-check: jsdiff is cheap there. */
+const PRECHECK_CHARS = 2000;
+
+/**
+ * The work limits of one post comparison, shared by its fields, and what they did. `coarse` is set when
+ * a bound changed the result (blocks paired in order instead of aligned, a field shown whole): the caller
+ * says so in the output. The counters let tests pin the bounds without a clock.
+ */
+export class DiffBudget {
+  wordWork: number;
+  coarse = false;
+  /** Block similarity scores computed (pairRun). */
+  comparisons = 0;
+  /** jsdiff word diffs run. */
+  wordDiffs = 0;
+  constructor(wordWork = POST_WORD_WORK) {
+    this.wordWork = wordWork;
+  }
+}
+
 function countWords(text: string): number {
   return words(text).length;
 }
@@ -38,66 +79,206 @@ function rewritten(old: string, neu: string): Hunk[] {
   return hunks;
 }
 
+/**
+ * Whether the texts share so few words that the word diff would surely exceed the rewrite threshold:
+ * changed words are at least all words less twice the shared ones, i.e. a share of 1 − Dice. Half the
+ * margin is kept so that tokenising differences between jsdiff and `words` never change a verdict.
+ */
+function surelyRewritten(old: string, neu: string, options: DiffOptions): boolean {
+  if (old.length + neu.length < PRECHECK_CHARS || options.rewriteThreshold >= 1) return false;
+  const vocabulary = new Vocabulary();
+  const a = wordBag(old, vocabulary);
+  const b = wordBag(neu, vocabulary);
+  if (a.length + b.length < 20) return false;
+  return dice(a, b) < (1 - options.rewriteThreshold) / 2;
+}
+
 /** Word diff of one text, or the whole old and new text when most words changed. */
-export function diffText(old: string, neu: string, options: DiffOptions = DEFAULT_DIFF_OPTIONS): Hunk[] {
+export function diffText(old: string, neu: string, options: DiffOptions = DEFAULT_DIFF_OPTIONS, budget = new DiffBudget()): Hunk[] {
   if (old === neu) return [{ op: '=', text: old }];
   if (old === '' || neu === '') return rewritten(old, neu);
-  const changes = diffWords(old, neu, { maxEditLength: options.maxEditLength });
-  if (!changes) return rewritten(old, neu);
+  if (surelyRewritten(old, neu, options)) return rewritten(old, neu);
+  const limit = Math.min(options.maxEditLength, Math.floor(Math.sqrt(Math.max(0, budget.wordWork))));
+  if (limit < 1) {
+    budget.coarse = true;
+    return rewritten(old, neu);
+  }
+  budget.wordDiffs++;
+  const changes = diffWords(old, neu, { maxEditLength: limit });
+  if (!changes) {
+    budget.wordWork -= limit * limit;
+    // Beyond maxEditLength a text is rewritten by definition; beyond what the budget left, only maybe.
+    if (limit < options.maxEditLength) budget.coarse = true;
+    return rewritten(old, neu);
+  }
   let changed = 0;
+  let edits = 0;
   const parts: Part[] = changes.map((c) => {
     const op = c.added ? '+' : c.removed ? '-' : '=';
-    if (op !== '=') changed += countWords(c.value);
+    if (op !== '=') {
+      changed += countWords(c.value);
+      edits += c.count;
+    }
     return { op, text: c.value };
   });
+  budget.wordWork -= edits * edits;
   const total = countWords(old) + countWords(neu);
   if (total > 0 && changed / total > options.rewriteThreshold) return rewritten(old, neu);
   return [{ op: '~', parts }];
 }
 
-/** Block-by-block diff of two lists (paragraphs, captions): kept, removed, inserted or edited in place. */
-export function diffBlocks(old: string[], neu: string[], options: DiffOptions = DEFAULT_DIFF_OPTIONS): Hunk[] {
+function append<T>(into: T[], items: readonly T[]): void {
+  // Not push(...items): a spread of 100,000+ items overflows the stack.
+  for (const item of items) into.push(item);
+}
+
+/**
+ * Block-by-block diff of two lists (paragraphs, captions): kept, removed, inserted or edited in place.
+ * Common leading and trailing blocks are stripped, blocks found once on each side anchor the rest
+ * (in order, as patience diff does), and between anchors jsdiff aligns at most MAX_BLOCK_EDIT edits.
+ */
+export function diffBlocks(old: string[], neu: string[], options: DiffOptions = DEFAULT_DIFF_OPTIONS, budget = new DiffBudget()): Hunk[] {
   const hunks: Hunk[] = [];
-  let removed: string[] = [];
-  let added: string[] = [];
-  const flush = () => {
-    hunks.push(...pairRun(removed, added, options));
-    removed = [];
-    added = [];
-  };
-  for (const change of diffArrays(old, neu)) {
-    if (change.removed) removed.push(...change.value);
-    else if (change.added) added.push(...change.value);
-    else {
-      flush();
-      for (const text of change.value) hunks.push({ op: '=', text });
+  // Short lists go to jsdiff whole, which cannot exceed MAX_BLOCK_EDIT there: stripping and anchoring
+  // could only change how it would align them.
+  const short = old.length + neu.length <= MAX_BLOCK_EDIT;
+  let head = 0;
+  let tail = 0;
+  if (!short) {
+    while (head < old.length && head < neu.length && old[head] === neu[head]) head++;
+    while (tail < old.length - head && tail < neu.length - head && old[old.length - 1 - tail] === neu[neu.length - 1 - tail]) tail++;
+  }
+  for (let i = 0; i < head; i++) hunks.push({ op: '=', text: old[i]! });
+  const a = short ? old : old.slice(head, old.length - tail);
+  const b = short ? neu : neu.slice(head, neu.length - tail);
+  if (a.length > 0 || b.length > 0) {
+    // Blocks as small integers: jsdiff then compares numbers, not strings.
+    const ids = new Map<string, number>();
+    const code = (t: string) => {
+      let id = ids.get(t);
+      if (id === undefined) ids.set(t, (id = ids.size));
+      return id;
+    };
+    const ca = a.map(code);
+    const cb = b.map(code);
+    let i = 0;
+    let j = 0;
+    for (const [ai, bj] of [...(short ? [] : anchors(ca, cb)), [a.length, b.length] as const]) {
+      diffSegment(a, b, ca, cb, i, ai, j, bj, options, budget, hunks);
+      if (ai < a.length) hunks.push({ op: '=', text: a[ai]! });
+      i = ai + 1;
+      j = bj + 1;
     }
   }
-  flush();
+  for (let i = old.length - tail; i < old.length; i++) hunks.push({ op: '=', text: old[i]! });
   return hunks;
 }
 
-/** Within a run of removed and inserted blocks, pair similar blocks in order and word-diff them. */
-function pairRun(removed: string[], added: string[], options: DiffOptions): Hunk[] {
+/** Pairs (i, j) of blocks found exactly once in `a` and once in `b`, the longest run of them in order on both sides. */
+function anchors(a: number[], b: number[]): Array<readonly [number, number]> {
+  // Per block code: how often in `a` (capped at 2), and where in `b` (-2: more than once).
+  const inA = new Map<number, number>();
+  for (const x of a) inA.set(x, Math.min(2, (inA.get(x) ?? 0) + 1));
+  const inB = new Map<number, number>();
+  b.forEach((x, j) => inB.set(x, inB.has(x) ? -2 : j));
+  const candidates: Array<readonly [number, number]> = [];
+  a.forEach((x, i) => {
+    const j = inB.get(x);
+    if (inA.get(x) === 1 && j !== undefined && j >= 0) candidates.push([i, j]);
+  });
+  // Longest increasing subsequence by b-index (patience sorting), O(n log n).
+  const tops: number[] = [];
+  const back: number[] = new Array(candidates.length);
+  for (let k = 0; k < candidates.length; k++) {
+    const j = candidates[k]![1];
+    let lo = 0;
+    let hi = tops.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (candidates[tops[mid]!]![1] < j) lo = mid + 1;
+      else hi = mid;
+    }
+    back[k] = lo > 0 ? tops[lo - 1]! : -1;
+    tops[lo] = k;
+  }
+  const out: Array<readonly [number, number]> = [];
+  for (let k = tops.length > 0 ? tops[tops.length - 1]! : -1; k >= 0; k = back[k]!) out.push(candidates[k]!);
+  return out.reverse();
+}
+
+/** The blocks a[i0, i1) against b[j0, j1): aligned by jsdiff within MAX_BLOCK_EDIT, else paired in order. */
+function diffSegment(
+  a: string[], b: string[], ca: number[], cb: number[],
+  i0: number, i1: number, j0: number, j1: number,
+  options: DiffOptions, budget: DiffBudget, hunks: Hunk[],
+): void {
+  if (i0 === i1 && j0 === j1) return;
+  const changes = i0 === i1 || j0 === j1 ? undefined : diffArrays(ca.slice(i0, i1), cb.slice(j0, j1), { maxEditLength: MAX_BLOCK_EDIT });
+  if (!changes) {
+    // One side empty (nothing to align), or too many edits to align: one run of removed and inserted blocks.
+    if (i0 !== i1 && j0 !== j1) budget.coarse = true;
+    append(hunks, pairRun(a.slice(i0, i1), b.slice(j0, j1), options, budget));
+    return;
+  }
+  let i = i0;
+  let j = j0;
+  let removed: string[] = [];
+  let added: string[] = [];
+  const flush = () => {
+    append(hunks, pairRun(removed, added, options, budget));
+    removed = [];
+    added = [];
+  };
+  for (const change of changes) {
+    if (change.removed) {
+      append(removed, a.slice(i, i + change.count));
+      i += change.count;
+    } else if (change.added) {
+      append(added, b.slice(j, j + change.count));
+      j += change.count;
+    } else {
+      flush();
+      for (let k = 0; k < change.count; k++) hunks.push({ op: '=', text: a[i + k]! });
+      i += change.count;
+      j += change.count;
+    }
+  }
+  flush();
+}
+
+/**
+ * Within a run of removed and inserted blocks, pair similar blocks in order and word-diff them. Each
+ * removed block looks at most PAIR_WINDOW inserted blocks ahead, so a run costs at most that many
+ * comparisons a block.
+ */
+function pairRun(removed: string[], added: string[], options: DiffOptions, budget: DiffBudget): Hunk[] {
   const hunks: Hunk[] = [];
+  if (removed.length === 0 || added.length === 0) {
+    for (const text of removed) hunks.push({ op: '-', text });
+    for (const text of added) hunks.push({ op: '+', text });
+    return hunks;
+  }
   const vocabulary = new Vocabulary();
   const addedWords = added.map((text) => wordBag(text, vocabulary));
   let nextAdded = 0;
   for (const text of removed) {
     const bag = wordBag(text, vocabulary);
     let match = -1;
-    for (let j = nextAdded; j < added.length; j++) {
+    const end = Math.min(added.length, nextAdded + PAIR_WINDOW);
+    for (let j = nextAdded; j < end; j++) {
+      budget.comparisons++;
       if (dice(bag, addedWords[j]!, options.minBlockSimilarity) >= options.minBlockSimilarity) {
         match = j;
         break;
       }
     }
     if (match < 0) {
+      if (end < added.length) budget.coarse = true;
       hunks.push({ op: '-', text });
       continue;
     }
     for (; nextAdded < match; nextAdded++) hunks.push({ op: '+', text: added[nextAdded]! });
-    hunks.push(...diffText(text, added[nextAdded++]!, options));
+    append(hunks, diffText(text, added[nextAdded++]!, options, budget));
   }
   for (; nextAdded < added.length; nextAdded++) hunks.push({ op: '+', text: added[nextAdded]! });
   return hunks;

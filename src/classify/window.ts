@@ -1,15 +1,25 @@
 // Posts without a partner: deleted or only outside the window a capture shows? New or only newly shown?
-import type { Alignment, Capture } from '../model.js';
+// Reasoned in page order: captures listed oldest first are read from their end (align/order.ts).
+import { alignmentNewestFirst, detectOrder, flip } from '../align/order.js';
+import type { Alignment, Capture, Evidence, NewOnlyChange, OldOnlyChange, PageNote, PageOrder } from '../model.js';
 
-export type OldOnlyStatus = 'dropped' | 'out-of-view';
-export type NewOnlyStatus = 'added' | 'into-view';
+export type OldOnlyStatus = OldOnlyChange['status'];
+export type NewOnlyStatus = NewOnlyChange['status'];
 
 export interface WindowVerdict {
   oldOnly: Map<number, OldOnlyStatus>;
   newOnly: Map<number, NewOnlyStatus>;
+  /** Why each unpaired post got its status (keyed like oldOnly / newOnly). */
+  oldEvidence: Map<number, Evidence>;
+  newEvidence: Map<number, Evidence>;
   /** Deletions the post counters imply beyond those the captures show, or null without both counters. */
   deletionsOutsideView: number | null;
-  notes: string[];
+  notes: PageNote[];
+}
+
+export interface CaptureOrders {
+  old: PageOrder;
+  new: PageOrder;
 }
 
 /**
@@ -40,9 +50,49 @@ export function showsWholePage(c: Capture): boolean {
 /**
  * Classify posts that have no partner. A post is `dropped` only when the captures show it: it sat between
  * posts both captures show, or the newer capture shows the whole page, or (at the head of the window) the
- * post counter accounts for exactly these deletions. Otherwise it only left the view.
+ * post counter accounts for exactly these deletions. Otherwise it only left the view. `orders` defaults to
+ * the order each capture's times show; an unordered capture (a ranked list) never proves a deletion by
+ * position.
  */
-export function classifyUnpaired(old: Capture, neu: Capture, alignment: Alignment): WindowVerdict {
+export function classifyUnpaired(
+  old: Capture,
+  neu: Capture,
+  alignment: Alignment,
+  orders: CaptureOrders = { old: detectOrder(old.posts), new: detectOrder(neu.posts) },
+): WindowVerdict {
+  const unordered = orders.old === 'unordered' || orders.new === 'unordered';
+  const reverseOld = orders.old === 'oldest-first';
+  const reverseNew = orders.new === 'oldest-first';
+  if (!reverseOld && !reverseNew) return classifyNewestFirst(old, neu, alignment, unordered, (i) => i, (i) => i);
+  const oldLength = old.posts.length;
+  const newLength = neu.posts.length;
+  const flipped = alignmentNewestFirst(alignment, oldLength, newLength, reverseOld, reverseNew);
+  const view = (c: Capture, reverse: boolean): Capture => (reverse ? { ...c, posts: [...c.posts].reverse() } : c);
+  const v = classifyNewestFirst(view(old, reverseOld), view(neu, reverseNew), flipped, unordered, (i) => flip(i, oldLength, reverseOld), (i) => flip(i, newLength, reverseNew));
+  const back = <T>(m: Map<number, T>, length: number, reverse: boolean) =>
+    new Map([...m].map(([i, x]) => [flip(i, length, reverse), x] as [number, T]));
+  return {
+    ...v,
+    oldOnly: back(v.oldOnly, oldLength, reverseOld),
+    newOnly: back(v.newOnly, newLength, reverseNew),
+    oldEvidence: back(v.oldEvidence, oldLength, reverseOld),
+    newEvidence: back(v.newEvidence, newLength, reverseNew),
+  };
+}
+
+/**
+ * classifyUnpaired for captures both listed newest first (or unordered). Evidence names posts by their place
+ * in the capture as given (`oldIndex` / `newIndex` map a place in the captures seen here back to it), as
+ * the report's refs do.
+ */
+function classifyNewestFirst(
+  old: Capture,
+  neu: Capture,
+  alignment: Alignment,
+  unordered: boolean,
+  oldIndex: (i: number) => number,
+  newIndex: (i: number) => number,
+): WindowVerdict {
   // Partners among the pairs that kept their order (typed arrays: a large page has thousands).
   const oldToNew = new Int32Array(old.posts.length).fill(-1);
   const newToOld = new Int32Array(neu.posts.length).fill(-1);
@@ -53,37 +103,54 @@ export function classifyUnpaired(old: Capture, neu: Capture, alignment: Alignmen
   });
   const oldN = neighbours(old.posts.length, oldToNew);
   const newN = neighbours(neu.posts.length, newToOld);
+  let newestOld: number | null = null;
+  for (const p of old.posts) if (p.minutes !== null && (newestOld === null || p.minutes > newestOld)) newestOld = p.minutes;
+  const oldAllTimed = old.posts.length > 0 && old.posts.every((p) => p.minutes !== null);
 
   // New-only posts first: the counter check for deletions needs the number of added posts.
   const newOnly = new Map<number, NewOnlyStatus>();
+  const newEvidence = new Map<number, Evidence>();
   const oldUpdated = old.page.updatedMinutes;
   for (const n of alignment.unmatchedNew) {
     const post = neu.posts[n]!;
     const before = newN.before[n]!;
     const after = newN.after[n]!;
     const newerThanOldPage = post.minutes !== null && oldUpdated !== null && post.minutes > oldUpdated;
+    // No post in common: a post newer than everything the old capture shows (all of it timed) is new.
+    const newerThanOldPosts =
+      alignment.pairs.length === 0 && oldAllTimed && old.page.deepLink === null && isAfter(post.minutes, newestOld);
     let status: NewOnlyStatus;
-    if (showsWholePage(old) || newerThanOldPage) status = 'added';
-    else if (before >= 0 && after >= 0) status = 'added';
+    let evidence: Evidence;
+    if (showsWholePage(old)) [status, evidence] = ['added', { kind: 'whole-page', side: 'old', counter: old.page.postCount }];
+    // An empty capture (a feed's `[]`: a ticker before kick-off) shows a page with nothing on it yet.
+    else if (old.posts.length === 0) [status, evidence] = ['added', { kind: 'empty-before' }];
+    else if (newerThanOldPage) [status, evidence] = ['added', { kind: 'newer-than-updated', updated: old.page.updated }];
+    else if (newerThanOldPosts) [status, evidence] = ['added', { kind: 'newer-than-shown' }];
+    else if (unordered) [status, evidence] = ['into-view', { kind: 'unordered' }];
+    else if (before >= 0 && after >= 0) [status, evidence] = ['added', { kind: 'between-shown', before: newIndex(before), after: newIndex(after) }];
     else if (after >= 0) {
       // Above the shared posts: new, unless the old capture's window did not start there (a deep link).
       // The old window covered this place if it showed posts above the first shared one, and this post
       // is not newer than the first of them (then it would sit above the old window).
       const first = old.posts[0]!;
       const coveredByOld = newToOld[after]! > 0 && !isAfter(post.minutes, first.minutes);
-      status = coveredByOld || old.page.deepLink === null ? 'added' : 'into-view';
+      if (coveredByOld) [status, evidence] = ['added', { kind: 'above-shown', covered: true }];
+      else if (old.page.deepLink === null) [status, evidence] = ['added', { kind: 'top-of-page' }];
+      else [status, evidence] = ['into-view', { kind: 'deep-link-window' }];
     } else if (before >= 0) {
       // Below the shared posts: the old window covered this place if it showed posts below the last shared
       // one, and this post is not older than the last of them (then it would sit below the old window).
       const last = old.posts[old.posts.length - 1]!;
       const coveredByOld = newToOld[before]! < old.posts.length - 1 && !isAfter(last.minutes, post.minutes);
-      status = coveredByOld ? 'added' : 'into-view';
-    } else status = 'into-view';
+      [status, evidence] = coveredByOld ? ['added', { kind: 'below-shown', covered: true }] : ['into-view', { kind: 'below-window' }];
+    } else [status, evidence] = ['into-view', { kind: 'nothing-shared' }];
     newOnly.set(n, status);
+    newEvidence.set(n, evidence);
   }
   const added = [...newOnly.values()].filter((s) => s === 'added').length;
 
   const oldOnly = new Map<number, OldOnlyStatus>();
+  const oldEvidence = new Map<number, Evidence>();
   const headCandidates: number[] = [];
   let oldestShown: number | null = null;
   for (const p of neu.posts) if (p.minutes !== null && (oldestShown === null || p.minutes < oldestShown)) oldestShown = p.minutes;
@@ -92,24 +159,28 @@ export function classifyUnpaired(old: Capture, neu: Capture, alignment: Alignmen
     const before = oldN.before[o]!;
     const after = oldN.after[o]!;
     let status: OldOnlyStatus = 'out-of-view';
+    let evidence: Evidence = { kind: 'outside-window' };
     // Older than anything the new capture shows: the place it would have is below the new window.
     const olderThanView = post.minutes !== null && oldestShown !== null && post.minutes < oldestShown;
-    if (showsWholePage(neu)) status = 'dropped';
-    else if (before >= 0 && after >= 0) status = 'dropped';
+    if (olderThanView) evidence = { kind: 'older-than-shown' };
+    if (showsWholePage(neu)) [status, evidence] = ['dropped', { kind: 'whole-page', side: 'new', counter: neu.page.postCount }];
+    else if (unordered) evidence = { kind: 'unordered' };
+    else if (before >= 0 && after >= 0) [status, evidence] = ['dropped', { kind: 'between-shown', before: oldIndex(before), after: oldIndex(after) }];
     else if (after >= 0) {
       // At the head: shown if the new capture has posts above the first shared one, unless the post is
       // older than anything the new capture shows (unpinned, it may sit below the window now).
-      if (oldToNew[after]! > 0 && !olderThanView) status = 'dropped';
+      if (oldToNew[after]! > 0 && !olderThanView) [status, evidence] = ['dropped', { kind: 'above-shown', after: oldIndex(after) }];
       else if (!olderThanView) headCandidates.push(o);
     } else if (before >= 0) {
       // At the tail: shown if the new capture has posts below the last shared one, unless the post is older
       // than anything it shows (those posts were inserted above its place; the window ends before it).
-      if (oldToNew[before]! < neu.posts.length - 1 && !olderThanView) status = 'dropped';
+      if (oldToNew[before]! < neu.posts.length - 1 && !olderThanView) [status, evidence] = ['dropped', { kind: 'below-shown', before: oldIndex(before) }];
     }
     oldOnly.set(o, status);
+    oldEvidence.set(o, evidence);
   }
 
-  const notes: string[] = [];
+  const notes: PageNote[] = [];
   let deletionsOutsideView: number | null = null;
   const oldCount = old.page.postCount;
   const newCount = neu.page.postCount;
@@ -119,32 +190,23 @@ export function classifyUnpaired(old: Capture, neu: Capture, alignment: Alignmen
     // The counter says posts were deleted that no capture shows deleted: the posts that vanished from
     // the head of a window that is not a deep link are those, when their number is exactly what is missing.
     if (implied - shown > 0 && implied - shown === headCandidates.length && neu.page.deepLink === null) {
-      for (const o of headCandidates) oldOnly.set(o, 'dropped');
+      for (const o of headCandidates) {
+        oldOnly.set(o, 'dropped');
+        oldEvidence.set(o, { kind: 'counter', old: oldCount, new: newCount, added });
+      }
       shown += headCandidates.length;
     }
     deletionsOutsideView = Math.max(0, implied - shown);
-    if (deletionsOutsideView > 0) {
-      notes.push(
-        `the post counter (${oldCount} → ${newCount}, ${added} added) implies ${plural(deletionsOutsideView, 'deleted post')} outside the view`,
-      );
-    } else if (implied >= 0 && implied < shown) {
-      notes.push(
-        `the post counter (${oldCount} → ${newCount}, ${added} added) implies ${plural(implied, 'deleted post')}, but the captures show ${shown} gone from between shown posts`,
-      );
-    } else if (implied < 0) {
-      notes.push(
-        `the post counter grew by ${newCount - oldCount} but ${plural(added, 'post')} ${added === 1 ? 'was' : 'were'} added in view: ${plural(-implied, 'post')} added outside the view`,
-      );
-    }
+    // Numbers only: the renderers word them (render/notes.ts).
+    const counters = { oldCount, newCount, added };
+    if (deletionsOutsideView > 0) notes.push({ kind: 'deleted-outside-view', ...counters, posts: deletionsOutsideView });
+    else if (implied >= 0 && implied < shown) notes.push({ kind: 'fewer-deletions-than-shown', ...counters, implied, shown });
+    else if (implied < 0) notes.push({ kind: 'added-outside-view', ...counters, posts: -implied });
   }
-  return { oldOnly, newOnly, deletionsOutsideView, notes };
+  return { oldOnly, newOnly, oldEvidence, newEvidence, deletionsOutsideView, notes };
 }
 
 /** `a` is a later time than `b` (false when either is unknown). */
 function isAfter(a: number | null, b: number | null): boolean {
   return a !== null && b !== null && a > b;
-}
-
-export function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -9,11 +9,14 @@ import type { Argv, CommandModule } from 'yargs';
 import { DifferentPagesError, InputError, UsageError } from '../errors.js';
 import { diffCaptures } from '../classify/report.js';
 import type { Capture, Report } from '../model.js';
-import { toJson } from '../render/json.js';
-import { escapeMarkdown, renderMarkdown } from '../render/markdown.js';
+import { createReader } from '../parse/index.js';
+import { renderMarkdown } from '../render/markdown.js';
 import { buildNotification, type NotificationStep } from '../notify/index.js';
-import { sanitizeInline as inline, sanitizeJson } from '../render/sanitize.js';
-import { hasChanges, type OnlyValue } from '../render/select.js';
+import { CHECK_SCHEMA, type CheckResult, type CheckStep, pageChangeLine, pageChangeMarkdown, toCheckJson } from '../render/check.js';
+import { formatsOf } from '../render/registry.js';
+import { CHECK_RENDERERS } from '../render/renderers.js';
+import { sanitizeInline as inline } from '../render/sanitize.js';
+import { CHECK_DEFAULT_ONLY, hasChanges, type OnlyValue } from '../render/select.js';
 import { type CaptureFile, orderFiles, stateFiles } from './check/files.js';
 import { acquireLock, isAlive } from './check/lock.js';
 import { type CheckState, type OutboxEntry, readState, removeStaleStateTemps, sha256, STATE_SCHEMA, writeState } from './check/state.js';
@@ -23,13 +26,13 @@ import { newestGood, Skips, tryParse } from './check/readable.js';
 import { EXIT_CHANGED, EXIT_SAME, EXIT_TROUBLE } from './exit.js';
 import { environmentError, readInput } from './io.js';
 import { type ArgsOf, commandModule, compareOptions, parseOnly, withReportOptions } from './options.js';
-import { renderReport } from './output.js';
+import { renderContext } from './output.js';
 
-export const CHECK_SCHEMA = 'livediff.check/1';
+export { CHECK_SCHEMA, CHECK_DEFAULT_ONLY };
 
 /** The options of `check`, which `capture --report` takes too. */
 export function withCheckOptions<T>(y: Argv<T>) {
-  return withReportOptions(y)
+  return withReportOptions(y, formatsOf(CHECK_RENDERERS))
     .option('state', {
       type: 'string',
       describe: 'State file: compare every capture since the one the last run reached, so nothing is missed or reported twice',
@@ -40,7 +43,7 @@ export function withCheckOptions<T>(y: Argv<T>) {
     })
     .option('reset-state', { type: 'boolean', default: false, describe: 'Start again from the newest capture: forget the state (and any undelivered report) without reporting' })
     .option('notify', { type: 'string', array: true, describe: 'Deliver reports to this notification URL (slack://, discord://, ntfy://, teams://, json://, mailto://, atom://…; repeatable)' })
-    .option('webhook', { type: 'string', describe: 'POST the JSON report (livediff.check/1) to this http(s) URL when something changed (as --notify json://…)' })
+    .option('webhook', { type: 'string', describe: 'POST the JSON report (livediff.check/2) to this http(s) URL when something changed (as --notify json://…)' })
     .option('webhook-timeout', { type: 'number', default: 10, describe: 'Seconds to wait for each delivery (webhook or --notify), per attempt' })
     .option('webhook-retries', { type: 'number', default: 3, describe: 'Attempts after the first when a delivery fails (backoff 1 s, 2 s, 4 s…)' })
     .option('settle', { type: 'number', default: 2, describe: 'Flip-flop guard: a post that vanishes and comes back within this many captures is reported once (0: report every flip)' })
@@ -59,9 +62,6 @@ type Args = ArgsOf<typeof builder>;
 export type CheckArgs = Args;
 
 export { orderFiles, stateFiles };
-
-/** What `check` reports when --only is not given: posts that appeared, were deleted or were edited. */
-export const CHECK_DEFAULT_ONLY: readonly OnlyValue[] = ['added', 'dropped', 'edited'];
 
 /** What a caller (watch) may give besides the command line: the page's name and address, and where the outcome goes. */
 export interface CheckContext {
@@ -96,47 +96,17 @@ async function planChain(files: CaptureFile[], state: CheckState | null, args: A
   return [files[base]!, ...files.filter((f, i) => i !== base && !seen.has(f.id))];
 }
 
-/**
- * A reportable step, rendered as soon as it is compared: a Report holds the posts of both captures, so
- * keeping Reports would keep the whole backlog in memory. What is kept is as large as what changed.
- */
-interface Step {
-  old: string;
-  new: string;
-  json: unknown;
-  text: string;
-  /** For notifications: the report cut to what channels read, and the step as Markdown. */
-  note: NotificationStep;
-  pageChange: boolean;
-}
-
-/** The one place check renders a report (kept small: output formats are registered elsewhere). */
-function renderStep(report: Report, args: Args, only: readonly OnlyValue[] | undefined): string {
-  return args.format === 'json' ? '' : renderReport(report, args, only);
-}
-
-/** A rollover: the capture is another page (no post in common, another title); its posts are not dropped. */
-function pageChangeStep(old: CaptureFile, neu: CaptureFile, error: DifferentPagesError, args: Args): Step {
-  const title = (t: string | null) => t ?? '(no title)';
-  const line = `page changed: ${title(error.oldTitle)} -> ${title(error.newTitle)}`;
-  const markdown = `**page changed:** ${escapeMarkdown(title(error.oldTitle))} -> ${escapeMarkdown(title(error.newTitle))}\n`;
-  const text = args.format === 'markdown' ? markdown : `${inline(line)}\n`;
+/** A step as notifications read it: the report cut to what channels show, the step as Markdown. */
+function noteOf(step: CheckStep, only: readonly OnlyValue[]): NotificationStep {
+  if (step.kind === 'report') {
+    const { report } = step;
+    const slim = { summary: report.summary, page: report.page, new: { title: report.new.title } } as unknown as Report;
+    return { old: step.old, new: step.new, report: slim, markdown: renderMarkdown(report, { only, headingLevel: 3 }) };
+  }
   const summary = { added: 0, dropped: 0, edited: 0, unchanged: 0, 'out-of-view': 0, 'into-view': 0, moved: 0, fields: {} };
-  const page = { title: { old: error.oldTitle, new: error.newTitle }, updated: null, postCount: null, bylines: null, deepLink: null };
-  const report = { summary, page, new: { title: error.newTitle } } as unknown as Report;
-  return {
-    old: old.name,
-    new: neu.name,
-    json: { pageChanged: { old: error.oldTitle, new: error.newTitle } },
-    text,
-    note: { old: old.name, new: neu.name, report, markdown, summary: line },
-    pageChange: true,
-  };
-}
-
-function render(steps: Step[], args: Args, json: unknown): string {
-  if (args.format === 'json') return `${sanitizeJson(JSON.stringify(json, null, 2))}\n`;
-  return steps.map((s) => s.text).join(args.format === 'markdown' ? '\n---\n\n' : '\n');
+  const page = { title: { old: step.oldTitle, new: step.newTitle }, updated: null, postCount: null, bylines: null, deepLink: null };
+  const report = { summary, page, new: { title: step.newTitle } } as unknown as Report;
+  return { old: step.old, new: step.new, report, markdown: pageChangeMarkdown(step), summary: pageChangeLine(step) };
 }
 
 /** Everything `check` checks before it prints or writes anything (also run by `capture --report` before fetching). */
@@ -155,13 +125,14 @@ export function checkCheckArgs(args: Pick<Args, 'webhook' | 'webhookTimeout' | '
  * are alive at once, however long the backlog. Files that are not captures are skipped. Returns the
  * steps and the newest readable capture (null when none was).
  */
-async function compareChain(chain: CaptureFile[], args: Args, only: readonly OnlyValue[], skips: Skips, settle: Settle): Promise<{ steps: Step[]; newest: { file: CaptureFile; sha: string } | null; first: string | null; compared: number }> {
+async function compareChain(chain: CaptureFile[], args: Args, only: readonly OnlyValue[], skips: Skips, settle: Settle): Promise<{ steps: CheckStep[]; newest: { file: CaptureFile; sha: string } | null; first: string | null; compared: number }> {
   let previous: { file: CaptureFile; capture: Capture; sha: string } | null = null;
   let first: string | null = null;
   let compared = 0;
-  const steps: Step[] = [];
+  const steps: CheckStep[] = [];
+  const reader = createReader(); // one for the chain, dropped with it
   for (const file of chain) {
-    const r = await tryParse(file, args);
+    const r = await tryParse(file, args, reader);
     if ('error' in r) {
       skips.skip(file, r.error);
       continue;
@@ -175,22 +146,11 @@ async function compareChain(chain: CaptureFile[], args: Args, only: readonly Onl
         report = settle.apply(diffCaptures(previous.capture, current.capture, compareOptions(args)));
       } catch (error) {
         if (!(error instanceof DifferentPagesError)) throw error;
-        steps.push(pageChangeStep(previous.file, file, error, args));
+        steps.push({ kind: 'page-changed', old: previous.file.name, new: file.name, oldTitle: error.oldTitle, newTitle: error.newTitle });
         previous = current;
         continue;
       }
-      if (hasChanges(report, only)) {
-        const markdown = renderMarkdown(report, { only, headingLevel: 3 });
-        const slim = { summary: report.summary, page: report.page, new: { title: report.new.title } } as unknown as Report;
-        steps.push({
-          old: previous.file.name,
-          new: file.name,
-          json: toJson(report, { only }),
-          text: renderStep(report, args, only),
-          note: { old: previous.file.name, new: file.name, report: slim, markdown },
-          pageChange: false,
-        });
-      }
+      if (hasChanges(report, only)) steps.push({ kind: 'report', old: previous.file.name, new: file.name, report });
     }
     previous = current;
   }
@@ -254,19 +214,12 @@ export async function runCheck(args: Args, ctx: CheckContext = {}): Promise<numb
     let outbox: OutboxEntry[] = state?.outbox ?? [];
     const earlier = outbox.length;
     const page = ctx.page ?? basename(resolve(dir));
-    let json: unknown = null;
+    let result: CheckResult | null = null;
     if (steps.length > 0) {
-      json = {
-        schema: CHECK_SCHEMA,
-        ...(ctx.page === undefined ? {} : { page: ctx.page }),
-        folder: dir,
-        from: first,
-        to: newest!.file.name,
-        captures: compared,
-        steps: steps.map((s) => (s.pageChange ? { old: s.old, new: s.new, report: null, ...(s.json as object) } : { old: s.old, new: s.new, report: s.json })),
-      };
+      result = { folder: dir, ...(ctx.page === undefined ? {} : { page: ctx.page }), from: first!, to: newest!.file.name, captures: compared, steps };
       if (targets.length > 0) {
-        const message = buildNotification({ page, steps: steps.map((s) => s.note), link: ctx.link ?? null, only, json });
+        const json = toCheckJson(result, { only });
+        const message = buildNotification({ page, steps: steps.map((s) => noteOf(s, only)), link: ctx.link ?? null, only, json });
         const id = sha256(JSON.stringify([page, steps.map((s) => [s.old, s.new]), json])).slice(0, 32);
         outbox = [...outbox, { id, capture: steps.at(-1)!.new, message: storedMessage(message), targets: targets.map((t) => ({ key: t.key, attempts: 0 })) }];
       }
@@ -285,7 +238,7 @@ export async function runCheck(args: Args, ctx: CheckContext = {}): Promise<numb
     // Before any output: the advanced state with the report in its outbox, so a full or read-only disk
     // stops the run here, and a killed run delivers the report on the next run instead of comparing again.
     if (statePath !== null && position !== null) writeState(statePath, advanced(outbox));
-    if (steps.length > 0 && !args.quiet) out(render(steps, args, json));
+    if (result !== null && !args.quiet) out(CHECK_RENDERERS[args.format](result, renderContext(args, only)));
     let delivery = { delivered: 0, failed: false };
     if (outbox.length > 0) {
       const persist = (box: OutboxEntry[]) => (statePath !== null && position !== null ? writeState(statePath, advanced(box)) : undefined);
@@ -294,7 +247,7 @@ export async function runCheck(args: Args, ctx: CheckContext = {}): Promise<numb
     }
     // Reports of earlier runs delivered now (the newest entry, when this run made one, is not "earlier").
     const resumed = delivery.delivered > Math.max(0, outbox.length - earlier);
-    ctx.onOutcome?.({ steps: steps.length, pageChanges: steps.filter((s) => s.pageChange).length, skipped: skips.ids.length, deliveryFailed: delivery.failed });
+    ctx.onOutcome?.({ steps: steps.length, pageChanges: steps.filter((s) => s.kind === 'page-changed').length, skipped: skips.ids.length, deliveryFailed: delivery.failed });
     if (delivery.failed) return EXIT_TROUBLE;
     return steps.length > 0 || resumed ? EXIT_CHANGED : EXIT_SAME;
   } finally {

@@ -2,18 +2,21 @@
 import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../errors.js';
 import { diffCaptures } from '../classify/report.js';
-import { parseCapture } from '../parse/index.js';
+import { createReader } from '../parse/index.js';
+import { formatsOf } from '../render/registry.js';
+import { DIFF_RENDERERS } from '../render/renderers.js';
 import { DEFAULT_ONLY, hasChanges } from '../render/select.js';
 import { EXIT_CHANGED, EXIT_SAME } from './exit.js';
 import { isStdin, readInput } from './io.js';
 import { type ArgsOf, captureOptions, commandModule, compareOptions, parseOnly, prepareFormats, withReportOptions } from './options.js';
-import { renderReport } from './output.js';
+import { renderContext } from './output.js';
 
 function builder(y: Argv) {
   return withReportOptions(
     y
       .positional('old', { type: 'string', describe: 'The older capture (- for standard input)', demandOption: true })
       .positional('new', { type: 'string', describe: 'The newer capture (- for standard input)', demandOption: true }),
+    formatsOf(DIFF_RENDERERS),
   );
 }
 
@@ -24,16 +27,18 @@ export async function runDiff(args: Args): Promise<number> {
   const only = parseOnly(args.only);
   const parseOptions = captureOptions(args);
   // One file at a time: its bytes can be freed once parsed (a large page's bytes are a third of the peak).
+  // One reader for both sides: the new side's unchanged posts are the old side's, not parsed again.
+  const reader = createReader();
   const read = async (file: string) => {
     const input = readInput(file);
     await prepareFormats([input], args.inputFormat);
-    return parseCapture(input, { ...parseOptions, source: isStdin(file) ? '(stdin)' : file });
+    return reader.parse(input, { ...parseOptions, source: isStdin(file) ? '(stdin)' : file });
   };
   const old = await read(args.old!);
   const neu = await read(args.new!);
   const report = diffCaptures(old, neu, compareOptions(args));
   const changed = hasChanges(report, only ?? DEFAULT_ONLY);
-  if (!args.quiet) process.stdout.write(renderReport(report, args, only));
+  if (!args.quiet) process.stdout.write(DIFF_RENDERERS[args.format](report, renderContext(args, only)));
   return changed ? EXIT_CHANGED : EXIT_SAME;
 }
 

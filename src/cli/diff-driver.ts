@@ -11,6 +11,7 @@ import type { Side } from '../git/revisions.js';
 import type { Capture } from '../model.js';
 import { parseCapture } from '../parse/index.js';
 import { sanitizeInline, sanitizeLines } from '../render/sanitize.js';
+import { COLOR_OPTION } from './color.js';
 import { EXIT_SAME } from './exit.js';
 import { readInput } from './io.js';
 import { type ArgsOf, commandModule, compareOptions, parseOnly, prepareFormats, useColor } from './options.js';
@@ -22,7 +23,7 @@ function builder(y: Argv) {
     .positional('args', { type: 'string', array: true, describe: 'old-file old-hex old-mode new-file new-hex new-mode, as git passes them' })
     .option('only', { type: 'string', describe: 'Report only these statuses, comma-separated (as for diff)' })
     .option('brief', { type: 'boolean', default: false, describe: 'One heading per post, no text' })
-    .option('color', { type: 'boolean', describe: 'Force colour on or off (default: on in git\'s pager or a terminal)' })
+    .option('color', COLOR_OPTION)
     .option('force', { type: 'boolean', default: false, describe: 'Compare versions even when they look like different pages' })
     .option('match-threshold', { type: 'number', describe: 'As for diff' })
     .option('rewrite-threshold', { type: 'number', describe: 'As for diff' });

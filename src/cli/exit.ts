@@ -1,5 +1,5 @@
 // The one place that turns errors into messages and exit codes (diff(1): 0 same, 1 different, 2 trouble).
-import { LivediffError, UsageError } from '../errors.js';
+import { LivediffError } from '../errors.js';
 import { sanitizeInline } from '../render/sanitize.js';
 
 export const EXIT_SAME = 0;
@@ -17,9 +17,8 @@ export function oneLine(message: string): string {
 
 /** Print one line for an error and return the exit code. Stack traces only with LIVEDIFF_DEBUG=1. */
 export function reportError(error: unknown, stderr: (s: string) => void, env = process.env): number {
-  if (error instanceof UsageError) {
-    stderr(`livediff: ${oneLine(error.message)}\nTry 'livediff --help' for more information.\n`);
-  } else if (error instanceof LivediffError) {
+  // One line, as every other error: the yargs ones already end with where to read more.
+  if (error instanceof LivediffError) {
     stderr(`livediff: ${oneLine(error.message)}\n`);
   } else {
     const message = error instanceof Error ? error.message : String(error);

@@ -1,14 +1,16 @@
 // `livediff git [REV_A [REV_B]] [-- PATHS]`: every capture that changed between two revisions, diffed.
 import type { Argv, CommandModule } from 'yargs';
 import { compareSides } from '../git/compare.js';
-import { renderGitJson, renderGitMarkdown, renderGitTerminal } from '../git/render.js';
+import { GIT_RENDERERS } from '../git/render.js';
 import { resolveRange } from '../git/revisions.js';
 import { gitHasChanges } from '../git/summary.js';
+import { formatsOf } from '../render/registry.js';
 import { sanitizeInline } from '../render/sanitize.js';
 import { DEFAULT_ONLY } from '../render/select.js';
 import { EXIT_CHANGED, EXIT_SAME, EXIT_TROUBLE } from './exit.js';
 import { loadFormats } from '../parse/index.js';
-import { type ArgsOf, captureOptions, commandModule, compareOptions, parseOnly, useColor, withReportOptions } from './options.js';
+import { type ArgsOf, captureOptions, commandModule, compareOptions, parseOnly, withReportOptions } from './options.js';
+import { renderContext } from './output.js';
 
 function builder(y: Argv) {
   return withReportOptions(
@@ -17,7 +19,8 @@ function builder(y: Argv) {
       .option('worktree', { type: 'boolean', default: false, describe: 'Compare REV_A (default HEAD) with the files on disk, not yet committed' })
       .example('livediff git', 'what the last commit changed in every capture')
       .example('livediff git HEAD~10 -- snapshots/', 'the last ten commits at once, only under snapshots/')
-      .example('livediff git --worktree --format json', 'what is about to be committed, as livediff.git/1 JSON'),
+      .example('livediff git --worktree --format json', 'what is about to be committed, as livediff.git/2 JSON'),
+    formatsOf(GIT_RENDERERS),
   );
 }
 
@@ -36,16 +39,7 @@ export async function runGitDiff(args: Args, cwd = process.cwd()): Promise<numbe
     parse: captureOptions(args),
     diff: compareOptions(args),
   });
-  if (!args.quiet) {
-    const color = useColor(args.color, process.stdout.isTTY === true, process.env);
-    const output =
-      args.format === 'json'
-        ? renderGitJson(comparison, { only })
-        : args.format === 'markdown'
-          ? renderGitMarkdown(comparison, { only })
-          : renderGitTerminal(comparison, { only, color, brief: args.brief });
-    process.stdout.write(output);
-  }
+  if (!args.quiet) process.stdout.write(GIT_RENDERERS[args.format](comparison, renderContext(args, only)));
   // As diff -r: what could be compared is reported; a file that could not be is trouble, said on stderr.
   for (const p of comparison.problems) process.stderr.write(`livediff: ${sanitizeInline(p.message)}\n`);
   if (comparison.problems.length > 0) return EXIT_TROUBLE;

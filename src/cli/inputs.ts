@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import type { CaptureVersion } from '../model.js';
 import { orderCaptures, type OrderBy } from '../history/order.js';
-import { parseCapture, type ParseCaptureOptions } from '../parse/index.js';
+import { createReader, type ParseCaptureOptions } from '../parse/index.js';
 import { gitSeries } from '../git/history.js';
 import { sanitizeInline } from '../render/sanitize.js';
 import { readInput } from './io.js';
@@ -62,10 +62,11 @@ export function readSeries(
     onSkip?: (file: string, error: InputError) => void;
   } = {},
 ): Series {
+  const reader = createReader(); // one for the series, dropped with it
   const items = files.flatMap((file, i) => {
     let capture;
     try {
-      capture = parseCapture(readInput(file), { source: file, format: options.format, fields: options.fields });
+      capture = reader.parse(readInput(file), { source: file, format: options.format, fields: options.fields });
     } catch (error) {
       if (!(error instanceof InputError) || options.onSkip === undefined) throw error;
       options.onSkip(file, error);
@@ -95,7 +96,7 @@ export async function readGitSeries(
     parse: { format: options.format, fields: options.fields },
     since: options.since,
     until: options.until,
-    onProgress: (done, total) => options.bar.update(done, total * 2),
+    onProgress: (done, total) => options.bar.update(done, total),
   });
   for (const s of skipped.slice(0, 3)) process.stderr.write(`livediff: left out ${sanitizeInline(s.label)}: ${sanitizeInline(s.message)}\n`);
   if (skipped.length > 3) process.stderr.write(`livediff: left out ${skipped.length - 3} more versions that are not captures\n`);

@@ -5,41 +5,50 @@ import { InputError, UsageError } from '../errors.js';
 import { buildHistory } from '../history/build.js';
 import { splitPages } from '../history/pages.js';
 import type { History, PostHistory } from '../model.js';
-import { renderLogJson } from '../render/log-json.js';
-import { sanitizeJson } from '../render/sanitize.js';
-import { renderLogMarkdown } from '../render/log-markdown.js';
-import { latestHeadline, renderLogTable, renderPostHistory } from '../render/log-terminal.js';
+import { latestHeadline } from '../render/log-terminal.js';
+import { formatsOf } from '../render/registry.js';
+import { LOG_RENDERERS } from '../render/renderers.js';
 import { sanitizeInline } from '../render/sanitize.js';
-import { escapeMarkdown } from '../render/markdown.js';
+import { COLOR_OPTION } from './color.js';
+import { PAGER_OPTION } from './pager.js';
 import { EXIT_SAME } from './exit.js';
 import { expandInputs, readGitSeries, readSeries } from './inputs.js';
-import { type ArgsOf, captureOptions, commandModule, FORMATS, useColor, withInputOptions } from './options.js';
+import { type ArgsOf, captureOptions, checkWidth, commandModule, formatOption, withInputOptions } from './options.js';
+import { renderContext } from './output.js';
+import { parseTimeArg } from './time-arg.js';
 import { loadFormats } from '../parse/index.js';
 import { progress } from './progress.js';
 
 function builder(y: Argv) {
-  return withInputOptions(y)
-    .positional('inputs', { type: 'string', array: true, describe: 'A folder of captures, capture files, or quoted glob patterns', demandOption: true })
-    .option('format', { alias: 'f', choices: FORMATS, default: 'terminal' as const, describe: 'Output format' })
+  // Output options first, the HTML/feed selectors last (as for diff).
+  const own = y
+    // `[inputs..]` checked in runLog: yargs' `<inputs..>` made help say `[required] [default: []]`.
+    .positional('inputs', { type: 'string', array: true, default: undefined, describe: 'A folder of captures, capture files, or quoted glob patterns' })
+    .option('format', formatOption(formatsOf(LOG_RENDERERS)))
     .option('post', { type: 'string', describe: 'Show every version of one post: its number in the table, or text of its headline' })
+    .option('since', { type: 'string', requiresArg: true, describe: 'Only captures taken at or after this time: 2026-11-22T10:00Z, a label as the table prints it, or 2.hours.ago (no zone: UTC)' })
+    .option('until', { type: 'string', requiresArg: true, describe: 'Only captures taken at or before this time (as --since)' })
     .option('order', { choices: ['name', 'mtime'] as const, describe: 'Order captures by file name or modification time (default: the time in their names, else what they say)' })
-    .option('since', { type: 'string', describe: 'Only captures taken at or after this time (ISO 8601)' })
-    .option('until', { type: 'string', describe: 'Only captures taken at or before this time (ISO 8601)' })
-    .option('color', { type: 'boolean', describe: 'Force colour on or off' })
-    .option('git', { type: 'boolean', default: false, describe: 'Read every committed version of one file from git (INPUTS is that file)' })
+    .option('color', COLOR_OPTION)
+    .option('width', {
+      type: 'string',
+      requiresArg: true,
+      describe: "Fit the table to this many columns [default: the terminal's width; none when not a terminal]",
+      coerce: (v: string) => checkWidth(v),
+    })
+    .option('pager', PAGER_OPTION)
+    .option('git', { type: 'boolean', default: false, describe: 'Read every committed version of one file from git (INPUTS is that file)' });
+  return withInputOptions(own)
     .example('livediff log captures/', 'one line per post: first seen, last seen, versions, how it ended')
     .example("livediff log 'captures/2026-11-22*.txt' --post 12", 'every version of post 12, word by word')
-    .example('livediff log captures/ --since 2026-11-22T06:00Z --format json', 'the history as JSON (livediff.log/2)')
+    .example('livediff log captures/ --since 2.hours.ago --format json', 'the history as JSON (livediff.log/2)')
     .example('livediff log --git snapshots/page.txt', 'the history from every committed version of one file');
 }
 
 type Args = ArgsOf<typeof builder>;
 
 function parseTime(name: string, value: string | undefined): number | null {
-  if (value === undefined) return null;
-  const t = Date.parse(value);
-  if (Number.isNaN(t)) throw new UsageError(`--${name} takes a date and time such as 2026-11-22T10:00Z; found '${value}'`);
-  return t;
+  return value === undefined ? null : parseTimeArg(name, value, Date.now());
 }
 
 /** The post `--post` names: its number, or the one whose headline (any version) contains the text. */
@@ -60,14 +69,15 @@ export function findPost(history: History, query: string): PostHistory {
   throw new UsageError(`--post '${sanitizeInline(query)}' matches ${matches.length} posts: ${list}; give a number`);
 }
 
-/** `livediff log --format json`: the pages of the series, each with its captures and posts (docs/json.md). */
-export const LOG_PAGES_SCHEMA = 'livediff.log/2';
-
 export async function runLog(args: Args): Promise<number> {
+  // yargs gives [undefined] for an absent optional array positional declared without a default.
+  args.inputs = (args.inputs ?? []).filter((i): i is string => typeof i === 'string');
+  if (args.inputs.length === 0) throw new UsageError('expected one or more inputs (a folder, capture files or quoted glob patterns); see livediff log --help');
   const since = parseTime('since', args.since);
   const until = parseTime('until', args.until);
   const files = args.git ? [] : await expandInputs(args.inputs!);
-  const bar = progress('livediff log');
+  // One bar per stage, each counting captures: one bar over both stages counted 532/800 for 400 captures.
+  const bar = progress('livediff log: reading');
   try {
     // Hundreds of captures cost far more than loading the HTML parser: load it without looking first.
     if (args.inputFormat !== 'text') await loadFormats();
@@ -77,7 +87,7 @@ export async function runLog(args: Args): Promise<number> {
       : readSeries(files, {
           order: args.order,
           ...captureOptions(args),
-          onProgress: (done, total) => bar.update(done, total * 2),
+          onProgress: (done, total) => bar.update(done, total),
           onSkip: (file, error) => {
             skipped++;
             process.stderr.write(`livediff: left out ${sanitizeInline(error.message)}\n`);
@@ -93,31 +103,18 @@ export async function runLog(args: Args): Promise<number> {
       return (since === null || t >= since) && (until === null || t <= until);
     });
     if (versions.length === 0) throw new UsageError('no capture in the range given by --since and --until');
+    bar.done();
+    const comparing = progress('livediff log: comparing');
     let done = 0;
-    const histories = splitPages(versions).map((page) => {
-      const h = buildHistory(page, { onProgress: (d) => bar.update(files.length + done + d, files.length + versions.length) });
+    const pages = splitPages(versions).map((page) => {
+      const h = buildHistory(page, { onProgress: (d) => comparing.update(done + d, versions.length) });
       done += page.length;
       return h;
     });
-    bar.done();
+    comparing.done();
     // --post looks in the newest page: the one a monitor follows.
-    const history = histories.at(-1)!;
-    const post = args.post === undefined ? undefined : findPost(history, args.post);
-    let output: string;
-    if (args.format === 'json') {
-      const pages = (post ? [history] : histories).map((h) => {
-        const doc = JSON.parse(renderLogJson(h, { order: series.by, post })) as { captures: unknown; posts: unknown };
-        return { title: h.captures.at(-1)?.title ?? null, captures: doc.captures, posts: doc.posts };
-      });
-      output = `${sanitizeJson(JSON.stringify({ schema: LOG_PAGES_SCHEMA, order: series.by, pages }, null, 2))}\n`;
-    } else if (args.format === 'markdown') {
-      output = post ? renderLogMarkdown(history, post) : pageByPage(histories, (h) => renderLogMarkdown(h), (i, h) => `# Page ${i} of ${histories.length}: ${escapeMarkdown(h.captures[0]?.title ?? '(no title)')}\n\n`, '\n---\n\n');
-    } else {
-      const color = useColor(args.color, process.stdout.isTTY === true, process.env);
-      output = post
-        ? renderPostHistory(history, post, { color })
-        : pageByPage(histories, (h) => renderLogTable(h, { color }), (i, h) => `page ${i} of ${histories.length}: ${sanitizeInline(h.captures[0]?.title ?? '(no title)')} (${sanitizeInline(h.captures[0]!.label)} … ${sanitizeInline(h.captures.at(-1)!.label)})\n`, '\n');
-    }
+    const post = args.post === undefined ? undefined : findPost(pages.at(-1)!, args.post);
+    const output = LOG_RENDERERS[args.format]({ pages }, { ...renderContext(args, undefined), post, order: series.by });
     process.stdout.write(output);
   } finally {
     bar.done();
@@ -125,16 +122,10 @@ export async function runLog(args: Args): Promise<number> {
   return EXIT_SAME;
 }
 
-/** One rendering per page, each under a heading; a single page is rendered as it always was. */
-function pageByPage(histories: History[], render: (h: History) => string, heading: (i: number, h: History) => string, between: string): string {
-  if (histories.length === 1) return render(histories[0]!);
-  return histories.map((h, i) => `${heading(i + 1, h)}${render(h)}`).join(between);
-}
-
 export function logCommand(setExit: (code: number) => void): CommandModule<object, Args> {
   return commandModule(
     {
-      command: 'log <inputs..>',
+      command: 'log [inputs..]',
       describe: 'The life of every post across many captures: first seen, versions, how it ended',
       builder,
       run: runLog,

@@ -10,6 +10,17 @@ import { logCommand } from './log-command.js';
 import { watchCommand } from './watch-command.js';
 import { reportError } from './exit.js';
 import { STDIN_ARG } from './io.js';
+import { pagerCommand, pageStdout } from './pager.js';
+import { commandOf, mistypedCommand, rewordYargsError } from './yargs-errors.js';
+
+/** Command names, for "did you mean" and for knowing which command a failed command line was for. */
+const COMMANDS = ['diff', 'log', 'check', 'capture', 'git', 'git-diff-driver', 'completion'];
+const SHELLS = ['bash', 'zsh', 'fish'];
+/** Commands whose output is read by a person at a terminal, and so goes through the pager. */
+const PAGED = new Set(['diff', 'log', 'git']);
+
+/** `--color` alone means always, as in git; without this yargs would take the next file name as its value. */
+const normalise = (a: string) => (a === '-' ? STDIN_ARG : a === '--color' ? '--color=always' : a);
 
 const EPILOGUE = `Exit status: 0 nothing to report, 1 changes reported, 2 trouble (as diff(1)).
 
@@ -25,7 +36,18 @@ export async function main(argv: string[]): Promise<number> {
   const setExit = (code: number) => {
     exitCode = code;
   };
-  const parser = yargs(argv.map((a) => (a === '-' ? STDIN_ARG : a)))
+  // `livediff completion bash|zsh|fish`: yargs picks the script by $SHELL, so name the shell asked for.
+  if (argv[0] === 'completion' && argv.length === 2 && SHELLS.includes(argv[1]!)) {
+    process.env.SHELL = `/bin/${argv[1]}`;
+    argv = ['completion'];
+  }
+  const typo = mistypedCommand(argv, COMMANDS);
+  if (typo !== null) {
+    return reportError(new UsageError(`'${argv[0]}' is neither a command nor a file; did you mean '${typo}'?`), (s) => process.stderr.write(s));
+  }
+  const command = commandOf(argv, COMMANDS);
+  let closePager: (() => Promise<void>) | null = null;
+  const parser = yargs(argv.map(normalise))
     .scriptName('livediff')
     .usage('Usage: livediff [diff] OLD NEW [options]\n\nCompare two captures of a live-blog page post by post.')
     .command(diffCommand(setExit))
@@ -35,8 +57,16 @@ export async function main(argv: string[]): Promise<number> {
     .command(watchCommand(setExit))
     .command(gitCommand(setExit))
     .command(diffDriverCommand(setExit))
+    // Completion from the same option definitions as --help: yargs answers the script's queries itself.
+    .completion('completion', 'Print a shell completion script: livediff completion bash|zsh|fish (default: $SHELL)')
     // File names and revisions stay strings: `livediff 007 008`, `livediff git -- 2024`.
     .parserConfiguration({ 'parse-positional-numbers': false })
+    // Arguments are checked by now: the pager starts lazily, on the first line printed.
+    .middleware((args) => {
+      const pager = PAGED.has(command) ? pagerCommand({ enabled: args.pager !== false, isTTY: process.stdout.isTTY === true, env: process.env }) : null;
+      // Once: yargs may run global middleware again for the command it picked.
+      if (pager !== null && closePager === null) closePager = pageStdout(pager, process.env);
+    })
     .strict()
     .help()
     .alias('h', 'help')
@@ -45,12 +75,16 @@ export async function main(argv: string[]): Promise<number> {
     .epilogue(EPILOGUE)
     .wrap(Math.min(110, process.stdout.columns || 100))
     .fail((message, error) => {
-      throw error ?? new UsageError(message);
+      // yargs wraps what a coerce function throws in its own YError: unwrap it to one clean line.
+      if (error && error.name !== 'YError') throw error;
+      throw new UsageError(rewordYargsError(error?.message ?? message, command, argv));
     });
   try {
     await parser.parseAsync();
   } catch (error) {
     return reportError(error, (s) => process.stderr.write(s));
+  } finally {
+    await (closePager as (() => Promise<void>) | null)?.();
   }
   return exitCode;
 }

@@ -2,9 +2,12 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { UsageError } from '../errors.js';
 import type { DiffCapturesOptions } from '../classify/report.js';
+import type { PageOrder } from '../model.js';
 import type { ParseCaptureOptions } from '../parse/index.js';
 import { FORMAT_NAMES, loadFormats, needsFormats } from '../parse/index.js';
-import { DEFAULT_ONLY, ONLY_VALUES, type OnlyValue } from '../render/select.js';
+import { CHECK_DEFAULT_ONLY, expandOnly, ONLY_ALL, ONLY_WORDS, type OnlyValue } from '../render/select.js';
+import { COLOR_OPTION } from './color.js';
+import { PAGER_OPTION } from './pager.js';
 
 /** The parsed arguments of a command whose options `builder` declares. */
 export type ArgsOf<B extends (y: Argv) => unknown> = ArgumentsCamelCase<ReturnType<B> extends Argv<infer T> ? T : never>;
@@ -23,36 +26,83 @@ export function commandModule<A>(
   };
 }
 
-export const FORMATS = ['terminal', 'json', 'markdown'] as const;
-export type Format = (typeof FORMATS)[number];
+export const PAGE_ORDERS = ['newest-first', 'oldest-first', 'unordered'] as const satisfies readonly PageOrder[];
 
-export function withReportOptions<T>(y: Argv<T>) {
-  return withInputOptions(y)
-    .option('format', {
-      alias: 'f',
-      choices: FORMATS,
-      default: 'terminal' as Format,
-      describe: 'Output format',
-    })
-    .option('only', {
+/** `--format`: the formats of the registry of the document the command prints (render/renderers.ts). */
+export function formatOption<F extends string>(formats: readonly F[]) {
+  return { alias: 'f', choices: formats, default: 'terminal' as F, describe: 'Output format' } as const;
+}
+
+/** Terminal layout options, shared by diff and git: width to wrap at, --stat, the zone times are shown in. */
+export function withLayoutOptions<T>(y: Argv<T>) {
+  return y
+    .option('width', {
       type: 'string',
-      describe: `Report only these, comma-separated (all, ${ONLY_VALUES.join(', ')}; all: every change); they alone set the exit code [check's default: added,dropped,edited]`,
+      requiresArg: true,
+      describe: 'Wrap terminal output at this many columns [default: the terminal\'s width; no wrapping when not a terminal]',
+      coerce: (v: string) => checkWidth(v),
     })
-    .option('color', {
-      type: 'boolean',
-      describe: 'Force colour on (--color) or off (--no-color); default: on for a terminal unless NO_COLOR is set',
-    })
-    .option('brief', { type: 'boolean', default: false, describe: 'Terminal format: one heading per post, no text' })
+    .option('tz', {
+      type: 'string',
+      requiresArg: true,
+      describe: "Show ISO times of JSON-LD and feed captures in this zone (e.g. UTC, Europe/Paris) [default: the local zone]",
+      coerce: (v: string) => checkZone(v),
+    });
+}
+
+/** The options of a command that prints reports; `formats` are its document kind's registry's keys. */
+export function withReportOptions<T, F extends string>(y: Argv<T>, formats: readonly F[]) {
+  // Output options first: they are what a reader of --help looks for; the HTML/feed selectors last.
+  const report = withLayoutOptions(
+    y
+      .option('format', formatOption(formats))
+      .option('only', {
+        type: 'string',
+        describe: `Report only these, comma-separated (${ONLY_WORDS.join(', ')}; ${ONLY_ALL}: every change but unchanged posts); they alone set the exit code [check's default: ${CHECK_DEFAULT_ONLY.join(',')}]`,
+      })
+      .option('color', COLOR_OPTION)
+      .option('brief', { type: 'boolean', default: false, describe: 'Terminal format: one heading per post, no text' })
+      .option('stat', { type: 'boolean', default: false, describe: 'Terminal format: one line per post with the words added and removed, as git diff --stat' }),
+  )
+    .option('pager', PAGER_OPTION)
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing; only the exit code tells' })
     .option('force', { type: 'boolean', default: false, describe: 'Compare captures even when they look like different pages' })
-    .option('match-threshold', {
-      type: 'number',
-      describe: 'Similarity (0-1) from which two otherwise unmatched posts count as one post edited [default: 0.5]',
-    })
-    .option('rewrite-threshold', {
-      type: 'number',
-      describe: 'Share of changed words (0-1) above which a paragraph is shown rewritten, not word by word [default: 0.6]',
+    .option('match-threshold', ratioOption('match-threshold', 'Similarity (0-1) from which two otherwise unmatched posts count as one post edited [default: 0.5]'))
+    .option('rewrite-threshold', ratioOption('rewrite-threshold', 'Share of changed words (0-1) above which a paragraph is shown rewritten, not word by word [default: 0.6]'))
+    // Page order and evidence (align/order.ts, render/evidence.ts).
+    .option('page-order', { choices: PAGE_ORDERS, describe: 'The order both captures list posts in [default: detected from their times]' })
+    .option('explain', { type: 'boolean', default: false, describe: 'Terminal, Markdown and HTML: say under each post why it got its status' })
+    .check((args) => {
+      // --brief and --stat shape the terminal report; saying nothing when they are ignored would mislead.
+      for (const name of ['brief', 'stat'] as const) {
+        if (args[name] && args.format !== 'terminal') throw new UsageError(`--${name} works with --format terminal only, not ${args.format}`);
+      }
+      return true;
     });
+  return withInputOptions(report);
+}
+
+/** `--width N`: a column count a line can hold (at least 20, below which wrapping helps nobody). */
+export function checkWidth(value: string | number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 20) throw new UsageError(`--width: expected a whole number of columns from 20, found '${value}'`);
+  return n;
+}
+
+/** `--tz ZONE`: an IANA zone name Intl knows (UTC, Europe/Paris), checked once here. */
+export function checkZone(value: string): string {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: value });
+  } catch {
+    throw new UsageError(`--tz: expected a time zone such as UTC or Europe/Paris, found '${value}'`);
+  }
+  return value;
+}
+
+/** The width the terminal renderer wraps at: --width, else the terminal's, else none (a pipe or a file). */
+export function outputWidth(flag: number | undefined, stdout: { isTTY?: boolean; columns?: number } = process.stdout): number | undefined {
+  if (flag !== undefined) return flag;
+  return stdout.isTTY && stdout.columns ? stdout.columns : undefined;
 }
 
 /** How captures are read: the format, and where an HTML page or a JSON feed keeps the post fields. */
@@ -103,23 +153,29 @@ export function parseOnly(value: string | undefined): OnlyValue[] | undefined {
     .split(',')
     .map((v) => v.trim())
     .filter(Boolean);
-  for (const v of values) {
-    if (v !== 'all' && !(ONLY_VALUES as readonly string[]).includes(v)) {
-      throw new UsageError(`--only takes all, ${ONLY_VALUES.join(', ')}; found '${v}'`);
-    }
-  }
-  if (values.length === 0) throw new UsageError('--only needs at least one value');
-  // `all`: every change (everything but unchanged posts), what diff and log show by default.
-  return [...new Set(values.flatMap((v) => (v === 'all' ? DEFAULT_ONLY : [v as OnlyValue])))];
+  const only = expandOnly(values);
+  if ('unknown' in only) throw new UsageError(`--only takes ${ONLY_WORDS.join(', ')}; found '${only.unknown}'`);
+  if (only.length === 0) throw new UsageError('--only needs at least one value');
+  return only;
 }
 
-export function checkRatio(name: string, value: number | undefined): number | undefined {
+export function checkRatio(name: string, value: number | string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!(value >= 0 && value <= 1)) throw new UsageError(`--${name} takes a number from 0 to 1; found ${value}`);
-  return value;
+  const n = typeof value === 'number' ? value : String(value).trim() === '' ? NaN : Number(value);
+  if (!(n >= 0 && n <= 1)) throw new UsageError(`--${name}: expected a number from 0 to 1, found '${value}'`);
+  return n;
+}
+
+/**
+ * A 0-1 option read as a string and checked here: yargs' own `number` type turns `abc` into NaN and
+ * the message could only say `found NaN`.
+ */
+export function ratioOption(name: string, describe: string) {
+  return { type: 'string', describe, requiresArg: true, coerce: (v: string) => checkRatio(name, v) } as const;
 }
 
 interface CompareArgs {
+  pageOrder?: PageOrder;
   force?: boolean;
   matchThreshold?: number;
   rewriteThreshold?: number;
@@ -129,15 +185,10 @@ interface CompareArgs {
 export function compareOptions(args: CompareArgs): DiffCapturesOptions {
   return {
     force: args.force,
+    pageOrder: args.pageOrder,
     minSimilarity: checkRatio('match-threshold', args.matchThreshold),
     rewriteThreshold: checkRatio('rewrite-threshold', args.rewriteThreshold),
   };
 }
 
-/** Colour when forced, else when stdout is a terminal and NO_COLOR is unset (https://no-color.org). */
-export function useColor(flag: boolean | undefined, isTTY: boolean, env: NodeJS.ProcessEnv): boolean {
-  if (flag !== undefined) return flag;
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
-  return isTTY;
-}
+export { useColor } from './color.js';

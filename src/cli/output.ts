@@ -1,17 +1,21 @@
-// One report as the command line prints it, in the format asked for (diff, and each step of check).
-import type { Report } from '../model.js';
-import { renderJson } from '../render/json.js';
-import { renderMarkdown } from '../render/markdown.js';
+// What the command line tells a renderer: colour (decided here, from --color[=when], NO_COLOR, TERM and
+// the terminal), the width to wrap at, --only, --brief, --stat, --tz and --explain. Which renderer runs is
+// the document kind's registry's business (render/renderers.ts).
+import type { RenderContext } from '../render/registry.js';
 import type { OnlyValue } from '../render/select.js';
-import { renderTerminal } from '../render/terminal.js';
-import { type Format, useColor } from './options.js';
+import { outputWidth, useColor } from './options.js';
 
-export function renderReport(
-  report: Report,
-  args: { format: Format; color?: boolean; brief: boolean },
+export function renderContext(
+  args: { color?: unknown; brief?: boolean; stat?: boolean; width?: number; tz?: string; explain?: boolean },
   only: readonly OnlyValue[] | undefined,
-): string {
-  if (args.format === 'json') return renderJson(report, { only });
-  if (args.format === 'markdown') return renderMarkdown(report, { only });
-  return renderTerminal(report, { color: useColor(args.color, process.stdout.isTTY === true, process.env), only, brief: args.brief });
+): RenderContext {
+  return {
+    color: useColor(args.color, process.stdout.isTTY === true, process.env),
+    only,
+    brief: args.brief ?? false,
+    stat: args.stat ?? false,
+    width: outputWidth(args.width),
+    timeZone: args.tz,
+    explain: args.explain ?? false,
+  };
 }

@@ -2,7 +2,7 @@
 // diffed (modified) or noted (added, deleted); both versions of every file are read by one git process.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { diffCaptures, type DiffCapturesOptions } from '../classify/report.js';
+import { diffCaptures, type DiffCapturesOptions, resolveOptions } from '../classify/report.js';
 import { DifferentPagesError, InputError, LivediffError } from '../errors.js';
 import type { Capture, Report } from '../model.js';
 import { parseCapture, type ParseCaptureOptions } from '../parse/index.js';
@@ -120,11 +120,12 @@ function compareFile(file: ChangedFile, old: Parsed, neu: Parsed, options: DiffC
 
 /** Compare every changed capture between `from` and `to`. */
 export async function compareSides(from: Side, to: Side, options: CompareOptions): Promise<GitComparison> {
+  const diff = resolveOptions(options.diff);
   const changed = await changedFiles(from, to, options.pathspecs ?? [], options.cwd);
   const versions = await parseVersions(changed, from, to, options);
   const result: GitComparison = { from, to, files: [], ignored: [], problems: [] };
   changed.forEach((file, i) => {
-    const outcome = compareFile(file, versions[i]![0], versions[i]![1], options.diff ?? {});
+    const outcome = compareFile(file, versions[i]![0], versions[i]![1], diff);
     if (outcome === null) result.ignored.push(file.path);
     else if ('message' in outcome) result.problems.push(outcome);
     else result.files.push(outcome);

@@ -2,7 +2,7 @@
 // lists the commits and blob ids, one `git cat-file --batch` reads all the blobs, whatever their number.
 import { InputError, LivediffError, UsageError } from '../errors.js';
 import type { CaptureVersion } from '../model.js';
-import { parseCapture, type ParseCaptureOptions } from '../parse/index.js';
+import { createReader, type ParseCaptureOptions } from '../parse/index.js';
 import { readBlobs } from './blobs.js';
 import { repoRoot } from './revisions.js';
 import { runGit } from './run.js';
@@ -70,6 +70,7 @@ export async function gitSeries(path: string, options: GitSeriesOptions): Promis
   const inRange = all.filter((v) => (options.since ?? -Infinity) <= v.time.getTime() && v.time.getTime() <= (options.until ?? Infinity));
   const versions: CaptureVersion[] = [];
   const skipped: GitSeries['skipped'] = [];
+  const reader = createReader(); // one for the series, dropped with it
   await readBlobs(
     inRange.map((v) => v.blob),
     options.cwd,
@@ -77,7 +78,7 @@ export async function gitSeries(path: string, options: GitSeriesOptions): Promis
       const v = inRange[i]!;
       try {
         if (bytes === null) throw new InputError(`${path}@${v.short}`, 'a blob in the repository', 'none');
-        versions.push({ label: v.short, time: v.time, capture: parseCapture(bytes, { ...options.parse, source: `${path}@${v.short}` }) });
+        versions.push({ label: v.short, time: v.time, capture: reader.parse(bytes, { ...options.parse, source: `${path}@${v.short}` }) });
       } catch (error) {
         if (!(error instanceof LivediffError)) throw error;
         skipped.push({ label: v.short, message: error.message });

@@ -1,17 +1,20 @@
 // A git comparison as text: each modified capture through the diff renderers (terminal, Markdown, JSON),
-// new and deleted captures as a note with their posts' headlines, and the versioned `livediff.git/1` JSON.
+// new and deleted captures as a note with their posts' headlines, and the versioned `livediff.git/2` JSON.
 import type { Capture } from '../model.js';
 import { toJson } from '../render/json.js';
 import { escapeMarkdown, renderMarkdown } from '../render/markdown.js';
 import { sanitizeInline, sanitizeJson } from '../render/sanitize.js';
+import type { Registry } from '../render/registry.js';
 import { DEFAULT_ONLY, type OnlyValue } from '../render/select.js';
 import { renderTerminal } from '../render/terminal.js';
 import { INDENT, TerminalWriter } from '../render/terminal-writer.js';
 import { sourceName, type FileComparison, type GitComparison } from './compare.js';
 import type { Side } from './revisions.js';
-import { captureInfo, commitMessage, describeCapture, gitTotals } from './summary.js';
+import { captureInfo, commitMessage, describeCapture, gitTotals, shown } from './summary.js';
+import { renderGitHtml } from '../render/html/git.js';
 
-export const GIT_SCHEMA = 'livediff.git/1';
+/** 2: the reports inside are `livediff.diff/2` (page notes as data); nothing else changed. */
+export const GIT_SCHEMA = 'livediff.git/2';
 
 export interface GitRenderOptions {
   only?: readonly OnlyValue[];
@@ -19,18 +22,21 @@ export interface GitRenderOptions {
   color?: boolean;
   /** Terminal: one heading per post, no text; no headlines for new and deleted captures. */
   brief?: boolean;
+  /** Terminal: as renderTerminal's (--stat, the width to wrap at, the zone of ISO times). */
+  stat?: boolean;
+  width?: number;
+  timeZone?: string;
+  /** Terminal, Markdown and HTML: why each post got its status (render/evidence.ts). */
+  explain?: boolean;
 }
 
 /** New captures are shown when `added` is selected, deleted ones when `dropped` is. */
-export function shown(f: FileComparison, only: readonly OnlyValue[]): boolean {
-  return f.status === 'modified' || only.includes(f.status === 'added' ? 'added' : 'dropped');
-}
 
 const sideName = (s: Side) => (s.kind === 'commit' ? s.short : s.kind === 'empty' ? '(nothing)' : '(working tree)');
 
 class GitTerminal extends TerminalWriter {
   constructor(private readonly options: GitRenderOptions) {
-    super(options.color ?? false);
+    super(options.color ?? false, options.width);
   }
 
   /** A new or deleted capture: its name and what it shows, then one line per post (not with --brief). */
@@ -46,7 +52,7 @@ class GitTerminal extends TerminalWriter {
 
   file(f: FileComparison, from: Side, to: Side): this {
     if (f.report) {
-      const text = renderTerminal(f.report, { color: this.options.color ?? false, only: this.options.only, brief: this.options.brief });
+      const text = renderTerminal(f.report, { ...this.options, color: this.options.color ?? false });
       for (const l of text.trimEnd().split('\n')) this.line(l);
     } else this.whole(f, f.status === 'added' ? to : from, f.capture!);
     return this;
@@ -101,7 +107,7 @@ export function gitMarkdownSections(g: GitComparison, options: GitRenderOptions 
   for (const p of g.problems) head.push(`> **Warning:** skipped ${escapeMarkdown(p.message)}`, '');
   const sections = g.files
     .filter((f) => shown(f, only))
-    .map((f) => (f.report ? renderMarkdown(f.report, { only, headingLevel: top + 1 }) : markdownWhole(f, f.capture!, level)));
+    .map((f) => (f.report ? renderMarkdown(f.report, { only, headingLevel: top + 1, timeZone: options.timeZone, explain: options.explain }) : markdownWhole(f, f.capture!, level)));
   return [`${head.join('\n').trimEnd()}\n`, ...sections.map((s) => `${s.trimEnd()}\n`)];
 }
 
@@ -111,7 +117,7 @@ export function renderGitMarkdown(g: GitComparison, options: GitRenderOptions & 
 
 const sideJson = (s: Side) => ({ rev: s.name, commit: s.kind === 'commit' ? s.oid : null });
 
-/** The comparison as the `livediff.git/1` document (see docs/json.md). */
+/** The comparison as the `livediff.git/2` document (see docs/json.md). */
 export function toGitJson(g: GitComparison, options: { only?: readonly OnlyValue[] } = {}) {
   const totals = gitTotals(g);
   return {
@@ -134,3 +140,12 @@ export function toGitJson(g: GitComparison, options: { only?: readonly OnlyValue
 export function renderGitJson(g: GitComparison, options: { only?: readonly OnlyValue[] } = {}): string {
   return `${sanitizeJson(JSON.stringify(toGitJson(g, options), null, 2))}\n`;
 }
+
+/** The output formats of a git comparison (render/registry.ts): `livediff git --format` and the Action's `format`. */
+export const GIT_RENDERERS = {
+  terminal: renderGitTerminal,
+  json: renderGitJson,
+  markdown: renderGitMarkdown,
+  html: renderGitHtml,
+} satisfies Registry<GitComparison>;
+export type GitFormat = keyof typeof GIT_RENDERERS;

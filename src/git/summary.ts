@@ -1,8 +1,9 @@
 // Totals over a git comparison: post counts summed over the modified captures, files added and deleted,
 // whether anything selected changed (the exit code), and the one-line commit message.
+import { STATUS_LABEL } from '../render/vocabulary.js';
 import type { Capture, CaptureInfo, PostStatus } from '../model.js';
 import { DEFAULT_ONLY, hasChanges, type OnlyValue } from '../render/select.js';
-import type { GitComparison } from './compare.js';
+import type { FileComparison, GitComparison } from './compare.js';
 
 export interface GitTotals {
   files: { modified: number; added: number; deleted: number };
@@ -36,9 +37,10 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** One line for a commit message: "3 posts added, 1 edited; 1 new capture". Numbers only, no capture text. */
 export function commitMessage(t: GitTotals): string {
   const counts: Array<[number, string]> = [
-    [t.posts.added, 'added'],
-    [t.posts.edited, 'edited'],
-    [t.posts.dropped, 'dropped'],
+    // The order and words of every summary (render/vocabulary.ts).
+    [t.posts.added, STATUS_LABEL.added],
+    [t.posts.dropped, STATUS_LABEL.dropped],
+    [t.posts.edited, STATUS_LABEL.edited],
   ];
   const posts = counts.filter(([n]) => n > 0).map(([n, verb], i) => (i === 0 ? `${plural(n, 'post')} ${verb}` : `${n} ${verb}`));
   const files = [
@@ -57,4 +59,9 @@ export function captureInfo(c: Capture): CaptureInfo {
 /** "9 posts shown of 11, updated 12:44 a.m. ET, March 23, 2023" (untrusted text: callers escape it). */
 export function describeCapture(i: CaptureInfo): string {
   return `${plural(i.posts, 'post')} shown${i.postCount === null ? '' : ` of ${i.postCount}`}${i.updated ? `, updated ${i.updated}` : ''}`;
+}
+
+/** Whether a file's comparison is shown: a modified capture always, a new or deleted one when `--only` asks. */
+export function shown(f: FileComparison, only: readonly OnlyValue[]): boolean {
+  return f.status === 'modified' || only.includes(f.status === 'added' ? 'added' : 'dropped');
 }

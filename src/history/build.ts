@@ -2,11 +2,10 @@
 // leaving the view, deletion and coming back. Each capture is parsed once; only neighbours are aligned.
 import { bodyKey, samePost, timeHeadlineKey } from '../align/fingerprint.js';
 import { compareFields } from '../classify/fields.js';
-import { diffCaptures, type DiffCapturesOptions } from '../classify/report.js';
-import { DEFAULT_DIFF_OPTIONS } from '../classify/text-diff.js';
+import { diffCaptures, type DiffCapturesOptions, resolveOptions } from '../classify/report.js';
 import { InputError } from '../errors.js';
 import { FIELDS } from '../model.js';
-import type { CaptureVersion, History, HistoryEvent, Post, PostHistory } from '../model.js';
+import type { CaptureVersion, History, HistoryEvent, Post, PostChange, PostHistory } from '../model.js';
 
 export interface HistoryOptions extends DiffCapturesOptions {
   /** Called after each capture is chained in (for a progress bar). */
@@ -53,13 +52,25 @@ function event(t: Tracked, capture: number, kind: HistoryEvent['kind'], fields: 
   t.history.events.push({ capture, kind, fields });
 }
 
-/** A new version when the post differs from the last one seen. */
+/**
+ * A new version when the post, paired by the report, differs from the last one seen: the report's field
+ * differences are reused, not computed again. An id alone changing is no new version (as for posts
+ * compared below: samePost ignores ids).
+ */
+function recordPaired(t: Tracked, capture: number, post: Post, change: PostChange): HistoryEvent['fields'] {
+  t.last = post;
+  if (change.status !== 'edited' || change.fields.every((f) => f === 'id')) return [];
+  t.history.versions.push({ capture, post, fields: change.fields, changes: change.changes });
+  return change.fields;
+}
+
+/** A new version when a returning post (no pair in the report) differs from the last one seen. */
 function recordVersion(t: Tracked, capture: number, post: Post, options: HistoryOptions): HistoryEvent['fields'] {
   if (samePost(t.last, post)) {
     t.last = post;
     return [];
   }
-  const changes = compareFields(t.last, post, { ...DEFAULT_DIFF_OPTIONS, ...options });
+  const changes = compareFields(t.last, post, resolveOptions(options));
   const fields = FIELDS.filter((f) => changes.some((c) => c.field === f));
   t.history.versions.push({ capture, post, fields, changes });
   t.last = post;
@@ -95,7 +106,7 @@ export function buildHistory(series: readonly CaptureVersion[], options: History
       if (change.old && change.new) {
         const t = current[change.old.index]!;
         next[change.new.index] = t;
-        const fields = recordVersion(t, i, after.capture.posts[change.new.index]!, options);
+        const fields = recordPaired(t, i, after.capture.posts[change.new.index]!, change);
         if (fields.length > 0) event(t, i, 'edited', fields);
         if (change.moved) event(t, i, 'moved');
       } else if (change.old) {

@@ -2,16 +2,16 @@
 import type { Capture } from '../model.js';
 
 /** ISO-like stamps in file names: 2026-11-22T10-05-00Z, 2026-11-22T10:05:00Z, 20261122T100500Z, 2026-11-22_10-05. */
-const NAME_STAMP = /(\d{4})-?(\d{2})-?(\d{2})[T_ ]?(\d{2})[-:.]?(\d{2})(?:[-:.]?(\d{2}))?(?:[.,]\d+)?(Z|[+-]\d{2}(?::?\d{2})?)?/;
+const NAME_STAMP = /(\d{4})-?(\d{2})-?(\d{2})[T_ ]?(\d{2})[-:.]?(\d{2})(?:[-:.]?(\d{2}))?(?:[.,](\d+))?(Z|[+-]\d{2}(?::?\d{2})?)?/;
 
-/** The capture time in a file name, or null. A stamp without a zone is read as UTC. */
+/** The capture time in a file name (to the millisecond), or null. A stamp without a zone is read as UTC. */
 export function stampFromName(name: string): Date | null {
   const m = NAME_STAMP.exec(name);
   if (!m) return null;
-  const [, y, mo, d, h, mi, s, zone] = m;
+  const [, y, mo, d, h, mi, s, fraction, zone] = m;
   let offset = 'Z';
   if (zone && zone !== 'Z') offset = zone.length === 3 ? `${zone}:00` : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
-  const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}${offset}`);
+  const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}.${(fraction ?? '').padEnd(3, '0').slice(0, 3)}${offset}`);
   return Number.isNaN(date.getTime()) ? null : date;
 }
 

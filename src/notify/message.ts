@@ -1,6 +1,7 @@
 // A Notification built from a check's steps: the summary line, the Markdown, the generic JSON, once for
 // every channel. Page names and titles are untrusted text: controls are removed before any channel sees them.
 import type { Summary } from '../model.js';
+import { CHECK_SCHEMA } from '../render/check.js';
 import { toJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import type { OnlyValue } from '../render/select.js';
@@ -12,7 +13,7 @@ export interface NotificationInput {
   steps: NotificationStep[];
   link?: string | null;
   only?: readonly OnlyValue[];
-  /** The generic JSON body; by default `{schema: 'livediff.check/1', page, steps}`. check passes its own. */
+  /** The generic JSON body; by default `{schema: 'livediff.check/2', page, steps}`. check passes its own. */
   json?: unknown;
   time?: Date;
 }
@@ -63,7 +64,7 @@ export function buildNotification(input: NotificationInput): Notification {
     summary: oneLine(`${page}: ${counts}${across}`),
     markdown,
     json: input.json ?? {
-      schema: 'livediff.check/1',
+      schema: CHECK_SCHEMA,
       page,
       steps: steps.map((s) => ({ old: s.old, new: s.new, report: toJson(s.report, { only: input.only }) })),
     },

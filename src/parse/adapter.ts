@@ -1,5 +1,5 @@
 // The adapter interface: one per input format, each able to say whether a text looks like its format.
-import type { Capture } from '../model.js';
+import type { Capture, Post } from '../model.js';
 
 export interface ParseOptions {
   /** Name shown in messages and reports (a file path, `-`). */
@@ -13,11 +13,20 @@ export interface ParseOptions {
   fields?: { post?: string; time?: string; headline?: string; id?: string; body?: string };
 }
 
+/**
+ * A post as an adapter builds it: a Post without its key, which the parse stage computes for every
+ * format in one place (parse/index.ts, `postKey`), writable while the adapter builds it.
+ */
+export type DraftPost = { -readonly [K in Exclude<keyof Post, 'key'>]: Post[K] };
+
+/** A capture as an adapter returns it: its posts not keyed yet. */
+export type DraftCapture = Omit<Capture, 'posts'> & { readonly posts: readonly DraftPost[] };
+
 export interface Adapter {
   /** Short name: `--input-format` takes it and `--format json` reports it. */
   name: string;
   /** Whether the decoded text looks like this format; cheap, looks at the start only. */
   detect(text: string): boolean;
   /** Parse, or throw an InputError naming the source, the line, what was expected and what was found. */
-  parse(text: string, options: ParseOptions): Capture;
+  parse(text: string, options: ParseOptions): DraftCapture;
 }

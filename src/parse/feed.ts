@@ -1,21 +1,13 @@
 // The feed adapter: JSON feeds of posts as live-ticker and CMS APIs serve them (an array of post objects, or
 // an object holding one under `items`, `posts`, `data`…). Field paths come from options.fields or are guessed.
 import { InputError } from '../errors.js';
-import type { Block, Capture, PageHeader, Post } from '../model.js';
-import type { Adapter, ParseOptions } from './adapter.js';
-import {
-  blocksFromMarkup,
-  dropSharedIds,
-  emptyHeader,
-  type FieldOptions,
-  headlineFromBody,
-  textFromMarkup,
-  timeMinutes,
-} from './html.js';
-import { isJsonObject, Locator, needlesFor, parseJsonInput, startsAsJson } from './jsonld.js';
+import type { Block, PageHeader } from '../model.js';
+import type { Adapter, DraftCapture as Capture, DraftPost as Post, ParseOptions } from './adapter.js';
+import { dropSharedIds, emptyHeader, type FieldOptions, headlineFromBody, timeMinutes } from './fields.js';
+import { checkPostCount, isJsonObject, type JsonObject, Locator, needlesFor, parseJsonInput, startsAsJson } from './json.js';
+import { blocksFromMarkup, textFromMarkup, withMarkupLimits } from './markup.js';
 import { normalizeText } from './normalize.js';
-
-type JsonObject = Record<string, unknown>;
+import { feedDateMinutes } from './dates.js';
 
 const EXPECTED = 'a JSON feed of posts (an array of objects, or an object with one under items, posts, entries, data, results or updates)';
 
@@ -24,9 +16,11 @@ export const ITEM_KEYS = ['items', 'posts', 'entries', 'data', 'results', 'updat
 /** Default field names, each tried in order; `fields.*` dot paths replace them. */
 export const DEFAULT_FEED_FIELDS = {
   id: ['id', 'guid', 'uuid', '_id', 'postId', 'post_id'],
+  // Publication times first, then update times: docs/input-formats.md lists them (keep it in step).
   time: [
-    'published', 'publishedAt', 'published_at', 'date_published', 'datePublished', 'date', 'created_at', 'createdAt',
-    'timestamp', 'time',
+    'published', 'publishedAt', 'published_at', 'date_published', 'datePublished', 'pubDate', 'pub_date',
+    'publishDate', 'publish_date', 'date', 'created_at', 'createdAt', 'created', 'timestamp', 'time',
+    'updated', 'updatedAt', 'updated_at', 'date_modified', 'dateModified', 'modified', 'lastModified',
   ],
   headline: ['title', 'headline'],
   body: ['body', 'text', 'content', 'content_html', 'content_text', 'articleBody', 'html', 'summary', 'description'],
@@ -152,8 +146,6 @@ function idValue(value: unknown): string | null {
 
 /** A Unix time (seconds, or milliseconds when that large) or a digits-only string of one. */
 const EPOCH_DIGITS = /^\d{9,13}$/;
-/** RFC 2822 with an explicit zone (`Wed, 22 Mar 2023 05:50:00 GMT`), as RSS-derived feeds have. */
-const RFC_2822 = /^(?:[A-Za-z]{3}, )?\d{1,2} [A-Za-z]{3} \d{4} \d{2}:\d{2}(?::\d{2})? (?:GMT|UTC|UT|Z|[+-]\d{4})$/;
 
 function timeValue(value: unknown): { time: string; minutes: number | null } {
   let epoch: number | null = null;
@@ -170,10 +162,7 @@ function timeValue(value: unknown): { time: string; minutes: number | null } {
   if (text === null) return { time: '', minutes: null };
   const time = normalizeText(text);
   let minutes = timeMinutes(time);
-  if (minutes === null && RFC_2822.test(time)) {
-    const ms = Date.parse(time);
-    minutes = Number.isNaN(ms) ? null : Math.floor(ms / 60000);
-  }
+  if (minutes === null) minutes = feedDateMinutes(time); // parse/dates.ts: DD.MM.YYYY, RFC 2822, epoch
   return { time, minutes };
 }
 
@@ -235,11 +224,16 @@ function pageHeader(root: unknown): PageHeader {
 
 /** Parse a JSON feed of posts. Throws InputError for malformed JSON or JSON without post objects. */
 export function parseFeedCapture(text: string, options: ParseOptions): Capture {
+  return withMarkupLimits(options.source, () => parseFeed(text, options));
+}
+
+function parseFeed(text: string, options: ParseOptions): Capture {
   const source = options.source;
   const fields = options.fields ?? {};
   const json = text.replace(/^\ufeff/, '');
   const root = parseJsonInput(json, source, EXPECTED);
   const items = findItems(root, fields.post, source);
+  checkPostCount(items.length, source, EXPECTED);
   const locator = new Locator(json, 0);
   const posts: Post[] = [];
   for (const item of items) {
@@ -247,12 +241,20 @@ export function parseFeedCapture(text: string, options: ParseOptions): Capture {
     const post = parseItem(item, posts.length, fields, locator);
     if (post) posts.push(post);
   }
+  // An empty posts array (a ticker before kick-off) is a capture with no posts, not bad input.
+  if (posts.length === 0 && items.length === 0 && isEmptyPosts(root)) return { source, format: 'feed', page: pageHeader(root), posts };
   if (posts.length === 0) {
     const what = items.length > 0 ? `${items.length} item(s) without id, time, title or body${fieldNote(fields)}` : describe(root);
     throw new InputError(source, EXPECTED, what);
   }
   dropSharedIds(posts);
   return { source, format: 'feed', page: pageHeader(root), posts };
+}
+
+/** `[]`, or an object whose posts key (`items`, `posts`…) holds an empty array. */
+function isEmptyPosts(root: unknown): boolean {
+  if (Array.isArray(root)) return root.length === 0;
+  return isJsonObject(root) && ITEM_KEYS.some((k) => Array.isArray(root[k]) && (root[k] as unknown[]).length === 0);
 }
 
 function fieldNote(fields: FieldOptions): string {

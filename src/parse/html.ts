@@ -1,242 +1,75 @@
 // The html adapter: a saved live page whose posts are elements (`article`, `[data-post-id]`, `.live-post`…),
-// read with a real HTML parser (htmlparser2) and CSS selectors (css-select). Also the markup and text
-// helpers the jsonld and feed adapters share: HTML fragments to blocks, ISO dates, derived headlines.
-import { compile, selectAll, selectOne } from 'css-select';
-import { type AnyNode, type Document, type Element, hasChildren, isTag, isText } from 'domhandler';
-import { Parser, parseDocument } from 'htmlparser2';
+// read with a real HTML parser (htmlparser2, through markup.ts) and CSS selectors (css-select).
+import { compile } from 'css-select';
+import { type AnyNode, type Document, type Element, hasChildren, isTag } from 'domhandler';
 import { InputError, UsageError } from '../errors.js';
-import type { Block, Caption, Capture, PageHeader, Post } from '../model.js';
-import type { Adapter, ParseOptions } from './adapter.js';
+import type { Block, Caption, PageHeader } from '../model.js';
+import type { Adapter, DraftCapture as Capture, DraftPost as Post, ParseOptions } from './adapter.js';
+import { dropSharedIds, emptyHeader, type FieldOptions, headlineFromBody, LineIndex, timeMinutes } from './fields.js';
+import {
+  blocksFromText,
+  innerText,
+  isHidden,
+  listMarker,
+  looksLikeHtml,
+  oneLine,
+  parseDocument,
+  withMarkupLimits,
+} from './markup.js';
 import { normalizeText } from './normalize.js';
-import { parseTimestamp } from './time.js';
-
-/** The field options of ParseOptions, never undefined. */
-export type FieldOptions = NonNullable<ParseOptions['fields']>;
-
-// ——— Text helpers shared by the adapters ———
-
-/** Longest headline made from a post's first sentence. */
-export const DERIVED_HEADLINE_CHARS = 100;
-/** A sentence end: `.`, `!`, `?` or `…`, closing quotes or brackets, then white space or the end. */
-const SENTENCE_END = /[.!?…]["'”’)\]]*(?=\s|$)/g;
-/** Sentence ends this early are abbreviations (`Mr.`, `U.S.`) more often than sentences. */
-const MIN_SENTENCE_CHARS = 15;
-
-/** A headline for a post that has none: its first sentence, cut at a word boundary to 100 characters. */
-export function headlineFromBody(blocks: readonly Block[]): string {
-  const first = blocks.find((b) => b.text !== '')?.text ?? '';
-  let sentence = first;
-  for (const m of first.matchAll(SENTENCE_END)) {
-    const end = m.index + m[0].length;
-    if (end >= MIN_SENTENCE_CHARS) {
-      sentence = first.slice(0, end);
-      break;
-    }
-  }
-  if (sentence.length <= DERIVED_HEADLINE_CHARS) return sentence;
-  const cut = sentence.slice(0, DERIVED_HEADLINE_CHARS);
-  const space = cut.lastIndexOf(' ');
-  const words = space > DERIVED_HEADLINE_CHARS / 2 ? cut.slice(0, space) : cut;
-  return `${words.replace(/[\s,;:–—-]+$/, '')}…`;
-}
-
-const ISO_DATE =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?)? ?(?:([Zz])|([+-])(\d{2}):?(\d{2})?)?$/;
-
-/**
- * Minutes since 1970-01-01 UTC of an ISO 8601 date (`2021-02-19T19:41:53.000Z`, `…+0100`, `2021-02-19`);
- * a time without an offset is taken as UTC. Null when the text is not such a date.
- */
-export function isoMinutes(value: string): number | null {
-  const m = ISO_DATE.exec(value.trim());
-  if (!m) return null;
-  const [, y, mo, d, h = '0', mi = '0', , , sign, oh = '0', om = '0'] = m;
-  const month = Number(mo);
-  const day = Number(d);
-  const hour = Number(h);
-  const minute = Number(mi);
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59) return null;
-  const offset = sign === undefined ? 0 : (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om));
-  return Date.UTC(Number(y), month - 1, day, hour, minute) / 60000 - offset;
-}
-
-/** Minutes of a time as a page shows it: ISO 8601, else a text timestamp such as `5:50 a.m. ET, March 22, 2023`. */
-export function timeMinutes(value: string): number | null {
-  return isoMinutes(value) ?? parseTimestamp(value)?.minutes ?? null;
-}
-
-const BULLET = /^[•·▪◦‣∙*-] /;
-const NUMBERED = /^(\d{1,3})[.)] /;
-
-/** One line of text as a block: `• item` a bullet, `3. item` a numbered item, anything else a paragraph. */
-export function textBlock(line: string): Block {
-  const bullet = BULLET.exec(line);
-  if (bullet && line.length > bullet[0].length) return { kind: 'bullet', marker: '•', text: line.slice(bullet[0].length).trim() };
-  const numbered = NUMBERED.exec(line);
-  if (numbered && line.length > numbered[0].length) {
-    return { kind: 'numbered', marker: `${numbered[1]}.`, text: line.slice(numbered[0].length).trim() };
-  }
-  return { kind: 'paragraph', marker: '', text: line };
-}
-
-/** Plain text to blocks: one per non-blank line (blank lines and single line breaks both separate). */
-export function blocksFromText(text: string): Block[] {
-  return text
-    .split(/\r\n|[\r\n\u2028\u2029\u0085]/)
-    .map(normalizeText)
-    .filter((line) => line !== '')
-    .map(textBlock);
-}
-
-/** Whether a string has markup in it (a tag, a comment, a closing tag) rather than being plain text. */
-export function looksLikeMarkup(text: string): boolean {
-  return /<[A-Za-z!/]/.test(text);
-}
-
-/** A string that may be HTML (`<p>…</p><ul><li>…`) or plain text, as blocks. */
-export function blocksFromMarkup(text: string): Block[] {
-  if (!looksLikeMarkup(text)) return blocksFromText(text);
-  return blocksFromText(innerText(parseDocument(text), { markers: true }));
-}
-
-/** A string that may be HTML, as one line of normalised text (for headlines, names, times). */
-export function textFromMarkup(text: string): string {
-  if (!looksLikeMarkup(text)) return normalizeText(text);
-  return oneLine(innerText(parseDocument(text)));
-}
-
-/** 1-based line numbers of offsets in a text, counting line endings as splitLines does. */
-export class LineIndex {
-  private starts: number[] | null = null;
-  constructor(private readonly text: string) {}
-
-  lineAt(offset: number): number {
-    const starts = (this.starts ??= lineStarts(this.text));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  }
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 && text.charCodeAt(i + 1) === 10) continue;
-    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029 || c === 0x85) starts.push(i + 1);
-  }
-  return starts;
-}
-
-/** Ids only count when they tell posts apart: an id several posts share is no id (set to null on each). */
-export function dropSharedIds(posts: Post[]): void {
-  const counts = new Map<string, number>();
-  for (const p of posts) if (p.id !== null) counts.set(p.id, (counts.get(p.id) ?? 0) + 1);
-  for (const p of posts) if (p.id !== null && counts.get(p.id)! > 1) p.id = null;
-}
-
-/** A short quoted excerpt of untrusted text for a one-line message. */
-export function excerpt(text: string, max = 40): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return JSON.stringify(flat.length > max ? `${flat.slice(0, max)}…` : flat);
-}
-
-export function emptyHeader(): PageHeader {
-  return { deepLink: null, title: null, bylines: [], updated: null, updatedMinutes: null, postCount: null };
-}
-
-// ——— DOM text ———
-
-/** Elements whose content is never text a reader sees. */
-const HIDDEN_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'canvas', 'button', 'select', 'head',
-]);
-/** Elements that break lines (their text is a block of its own). */
-const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
-  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr',
-  'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tr', 'ul', 'caption',
-]);
-const CELL_TAGS = new Set(['td', 'th']);
-
-function isHidden(el: Element): boolean {
-  return (
-    HIDDEN_TAGS.has(el.name) ||
-    el.attribs.hidden !== undefined ||
-    el.attribs['aria-hidden']?.trim().toLowerCase() === 'true'
-  );
-}
-
-/** `•` for an item of an unordered list, `3.` for the third item of an ordered one (honouring `start`). */
-function listMarker(li: Element): string {
-  const list = li.parent;
-  if (!list || !isTag(list) || list.name !== 'ol') return '•';
-  let n = Number.parseInt(list.attribs.start ?? '1', 10);
-  if (!Number.isFinite(n)) n = 1;
-  for (const sibling of list.children) {
-    if (sibling === li) break;
-    if (isTag(sibling) && sibling.name === 'li') n++;
-  }
-  return `${n}.`;
-}
-
-const END_PRE = Symbol('end pre');
-
-/**
- * The text of a node as a reader sees it: white space collapsed (kept inside `pre`), a line break around
- * every block element and at `<br>`, hidden elements and the `skip` elements left out. With `markers`,
- * list items start with their marker (`• `, `3. `), so blocksFromText reads them as list items.
- */
-export function innerText(root: AnyNode, options: { skip?: ReadonlySet<AnyNode>; markers?: boolean } = {}): string {
-  const out: string[] = [];
-  const stack: (AnyNode | string | typeof END_PRE)[] = [root];
-  let pre = 0;
-  while (stack.length > 0) {
-    const item = stack.pop()!;
-    if (item === END_PRE) pre--;
-    else if (typeof item === 'string') out.push(item);
-    else if (isText(item)) out.push(pre > 0 ? item.data : item.data.replace(/[\t\n\f\r ]+/g, ' '));
-    else if (isTag(item)) {
-      if (options.skip?.has(item) || isHidden(item)) continue;
-      if (item.name === 'br') {
-        out.push('\n');
-        continue;
-      }
-      const block = BLOCK_TAGS.has(item.name);
-      const cell = CELL_TAGS.has(item.name);
-      const marker = options.markers && item.name === 'li' ? `${listMarker(item)} ` : '';
-      out.push(block ? `\n${marker}` : cell ? ' ' : '');
-      stack.push(block ? '\n' : cell ? ' ' : '');
-      if (item.name === 'pre') {
-        pre++;
-        stack.push(END_PRE);
-      }
-      for (let i = item.children.length - 1; i >= 0; i--) stack.push(item.children[i]!);
-    } else if (hasChildren(item)) {
-      for (let i = item.children.length - 1; i >= 0; i--) stack.push(item.children[i]!);
-    }
-  }
-  return out.join('');
-}
-
-/** innerText as one normalised line. */
-function oneLine(text: string): string {
-  return normalizeText(text.replace(/[\r\n]+/g, ' '));
-}
 
 // ——— Selectors ———
 
-function select(selector: string, root: AnyNode | AnyNode[]): Element[] {
-  return selectAll<AnyNode, Element>(selector, root);
+/** Compiled selectors without `:scope` (the only part that depends on where the query starts). */
+const COMPILED = new Map<string, (el: AnyNode) => boolean>();
+
+function compiled(selector: string, root: AnyNode): (el: AnyNode) => boolean {
+  if (selector.includes(':scope')) return compile<AnyNode, Element>(selector, undefined, root);
+  let test = COMPILED.get(selector);
+  if (test === undefined) COMPILED.set(selector, (test = compile<AnyNode, Element>(selector)));
+  return test;
 }
 
-function first(selector: string, root: AnyNode | AnyNode[]): Element | null {
-  return selectOne<AnyNode, Element>(selector, root);
+/**
+ * The elements under `root` (not root itself) matching `selector`, in document order, as css-select's
+ * selectAll finds them (`<template>` contents skipped), but walked with a stack that grows at its end:
+ * css-select's own walk keeps its stack with unshift/shift, quadratic in the nesting depth (100,000 nested
+ * `<div>`s: 90 s).
+ */
+function walk(selector: string, root: AnyNode, one: boolean): Element[] {
+  const test = compiled(selector, root);
+  const found: Element[] = [];
+  if (!hasChildren(root)) return found;
+  const lists: AnyNode[][] = [root.children];
+  const at: number[] = [0];
+  while (lists.length > 0) {
+    const top = lists.length - 1;
+    const list = lists[top]!;
+    if (at[top]! >= list.length) {
+      lists.pop();
+      at.pop();
+      continue;
+    }
+    const node = list[at[top]!++]!;
+    if (!isTag(node)) continue;
+    if (test(node)) {
+      found.push(node);
+      if (one) return found;
+    }
+    if (node.name !== 'template' && node.children.length > 0) {
+      lists.push(node.children);
+      at.push(0);
+    }
+  }
+  return found;
+}
+
+function select(selector: string, root: AnyNode): Element[] {
+  return walk(selector, root, false);
+}
+
+function first(selector: string, root: AnyNode): Element | null {
+  return walk(selector, root, true)[0] ?? null;
 }
 
 /** Refuse a selector css-select cannot read, naming the option it came from. */
@@ -248,8 +81,8 @@ function checkSelector(field: string, selector: string): void {
   }
 }
 
-function isInside(el: AnyNode, ancestor: AnyNode): boolean {
-  for (let p = el.parent; p; p = p.parent) if (p === ancestor) return true;
+function insideAny(el: AnyNode, ancestors: ReadonlySet<AnyNode>): boolean {
+  for (let p = el.parent; p; p = p.parent) if (ancestors.has(p)) return true;
   return false;
 }
 
@@ -281,6 +114,12 @@ function busiestLevel(matches: Element[]): Element[] {
 
 // ——— The html adapter ———
 
+/** A short quoted excerpt of untrusted text for a one-line message. */
+export function excerpt(text: string, max = 40): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return JSON.stringify(flat.length > max ? `${flat.slice(0, max)}…` : flat);
+}
+
 /** Elements that mark a live post when the page says so explicitly; tried before plain `article`. */
 export const DEFAULT_POST_SELECTOR =
   '[data-post-id], .liveblog-post, .live-post, [itemtype*=BlogPosting]:not([itemtype*=LiveBlogPosting])';
@@ -294,7 +133,8 @@ const BYLINE_SELECTOR = '.byline, [itemprop=author]';
 const FURNITURE = new Set(['nav', 'form', 'figure', 'figcaption', 'aside', 'footer']);
 
 function attribute(el: Element, name: string): string | null {
-  const value = el.attribs[name];
+  // Own attributes only: `--id __proto__` (or constructor, toString) names no attribute, not Object's.
+  const value = Object.hasOwn(el.attribs, name) ? el.attribs[name] : undefined;
   if (value === undefined) return null;
   const text = normalizeText(value);
   return text === '' ? null : text;
@@ -386,7 +226,9 @@ function metaContent(doc: Document, selector: string): string | null {
 
 function pageHeader(doc: Document, posts: Element[]): PageHeader {
   const header = emptyHeader();
-  const h1 = select('h1', doc).find((h) => !posts.some((p) => isInside(h, p)));
+  // One walk up from each heading against a set, not each heading against every post (80,000 posts: 40 s).
+  const postSet = new Set<AnyNode>(posts);
+  const h1 = select('h1', doc).find((h) => !insideAny(h, postSet));
   const h1Text = h1 ? oneLine(innerText(h1)) : '';
   const titleEl = first('title', doc);
   header.title =
@@ -410,6 +252,10 @@ function findPosts(doc: Document, fields: FieldOptions): Element[] {
 
 /** Parse an HTML page whose posts are elements. Throws InputError when no post element has any text. */
 export function parseHtmlCapture(text: string, options: ParseOptions): Capture {
+  return withMarkupLimits(options.source, () => parseHtml(text, options));
+}
+
+function parseHtml(text: string, options: ParseOptions): Capture {
   const fields = options.fields ?? {};
   for (const [name, selector] of Object.entries(fields)) {
     if (selector !== undefined && name !== 'id') checkSelector(name, selector);
@@ -436,35 +282,6 @@ export function parseHtmlCapture(text: string, options: ParseOptions): Capture {
   }
   dropSharedIds(posts);
   return { source: options.source, format: 'html', page: pageHeader(doc, elements), posts };
-}
-
-/** Tags that only HTML has (RSS and Atom share `title` and `link`, so those do not count). */
-const HTML_TAGS = new Set([
-  'html', 'head', 'body', 'meta', 'script', 'style', 'div', 'span', 'p', 'article', 'section', 'main', 'header',
-  'footer', 'nav', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'time', 'figure', 'img', 'a', 'br',
-]);
-/** How much of the start detection reads. */
-const DETECT_CHARS = 4096;
-
-/**
- * Whether a text is an HTML page: it starts with markup (`<` after white space and BOM) and the first
- * few KB open an HTML element or declare `<!DOCTYPE html>`. A text capture starts with a headline, not `<`.
- */
-export function looksLikeHtml(text: string): boolean {
-  const head = text.slice(0, DETECT_CHARS).replace(/^[\ufeff\s]+/, '');
-  if (!head.startsWith('<')) return false;
-  let html = false;
-  const parser = new Parser({
-    onopentag(name) {
-      if (HTML_TAGS.has(name)) html = true;
-    },
-    onprocessinginstruction(name, data) {
-      if (name.toLowerCase() === '!doctype' && /^!doctype\s+html\b/i.test(data)) html = true;
-    },
-  });
-  parser.write(head);
-  parser.end();
-  return html;
 }
 
 export const htmlAdapter: Adapter = {

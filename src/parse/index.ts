@@ -2,9 +2,11 @@
 import { isUtf8 } from 'node:buffer';
 import { InputError, UsageError } from '../errors.js';
 import type { Capture } from '../model.js';
-import type { Adapter, ParseOptions } from './adapter.js';
+import type { Adapter, DraftCapture, ParseOptions } from './adapter.js';
+import { PostMemory } from './chunks.js';
 import { bomCharset, decodeCapture } from './decode.js';
-import { parseTextBytes, textAdapter } from './text.js';
+import { postKey } from './post.js';
+import { parseTextBytes, parseTextCapture, textAdapter } from './text.js';
 
 type Formats = typeof import('./formats.js');
 
@@ -76,18 +78,46 @@ function decode(bytes: Uint8Array, source: string, maxBytes: number | undefined)
   return decodeCapture(bytes, source, maxBytes, legacy ? charset : 'utf-8');
 }
 
-/** Parse a capture from its bytes or decoded text. */
-export function parseCapture(input: string | Uint8Array, options: ParseCaptureOptions = {}): Capture {
+/** An adapter's capture with every post keyed (`postKey`): the key is computed here for every format. */
+function keyed(draft: DraftCapture): Capture {
+  return { ...draft, posts: draft.posts.map((p) => ({ ...p, key: postKey(p) })) };
+}
+
+function parseWith(input: string | Uint8Array, options: ParseCaptureOptions, memory: PostMemory | null): Capture {
   const source = options.source ?? 'capture';
   // Bytes that can only be a text capture are read as bytes (see parseTextBytes): no adapter but text
   // detects an input that does not start with `<`, `{` or `[`.
   if (typeof input !== 'string' && (options.format ?? 'text') === 'text' && !needsFormats(input)) {
-    return parseTextBytes(input, source, options.maxBytes);
+    return parseTextBytes(input, source, options.maxBytes, memory);
   }
   const text = typeof input === 'string' ? input : decode(input, source, options.maxBytes);
   if (typeof input === 'string' && text.trim() === '') {
     throw new InputError(source, 'a text capture of a live page', 'only white space');
   }
   const adapter = options.format ? findAdapter(options.format) : (ADAPTERS.find((a) => a.detect(text)) ?? textAdapter);
-  return adapter.parse(text, options.fields ? { source, fields: options.fields } : { source });
+  const parseOptions: ParseOptions = options.fields ? { source, fields: options.fields } : { source };
+  if (adapter === textAdapter) return parseTextCapture(text, parseOptions, memory);
+  return keyed(adapter.parse(text, parseOptions));
+}
+
+/** Parse a capture from its bytes or decoded text. Pure: it keeps nothing (see createReader for series). */
+export function parseCapture(input: string | Uint8Array, options: ParseCaptureOptions = {}): Capture {
+  return parseWith(input, options, null);
+}
+
+/** Parses captures, remembering the last text capture it parsed (see createReader). */
+export interface Reader {
+  /** Parse a capture like parseCapture, reusing what the reader remembers of the capture it parsed before. */
+  parse(input: string | Uint8Array, options?: ParseCaptureOptions): Capture;
+}
+
+/**
+ * A reader for captures of one page in succession: both sides of a diff, the captures of a series. It
+ * remembers the posts of the last text capture it parsed, so that the next one's unchanged posts are
+ * found in place and not parsed again (see parse/chunks.ts). It holds at most that one capture's posts;
+ * drop the reader when the series is read. The captures it returns are the same as parseCapture's.
+ */
+export function createReader(): Reader {
+  const memory = new PostMemory();
+  return { parse: (input, options = {}) => parseWith(input, options, memory) };
 }

@@ -1,23 +1,43 @@
 // Capture noise that is never an edit: line endings, BOM, odd spaces, Unicode forms, runs of white space.
 
-/** Space-like characters browsers copy in place of a plain space (NBSP, thin and em spaces, …). */
-const ODD_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\v\f]/g;
 /**
- * Invisible characters that carry no text (zero-width space, word joiner, BOM). These and ODD_SPACES have a
- * byte-level twin, CANDIDATE in parse/scan.ts, that must list the same characters.
+ * The odd characters of captures, in one table from which both the normaliser's expressions (below) and
+ * the byte-level scan for timestamp lines (CANDIDATE in parse/scan.ts) are built. `space`: a space-like
+ * character browsers copy in place of a plain space (NBSP, thin and em spaces, tabs); `invisible`: a
+ * character that carries no text (zero-width space, word joiner, BOM, soft hyphen).
  */
-const INVISIBLES = /[\u200b\u2060\ufeff\u00ad]/g;
+export const ODD_CHARACTERS: ReadonlyArray<readonly [char: string, becomes: 'space' | 'invisible']> = [
+  ...[...'\t\v\f\u00a0\u1680\u202f\u205f\u3000'].map((c) => [c, 'space'] as const),
+  ...Array.from({ length: 11 }, (_, i) => [String.fromCharCode(0x2000 + i), 'space'] as const),
+  ...[...'\u200b\u2060\ufeff\u00ad'].map((c) => [c, 'invisible'] as const),
+];
+
+/** A character class of the table's characters of one kind (or all), as source text. */
+function charClass(kind?: 'space' | 'invisible'): string {
+  const chars = ODD_CHARACTERS.filter(([, k]) => kind === undefined || k === kind);
+  return `[${chars.map(([c]) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`;
+}
+
+const ODD_SPACES = new RegExp(charClass('space'), 'g');
+const INVISIBLES = new RegExp(charClass('invisible'), 'g');
 const SPACE_RUNS = / {2,}/g;
 
-/** Anything normalizeText would change besides trimming; most lines of a capture have none. */
-const NEEDS_WORK = /[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\t\v\f\u2060\ufeff\u00ad]| {2}/;
+const ODD = new RegExp(charClass());
+
+/**
+ * Anything normalizeText would change besides trimming; most lines of a capture have none. Two searches:
+ * one expression with both would try the class and the two spaces at every character.
+ */
+function needsWork(text: string): boolean {
+  return ODD.test(text) || text.includes('  ');
+}
 /** Characters outside ASCII: only such text can be in another normalisation form than NFC. */
 export const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Normalise one line or field of text: NFC, plain spaces, no invisibles, single spaces, trimmed. */
 export function normalizeText(text: string): string {
   const nfc = NON_ASCII.test(text) ? text.normalize('NFC') : text;
-  if (!NEEDS_WORK.test(nfc)) return nfc.trim();
+  if (!needsWork(nfc)) return nfc.trim();
   return nfc.replace(ODD_SPACES, ' ').replace(INVISIBLES, '').replace(SPACE_RUNS, ' ').trim();
 }
 
@@ -37,6 +57,6 @@ export function foldText(text: string): string {
  */
 export function normalizedLines(text: string): string[] {
   const nfc = NON_ASCII.test(text) ? text.normalize('NFC') : text;
-  const clean = NEEDS_WORK.test(nfc) ? nfc.replace(ODD_SPACES, ' ').replace(INVISIBLES, '') : nfc;
+  const clean = needsWork(nfc) ? nfc.replace(ODD_SPACES, ' ').replace(INVISIBLES, '') : nfc;
   return splitLines(clean).map((line) => (line.includes('  ') ? line.replace(SPACE_RUNS, ' ') : line).trim());
 }

@@ -19,6 +19,52 @@ export interface Line {
 /** What a post's text parses to, before it gets its place in a capture (`index`, `line`). */
 export type PostContent = Omit<Post, 'index' | 'line'>;
 
+/** The fields a post's key covers. */
+type Keyed = Pick<Post, 'time' | 'headline' | 'byline' | 'captions' | 'body'>;
+
+/**
+ * A 64-bit hash (16 hex digits) of strings in turn, each followed by a separator: two multiplicative hashes
+ * of their UTF-16 code units, mixed at the end (after cyrb53). Not cryptographic: the aligner confirms a
+ * pair of equal keys field by field, so a collision could only cost a missed pair, never a wrong one. No
+ * crypto module: loading it costs every run start-up time (see builtins.ts). The fields are hashed where
+ * they are rather than joined first: joining copies every post's text once more.
+ */
+class Hash64 {
+  #h1 = 0xdeadbeef;
+  #h2 = 0x41c6ce57;
+
+  add(text: string): this {
+    let h1 = this.#h1;
+    let h2 = this.#h2;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    // A separator no normalised text has, so that ('ab', 'c') and ('a', 'bc') differ.
+    this.#h1 = Math.imul(h1 ^ 0xffff, 2654435761);
+    this.#h2 = Math.imul(h2 ^ 0xffff, 1597334677);
+    return this;
+  }
+
+  digest(): string {
+    const h1 = Math.imul(this.#h1 ^ (this.#h1 >>> 16), 2246822507) ^ Math.imul(this.#h2 ^ (this.#h2 >>> 13), 3266489909);
+    const h2 = Math.imul(this.#h2 ^ (this.#h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
+  }
+}
+
+/**
+ * A post's content identity: a hash of everything a reader sees (time, headline, byline, captions, body
+ * with each block's kind and marker), for every format alike. Equal content, equal key.
+ */
+export function postKey(post: Keyed): string {
+  const hash = new Hash64().add(post.time).add(post.headline).add(post.byline === null ? 'n' : `b${post.byline}`);
+  for (const c of post.captions) hash.add('c').add(c.text).add(c.credit === null ? 'n' : `r${c.credit}`);
+  for (const b of post.body) hash.add(b.kind).add(b.marker).add(b.text);
+  return hash.digest();
+}
+
 export function toLines(text: string, firstLine = 1): Line[] {
   return normalizedLines(text).map((line, i) => ({ text: line, n: i + firstLine }));
 }
@@ -62,7 +108,8 @@ export function parsePost(stamp: Line, rest: Line[], index: number): Post {
       i++;
     } else body.push(parseBlock(line.text));
   }
-  return { index, line: stamp.n, id: null, time: stamp.text, minutes, headline, byline, captions, body };
+  const key = postKey({ time: stamp.text, headline, byline, captions, body });
+  return { index, line: stamp.n, id: null, time: stamp.text, minutes, headline, byline, captions, body, key };
 }
 
 /** Parse one post's decoded text (its timestamp line first) to its content. */

@@ -2,8 +2,8 @@
 // post's start when, normalised, it is a timestamp. Works on the bytes as a latin1 string (one character
 // per byte), so that searching is on one-byte text and post chunks can be compared byte for byte.
 import { Buffer } from 'node:buffer';
-import { entryFor, type PostEntry } from './chunks.js';
-import { normalizeText } from './normalize.js';
+import type { PostEntry, PostMemory } from './chunks.js';
+import { normalizeText, ODD_CHARACTERS } from './normalize.js';
 import { parseTimestamp, TIMESTAMP_AT } from './time.js';
 
 export interface Scan {
@@ -11,7 +11,7 @@ export interface Scan {
   starts: number[];
   /** The timestamp lines, normalised. */
   stamps: string[];
-  /** With a guide, each post's entry (the guide's, found in place, or chunks.ts entryFor's); else undefined. */
+  /** With a guide, each post's entry (the guide's, found in place, or the reader's memory's); else undefined. */
   entries: Array<PostEntry | undefined>;
 }
 
@@ -30,15 +30,29 @@ function hasOtherLineBreaks(text: string): boolean {
 }
 
 /**
- * A line that may be a timestamp once normalised, after its `\n`: the white space and invisibles that
- * normalising removes (ASCII spaces and tabs; NBSP, soft hyphen, U+2000–U+200B, U+202F, U+205F, U+2060,
- * U+1680, U+3000 and BOM as UTF-8 read as latin1: the byte-level twin of normalize.ts's lists), a digit,
- * then `:` within two characters or a non-ASCII byte there (an invisible inside the timestamp). One
- * expression over the whole text: the engine skips from line break to line break in native code, where a
- * loop over the lines would run every line through code that, in a run this short, is never optimised.
+ * The odd characters of normalize.ts's table as UTF-8 read as latin1, as an alternation: ASCII ones in one
+ * class, the others grouped by their leading bytes with their last bytes in a class (`\xE2\x80[\x80…]`).
  */
-const CANDIDATE =
-  /\n(?:[ \t\v\f]|\xC2[\xA0\xAD]|\xE2\x80[\x80-\x8B\xAF]|\xE2\x81[\x9F\xA0]|\xE1\x9A\x80|\xE3\x80\x80|\xEF\xBB\xBF)*\d\d?[:\x80-\xFF]/g;
+function oddBytes(): string {
+  const ascii: string[] = [];
+  const byLead = new Map<string, string[]>();
+  for (const [c] of ODD_CHARACTERS) {
+    const bytes = Buffer.from(c, 'utf8').toString('latin1');
+    if (bytes.length === 1) ascii.push(bytes);
+    else byLead.set(bytes.slice(0, -1), [...(byLead.get(bytes.slice(0, -1)) ?? []), bytes.slice(-1)]);
+  }
+  const hex = (s: string) => [...s].map((b) => `\\x${b.charCodeAt(0).toString(16).padStart(2, '0')}`).join('');
+  return [`[ ${hex(ascii.join(''))}]`, ...[...byLead].map(([lead, lasts]) => `${hex(lead)}[${hex(lasts.join(''))}]`)].join('|');
+}
+
+/**
+ * A line that may be a timestamp once normalised, after its `\n`: the white space and invisibles that
+ * normalising removes (ASCII spaces, and normalize.ts's ODD_CHARACTERS as bytes), a digit, then `:` within
+ * two characters or a non-ASCII byte there (an invisible inside the timestamp). One expression over the
+ * whole text: the engine skips from line break to line break in native code, where a loop over the lines
+ * would run every line through code that, in a run this short, is never optimised.
+ */
+const CANDIDATE = new RegExp(`\\n(?:${oddBytes()})*\\d\\d?[:\\x80-\\xFF]`, 'g');
 /** CANDIDATE for the first line, which no line break precedes. */
 const FIRST_CANDIDATE = new RegExp(CANDIDATE.source.slice(2), 'y');
 
@@ -86,14 +100,15 @@ class Finder {
  * Find the posts in `bytes` (valid UTF-8; `text` is the same bytes as latin1) from offset `begin`. Null
  * when the text has line breaks this scan does not split on: the caller reads it line by line instead.
  *
- * `guide`: the posts of the capture parsed before (see chunks.ts lastCapture). Where the post expected
- * next in the guide (or the one after it: the expected one is gone) is found in place, byte for byte and
- * ending where a post starts, it is that post: its bytes need no search. A successive capture of a page
- * is mostly the posts of the one before in the same order, so that the expression searches only the
- * posts that are new or changed. With a guide, posts found by searching get their entry here (see
- * chunks.ts entryFor); one that the guide has puts the guide back in step.
+ * `memory`: a reader's, whose guide is the posts of the capture it parsed before (see chunks.ts). Where
+ * the post expected next in the guide (or the one after it: the expected one is gone) is found in place,
+ * byte for byte and ending where a post starts, it is that post: its bytes need no search. A successive
+ * capture of a page is mostly the posts of the one before in the same order, so that the expression
+ * searches only the posts that are new or changed. With a guide, posts found by searching get their entry
+ * here (see PostMemory.entryFor); one that the guide has puts the guide back in step.
  */
-export function scanPosts(bytes: Buffer, text: string, begin: number, guide: readonly PostEntry[]): Scan | null {
+export function scanPosts(bytes: Buffer, text: string, begin: number, memory: PostMemory | null): Scan | null {
+  const guide = memory?.guide ?? [];
   const scan: Scan = { starts: [], stamps: [], entries: [] };
   const end = text.length;
   const find = new Finder(bytes, text);
@@ -138,10 +153,9 @@ export function scanPosts(bytes: Buffer, text: string, begin: number, guide: rea
     const next = find.nextAfter(pos);
     const nextStamp = find.stamp;
     let entry: PostEntry | undefined;
-    if (guided) {
-      const raw = text.slice(pos, next);
-      if (hasOtherLineBreaks(raw)) return null;
-      entry = entryFor(stamp, raw);
+    if (memory !== null && guided) {
+      if (hasOtherLineBreaks(text.slice(pos, next))) return null;
+      entry = memory.entryFor(stamp, bytes, text, pos, next);
       if (guide[entry.place] === entry) k = entry.place + 1;
     }
     scan.starts.push(pos);

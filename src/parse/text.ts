@@ -1,10 +1,9 @@
 // The text adapter: a live page as a browser renders it, copied as plain text (see snapshots/README.md).
 import { Buffer, isUtf8 } from 'node:buffer';
 import { InputError } from '../errors.js';
-import { setRawIdentities } from '../identity.js';
 import type { Capture, PageHeader, Post } from '../model.js';
 import type { Adapter, ParseOptions } from './adapter.js';
-import { entryFor, lastCapture, lazyPost, setLastCapture, StartLines, type PostEntry } from './chunks.js';
+import { newEntry, type PostEntry, type PostMemory } from './chunks.js';
 import { bomCharset, checkCaptureBytes, decodeCapture } from './decode.js';
 import { normalizeText, splitLines } from './normalize.js';
 import { parsePost, toLines, type Line } from './post.js';
@@ -93,34 +92,41 @@ export function parseTextLines(text: string, source: string): Capture {
   return { source, format: 'text', page: parseHeader(headerLines), posts };
 }
 
+/** A text post at its place in a capture: plain data, its fields the entry's. */
+function placed(entry: PostEntry, index: number, line: number): Post {
+  const c = entry.content;
+  return { index, line, id: null, time: c.time, minutes: c.minutes, headline: c.headline, byline: c.byline, captions: c.captions, body: c.body, key: c.key };
+}
+
 /**
- * The fast parse of valid UTF-8 from `begin` (after a BOM): find the posts in the bytes, then make each
- * distinct post's entry once (its time; the rest when read). Posts get raw identities, so that
- * the aligner pairs posts whose bytes are equal without comparing their text. Null when the bytes need
- * the line-by-line parse (other line breaks, or no post found: that parse says what is wrong).
+ * The fast parse of valid UTF-8 from `begin` (after a BOM): find the posts in the bytes, then parse each.
+ * With a reader's memory, a post whose bytes the capture parsed before it had is not parsed again, and
+ * this capture becomes the memory. Null when the bytes need the line-by-line parse (other line breaks, or
+ * no post found: that parse says what is wrong).
  */
-function parseUtf8(bytes: Buffer, begin: number, source: string): Capture | null {
+function parseUtf8(bytes: Buffer, begin: number, source: string, memory: PostMemory | null): Capture | null {
   const text = bytes.toString('latin1');
-  const scan = scanPosts(bytes, text, begin, lastCapture());
+  const scan = scanPosts(bytes, text, begin, memory);
   if (scan === null || scan.starts.length === 0) return null;
   const { starts, stamps } = scan;
   const header = toLines(bytes.toString('utf8', begin, starts[0]));
   // The header ends with the line break before the first post, so its last (empty) line is that post's.
-  const firstLine = header.length;
+  let line = header.length;
   const headerLines = header.filter((l) => l.text !== '');
-  checkHeader(headerLines, source, firstLine);
+  checkHeader(headerLines, source, line);
   const entries: PostEntry[] = new Array(starts.length);
-  const lines = new StartLines(firstLine, entries);
-  const identities: number[] = new Array(starts.length);
   const posts: Post[] = new Array(starts.length);
   for (let k = 0; k < starts.length; k++) {
-    const entry = scan.entries[k] ?? entryFor(stamps[k]!, text.slice(starts[k], starts[k + 1] ?? text.length));
-    identities[k] = entry.serial;
+    const start = starts[k]!;
+    const end = starts[k + 1] ?? text.length;
+    // Without a memory the entry is this capture's alone: a slice of its text is enough.
+    const entry =
+      scan.entries[k] ?? (memory ? memory.entryFor(stamps[k]!, bytes, text, start, end) : newEntry(bytes, text, start, end, false));
     entries[k] = entry;
-    posts[k] = lazyPost(entry, k, lines);
+    posts[k] = placed(entry, k, line);
+    line += entry.breaks;
   }
-  setRawIdentities(posts, identities);
-  setLastCapture(entries);
+  memory?.remember(entries);
   return { source, format: 'text', page: parseHeader(headerLines), posts };
 }
 
@@ -128,27 +134,27 @@ function parseUtf8(bytes: Buffer, begin: number, source: string): Capture | null
  * Parse a text capture from its bytes: refuse what is not a UTF-8 text capture (see decodeCapture), read
  * valid UTF-8 at the byte level, anything else (UTF-16, other line breaks) line by line once decoded.
  */
-export function parseTextBytes(input: Uint8Array, source: string, maxBytes?: number): Capture {
+export function parseTextBytes(input: Uint8Array, source: string, maxBytes?: number, memory: PostMemory | null = null): Capture {
   const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   const bom = bomCharset(bytes);
   if (bom === null || bom === 'utf-8') {
     checkCaptureBytes(bytes, source, maxBytes);
-    const capture = isUtf8(bytes) ? parseUtf8(bytes, bom === 'utf-8' ? 3 : 0, source) : null;
+    const capture = isUtf8(bytes) ? parseUtf8(bytes, bom === 'utf-8' ? 3 : 0, source, memory) : null;
     if (capture) return capture;
   }
   return parseTextLines(decodeCapture(bytes, source, maxBytes), source);
 }
 
 /** Parse a decoded text capture. Throws InputError when no post starts with a timestamp line. */
-export function parseTextCapture(text: string, options: ParseOptions): Capture {
+export function parseTextCapture(text: string, options: ParseOptions, memory: PostMemory | null = null): Capture {
   // Well-formed text goes through the byte-level parse (a lone surrogate would not survive encoding).
   const wellFormed = (text as string & { isWellFormed(): boolean }).isWellFormed();
-  const capture = wellFormed ? parseUtf8(Buffer.from(text, 'utf8'), 0, options.source) : null;
+  const capture = wellFormed ? parseUtf8(Buffer.from(text, 'utf8'), 0, options.source, memory) : null;
   return capture ?? parseTextLines(text, options.source);
 }
 
 export const textAdapter: Adapter = {
   name: 'text',
   detect: (text) => splitLines(text.slice(0, 65536)).some((l) => parseTimestamp(normalizeText(l)) !== null),
-  parse: parseTextCapture,
+  parse: (text, options) => parseTextCapture(text, options),
 };

@@ -1,9 +1,10 @@
-// The JSON report: the versioned contract documented in docs/json.md (schema `livediff.diff/1`).
-import type { Post, PostChange, Report } from '../model.js';
+// The JSON report: the versioned contract documented in docs/json.md (schema `livediff.diff/2`).
+import { type Post, type PostChange, type Report, unreachable } from '../model.js';
 import { sanitizeJson } from './sanitize.js';
 import { ONLY_VALUES, type OnlyValue, selectPosts } from './select.js';
 
-export const DIFF_SCHEMA = 'livediff.diff/1';
+/** 2: `page.notes` are data (`kind` and numbers), no longer English sentences (docs/json.md). */
+export const DIFF_SCHEMA = 'livediff.diff/2';
 
 export interface JsonOptions {
   /** Statuses to list; without it every post of both captures is listed exactly once. */
@@ -22,6 +23,22 @@ function content(post: Post) {
   };
 }
 
+/** The text of posts that are only on one side, so that a consumer need not read the captures; null for pairs. */
+function oneSided(p: PostChange) {
+  switch (p.status) {
+    case 'added':
+    case 'dropped':
+    case 'out-of-view':
+    case 'into-view':
+      return content(p.post);
+    case 'edited':
+    case 'unchanged':
+      return null;
+    default:
+      return unreachable(p);
+  }
+}
+
 function jsonPost(p: PostChange) {
   return {
     status: p.status,
@@ -32,8 +49,10 @@ function jsonPost(p: PostChange) {
     match: p.match,
     score: p.score,
     changes: p.changes,
-    // The text of posts that are only on one side, so that a consumer need not read the captures.
-    content: p.status === 'edited' || p.status === 'unchanged' ? null : content(p.post),
+    // Why (classify/window.ts, align/rewrites.ts): docs/json.md lists the kinds.
+    evidence: p.evidence,
+    confidence: p.confidence,
+    content: oneSided(p),
   };
 }
 

@@ -2,21 +2,35 @@
 import type { History, HistoryEvent, PostHistory } from '../model.js';
 import { sanitizeInline } from './sanitize.js';
 import { INDENT, TerminalWriter } from './terminal-writer.js';
+import { plural, STATUS_LABEL } from './vocabulary.js';
+import { displayWidth, truncate } from './wrap.js';
 
 export interface LogTerminalOptions {
   color: boolean;
+  /** Columns to fit the table to (headlines cut at a word); none: lines as long as they are. */
+  width?: number;
 }
 
 const EVENT_LABEL: Record<HistoryEvent['kind'], string> = {
   added: 'added',
-  'into-view': 'came into view',
+  'into-view': STATUS_LABEL['into-view'],
   edited: 'edited',
   moved: 'moved',
   dropped: 'dropped (deleted)',
-  'out-of-view': 'left the view',
+  'out-of-view': STATUS_LABEL['out-of-view'],
   'back-into-view': 'back in view',
   reinserted: 'reinserted after deletion',
 };
+
+/** `2026-11-22T10:05Z`-like UTC minutes, beside a label that does not say when (a commit id). */
+const utcMinutes = (iso: string) => new Date(iso).toISOString().slice(0, 16).replace('T', ' ');
+
+/** A commit id alone says nothing of when: `log --git` shows `a1b2c3d 2026-11-22 10:05` (UTC). */
+function withTime(h: History, i: number): string {
+  const name = label(h, i);
+  const time = h.captures[i]?.time;
+  return time && /^[0-9a-f]{7,40}$/.test(name) ? `${name} ${utcMinutes(time)}` : name;
+}
 
 /** A capture's name as shown: its label, or its position when labels are long. */
 const label = (h: History, i: number) => sanitizeInline(h.captures[i]?.label ?? `#${i + 1}`);
@@ -25,29 +39,51 @@ export function latestHeadline(p: PostHistory): string {
   return p.versions[p.versions.length - 1]!.post.headline || '(no headline)';
 }
 
+/** `2023-03-23T05-00-00Z` → `03-23 05:00`, for a table that would not otherwise fit. */
+const compact = (l: string) =>
+  l.replace(/^\d{4}-(\d{2})-(\d{2})T(\d{2})[-:](\d{2})(?:[-:]\d{2})?Z$/, '$1-$2 $3:$4').replace(/^([0-9a-f]{7}) \d{4}-(\d{2}-\d{2} \d{2}:\d{2})$/, '$1 $2');
+/** A headline gets at least this many columns before the capture labels are shortened. */
+const MIN_HEADLINE = 30;
+
 class LogTable extends TerminalWriter {
   render(history: History): string {
     const { c } = this;
-    const width = Math.max(10, ...history.captures.map((x) => sanitizeInline(x.label).length));
-    const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - s.length));
+    const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - displayWidth(s)));
     const idWidth = String(history.posts.length).length + 1;
-    this.line(c.bold(`${pad('#', idWidth)}  ${pad('first seen', width)}  ${pad('last seen', width)}  versions  ${pad('status', 12)}  headline`));
+    const statusWidth = Math.max(6, ...history.posts.map((p) => STATUS_LABEL_OF(p.fate).length));
+    let labels = history.captures.map((_, i) => withTime(history, i));
+    const fixed = (w: number) => idWidth + 2 + (w + 2) * 2 + 8 + 2 + statusWidth + 2;
+    let width = Math.max(10, ...labels.map((l) => displayWidth(l)));
+    if (this.width !== undefined && this.width - fixed(width) < MIN_HEADLINE) {
+      labels = labels.map(compact);
+      width = Math.max(10, ...labels.map((l) => displayWidth(l)));
+    }
+    const room = this.width === undefined ? undefined : Math.max(10, this.width - fixed(width));
+    const headline = (p: PostHistory) => {
+      const text = sanitizeInline(latestHeadline(p));
+      return room === undefined ? text : truncate(text, room);
+    };
+    this.line(c.bold(`${pad('#', idWidth)}  ${pad('first seen', width)}  ${pad('last seen', width)}  versions  ${pad('status', statusWidth)}  headline`));
     for (const p of history.posts) {
-      const status = p.fate === 'live' ? c.green(pad('live', 12)) : p.fate === 'dropped' ? c.red(pad('dropped', 12)) : c.cyan(pad(p.fate, 12));
+      const name = pad(STATUS_LABEL_OF(p.fate), statusWidth);
+      const status = p.fate === 'live' ? c.green(name) : p.fate === 'dropped' ? c.red(name) : c.cyan(name);
       this.line(
-        `${pad(String(p.id), idWidth)}  ${pad(label(history, p.firstSeen), width)}  ${pad(label(history, p.lastSeen), width)}  ${pad(String(p.versions.length), 8)}  ${status}  ${sanitizeInline(latestHeadline(p))}`,
+        `${pad(String(p.id), idWidth)}  ${pad(labels[p.firstSeen]!, width)}  ${pad(labels[p.lastSeen]!, width)}  ${pad(String(p.versions.length), 8)}  ${status}  ${headline(p)}`,
       );
     }
     const count = (f: PostHistory['fate']) => history.posts.filter((p) => p.fate === f).length;
     this.line();
     this.line(
       c.bold(
-        `${history.posts.length} posts over ${history.captures.length} captures: ${count('live')} live, ${count('dropped')} dropped, ${count('out-of-view')} out of view, ${count('reinserted')} reinserted; ${history.posts.filter((p) => p.versions.length > 1).length} edited`,
+        `${plural(history.posts.length, 'post')} over ${plural(history.captures.length, 'capture')}: ${count('live')} live, ${count('dropped')} dropped, ${count('out-of-view')} out of view, ${count('reinserted')} reinserted; ${history.posts.filter((p) => p.versions.length > 1).length} edited`,
       ),
     );
     return this.text();
   }
 }
+
+/** A post's fate in the shared words (`out of view`, not `out-of-view`). */
+const STATUS_LABEL_OF = (fate: PostHistory['fate']) => (fate === 'out-of-view' ? STATUS_LABEL['out-of-view'] : fate);
 
 class PostDetail extends TerminalWriter {
   render(history: History, post: PostHistory): string {
@@ -73,9 +109,9 @@ class PostDetail extends TerminalWriter {
 }
 
 export function renderLogTable(history: History, options: LogTerminalOptions): string {
-  return new LogTable(options.color).render(history);
+  return new LogTable(options.color, options.width).render(history);
 }
 
 export function renderPostHistory(history: History, post: PostHistory, options: LogTerminalOptions): string {
-  return new PostDetail(options.color).render(history, post);
+  return new PostDetail(options.color, options.width).render(history, post);
 }

@@ -1,13 +1,22 @@
 // GitHub-flavoured Markdown report, for job summaries and commit comments. Capture text is neutralised.
-import type { FieldChange, Hunk, Post, PostChange, Report } from '../model.js';
-import { DEFAULT_ONLY, type OnlyValue, pageRows, selectPosts } from './select.js';
+import { COARSE_NOTE } from '../classify/text-diff.js';
+import { type FieldChange, type Hunk, type Post, type PostChange, type Report, unreachable } from '../model.js';
+import { humanTime } from './human-time.js';
+import { explainEvidence, inPlaceLabel } from './evidence.js';
+import { noteText } from './notes.js';
+import { DEFAULT_ONLY, type OnlyValue, pageChanged, pageRows, selectPosts } from './select.js';
 import { summaryLine } from './summary.js';
 import { revealInvisible } from './sanitize.js';
+import { postLabel, postName, STATUS_MARK } from './vocabulary.js';
 
 export interface MarkdownOptions {
   only?: readonly OnlyValue[];
+  /** Zone for ISO times of JSON-LD and feed captures (default: the local zone). */
+  timeZone?: string;
   /** Heading level of the report's title (default 2: `##`). */
   headingLevel?: number;
+  /** Print each post's evidence (why this status or partner) under its heading. */
+  explain?: boolean;
 }
 
 const ZWSP = '&#8203;';
@@ -33,13 +42,10 @@ export function escapeMarkdown(text: string): string {
     .replace(/\b(www)\./gi, `$1${ZWSP}.`);
 }
 
-const LABEL: Record<PostChange['status'], string> = {
-  added: '🟢 Added',
-  dropped: '🔴 Dropped',
-  edited: '🟡 Edited',
-  unchanged: '⚪ Unchanged',
-  'out-of-view': '⬇️ Left the view',
-  'into-view': '⬆️ Came into view',
+/** `🟢 Added`: the mark and the shared word, capitalised. */
+const label = (p: Pick<PostChange, 'status' | 'moved'>) => {
+  const word = postLabel(p);
+  return `${STATUS_MARK[p.status === 'unchanged' && p.moved ? 'moved' : p.status]} ${word[0]!.toUpperCase()}${word.slice(1)}`;
 };
 
 /** Word changes as ~~removed~~ and **inserted**, white space kept outside the markers (or they do not render). */
@@ -64,7 +70,7 @@ export function hunkLine(h: Hunk): string | null {
 }
 
 export function fieldLines(change: FieldChange): string[] {
-  return [`**${change.field}**`, '', ...change.hunks.map(hunkLine).filter((l): l is string => l !== null), ''];
+  return [`**${change.field}**${change.coarse ? ` *(${COARSE_NOTE})*` : ''}`, '', ...change.hunks.map(hunkLine).filter((l): l is string => l !== null), ''];
 }
 
 export function postText(post: Post): string[] {
@@ -75,25 +81,43 @@ export function postText(post: Post): string[] {
   ];
 }
 
-function postSection(p: PostChange, level: string): string[] {
+function postSection(p: PostChange, level: string, timeZone: string | undefined, explain = false): string[] {
   const post = p.post;
-  const status = p.status === 'edited' ? `${LABEL.edited} (${p.fields.join(', ')})` : LABEL[p.status];
+  const status = (p.status === 'edited' ? `${label(p)} (${p.fields.join(', ')})` : label(p)) + inPlaceLabel(p);
   const where = [
-    escapeMarkdown(post.time),
-    p.old && p.new && p.old.index !== p.new.index ? `position ${p.old.index + 1} → ${p.new.index + 1}` : '',
+    escapeMarkdown(humanTime(post.time, timeZone)),
+    p.old !== null && p.new !== null && p.moved ? `position ${p.old.index + 1} → ${p.new.index + 1}` : '',
   ].filter(Boolean);
-  const lines = [`${level} ${status}${p.moved ? ' · moved' : ''}: ${escapeMarkdown(post.headline || '(no headline)')}`, ''];
+  const lines = [`${level} ${status}${p.moved && p.status !== 'unchanged' ? ' · moved' : ''}: ${escapeMarkdown(postName(post))}`, ''];
   if (where.length > 0) lines.push(`<sub>${where.join(' · ')}</sub>`, '');
-  if (p.status === 'added' || p.status === 'dropped') {
-    lines.push('<details><summary>Text</summary>', '', ...postText(post), '', '</details>', '');
-  } else for (const change of p.changes) lines.push(...fieldLines(change));
-  return lines;
+  if (explain && p.evidence !== null) lines.push(`<sub>why: ${escapeMarkdown(explainEvidence(p.evidence))}</sub>`, '');
+  return [...lines, ...postBody(p)];
 }
 
-function pageLines(report: Report): string[] {
+/** What a post shows under its heading: the whole text of a new or deleted post, the changes of an edited one. */
+function postBody(p: PostChange): string[] {
+  switch (p.status) {
+    case 'added':
+    case 'dropped':
+      return ['<details><summary>Text</summary>', '', ...postText(p.post), '', '</details>', ''];
+    case 'edited':
+      return p.changes.flatMap(fieldLines);
+    case 'out-of-view':
+    case 'into-view':
+    case 'unchanged':
+      return [];
+    default:
+      return unreachable(p);
+  }
+}
+
+function pageLines(report: Report, timeZone: string | undefined): string[] {
   const { page } = report;
-  const rows = pageRows(page).map((r) => `| ${r.name[0]!.toUpperCase()}${r.name.slice(1)} | ${escapeMarkdown(r.old)} | ${escapeMarkdown(r.new)} |`);
-  const notes = page.notes.map((n) => `> **Note:** ${escapeMarkdown(n)}`);
+  // A deep link alone is how the page was opened, not a change (as in the terminal).
+  if (!pageChanged(page) && page.notes.length === 0) return [];
+  const cell = (v: string) => escapeMarkdown(humanTime(v, timeZone));
+  const rows = pageRows(page).map((r) => `| ${r.name[0]!.toUpperCase()}${r.name.slice(1)} | ${cell(r.old)} | ${cell(r.new)} |`);
+  const notes = page.notes.map((n) => `> **Note:** ${escapeMarkdown(noteText(n))}`);
   if (rows.length === 0 && notes.length === 0) return [];
   const table = rows.length > 0 ? ['| Page | Before | After |', '|---|---|---|', ...rows, ''] : [];
   return [...table, ...notes, ...(notes.length > 0 ? [''] : [])];
@@ -111,7 +135,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     '',
   ];
   if (!report.samePage) lines.push('> **Warning:** these captures look like different pages (compared with --force)', '');
-  if (only.includes('page')) lines.push(...pageLines(report));
-  for (const p of selectPosts(report, only)) lines.push(...postSection(p, sub));
+  for (const p of selectPosts(report, only)) lines.push(...postSection(p, sub, options.timeZone, options.explain));
+  // Page details after the posts, as in the terminal: they explain the verdict, they are not the news.
+  if (only.includes('page')) lines.push(...pageLines(report, options.timeZone));
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

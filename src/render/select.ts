@@ -1,12 +1,36 @@
 // What a report shows and what sets the exit code: the statuses asked for with --only.
-import type { PageReport, PostChange, Report } from '../model.js';
+import { allOf, type PageReport, type PostChange, type PostStatus, type Report } from '../model.js';
 
 /** Values `--only` takes: post statuses, `moved`, and `page` for page-level changes. */
-export const ONLY_VALUES = ['added', 'dropped', 'edited', 'moved', 'out-of-view', 'into-view', 'unchanged', 'page'] as const;
-export type OnlyValue = (typeof ONLY_VALUES)[number];
+export type OnlyValue = PostStatus | 'moved' | 'page';
+/** In the order help texts list them; a post status left out is a compile error. */
+export const ONLY_VALUES: readonly OnlyValue[] = allOf<OnlyValue>({
+  added: true,
+  dropped: true,
+  edited: true,
+  moved: true,
+  'out-of-view': true,
+  'into-view': true,
+  unchanged: true,
+  page: true,
+});
 
 /** Shown and counted when --only is not given: everything but unchanged posts. */
-export const DEFAULT_ONLY: readonly OnlyValue[] = ['added', 'dropped', 'edited', 'moved', 'out-of-view', 'into-view', 'page'];
+export const DEFAULT_ONLY: readonly OnlyValue[] = ONLY_VALUES.filter((v) => v !== 'unchanged');
+
+/** `--only all`: a word for DEFAULT_ONLY (every change), check's old default, now that check asks for less. */
+export const ONLY_ALL = 'all';
+/** Every word `--only` accepts, in the order help texts and error messages list them. */
+export const ONLY_WORDS: readonly string[] = [ONLY_ALL, ...ONLY_VALUES];
+/** check's default: what a person wants mailed; leaving the view and `Updated`-only changes are not news. */
+export const CHECK_DEFAULT_ONLY: readonly OnlyValue[] = ['added', 'dropped', 'edited'];
+
+/** The values of `--only` words, `all` expanded, each once; or the first word that is not one of ONLY_WORDS. */
+export function expandOnly(words: readonly string[]): OnlyValue[] | { unknown: string } {
+  const bad = words.find((w) => !ONLY_WORDS.includes(w));
+  if (bad !== undefined) return { unknown: bad };
+  return [...new Set(words.flatMap((w) => (w === ONLY_ALL ? DEFAULT_ONLY : [w as OnlyValue])))];
+}
 
 export function isSelected(post: PostChange, only: readonly OnlyValue[]): boolean {
   return only.includes(post.status) || (post.moved && only.includes('moved'));

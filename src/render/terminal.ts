@@ -1,9 +1,14 @@
-// The terminal report of a diff: grouped by post like a good `git diff`.
-import type { PostChange, Report } from '../model.js';
+// The terminal report of a diff: the verdict first, then the posts in page order, then the page details.
+import { type Hunk, type Post, type PostChange, type Report, unreachable } from '../model.js';
+import { humanTime } from './human-time.js';
+import { explainEvidence, inPlaceLabel } from './evidence.js';
+import { noteText } from './notes.js';
 import { sanitizeInline } from './sanitize.js';
-import { DEFAULT_ONLY, type OnlyValue, pageRows, selectPosts } from './select.js';
+import { DEFAULT_ONLY, type OnlyValue, pageChanged, pageRows, selectPosts } from './select.js';
 import { summaryLine } from './summary.js';
 import { INDENT, TerminalWriter } from './terminal-writer.js';
+import { postLabel, postName, STATUS_LABEL } from './vocabulary.js';
+import { displayWidth, truncate } from './wrap.js';
 
 export interface TerminalOptions {
   /** Colour the output (the CLI decides: TTY, NO_COLOR, --color). Without colour, word changes read `[-old-]{+new+}`. */
@@ -11,77 +16,173 @@ export interface TerminalOptions {
   only?: readonly OnlyValue[];
   /** Only the heading of each post, no text. */
   brief?: boolean;
+  /** One line per post with the words added and removed (as `git diff --stat`). */
+  stat?: boolean;
+  /** Columns to wrap at; none: lines as long as the text (a pipe, a file). */
+  width?: number;
+  /** Zone for ISO times of JSON-LD and feed captures (default: the local zone). */
+  timeZone?: string;
+  /** Print each post's evidence (why this status or partner) under its heading. */
+  explain?: boolean;
 }
 
-const LABEL: Record<PostChange['status'], string> = {
-  added: 'added',
-  dropped: 'dropped',
-  edited: 'edited',
-  unchanged: 'unchanged',
-  'out-of-view': 'left the view',
-  'into-view': 'came into view',
-};
-
+/** Where a post is: `#3`, `#3 → #5` only when it moved, `new #1` / `old #9` when on one side only. */
 function position(p: PostChange): string {
-  if (p.old && p.new) return p.old.index === p.new.index ? `#${p.new.index + 1}` : `#${p.old.index + 1} → #${p.new.index + 1}`;
-  return p.new ? `new #${p.new.index + 1}` : `old #${p.old!.index + 1}`;
+  if (p.old === null) return `new #${p.new.index + 1}`;
+  if (p.new === null) return `old #${p.old.index + 1}`;
+  return p.moved ? `#${p.old.index + 1} → #${p.new.index + 1}` : `#${p.new.index + 1}`;
+}
+
+const words = (s: string) => (s.match(/\S+/g) ?? []).length;
+
+/** Words added and removed in a post, for --stat. */
+export function wordCounts(p: PostChange): { added: number; removed: number } {
+  const all = (post: Post) => words([post.byline ?? '', ...post.captions.map((c) => c.text), ...post.body.map((b) => b.text), post.headline].join(' '));
+  if (p.status === 'added') return { added: all(p.post), removed: 0 };
+  if (p.status === 'dropped') return { added: 0, removed: all(p.post) };
+  let added = 0;
+  let removed = 0;
+  const count = (h: Hunk) => {
+    if (h.op === '+') added += words(h.text);
+    else if (h.op === '-') removed += words(h.text);
+    else if (h.op === '~') for (const part of h.parts) part.op === '+' ? (added += words(part.text)) : part.op === '-' ? (removed += words(part.text)) : 0;
+  };
+  for (const change of p.changes) change.hunks.forEach(count);
+  return { added, removed };
 }
 
 class TerminalRenderer extends TerminalWriter {
   constructor(private readonly options: TerminalOptions) {
-    super(options.color);
+    super(options.color, options.width);
+  }
+
+  private time(text: string): string {
+    return sanitizeInline(humanTime(text, this.options.timeZone));
   }
 
   private heading(p: PostChange): void {
     const { c } = this;
     const post = p.post;
-    const status = p.status === 'edited' ? `edited (${p.fields.join(', ')})` : LABEL[p.status];
-    const paint =
-      p.status === 'added' ? c.green : p.status === 'dropped' ? c.red : p.status === 'edited' ? c.yellow : c.cyan;
-    const moved = p.moved ? c.magenta(' moved') : '';
-    this.line(`${paint.bold(status)}${moved} ${c.dim(`${post.time === '' ? '' : `· ${sanitizeInline(post.time)} `}· ${position(p)}`)}`);
-    this.line(`${INDENT}${c.bold(sanitizeInline(post.headline || '(no headline)'))}`);
+    const label = postLabel(p);
+    const status = (p.status === 'edited' ? `${label} (${p.fields.join(', ')})` : label) + inPlaceLabel(p);
+    const moved = p.moved && p.status !== 'unchanged' ? c.magenta(`, ${STATUS_LABEL.moved}`) : '';
+    this.line(`${this.paint(p).bold(status)}${moved} ${c.dim(`${post.time === '' ? '' : `· ${this.time(post.time)} `}· ${position(p)}`)}`);
+    this.wrapped({ text: INDENT }, [{ text: sanitizeInline(postName(post)), paint: c.bold }]);
+    if (this.options.explain && p.evidence !== null) this.wrapped({ text: INDENT }, [{ text: `why: ${sanitizeInline(explainEvidence(p.evidence))}`, paint: c.dim }]);
+  }
+
+  private paint(p: PostChange) {
+    const { c } = this;
+    switch (p.status) {
+      case 'added':
+        return c.green;
+      case 'dropped':
+        return c.red;
+      case 'edited':
+        return c.yellow;
+      case 'unchanged':
+        // An unchanged post that moved is headed `moved` (vocabulary.ts), in the colour of a move.
+        return p.moved ? c.magenta : c.cyan;
+      case 'out-of-view':
+      case 'into-view':
+        return c.cyan;
+      default:
+        return unreachable(p);
+    }
+  }
+
+  /** What a post shows under its heading: the whole text of a new or deleted post, the changes of an edited one. */
+  private body(p: PostChange): void {
+    switch (p.status) {
+      case 'added':
+        return this.content(p.post, '+');
+      case 'dropped':
+        return this.content(p.post, '-');
+      case 'edited':
+        for (const change of p.changes) this.field(change);
+        return;
+      case 'out-of-view':
+      case 'into-view':
+      case 'unchanged':
+        return;
+      default:
+        return unreachable(p);
+    }
   }
 
   private post(p: PostChange): void {
     this.heading(p);
-    if (!this.options.brief) {
-      if (p.status === 'added') this.content(p.post, '+');
-      else if (p.status === 'dropped') this.content(p.post, '-');
-      else for (const change of p.changes) this.field(change);
-    }
+    if (!this.options.brief) this.body(p);
     this.line();
   }
 
+  /** Page details, after the posts: they explain the verdict, they are not the news. */
   private page(report: Report): void {
     const { page } = report;
+    // A deep link alone is how the page was opened: worth a line only beside a real page change.
+    if (!pageChanged(page) && page.notes.length === 0) return;
     const rows = pageRows(page).map(
-      (r) => `${INDENT}${r.name}: ${this.c.red(sanitizeInline(r.old))} → ${this.c.green(sanitizeInline(r.new))}`,
+      (r) => `${INDENT}${r.name}: ${this.c.red(sanitizeInline(this.time(r.old)))} → ${this.c.green(sanitizeInline(this.time(r.new)))}`,
     );
-    for (const note of page.notes) rows.push(`${INDENT}${this.c.yellow(`note: ${sanitizeInline(note)}`)}`);
+    for (const note of page.notes) rows.push(`${INDENT}${this.c.yellow(`note: ${sanitizeInline(noteText(note))}`)}`);
     if (rows.length === 0) return;
     this.line(this.c.bold('page'));
     rows.forEach((r) => this.line(r));
     this.line();
   }
 
+  /** `--stat`: one line per post, `status  headline | N +++--`, then the totals. */
+  private stat(posts: PostChange[]): void {
+    const { c } = this;
+    const width = this.options.width ?? 80;
+    const rows = posts.map((p) => ({ p, label: postLabel(p), counts: wordCounts(p) }));
+    const labelWidth = Math.max(0, ...rows.map((r) => r.label.length));
+    const numberWidth = Math.max(1, ...rows.map((r) => String(r.counts.added + r.counts.removed).length));
+    const most = Math.max(1, ...rows.map((r) => r.counts.added + r.counts.removed));
+    const nameWidth = Math.max(10, Math.min(50, width - labelWidth - numberWidth - 30));
+    const barWidth = Math.max(5, width - labelWidth - nameWidth - numberWidth - 8);
+    let added = 0;
+    let removed = 0;
+    for (const { p, label, counts } of rows) {
+      added += counts.added;
+      removed += counts.removed;
+      const total = counts.added + counts.removed;
+      const scale = most > barWidth ? barWidth / most : 1;
+      const plus = Math.round(counts.added * scale);
+      const minus = Math.round(counts.removed * scale);
+      const name = truncate(sanitizeInline(postName(p.post)), nameWidth);
+      const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - displayWidth(s)));
+      const bar = `${c.green('+'.repeat(plus))}${c.red('-'.repeat(minus))}`;
+      this.line(` ${pad(label, labelWidth)}  ${pad(name, nameWidth)} | ${String(total).padStart(numberWidth)}${bar ? ` ${bar}` : ''}`);
+    }
+    this.line(` ${posts.length} post${posts.length === 1 ? '' : 's'}, ${added} word${added === 1 ? '' : 's'} added (+), ${removed} removed (-)`);
+  }
+
   render(report: Report): string {
     const only = this.options.only ?? DEFAULT_ONLY;
+    const posts = selectPosts(report, only);
+    const showPage = only.includes('page') && (pageChanged(report.page) || report.page.notes.length > 0);
+    // Nothing asked for changed: print nothing, as diff(1) does for equal files (the exit code says 0).
+    if (posts.length === 0 && !showPage && report.samePage) return '';
     const { c } = this;
     const describe = (i: Report['old']) =>
-      `${i.posts} posts shown${i.postCount === null ? '' : ` of ${i.postCount}`}${i.updated ? `, updated ${i.updated}` : ''}`;
+      `${i.posts} post${i.posts === 1 ? '' : 's'} shown${i.postCount === null ? '' : ` of ${i.postCount}`}${i.updated ? `, updated ${humanTime(i.updated, this.options.timeZone)}` : ''}`;
     this.line(c.bold(`--- ${sanitizeInline(report.old.source)}`) + c.dim(`  (${sanitizeInline(describe(report.old))})`));
     this.line(c.bold(`+++ ${sanitizeInline(report.new.source)}`) + c.dim(`  (${sanitizeInline(describe(report.new))})`));
+    this.line(c.bold(summaryLine(report.summary, report.page)));
     if (!report.samePage) this.line(c.yellow('warning: these captures look like different pages (compared with --force)'));
     this.line();
-    if (only.includes('page')) this.page(report);
-    for (const p of selectPosts(report, only)) this.post(p);
-    this.line(c.bold(summaryLine(report.summary, report.page)));
-    return this.text();
+    if (this.options.stat) {
+      this.stat(posts);
+      return this.text();
+    }
+    for (const p of posts) this.post(p);
+    if (showPage) this.page(report);
+    return `${this.text().trimEnd()}\n`;
   }
 }
 
-/** Render a report for a terminal. Colour is decided by the caller. */
+/** Render a report for a terminal. Colour and width are decided by the caller. */
 export function renderTerminal(report: Report, options: TerminalOptions): string {
   return new TerminalRenderer(options).render(report);
 }

@@ -6,7 +6,7 @@ import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { LivediffError, UsageError } from '../errors.js';
 import { type NotifyTarget, parseNotifyUrls } from '../notify/index.js';
 import { FORMAT_NAMES } from '../parse/index.js';
-import { ONLY_VALUES, type OnlyValue } from '../render/select.js';
+import { ONLY_WORDS, type OnlyValue } from '../render/select.js';
 
 /** A configuration file that cannot be used: `file: page 'name': field: what is wrong`. */
 export class WatchConfigError extends LivediffError {
@@ -146,7 +146,7 @@ class PageReader {
 
   only(): OnlyValue[] | undefined {
     const values = this.list('only');
-    for (const v of values ?? []) if (v !== 'all' && !(ONLY_VALUES as readonly string[]).includes(v)) this.fail('only', `expected all, ${ONLY_VALUES.join(', ')}; found '${v}'`);
+    for (const v of values ?? []) if (!ONLY_WORDS.includes(v)) this.fail('only', `expected ${ONLY_WORDS.join(', ')}; found '${v}'`);
     // `all` (every change) is kept as written: check's --only reads it.
     return values as OnlyValue[] | undefined;
   }

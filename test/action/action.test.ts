@@ -26,12 +26,17 @@ describe('the Action on a push', () => {
     expect(r.summary).toContain("#### 🟢 Added: Analysis: How Xi and Putin's new friendship could test the US");
     expect(r.outputs).toMatchObject({ changed: 'true', added: '2', dropped: '0', edited: '0', 'files-added': '0', 'files-deleted': '0', 'files-modified': '1', message: '2 posts added' });
     expect(readFileSync(r.outputs.report!, 'utf8')).toContain('#### 🟢 Added: Analysis');
+    // The same comparison as one self-contained page, for an artifact.
+    const html = readFileSync(r.outputs.html!, 'utf8');
+    expect(html).toMatch(/^<!doctype html>/i);
+    expect(html).toContain("Content-Security-Policy");
+    expect(html).toContain("Analysis: How Xi and Putin&#39;s new friendship could test the US");
     expect(r.log).toContain('::group::livediff: snapshots/cnn.txt (modified)\n::stop-commands::livediff-');
-    expect(r.log).toContain('2 added, 2 left the view (7 unchanged)');
+    expect(r.log).toContain('2 added, 2 out of view; 7 unchanged');
     expect(r.log.trimEnd().split('\n').at(-1)).toBe('livediff: 2 posts added');
   });
 
-  it('a deleted capture is reported as such; `format: json` writes livediff.git/1', async () => {
+  it('a deleted capture is reported as such; `format: json` writes livediff.git/2', async () => {
     const r = await runActionIn({ ...push(c2, c3, [c3]), inputs: { format: 'json' } });
     expect(r.code).toBe(0);
     expect(r.summary).toContain('### 🗑️ Deleted capture: snapshots/other.txt');
@@ -137,8 +142,12 @@ describe('hostile capture text and a summary too large for GitHub', () => {
     expect(r.summary).not.toMatch(/<img|@everyone|\u001b/);
     expect(r.summary).toContain('@&#8203;everyone &lt;img src=x onerror=alert(1)&gt; look');
     expect(r.summary).toContain('### 🆕 New capture: live/evil ::error::pwned.txt');
-    expect(Object.keys(r.outputs).sort()).toEqual(['added', 'changed', 'dropped', 'edited', 'files-added', 'files-deleted', 'files-modified', 'message', 'report']);
+    expect(Object.keys(r.outputs).sort()).toEqual(['added', 'changed', 'dropped', 'edited', 'files-added', 'files-deleted', 'files-modified', 'html', 'message', 'report']);
     expect(r.outputs.message).toBe('1 post added; 1 new capture');
+    // The HTML page shows the hostile text as text: no element or handler from the capture.
+    const html = readFileSync(r.outputs.html!, 'utf8');
+    expect(html).not.toMatch(/<img|\u001b/);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 
   it('keeps the job summary under 1 MiB with a note; the report file has everything', async () => {
@@ -180,4 +189,22 @@ describe('the Action on a force-push and on a page rollover (issue 17)', () => {
     expect(forced.outputs).toMatchObject({ changed: 'true', message: '2 posts added' });
     expect(forced.log).toContain('::warning title=livediff::livediff: a force-push: compared each changed capture with its version in the previous commit');
   });
+});
+
+describe('the Action on a malformed event payload', () => {
+  const repo = new Repo();
+  const c1 = repo.commit({ 'snapshots/cnn.txt': CAPTURE_1 });
+
+  for (const [what, event] of [
+    ['before as a number', { before: 42, after: c1 }],
+    ['commits as a string', { before: ZEROS, after: c1, commits: 'abc' }],
+  ] as const) {
+    it(`fails in one line (${what}) rather than report "nothing to compare"`, async () => {
+      const r = await runActionIn({ event, sha: c1, workspace: repo.dir });
+      expect(r.code).not.toBe(0);
+      expect(r.log).toMatch(/::error title=livediff::livediff: .*event\.json: expected .*, found /);
+      expect(r.log.split("\n").filter((l) => l.startsWith("::error")).length).toBe(1);
+      expect(r.outputs.changed).toBeUndefined();
+    });
+  }
 });

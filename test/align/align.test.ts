@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { alignPosts, parseCapture, type Post } from '../../src/index.js';
 import { findMoved } from '../../src/align/moves.js';
-import { setRawIdentities } from '../../src/identity.js';
 import { makeCapture, stamp, type PostSpec } from '../helpers/capture.js';
 
 const base: PostSpec[] = [
@@ -11,7 +10,7 @@ const base: PostSpec[] = [
   { time: stamp(580), headline: 'Japan prime minister visits Kyiv', body: ['Fumio Kishida arrived in Kyiv by train in an unannounced visit.', 'He will meet President Zelensky.'] },
 ];
 
-const posts = (specs: PostSpec[]): Post[] => parseCapture(makeCapture({ posts: specs })).posts;
+const posts = (specs: PostSpec[]): readonly Post[] => parseCapture(makeCapture({ posts: specs })).posts;
 const pairs = (a: PostSpec[], b: PostSpec[]) =>
   alignPosts(posts(a), posts(b)).pairs.map((p) => `${p.old}->${p.new}:${p.match}`);
 
@@ -20,22 +19,18 @@ describe('alignPosts', () => {
     expect(pairs(base, base)).toEqual(['0->0:identical', '1->1:identical', '2->2:identical']);
   });
 
-  it('pairs posts by raw identity, in page order, whether the identities are close together or spread out', () => {
-    // Identities decide alone here: the posts' texts would pair otherwise.
+  it('pairs posts by key, in page order, and only where the fields agree', () => {
     const old = posts([base[0]!, base[0]!, base[1]!, base[2]!]);
     const neu = posts([base[2]!, base[0]!, base[1]!, base[0]!]);
-    const byIdentity = (oldIds: number[], newIds: number[]) => {
-      setRawIdentities(old, oldIds);
-      setRawIdentities(neu, newIds);
-      return alignPosts(old, neu).pairs.map((p) => `${p.old}->${p.new}:${p.match}`);
-    };
-    const expected = ['3->0:identical', '0->1:identical', '2->2:identical', '1->3:identical'];
-    expect(byIdentity([5, 5, 6, 7], [7, 5, 6, 5])).toEqual(expected);
-    // Spread too widely for one array slot each: numbered through a map.
-    expect(byIdentity([5e9, 5e9, 6, 7e12], [7e12, 5e9, 6, 5e9])).toEqual(expected);
-    // An old identity below the new ones' range and one inside it that no new post has: those two posts
-    // pair by their text instead, as the same pairs.
-    expect(byIdentity([1, 50, 6, 7], [7, 5, 6, 5])).toEqual(expected);
+    const show = (o: readonly Post[], n: readonly Post[]) => alignPosts(o, n).pairs.map((p) => `${p.old}->${p.new}:${p.match}`);
+    expect(show(old, neu)).toEqual(['3->0:identical', '0->1:identical', '2->2:identical', '1->3:identical']);
+    // Keys are data: a post edited in place with its key left as it was is not taken as unchanged.
+    const stale = [{ ...neu[0]!, body: [{ kind: 'paragraph' as const, marker: '', text: 'Rewritten entirely, nothing left of it.' }] }, ...neu.slice(1)];
+    expect(stale[0]!.key).toBe(old[3]!.key);
+    expect(show(old, stale)[0]).toBe('3->0:time+headline');
+    // A post built without a key (a JavaScript caller's) is keyed by the aligner.
+    const { key: _key, ...keyless } = neu[2]!;
+    expect(show(old, [keyless as Post])).toEqual(['2->0:identical']);
   });
 
   it('pairs a fixed headline typo by its body', () => {

@@ -108,7 +108,7 @@ describe('windows: dropped vs out-of-view, added vs into-view', () => {
     );
     expect(r.summary.dropped).toBe(0);
     expect(r.page.deletionsOutsideView).toBe(1);
-    expect(r.page.notes).toEqual(['the post counter (20 → 19, 0 added) implies 1 deleted post outside the view']);
+    expect(r.page.notes).toEqual([{ kind: 'deleted-outside-view', oldCount: 20, newCount: 19, added: 0, posts: 1 }]);
   });
 
   it('a counter that did not move while posts vanished from between shown posts: said on the page', () => {
@@ -117,6 +117,6 @@ describe('windows: dropped vs out-of-view, added vs into-view', () => {
       parseCapture(makeCapture({ count: 20, posts: page([1, 3, 4]) })),
     );
     expect(r.summary.dropped).toBe(1);
-    expect(r.page.notes).toEqual(['the post counter (20 → 20, 0 added) implies 0 deleted posts, but the captures show 1 gone from between shown posts']);
+    expect(r.page.notes).toEqual([{ kind: 'fewer-deletions-than-shown', oldCount: 20, newCount: 20, added: 0, implied: 0, shown: 1 }]);
   });
 });

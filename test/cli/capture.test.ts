@@ -5,6 +5,9 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { orderFiles } from '../../src/cli/check-command.js';
+import { captureStamp, storeCapture } from '../../src/cli/capture/store.js';
+import { stampFromName } from '../../src/history/order.js';
 import { ROOT, runCliAsync } from '../helpers/run.js';
 import { listenLocal, stopServer } from '../helpers/server.js';
 
@@ -74,8 +77,24 @@ beforeEach(() => {
 });
 
 const newDir = () => join(mkdtempSync(join(tmpdir(), 'livediff-capture-')), 'captures');
-const captures = (dir: string) => readdirSync(dir).filter((n) => !n.startsWith('.')).sort();
+/** The folder's captures in the order `check` and `log` read them (not `.sort()`: the product's order is the contract). */
+const captures = (dir: string) => orderFiles(dir, undefined, new Set()).map((f) => f.name);
 const capture = (dir: string, ...args: string[]) => runCliAsync(['capture', `${base}/live`, '--into', dir, ...args]);
+
+describe('capture file names', () => {
+  it('sort in the order the captures were written, as text and by the times in them, even within one millisecond', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'livediff-names-'));
+    const at = new Date('2026-11-22T10:05:00.999Z');
+    // Before: `…00Z.html` then `…00Z-1.html`, which sorts first as text.
+    const written = [0, 1, 2].map((n) => storeCapture(dir, at, 'html', Buffer.from(`page ${n}`)).slice(dir.length + 1));
+    expect(written).toEqual(['2026-11-22T10-05-00.999Z.html', '2026-11-22T10-05-01.000Z.html', '2026-11-22T10-05-01.001Z.html']);
+    expect([...written].reverse().sort()).toEqual(written);
+    expect(written.map((n) => stampFromName(n)!.toISOString())).toEqual(['2026-11-22T10:05:00.999Z', '2026-11-22T10:05:01.000Z', '2026-11-22T10:05:01.001Z']);
+    expect(orderFiles(dir, undefined, new Set()).map((f) => f.name)).toEqual(written);
+    expect(captureStamp(new Date('2026-01-02T03:04:05.006Z'))).toBe('2026-01-02T03-04-05.006Z');
+    expect(stampFromName('2026-11-22T10-05-00Z.txt')!.toISOString()).toBe('2026-11-22T10:05:00.000Z');
+  });
+});
 
 describe('livediff capture', () => {
   it('refuses a URL with credentials before fetching, and prints no secret of a URL in any message', async () => {
@@ -105,7 +124,7 @@ describe('livediff capture', () => {
     routes = [{ body: V1 }];
     const first = await capture(dir);
     expect(first.status).toBe(1);
-    expect(first.stdout).toMatch(/captures\/\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.html\n$/);
+    expect(first.stdout).toMatch(/captures\/\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z\.html\n$/);
     expect(requests[0]!.agent).toMatch(/^livediff\/\S+ \(live page capture and diff\)$/);
 
     for (const body of [V1, V1_NOISE]) {
@@ -120,7 +139,7 @@ describe('livediff capture', () => {
     expect(captures(dir)).toHaveLength(2);
     expect(readFileSync(join(dir, captures(dir)[1]!))).toEqual(V2);
     const diff = await runCliAsync([join(dir, captures(dir)[0]!), join(dir, captures(dir)[1]!), '--brief']);
-    expect(diff.stdout).toContain('1 added, 1 dropped, 1 edited (headline) (2 unchanged)');
+    expect(diff.stdout).toContain('1 added, 1 dropped, 1 edited (headline); 2 unchanged');
   });
 
   it('follows redirects and, with --report, goes on as check', async () => {

@@ -37,7 +37,7 @@ describe('livediff check', () => {
     f.add(5, join(MARCH22, 'capture-2.txt'));
     const report = check(f.dir, '--state', f.state, '--brief');
     expect(report.status).toBe(1);
-    expect(report.stdout).toContain('2 added, 2 left the view (7 unchanged)');
+    expect(report.stdout).toContain('2 added, 2 out of view; 7 unchanged');
     expect(JSON.parse(readFileSync(f.state, 'utf8'))).toMatchObject({ capture: stamp(5) });
 
     expect(check(f.dir, '--state', f.state)).toMatchObject({ status: 0, stdout: '', stderr: '' });
@@ -55,7 +55,7 @@ describe('livediff check', () => {
     const r = check(f.dir, '--state', f.state, '--format', 'json');
     expect(r.status).toBe(1);
     const json = JSON.parse(r.stdout);
-    expect(json).toMatchObject({ schema: 'livediff.check/1', from: stamp(0), to: stamp(10), captures: 3 });
+    expect(json).toMatchObject({ schema: 'livediff.check/2', from: stamp(0), to: stamp(10), captures: 3 });
     expect(json.steps.map((s: { old: string; new: string; report: { summary: { added: number; dropped: number } } }) => [s.old, s.new, s.report.summary.added, s.report.summary.dropped])).toEqual([
       [stamp(0), stamp(5), 1, 0],
       [stamp(5), stamp(10), 0, 1],
@@ -296,7 +296,7 @@ describe('livediff check --webhook', () => {
     expect(delivered).toMatchObject({ path: '/hook', type: 'application/json' });
     expect(delivered.agent).toMatch(/^livediff\//);
     const json = JSON.parse(delivered.body);
-    expect(json.schema).toBe('livediff.check/1');
+    expect(json.schema).toBe('livediff.check/2');
     expect(json.steps[0].report.summary).toMatchObject({ added: 2, 'out-of-view': 2 });
     expect(JSON.parse(readFileSync(f.state, 'utf8')).capture).toBe(stamp(5));
     received.length = 0;
@@ -329,7 +329,7 @@ describe('livediff check --webhook', () => {
     const resumed = await runCliAsync(['check', f.dir, '--state', f.state, '--webhook', `${url}/hook`, '--brief']);
     expect(resumed).toMatchObject({ status: 1, stdout: '', stderr: '' });
     expect(received).toEqual([expect.objectContaining({ key: id, body: received[0]!.body })]);
-    expect(JSON.parse(received[0]!.body)).toMatchObject({ schema: 'livediff.check/1', to: stamp(5) });
+    expect(JSON.parse(received[0]!.body)).toMatchObject({ schema: 'livediff.check/2', to: stamp(5) });
     expect(JSON.parse(readFileSync(f.state, 'utf8'))).toMatchObject({ capture: stamp(5) });
     expect(JSON.parse(readFileSync(f.state, 'utf8')).outbox).toBeUndefined();
   });

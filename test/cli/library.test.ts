@@ -10,8 +10,8 @@ describe("import from 'livediff'", () => {
   it('runs the pipeline: parseCapture → diffCaptures → renderers', async () => {
     const lib = await import(join(ROOT, 'dist', 'index.mjs'));
     const report = lib.diffCaptures(lib.parseCapture(capture('capture-1.txt'), { source: 'a' }), lib.parseCapture(capture('capture-2.txt'), { source: 'b' }));
-    expect(lib.summaryLine(report.summary)).toBe('2 added, 2 left the view (7 unchanged)');
-    expect(JSON.parse(lib.renderJson(report)).schema).toBe('livediff.diff/1');
+    expect(lib.summaryLine(report.summary)).toBe('2 added, 2 out of view; 7 unchanged');
+    expect(JSON.parse(lib.renderJson(report)).schema).toBe('livediff.diff/2');
     expect(lib.renderMarkdown(report)).toContain('## livediff: a → b');
     expect(lib.renderTerminal(report, { color: false })).toContain('+++ b');
     expect(() => lib.parseCapture('nothing here', { source: 'x' })).toThrow(lib.InputError);

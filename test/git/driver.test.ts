@@ -51,10 +51,10 @@ describe('git diff driver', () => {
   });
 
   it('git show --ext-diff and git log -p --ext-diff use it; git diff --stat stays git\'s', () => {
-    expect(git('show', '--ext-diff', 'HEAD').stdout).toContain('2 added, 2 left the view (7 unchanged)');
+    expect(git('show', '--ext-diff', 'HEAD').stdout).toContain('2 added, 2 out of view; 7 unchanged');
     const log = git('log', '-p', '--ext-diff');
     expect(log.status).toBe(0);
-    expect(log.stdout).toContain('2 added, 2 left the view (7 unchanged)');
+    expect(log.stdout).toContain('2 added, 2 out of view; 7 unchanged');
     expect(log.stdout).toContain('+++ snapshots/cnn/page.txt@');
     expect(git('diff', '--stat', 'HEAD~1', 'HEAD').stdout).toBe(git('diff', '--no-ext-diff', '--stat', 'HEAD~1', 'HEAD').stdout);
   });
@@ -67,6 +67,9 @@ describe('git diff driver', () => {
       expect(r.stdout).toContain('+++ snapshots/cnn/page.txt  (9 posts shown of 9');
       expect(r.stdout).toMatch(/livediff: snapshots\/cnn\/new\.txt: expected .*; git's line diff follows\n/);
       expect(r.stdout).toContain('+Service unavailable');
+      // The line diff names the file by its path in the repository, never git's temporary copy.
+      expect(r.stdout).toContain('--- a/snapshots/cnn/new.txt');
+      expect(r.stdout).not.toMatch(/git-blob|\/tmp\//);
     } finally {
       execFileSync('git', ['checkout', '--', '.'], { cwd: repo.dir });
     }

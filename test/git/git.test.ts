@@ -48,10 +48,10 @@ describe('livediff git', () => {
     expect(out.trimEnd().split('\n').at(-1)).toBe(`${repo.short(first)} → ${repo.short(second)}: 3 captures changed (1 modified, 1 new, 1 deleted)`);
   });
 
-  it('--format json: livediff.git/1 wrapping the livediff.diff/1 report', () => {
+  it('--format json: livediff.git/2 wrapping the livediff.diff/2 report', () => {
     const doc = JSON.parse(git(['--format', 'json']).stdout);
     const direct = JSON.parse(runCli([OLD, NEW, '--format', 'json']).stdout);
-    expect(doc.schema).toBe('livediff.git/1');
+    expect(doc.schema).toBe('livediff.git/2');
     expect(doc.from).toEqual({ rev: 'HEAD~1', commit: first });
     expect(doc.to).toEqual({ rev: 'HEAD', commit: second });
     expect(doc.files.map((f: { path: string; status: string }) => [f.path, f.status])).toEqual([
@@ -60,7 +60,7 @@ describe('livediff git', () => {
       ['snaps/new.txt', 'added'],
     ]);
     const cnn = doc.files[0].report;
-    expect(cnn.schema).toBe('livediff.diff/1');
+    expect(cnn.schema).toBe('livediff.diff/2');
     expect(cnn.posts).toEqual(direct.posts);
     expect(cnn.summary).toEqual(direct.summary);
     expect(cnn.page).toEqual(direct.page);
@@ -83,6 +83,13 @@ describe('livediff git', () => {
     expect(git(['--only', 'edited']).status).toBe(0);
     const q = git(['-q']);
     expect([q.status, q.stdout]).toEqual([1, '']);
+  });
+
+  it('--explain says why under each post in terminal, Markdown and HTML, as diff does', () => {
+    for (const format of ['terminal', 'markdown', 'html']) {
+      expect(git(['-f', format]).stdout).not.toContain('why: ');
+      expect(git(['-f', format, '--explain']).stdout).toContain('why: ');
+    }
   });
 
   it('exits 0 when the captures did not change', () => {

@@ -39,12 +39,14 @@ describe('livediff log --git', () => {
     expect(r.stderr).toMatch(/^livediff: left out \w+: live\/page\.txt@\w+: expected .*\n$/);
   });
 
-  it('prints the table with commit ids, from a subfolder too', () => {
+  it('prints the table with commit ids and times, from a subfolder too', () => {
     const r = runCli(['log', '--git', 'page.txt'], { cwd: join(repo.dir, 'live') });
     expect(r.status).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines.at(-1)).toBe('8 posts over 6 captures: 6 live, 0 dropped, 1 out of view, 1 reinserted; 2 edited');
-    expect(lines[1]).toContain(repo.short(commits[0]!));
+    // The commit time (UTC, to the minute) beside the id: an id alone says nothing of when.
+    const time = new Date(repo.time(commits[0]!)).toISOString().slice(0, 16).replace('T', ' ');
+    expect(lines[1]).toContain(`${repo.short(commits[0]!)} ${time}`);
   });
 
   it('--since and --until select commits by commit time', () => {

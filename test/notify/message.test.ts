@@ -16,20 +16,21 @@ const edited = (from: string, to: string) =>
 
 describe('adaptMarkdown', () => {
   it('turns the real report into Slack mrkdwn', () => {
-    expect(adaptMarkdown(realNotification().markdown, 'slack').split('\n').slice(0, 12)).toEqual([
+    const slack = adaptMarkdown(realNotification().markdown, 'slack');
+    // Verdict first, then the posts; the page-level table (last in the Markdown report) becomes bullets.
+    expect(slack.split('\n').slice(0, 10)).toEqual([
       '*livediff: capture-1.txt → capture-2.txt*',
       '',
-      '*2 added, 2 left the view (7 unchanged)*',
-      '',
-      '• *Post count*: 9 → 11',
-      '• *Deep link*: White House official says Russia-China relationship is built on mutual interest to challenge US → (none)',
+      '*2 added, 2 out of view; 7 unchanged*',
       '',
       "*🟢 Added: Analysis: How Xi and Putin's new friendship could test the US*",
       '',
       '_5:50 a.m. ET, March 22, 2023_',
       '',
       "_Analysis from CNN's Stephen Collinson_",
+      '',
     ]);
+    expect(slack).toContain('\n• *Post count*: 9 → 11\n• *Deep link*: White House official says Russia-China relationship is built on mutual interest to challenge US → (none)');
   });
 
   it('shows a word change in each dialect', () => {
@@ -67,7 +68,7 @@ describe('buildNotification', () => {
     const n = buildNotification({ page: 'cnn\n@everyone', steps: [{ old: 'a', new: 'b', report: a }, { old: 'b', new: 'c', report: a }] });
     expect(n.summary).toBe('cnn @\u200beveryone: 2 edited (body) over 2 captures');
     expect(n.markdown.split('\n---\n')).toHaveLength(2);
-    expect(n.json).toMatchObject({ schema: 'livediff.check/1', steps: [{ old: 'a', new: 'b' }, { old: 'b', new: 'c' }] });
+    expect(n.json).toMatchObject({ schema: 'livediff.check/2', steps: [{ old: 'a', new: 'b' }, { old: 'b', new: 'c' }] });
   });
 });
 

@@ -1,4 +1,4 @@
-// The one-line summary at the end of a report.
+// The one-line verdict under a report's header.
 import { describe, expect, it } from 'vitest';
 import { summaryLine } from '../../src/index.js';
 import type { PageReport, Summary } from '../../src/model.js';
@@ -7,21 +7,21 @@ const none: Summary = { added: 0, dropped: 0, edited: 0, 'out-of-view': 0, 'into
 const quietPage: PageReport = { title: null, updated: null, postCount: null, bylines: null, deepLink: null, deletionsOutsideView: 0, notes: [] };
 
 describe('summaryLine', () => {
-  it('names each status with its count, edited fields, and the unchanged posts last', () => {
+  it('names each status with its count in one order, edited fields, and the unchanged posts last, one bracket group at most', () => {
     expect(summaryLine({ ...none, added: 2, edited: 1, fields: { headline: 1 }, 'out-of-view': 2, unchanged: 5 })).toBe(
-      '2 added, 1 edited (headline), 2 left the view (5 unchanged)',
+      '2 added, 1 edited (headline), 2 out of view; 5 unchanged',
     );
     expect(summaryLine({ ...none, edited: 3, fields: { time: 1, body: 3 }, moved: 1, dropped: 1, 'into-view': 1 })).toBe(
-      '1 dropped, 3 edited (time 1, body), 1 moved, 1 came into view',
+      '1 dropped, 3 edited (time 1, body), 1 moved, 1 into view',
     );
   });
 
   it('says what changed on the page when no post changed', () => {
-    expect(summaryLine({ ...none, unchanged: 9 }, quietPage)).toBe('no changes (9 unchanged)');
+    expect(summaryLine({ ...none, unchanged: 9 }, quietPage)).toBe('no changes; 9 unchanged');
     expect(summaryLine({ ...none, unchanged: 9 }, { ...quietPage, postCount: { old: 11, new: 10 }, deletionsOutsideView: 1 })).toBe(
-      'no post changes; page changed: post count (9 unchanged)',
+      'no post changes, page changed (post count); 9 unchanged',
     );
     // A deep link alone says how the page was opened, not that it changed.
-    expect(summaryLine({ ...none, unchanged: 9 }, { ...quietPage, deepLink: { old: 'x', new: null } })).toBe('no changes (9 unchanged)');
+    expect(summaryLine({ ...none, unchanged: 9 }, { ...quietPage, deepLink: { old: 'x', new: null } })).toBe('no changes; 9 unchanged');
   });
 });

@@ -33,7 +33,8 @@ describe('bad input from docs/robustness.md', () => {
     const utf16 = file('u16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
     const r = runCli([GOOD, utf16]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('no changes (9 unchanged)');
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('');
   });
 
   it('a header with no posts', () =>
@@ -65,7 +66,7 @@ describe('bad input from docs/robustness.md', () => {
   it('the same file on both sides: no changes, exit 0', () => {
     const r = runCli([GOOD, GOOD]);
     expect(r.status).toBe(0);
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('no changes (9 unchanged)');
+    expect(r.stdout).toBe('');
   });
 
   it('stdin closed at once', () => refused([GOOD, '-'], /\(stdin\): expected a UTF-8 text capture of a live page, found an empty file/, Buffer.alloc(0)));

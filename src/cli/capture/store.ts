@@ -1,5 +1,5 @@
 // How `livediff capture` stores a page: as UTF-8 unless the page itself says otherwise, under a name that is
-// its capture time (UTC, `2026-11-22T10-05-00Z.html`, which `log` and `check` order by), never replacing a file.
+// its capture time (UTC, `2026-11-22T10-05-00.123Z.html`, which `log` and `check` order by), never replacing a file.
 import { isUtf8 } from 'node:buffer';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../atomic.js';
@@ -33,15 +33,19 @@ export function storedBytes(bytes: Uint8Array, contentType: string | null, forma
   }
 }
 
-/** `2026-11-22T10-05-00Z`: ISO 8601 in UTC to the second, colons as dashes (valid on every file system). */
+/** `2026-11-22T10-05-00.123Z`: ISO 8601 in UTC to the millisecond, colons as dashes (valid on every file system). */
 export function captureStamp(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
+  return date.toISOString().replace(/:/g, '-');
 }
 
-/** Write the capture atomically as DIR/<stamp>.<ext> (then -1, -2… if taken); returns its path. */
+/**
+ * Write the capture atomically as DIR/<stamp>.<ext>; returns its path. When the name is taken (two captures
+ * in one millisecond) the stamp moves on a millisecond, so that names sort in the order captures were
+ * written, as text and as times (a suffix such as `-1` would sort before the name it follows).
+ */
 export function storeCapture(dir: string, date: Date, ext: string, bytes: Uint8Array): string {
   for (let n = 0; ; n++) {
-    const path = join(dir, `${captureStamp(date)}${n === 0 ? '' : `-${n}`}.${ext}`);
+    const path = join(dir, `${captureStamp(new Date(date.getTime() + n))}.${ext}`);
     if (writeFileAtomic(path, bytes, { exclusive: true })) return path;
   }
 }

@@ -3,7 +3,7 @@
 // warning, the first time a run meets it; the state remembers the files skipped.
 import { InputError } from '../../errors.js';
 import type { Capture } from '../../model.js';
-import { parseCapture } from '../../parse/index.js';
+import { parseCapture, type Reader } from '../../parse/index.js';
 import { sanitizeInline as inline } from '../../render/sanitize.js';
 import { readInput } from '../io.js';
 import { captureOptions, prepareFormats } from '../options.js';
@@ -12,12 +12,16 @@ import type { CaptureFile } from './files.js';
 /** What reading a capture needs from the command line. */
 type ReadArgs = Parameters<typeof captureOptions>[0] & { inputFormat?: string };
 
-/** A file that is not readable as a capture (InputError from reading or parsing), or the capture. */
-export async function tryParse(f: CaptureFile, args: ReadArgs): Promise<{ capture: Capture; bytes: Uint8Array } | { error: InputError }> {
+/**
+ * A file that is not readable as a capture (InputError from reading or parsing), or the capture; parsed by
+ * `reader` when given (a chain's one reader, parse/index.ts createReader), else on its own.
+ */
+export async function tryParse(f: CaptureFile, args: ReadArgs, reader?: Reader): Promise<{ capture: Capture; bytes: Uint8Array } | { error: InputError }> {
   try {
     const bytes = readInput(f.path);
     await prepareFormats([bytes], args.inputFormat);
-    return { capture: parseCapture(bytes, { ...captureOptions(args), source: f.path }), bytes };
+    const options = { ...captureOptions(args), source: f.path };
+    return { capture: reader ? reader.parse(bytes, options) : parseCapture(bytes, options), bytes };
   } catch (error) {
     if (error instanceof InputError) return { error };
     throw error;

@@ -20,7 +20,7 @@ export interface PendingDelivery {
   sha256: string;
   /** Identities of the files seen once delivered (see `seen`). */
   seen: string[];
-  /** The JSON body (livediff.check/1). */
+  /** The JSON body (livediff.check/2). */
   body: string;
 }
 

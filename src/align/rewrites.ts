@@ -1,0 +1,173 @@
+// Rewrites in place: a post overwritten where it stood (a ticker's "58' Goal!" placeholder replaced by the
+// full description, a headline rewritten under the same time) that no other layer pairs. Run after
+// similarity: one old and one new post left in the same slot between the same anchored neighbours, close
+// in time, with content in common, are one post. Content is required: a post deleted and an unrelated one
+// published at the same time in the same place stay one dropped and one added.
+import type { Evidence, Pair, Post } from '../model.js';
+import { bodyText, captionsText, words } from './fingerprint.js';
+import { findMoved } from './moves.js';
+import type { AlignOptions } from './options.js';
+import { UNSPACED } from './tokens.js';
+
+/** What align.ts keeps while it pairs (structurally: its State). */
+export interface RewriteState {
+  oldPosts: readonly Post[];
+  newPosts: readonly Post[];
+  oldTaken: Uint8Array;
+  newTaken: Uint8Array;
+  pairs: Pair[];
+}
+
+/** Score parts (docs/ARCHITECTURE.md, Align): each piece of evidence adds its weight, capped at 1. */
+export const REWRITE_WEIGHTS = {
+  /** Both posts sit between the same two anchored neighbours (required). */
+  slot: 0.3,
+  /** The same timestamp. */
+  sameTime: 0.3,
+  /** A time within `maxRewriteMinutes`. */
+  closeTime: 0.2,
+  /** Each shared rare word (in no other post of either capture), up to three. */
+  rareWord: 0.15,
+  /** The same ticker minute mark (`58'`). */
+  minuteMark: 0.3,
+  /** The page's post counter unchanged (weak: a deletion plus a new post keeps it too). */
+  counterUnchanged: 0.05,
+} as const;
+
+/** A ticker's minute mark: `58'`, `45+2'`, with a straight or typographic apostrophe. */
+const MINUTE_MARK = /(?:^|[^\d])(\d{1,3}(?:\+\d{1,2})?)['’′]/;
+/**
+ * Words shorter than this are too often shared by chance ("open", "said"); a bigram of an unspaced
+ * script counts as half a word (two are needed).
+ */
+export const MIN_RARE_WORD_LENGTH = 6;
+
+function text(post: Post): string {
+  return `${post.headline}\n${captionsText(post)}\n${bodyText(post)}`;
+}
+
+function minuteMark(post: Post): string | null {
+  return MINUTE_MARK.exec(post.headline)?.[1] ?? MINUTE_MARK.exec(bodyText(post))?.[1] ?? null;
+}
+
+/** Distinct words of a post that could be rare (the Unicode test only on words that are not ASCII). */
+function contentWords(post: Post): Set<string> {
+  return new Set(words(text(post)).filter((w) => w.length >= MIN_RARE_WORD_LENGTH || (w.charCodeAt(0) > 0x7f && UNSPACED.test(w))));
+}
+
+/**
+ * For each index: the slot it sits in, as the anchored (non-moved) pair above and below it, named by that
+ * pair's index in `anchors` (-1: the edge of the capture). `side` picks the pairs' old or new index.
+ */
+function slotsOf(length: number, anchors: readonly Pair[], side: 'old' | 'new'): Array<[number, number]> {
+  const at = new Int32Array(length).fill(-1);
+  anchors.forEach((p, i) => (at[p[side]] = i));
+  const slot: Array<[number, number]> = new Array(length);
+  let above = -1;
+  for (let i = 0; i < length; i++) {
+    if (at[i]! >= 0) above = at[i]!;
+    else slot[i] = [above, -1];
+  }
+  let below = -1;
+  for (let i = length - 1; i >= 0; i--) {
+    if (at[i]! >= 0) below = at[i]!;
+    else slot[i]![1] = below;
+  }
+  return slot;
+}
+
+/** Score one candidate pair; null when the content gives nothing or the time rules it out. */
+export function rewriteScore(
+  a: Post,
+  b: Post,
+  rare: (w: string) => boolean,
+  opts: AlignOptions,
+  wordsOf: (p: Post) => Set<string> = contentWords,
+  counterUnchanged = false,
+): { score: number; evidence: Evidence } | null {
+  const inB = wordsOf(b);
+  // Words of a common opening (a feed's `【快讯】` prefix, a ticker's label) say nothing about identity.
+  const ta = text(a).toLowerCase();
+  const tb = text(b).toLowerCase();
+  let common = 0;
+  while (common < ta.length && ta[common] === tb[common]) common++;
+  const opening = new Set(words(ta.slice(0, common)));
+  const shared = [...wordsOf(a)].filter((w) => rare(w) && inB.has(w) && !opening.has(w)).sort();
+  const units = shared.reduce((sum, w) => sum + (UNSPACED.test(w) ? 0.5 : 1), 0);
+  const markA = minuteMark(a);
+  const mark = markA !== null && markA === minuteMark(b) ? markA : null;
+  if (units < 1 && mark === null) return null;
+  const gap = a.minutes !== null && b.minutes !== null ? Math.abs(a.minutes - b.minutes) : null;
+  if (gap !== null && gap > opts.maxRewriteMinutes) return null;
+  const sameTime = a.time !== '' && a.time === b.time;
+  const w = REWRITE_WEIGHTS;
+  const score =
+    w.slot +
+    (sameTime ? w.sameTime : gap !== null ? w.closeTime : 0) +
+    Math.min(3, Math.floor(units)) * w.rareWord +
+    (mark !== null ? w.minuteMark : 0) +
+    (counterUnchanged ? w.counterUnchanged : 0);
+  const evidence: Evidence = { kind: 'same-slot', confident: score >= opts.rewriteConfidentScore, sameTime, minutesApart: gap, sharedWords: shared.slice(0, 5), minuteMark: mark, counterUnchanged };
+  return { score: Math.min(1, Math.round(score * 1000) / 1000), evidence };
+}
+
+/** Pair rewrites in place among the posts still free in `state` (mutates it). */
+export function pairRewrites(state: RewriteState, opts: AlignOptions): void {
+  const oldFree: number[] = [];
+  const newFree: number[] = [];
+  state.oldTaken.forEach((t, i) => t === 0 && oldFree.push(i));
+  state.newTaken.forEach((t, i) => t === 0 && newFree.push(i));
+  if (oldFree.length === 0 || newFree.length === 0 || state.pairs.length === 0) return;
+  const sorted = [...state.pairs].sort((x, y) => x.new - y.new);
+  const moved = findMoved(sorted);
+  const anchors = sorted.filter((_, i) => !moved.has(i));
+  const oldSlots = slotsOf(state.oldPosts.length, anchors, 'old');
+  const newSlots = slotsOf(state.newPosts.length, anchors, 'new');
+  // Free posts grouped by slot: only posts of one slot are compared (not every old with every new).
+  const slotKey = ([above, below]: [number, number]) => `${above},${below}`;
+  const newBySlot = new Map<string, number[]>();
+  for (const n of newFree) {
+    const k = slotKey(newSlots[n]!);
+    const list = newBySlot.get(k);
+    if (list) list.push(n);
+    else newBySlot.set(k, [n]);
+  }
+  if (!oldFree.some((o) => newBySlot.has(slotKey(oldSlots[o]!)))) return;
+  // How many posts of both captures have each word: rare words are in the candidate pair's two posts only.
+  const cache = new Map<Post, Set<string>>();
+  const wordsOf = (p: Post) => {
+    let ws = cache.get(p);
+    if (ws === undefined) cache.set(p, (ws = contentWords(p)));
+    return ws;
+  };
+  const df = new Map<string, number>();
+  for (const p of [...state.oldPosts, ...state.newPosts]) for (const w of wordsOf(p)) df.set(w, (df.get(w) ?? 0) + 1);
+  const rare = (w: string) => (df.get(w) ?? 0) <= 2;
+  const counters = opts.pageCounters;
+  const counterUnchanged = counters !== undefined && counters.old !== null && counters.old === counters.new;
+  // A slot at an edge of the shared posts is where windows move: only the live end (both posts at least as
+  // new as every anchored post) can hold a rewrite; at the other end a post merely scrolls in or out.
+  let newestAnchor = -Infinity;
+  for (const p of anchors) newestAnchor = Math.max(newestAnchor, state.oldPosts[p.old]!.minutes ?? Infinity, state.newPosts[p.new]!.minutes ?? Infinity);
+  const liveEnd = (post: Post) => post.minutes !== null && post.minutes >= newestAnchor;
+  const edges: Pair[] = [];
+  for (const o of oldFree) {
+    const [oa, ob] = oldSlots[o]!;
+    for (const n of newBySlot.get(slotKey(oldSlots[o]!)) ?? []) {
+      const a = state.oldPosts[o]!;
+      const b = state.newPosts[n]!;
+      if ((oa < 0 || ob < 0) && !(liveEnd(a) && liveEnd(b))) continue;
+      if (a.id !== null && b.id !== null && a.id !== b.id) continue; // the publisher says: different posts
+      const r = rewriteScore(a, b, rare, opts, wordsOf, counterUnchanged);
+      if (r === null || r.score < opts.minRewriteScore) continue;
+      edges.push({ old: o, new: n, match: 'in-place', score: r.score, confidence: r.score, evidence: r.evidence });
+    }
+  }
+  edges.sort((x, y) => y.score - x.score || x.old - y.old || x.new - y.new);
+  for (const e of edges) {
+    if (state.oldTaken[e.old] || state.newTaken[e.new]) continue;
+    state.pairs.push(e);
+    state.oldTaken[e.old] = 1;
+    state.newTaken[e.new] = 1;
+  }
+}

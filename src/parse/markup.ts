@@ -1,0 +1,226 @@
+// Markup helpers the html, jsonld and feed adapters share: HTML (whole pages or fragments) read within
+// limits, DOM text as a reader sees it, text to blocks, and whether a text is an HTML page.
+import { type AnyNode, type Document, DomHandler, type Element, hasChildren, isTag, isText } from 'domhandler';
+import { Parser, type ParserOptions } from 'htmlparser2';
+import { InputError } from '../errors.js';
+import type { Block } from '../model.js';
+import { normalizeText } from './normalize.js';
+
+// ——— Text to blocks ———
+
+const BULLET = /^[•·▪◦‣∙*-] /;
+const NUMBERED = /^(\d{1,3})[.)] /;
+
+/** One line of text as a block: `• item` a bullet, `3. item` a numbered item, anything else a paragraph. */
+export function textBlock(line: string): Block {
+  const bullet = BULLET.exec(line);
+  if (bullet && line.length > bullet[0].length) return { kind: 'bullet', marker: '•', text: line.slice(bullet[0].length).trim() };
+  const numbered = NUMBERED.exec(line);
+  if (numbered && line.length > numbered[0].length) {
+    return { kind: 'numbered', marker: `${numbered[1]}.`, text: line.slice(numbered[0].length).trim() };
+  }
+  return { kind: 'paragraph', marker: '', text: line };
+}
+
+/** Plain text to blocks: one per non-blank line (blank lines and single line breaks both separate). */
+export function blocksFromText(text: string): Block[] {
+  return text
+    .split(/\r\n|[\r\n\u2028\u2029\u0085]/)
+    .map(normalizeText)
+    .filter((line) => line !== '')
+    .map(textBlock);
+}
+
+/** Whether a string has markup in it (a tag, a comment, a closing tag) rather than being plain text. */
+export function looksLikeMarkup(text: string): boolean {
+  return /<[A-Za-z!/]/.test(text);
+}
+
+// ——— Reading markup ———
+
+/**
+ * Deepest element nesting read. htmlparser2 keeps its stack of open elements with unshift/shift, so a
+ * page nested N deep costs N² (100,000 nested `<div>`s: 90 s); browsers stop nesting at 512 anyway.
+ */
+export const MAX_HTML_DEPTH = 1024;
+/**
+ * Most elements read in one document: each costs a few hundred bytes of DOM, and 32 MiB of `<p>x`
+ * (8 million paragraphs) ran V8 out of memory. A real page has a few thousand.
+ */
+export const MAX_HTML_ELEMENTS = 1_000_000;
+
+/** Markup beyond MAX_HTML_DEPTH or MAX_HTML_ELEMENTS; adapters turn it into an InputError naming the file. */
+export class MarkupLimitError extends Error {
+  override name = 'MarkupLimitError';
+  constructor(
+    readonly expected: string,
+    readonly found: string,
+  ) {
+    super(`expected ${expected}, found ${found}`);
+  }
+}
+
+/** A DOM builder that refuses markup beyond the limits as it reads, before it costs more. */
+class BoundedHandler extends DomHandler {
+  elements = 0;
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    if (++this.elements > MAX_HTML_ELEMENTS) {
+      throw new MarkupLimitError(`markup of at most ${MAX_HTML_ELEMENTS.toLocaleString('en-US')} elements`, 'more');
+    }
+    if (this.tagStack.length > MAX_HTML_DEPTH) {
+      throw new MarkupLimitError(`markup nested at most ${MAX_HTML_DEPTH.toLocaleString('en-US')} elements deep`, 'deeper nesting');
+    }
+    super.onopentag(name, attribs);
+  }
+}
+
+/** htmlparser2's parseDocument within MAX_HTML_DEPTH and MAX_HTML_ELEMENTS (else MarkupLimitError). */
+export function parseDocument(text: string, options: ParserOptions & { withStartIndices?: boolean } = {}): Document {
+  const handler = new BoundedHandler(undefined, options);
+  new Parser(handler, options).end(text);
+  return handler.root;
+}
+
+/** Run a parse, turning a MarkupLimitError into an InputError about `source`. */
+export function withMarkupLimits<T>(source: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof MarkupLimitError) throw new InputError(source, error.expected, error.found);
+    throw error;
+  }
+}
+
+/** A string that may be HTML (`<p>…</p><ul><li>…`) or plain text, as blocks. */
+export function blocksFromMarkup(text: string): Block[] {
+  if (!looksLikeMarkup(text)) return blocksFromText(text);
+  return blocksFromText(innerText(parseDocument(text), { markers: true }));
+}
+
+/** A string that may be HTML, as one line of normalised text (for headlines, names, times). */
+export function textFromMarkup(text: string): string {
+  if (!looksLikeMarkup(text)) return normalizeText(text);
+  return oneLine(innerText(parseDocument(text)));
+}
+
+// ——— DOM text ———
+
+/** Elements whose content is never text a reader sees. */
+const HIDDEN_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'canvas', 'button', 'select', 'head',
+]);
+/** Elements that break lines (their text is a block of its own). */
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
+  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr',
+  'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tr', 'ul', 'caption',
+]);
+const CELL_TAGS = new Set(['td', 'th']);
+
+export function isHidden(el: Element): boolean {
+  return (
+    HIDDEN_TAGS.has(el.name) ||
+    el.attribs.hidden !== undefined ||
+    el.attribs['aria-hidden']?.trim().toLowerCase() === 'true'
+  );
+}
+
+/**
+ * The number of each item of an ordered list, counted once per list: counting the earlier siblings of
+ * every item made an `<ol>` of 80,000 items take 40 s. Weakly held: it goes with the document.
+ */
+const LIST_NUMBERS = new WeakMap<Element, Map<Element, number>>();
+
+function itemNumbers(list: Element): Map<Element, number> {
+  let numbers = LIST_NUMBERS.get(list);
+  if (numbers === undefined) {
+    numbers = new Map();
+    let n = Number.parseInt(list.attribs.start ?? '1', 10);
+    if (!Number.isFinite(n)) n = 1;
+    for (const child of list.children) if (isTag(child) && child.name === 'li') numbers.set(child, n++);
+    LIST_NUMBERS.set(list, numbers);
+  }
+  return numbers;
+}
+
+/** `•` for an item of an unordered list, `3.` for the third item of an ordered one (honouring `start`). */
+export function listMarker(li: Element): string {
+  const list = li.parent;
+  if (!list || !isTag(list) || list.name !== 'ol') return '•';
+  return `${itemNumbers(list).get(li)!}.`;
+}
+
+const END_PRE = Symbol('end pre');
+
+/**
+ * The text of a node as a reader sees it: white space collapsed (kept inside `pre`), a line break around
+ * every block element and at `<br>`, hidden elements and the `skip` elements left out. With `markers`,
+ * list items start with their marker (`• `, `3. `), so blocksFromText reads them as list items.
+ */
+export function innerText(root: AnyNode, options: { skip?: ReadonlySet<AnyNode>; markers?: boolean } = {}): string {
+  const out: string[] = [];
+  const stack: (AnyNode | string | typeof END_PRE)[] = [root];
+  let pre = 0;
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if (item === END_PRE) pre--;
+    else if (typeof item === 'string') out.push(item);
+    else if (isText(item)) out.push(pre > 0 ? item.data : item.data.replace(/[\t\n\f\r ]+/g, ' '));
+    else if (isTag(item)) {
+      if (options.skip?.has(item) || isHidden(item)) continue;
+      if (item.name === 'br') {
+        out.push('\n');
+        continue;
+      }
+      const block = BLOCK_TAGS.has(item.name);
+      const cell = CELL_TAGS.has(item.name);
+      const marker = options.markers && item.name === 'li' ? `${listMarker(item)} ` : '';
+      out.push(block ? `\n${marker}` : cell ? ' ' : '');
+      stack.push(block ? '\n' : cell ? ' ' : '');
+      if (item.name === 'pre') {
+        pre++;
+        stack.push(END_PRE);
+      }
+      for (let i = item.children.length - 1; i >= 0; i--) stack.push(item.children[i]!);
+    } else if (hasChildren(item)) {
+      for (let i = item.children.length - 1; i >= 0; i--) stack.push(item.children[i]!);
+    }
+  }
+  return out.join('');
+}
+
+/** innerText as one normalised line. */
+export function oneLine(text: string): string {
+  return normalizeText(text.replace(/[\r\n]+/g, ' '));
+}
+
+// ——— Detection ———
+
+/** Tags that only HTML has (RSS and Atom share `title` and `link`, so those do not count). */
+const HTML_TAGS = new Set([
+  'html', 'head', 'body', 'meta', 'script', 'style', 'div', 'span', 'p', 'article', 'section', 'main', 'header',
+  'footer', 'nav', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'time', 'figure', 'img', 'a', 'br',
+]);
+/** How much of the start detection reads. */
+const DETECT_CHARS = 4096;
+
+/**
+ * Whether a text is an HTML page: it starts with markup (`<` after white space and BOM) and the first
+ * few KB open an HTML element or declare `<!DOCTYPE html>`. A text capture starts with a headline, not `<`.
+ */
+export function looksLikeHtml(text: string): boolean {
+  const head = text.slice(0, DETECT_CHARS).replace(/^[\ufeff\s]+/, '');
+  if (!head.startsWith('<')) return false;
+  let html = false;
+  const parser = new Parser({
+    onopentag(name) {
+      if (HTML_TAGS.has(name)) html = true;
+    },
+    onprocessinginstruction(name, data) {
+      if (name.toLowerCase() === '!doctype' && /^!doctype\s+html\b/i.test(data)) html = true;
+    },
+  });
+  parser.write(head);
+  parser.end();
+  return html;
+}

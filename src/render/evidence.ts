@@ -1,0 +1,60 @@
+// Evidence (why a post got its status or partner) in words, for --explain; the data is in the JSON.
+import type { Evidence, PostChange } from '../model.js';
+
+const num = (v: unknown) => (typeof v === 'number' ? `#${v + 1}` : '?');
+
+/** One line saying why, in plain words; the caller escapes it for its format. */
+export function explainEvidence(e: Evidence): string {
+  switch (e.kind) {
+    case 'between-shown':
+      return `it sat between ${num(e.before)} and ${num(e.after)}, both shown in both captures`;
+    case 'above-shown':
+      return e.covered ? 'above the shared posts, where the old capture also looked' : `above ${num(e.after)}, and the new capture shows posts above it`;
+    case 'below-shown':
+      return e.covered ? 'below the shared posts, where the old capture also looked' : `below ${num(e.before)}, and the new capture shows posts below it`;
+    case 'top-of-page':
+      return 'at the top of the page, where new posts appear';
+    case 'whole-page':
+      return `the ${e.side} capture shows the whole page (counter ${String(e.counter)})`;
+    case 'counter':
+      return `the post counter went ${String(e.old)} → ${String(e.new)} with ${String(e.added)} added`;
+    case 'newer-than-updated':
+      return `newer than the old page's update time (${String(e.updated)})`;
+    case 'newer-than-shown':
+      return 'newer than every post the old capture shows';
+    case 'older-than-shown':
+      return 'older than every post the new capture shows: it may sit below the window';
+    case 'outside-window':
+      return 'at the edge of the window: it may only have scrolled out of view';
+    case 'below-window':
+      return 'below the posts the old capture showed';
+    case 'deep-link-window':
+      return 'the old capture was opened through a deep link and may not have shown the top';
+    case 'empty-before':
+      return 'the old capture had no posts at all';
+    case 'nothing-shared':
+      return 'the captures share no post to place it by';
+    case 'unordered':
+      return 'the list is not in time order (a ranking): position alone proves nothing';
+    case 'similar':
+      return `similar text (score ${String(e.score)})`;
+    case 'same-slot': {
+      const facts = [
+        'same place between the same neighbours',
+        e.sameTime ? 'same time' : e.minutesApart !== null ? `${String(e.minutesApart)} min apart` : '',
+        e.minuteMark !== null ? `minute mark ${String(e.minuteMark)}'` : '',
+        Array.isArray(e.sharedWords) && e.sharedWords.length > 0 ? `shared words: ${e.sharedWords.join(', ')}` : '',
+        e.counterUnchanged ? 'post counter unchanged' : '',
+      ];
+      return facts.filter(Boolean).join('; ');
+    }
+    default:
+      return e.kind;
+  }
+}
+
+/** ` (rewritten in place)` / ` (rewritten in place?)` after a status, for pairs found in place. */
+export function inPlaceLabel(p: PostChange): string {
+  if (p.match !== 'in-place') return '';
+  return p.evidence?.confident === true ? ' (rewritten in place)' : ' (rewritten in place?)';
+}

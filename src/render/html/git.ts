@@ -1,0 +1,35 @@
+// A git comparison (`livediff git --format html`) as one page: each modified capture's report, new and
+// deleted captures with their posts' headlines, problems as warnings, one filter bar for all.
+import type { FileComparison, GitComparison } from '../../git/compare.js';
+import type { Side } from '../../git/revisions.js';
+import { captureInfo, commitMessage, describeCapture, gitTotals, shown } from '../../git/summary.js';
+import type { Report } from '../../model.js';
+import { type HtmlOptions, renderHtmlSections, reportHtml } from '../html.js';
+import { DEFAULT_ONLY } from '../select.js';
+import { esc } from './escape.js';
+
+const sideName = (s: Side) => (s.kind === 'commit' ? s.short : s.kind === 'empty' ? '(nothing)' : '(working tree)');
+
+function wholeFile(f: FileComparison): string {
+  const capture = f.capture!;
+  const added = f.status === 'added';
+  const posts = capture.posts.map((p) => `<li><time>${esc(p.time)}</time> · ${esc(p.headline || '(no headline)')}</li>`).join('');
+  return (
+    `<section class="report"><h2><span class="badge b-${added ? 'added' : 'dropped'}">${added ? 'New capture' : 'Deleted capture'}</span> ${esc(f.path)}</h2>` +
+    `<p class="muted">${esc(describeCapture(captureInfo(capture)))}</p>` +
+    (posts ? `<details><summary>Posts</summary><ul>${posts}</ul></details>` : '') +
+    '</section>'
+  );
+}
+
+export function renderGitHtml(g: GitComparison, options: HtmlOptions = {}): string {
+  const only = options.only ?? DEFAULT_ONLY;
+  const files = g.files.filter((f) => shown(f, only));
+  const warnings = g.problems.map((p) => `<p class="box"><strong>Warning:</strong> skipped ${esc(p.message)}</p>`);
+  const sections = [
+    `<p class="summary">${esc(commitMessage(gitTotals(g)))}</p>${warnings.join('')}`,
+    ...files.map((f) => (f.report ? reportHtml(f.report, 2, f.path, options.explain) : wholeFile(f))),
+  ];
+  const reports = files.map((f) => f.report).filter((r): r is Report => r !== null);
+  return renderHtmlSections(`livediff: ${sideName(g.from)} → ${sideName(g.to)}`, sections, reports, options);
+}

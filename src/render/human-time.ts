@@ -1,0 +1,27 @@
+// ISO times (JSON-LD and feed captures) as people read them, in a zone the caller names; other text as it is.
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * `2026-11-22T15:31:00Z` → `Sun 22 Nov 2026, 15:31 UTC` in `timeZone` (default: the local zone). Times a
+ * page printed for people (`5:50 a.m. ET, March 22, 2023`) and ISO times without a zone are left alone:
+ * only a time that names its instant can be moved to another zone honestly.
+ */
+export function humanTime(text: string, timeZone?: string): string {
+  if (!ISO.test(text.trim())) return text;
+  const date = new Date(text.trim());
+  if (Number.isNaN(date.getTime())) return text;
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  }).formatToParts(date);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('weekday')} ${get('day')} ${get('month')} ${get('year')}, ${get('hour')}:${get('minute')} ${get('timeZoneName')}`;
+}

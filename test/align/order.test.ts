@@ -1,0 +1,47 @@
+// Page order (align/order.ts) and unspaced words (align/tokens.ts): reversing both captures and declaring
+// the order gives the same statuses; a shared prefix of Chinese text is not a shared word.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { detectOrder } from '../../src/align/order.js';
+import { words } from '../../src/align/fingerprint.js';
+import { diffCaptures, parseCapture } from '../../src/index.js';
+import { makeCapture, type PostSpec, stamp } from '../helpers/capture.js';
+
+const TOPICS = ['harbour fire', 'council vote', 'railway strike', 'museum theft', 'bridge closure', 'festival lineup', 'airport delay', 'stadium roof', 'river flood', 'school strike'];
+// Distinct words per post: ties between equally similar posts are broken by position, which a property
+// about order must not depend on.
+const spec = (n: number): PostSpec => ({ time: stamp(200 + n * 7), headline: `${TOPICS[n % 10]} k${n}a`, body: [`Desk k${n}b filed k${n}c about k${n}d and k${n}e.`] });
+
+
+describe('page order', () => {
+  it('reversing both captures and declaring oldest first gives the same statuses', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { minLength: 2, maxLength: 12 }), fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { minLength: 2, maxLength: 12 }), fc.boolean(), (a, b, whole) => {
+        // The same posts listed newest first, or (the page's order toggled) oldest first.
+        const toCapture = (ns: number[], oldestFirst: boolean) =>
+          parseCapture(makeCapture({ count: whole ? ns.length : 50, posts: [...ns].sort((x, y) => (oldestFirst ? x - y : y - x)).map(spec) }));
+        const forward = diffCaptures(toCapture(a, false), toCapture(b, false), { force: true, pageOrder: 'newest-first' });
+        const backward = diffCaptures(toCapture(a, true), toCapture(b, true), { force: true, pageOrder: 'oldest-first' });
+        const key = (r: typeof forward) => r.posts.map((p) => `${p.status}:${p.post.headline}`).sort();
+        expect(key(backward)).toEqual(key(forward));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('detects newest first, oldest first and unordered from the times', () => {
+    const at = (ms: number[]) => ms.map((m, index) => ({ minutes: m, index }) as never);
+    expect(detectOrder(at([90, 80, 70, 60, 50]))).toBe('newest-first');
+    expect(detectOrder(at([50, 60, 70, 80, 90]))).toBe('oldest-first');
+    expect(detectOrder(at([70, 110, 50, 100, 60, 120, 80]))).toBe('unordered');
+    expect(detectOrder(at([10, 90, 80, 70, 60]))).toBe('newest-first'); // a pinned post on top
+  });
+});
+
+describe('unspaced words', () => {
+  it('Chinese text becomes character bigrams; ASCII text keeps its words', () => {
+    expect(words('央行宣布')).toEqual(['央行', '行宣', '宣布']);
+    expect(words('Fed raises rates')).toEqual(['fed', 'raises', 'rates']);
+    expect(words('GDP 增长')).toEqual(['gdp', '增长']);
+  });
+});
