@@ -30,8 +30,11 @@ function sections(text) {
     }
     if (!out.has(current)) out.set(current, []);
     const lines = out.get(current);
-    // A continuation: deeper indent than an entry, after one.
-    if (/^\s{6,}\S/.test(line) && !/^\s+-/.test(line) && lines.length > 0 && current !== 'Examples') lines[lines.length - 1] += ` ${line.trim()}`;
+    // A continuation: deeper indent than an entry (2, or 6 for an option without an alias), after one. A
+    // wrapped line may start with a hyphen (`-FRX);`): only at an entry's indent does one start an entry.
+    const indent = /^\s*/.exec(line)[0].length;
+    const entry = indent <= 2 || (indent <= 6 && /^\s*-/.test(line));
+    if (!entry && /\S/.test(line) && lines.length > 0 && current !== 'Examples') lines[lines.length - 1] += ` ${line.trim()}`;
     else if (line.trim() !== '') lines.push(line.trimEnd());
   }
   return out;

@@ -102,15 +102,24 @@ export async function runAction(io: ActionIO = { env: process.env, write: (s) =>
       outputs(io, { changed: 'false', added: '0', dropped: '0', edited: '0', 'files-added': '0', 'files-deleted': '0', 'files-modified': '0', message: 'no capture changed', report: '', html: '' });
       return 0;
     }
+    if (range.warning) io.write(workflowCommand('warning', `livediff: ${sanitizeInline(range.warning)}`, { title: 'livediff' }));
     await loadFormats();
-    const g = await compareSides(range.from, range.to, { cwd, pathspecs: inputs.paths });
+    const compared = await compareSides(range.from, range.to, { cwd, pathspecs: inputs.paths });
+    // A rollover (a capture file now holding another page) is news, not a problem: it counts as a change.
+    const newPages = compared.problems.filter((p) => p.newPage !== undefined);
+    const g = { ...compared, problems: compared.problems.filter((p) => p.newPage === undefined) };
     const only = inputs.only ?? DEFAULT_ONLY;
+    for (const p of newPages) {
+      io.write(workflowCommand('notice', `livediff: new page in ${sanitizeInline(p.path)}: ${sanitizeInline(p.newPage!.old ?? '(no title)')} -> ${sanitizeInline(p.newPage!.new ?? '(no title)')}`, { title: 'livediff' }));
+    }
     printLog(io, g, only);
     const { report, html } = writeReport(io.env, g, inputs);
     writeSummary(io.env, g, inputs, report);
     const totals = gitTotals(g);
-    const changed = gitHasChanges(g, only);
-    const message = commitMessage(totals);
+    const changed = gitHasChanges(g, only) || newPages.length > 0;
+    const pages = newPages.map((p) => `new page: ${sanitizeInline(p.newPage!.new ?? p.path)}`);
+    const rest = commitMessage(totals);
+    const message = pages.length === 0 ? rest : [...pages, ...(gitHasChanges(g, only) ? [rest] : [])].join('; ');
     outputs(io, {
       changed: String(changed),
       added: String(totals.posts.added),

@@ -2,7 +2,8 @@
 // zeros: from the parent of its first new commit, or nothing before a first commit). Other events (a
 // scheduled capture that commits in the same job): GITHUB_SHA and HEAD. Inputs `base` and `head` win;
 // `head: worktree` compares with the files not yet committed. A commit missing from a shallow checkout is
-// fetched when it can be, else refused with what to change in the workflow.
+// fetched when it can be, else refused with what to change in the workflow. A force-push (`forced: true`,
+// or `before` no longer in the history) compares with the commit before GITHUB_SHA, with a warning.
 import { readFileSync } from 'node:fs';
 import { InputError, LivediffError } from '../errors.js';
 import { commitExists, emptyTree, isNullOid, isShallow, resolveCommit, type Side } from '../git/revisions.js';
@@ -16,6 +17,8 @@ export class SetupError extends LivediffError {
 
 export interface PushEvent {
   before?: string;
+  /** Set by GitHub on a force-push: `before` may be gone from the history. */
+  forced?: boolean;
   after?: string;
   commits?: Array<{ id?: string }>;
   pull_request?: { base?: { sha?: string } };
@@ -41,6 +44,7 @@ export function readEvent(env: Env): PushEvent {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InputError(path, EXPECTED_EVENT, 'JSON that is not an object');
   const e = value as Record<string, unknown>;
   const isText = (v: unknown) => v === undefined || v === null || typeof v === 'string';
+  if (e.forced !== undefined && e.forced !== null && typeof e.forced !== 'boolean') throw new InputError(path, EXPECTED_EVENT, 'an object whose forced is not true or false');
   const commits = e.commits;
   const commitsOk = commits === undefined || commits === null || (Array.isArray(commits) && commits.every((c) => typeof c === 'object' && c !== null && isText((c as { id?: unknown }).id)));
   const pr = e.pull_request as { base?: { sha?: unknown } } | undefined | null;
@@ -49,7 +53,7 @@ export function readEvent(env: Env): PushEvent {
   return e as PushEvent;
 }
 
-export type Range = { from: Side; to: Side } | { nothing: string };
+export type Range = { from: Side; to: Side; warning?: string } | { nothing: string };
 
 /** Fetch one commit from origin into a shallow clone (actions/checkout leaves credentials for this). */
 async function tryFetch(sha: string, cwd: string): Promise<boolean> {
@@ -85,7 +89,22 @@ export async function actionRange(env: Env, event: PushEvent, inputs: { base: st
   const to: Side = worktree ? { kind: 'worktree', name: '(working tree)' } : await ensureCommit(headName, 'the commit to report on', cwd);
   if (inputs.base) return { from: await ensureCommit(inputs.base, 'the `base` commit', cwd), to };
   if (worktree) return { from: await ensureCommit('HEAD', 'HEAD', cwd), to };
-  if (isPush && event.before && !isNullOid(event.before)) return { from: await ensureCommit(event.before, 'the commit before this push', cwd), to };
+  if (isPush && event.before && !isNullOid(event.before)) {
+    if (event.forced !== true) {
+      try {
+        return { from: await ensureCommit(event.before, 'the commit before this push', cwd), to };
+      } catch (error) {
+        if (!(error instanceof SetupError) || !(error.message.includes('force-pushed'))) throw error;
+      }
+    }
+    // A force-push: what `before` pointed to is no longer this branch's history. Each capture this push's
+    // last commit changed is compared with its version in the commit before (its previous version).
+    const parent = to.kind === 'commit' ? await recordedParent(to.oid, cwd) : null;
+    const from = parent === null ? await emptyTree(cwd) : await ensureCommit(parent, 'the commit before the pushed one', cwd);
+    const why = event.forced === true ? 'a force-push' : `the commit before this push (${event.before.slice(0, 12)}) is not in the history`;
+    const name = from.kind === 'commit' ? from.oid.slice(0, 7) : from.name;
+    return { from, to, warning: `${why}: compared each changed capture with its version in the previous commit (${name})` };
+  }
   if (isPush) {
     // A new branch: compare with what was there before its first new commit.
     const first = event.commits?.[0]?.id;

@@ -5,7 +5,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { InputError, UsageError } from '../errors.js';
+import { DifferentPagesError, InputError, UsageError } from '../errors.js';
 import { diffCaptures } from '../classify/report.js';
 import type { Capture } from '../model.js';
 import { parseCapture, registerFormats } from '../parse/index.js';
@@ -48,6 +48,16 @@ function newestCapture(dir: string, args: Args): Capture | null {
   }
 }
 
+/** Whether the page changed; a rollover (another page: no post in common, another title) is kept too: check reports it as a page change. */
+function changedSince(previous: Capture, capture: Capture, force: boolean): boolean {
+  try {
+    return hasChanges(diffCaptures(previous, capture, { force }), DEFAULT_ONLY);
+  } catch (error) {
+    if (error instanceof DifferentPagesError) return true;
+    throw error;
+  }
+}
+
 function prepareFolder(dir: string): void {
   try {
     if (!statSync(dir).isDirectory()) throw new InputError(dir, 'a folder for the captures (--into)', 'a file');
@@ -80,7 +90,7 @@ export async function runCapture(args: Args): Promise<number> {
   // Never keep what livediff cannot read as a live page (an error page served with 200, a login wall).
   const capture = parseCapture(bytes, { ...captureOptions(args), source: safeUrl(page.url) });
   const previous = newestCapture(dir, args);
-  const changed = previous === null || hasChanges(diffCaptures(previous, capture, { force: args.force }), DEFAULT_ONLY);
+  const changed = previous === null || changedSince(previous, capture, args.force);
   let written: string | null = null;
   if (changed) written = storeCapture(dir, taken, extensionFor(page.contentType, page.url), bytes);
   if (args.report) return runCheck({ ...args, dir });

@@ -1,30 +1,34 @@
 // `livediff check DIR`: made for cron. Compares the captures that arrived since the last run (or the two
-// newest), prints a report and exits 1 when something reportable changed, stays silent with 0 when not,
-// and exits 2 on trouble without advancing its state. See README "livediff check" and ARCHITECTURE "Check"
-// for what a run guarantees when it is killed (the state records a webhook delivery before sending it).
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+// newest), prints a report and exits 1 when something reportable changed, stays silent with 0 when not.
+// A file that is not a capture is skipped with one warning; a new page (rollover) is one `page changed`
+// step. See README "livediff check" and ARCHITECTURE "Check" for what a run guarantees when it is killed
+// (the state records each report in an outbox before printing or delivering it).
+import { mkdirSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { InputError, UsageError } from '../errors.js';
+import { DifferentPagesError, InputError, UsageError } from '../errors.js';
 import { diffCaptures } from '../classify/report.js';
-import type { Capture } from '../model.js';
+import type { Capture, Report } from '../model.js';
 import { createReader } from '../parse/index.js';
-import { CHECK_SCHEMA, type CheckResult, type CheckStep, toCheckJson } from '../render/check.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { buildNotification, type NotificationStep } from '../notify/index.js';
+import { CHECK_SCHEMA, type CheckResult, type CheckStep, pageChangeLine, pageChangeMarkdown, toCheckJson } from '../render/check.js';
 import { formatsOf } from '../render/registry.js';
 import { CHECK_RENDERERS } from '../render/renderers.js';
-import { sanitizeInline, sanitizeJson } from '../render/sanitize.js';
-import { DEFAULT_ONLY, hasChanges, type OnlyValue } from '../render/select.js';
+import { sanitizeInline as inline } from '../render/sanitize.js';
+import { CHECK_DEFAULT_ONLY, hasChanges, type OnlyValue } from '../render/select.js';
 import { type CaptureFile, orderFiles, stateFiles } from './check/files.js';
 import { acquireLock, isAlive } from './check/lock.js';
-import { readState, removeStaleStateTemps, sha256, STATE_SCHEMA, writeState, type CheckState } from './check/state.js';
-import { checkWebhookUrl, deliver } from './check/webhook.js';
-import { EXIT_CHANGED, EXIT_SAME } from './exit.js';
-import { folderFiles } from './inputs.js';
+import { type CheckState, type OutboxEntry, readState, removeStaleStateTemps, sha256, STATE_SCHEMA, writeState } from './check/state.js';
+import { type DeliveryTarget, deliveryTargets, drainOutbox, storedMessage } from './check/deliver.js';
+import { Settle } from './check/settle.js';
+import { newestGood, Skips, tryParse } from './check/readable.js';
+import { EXIT_CHANGED, EXIT_SAME, EXIT_TROUBLE } from './exit.js';
 import { environmentError, readInput } from './io.js';
-import { type ArgsOf, captureOptions, commandModule, compareOptions, parseOnly, prepareFormats, withReportOptions } from './options.js';
+import { type ArgsOf, commandModule, compareOptions, parseOnly, withReportOptions } from './options.js';
 import { renderContext } from './output.js';
 
-export { CHECK_SCHEMA };
+export { CHECK_SCHEMA, CHECK_DEFAULT_ONLY };
 
 /** The options of `check`, which `capture --report` takes too. */
 export function withCheckOptions<T>(y: Argv<T>) {
@@ -37,9 +41,13 @@ export function withCheckOptions<T>(y: Argv<T>) {
       choices: ['name', 'mtime'] as const,
       describe: 'Order captures by file name or modification time [default: the time in their names, else mtime]',
     })
-    .option('webhook', { type: 'string', describe: 'POST the JSON report (livediff.check/2) to this URL when something changed' })
-    .option('webhook-timeout', { type: 'number', default: 10, describe: 'Seconds to wait for the webhook, per attempt' })
-    .option('webhook-retries', { type: 'number', default: 3, describe: 'Attempts after the first when the webhook fails (backoff 1 s, 2 s, 4 s…)' });
+    .option('reset-state', { type: 'boolean', default: false, describe: 'Start again from the newest capture: forget the state (and any undelivered report) without reporting' })
+    .option('notify', { type: 'string', array: true, describe: 'Deliver reports to this notification URL (slack://, discord://, ntfy://, teams://, json://, mailto://, atom://…; repeatable)' })
+    .option('webhook', { type: 'string', describe: 'POST the JSON report (livediff.check/2) to this http(s) URL when something changed (as --notify json://…)' })
+    .option('webhook-timeout', { type: 'number', default: 10, describe: 'Seconds to wait for each delivery (webhook or --notify), per attempt' })
+    .option('webhook-retries', { type: 'number', default: 3, describe: 'Attempts after the first when a delivery fails (backoff 1 s, 2 s, 4 s…)' })
+    .option('settle', { type: 'number', default: 2, describe: 'Flip-flop guard: a post that vanishes and comes back within this many captures is reported once (0: report every flip)' })
+    .option('max-delivery-attempts', { type: 'number', default: 10, describe: 'Runs that may fail to deliver a report to a target before it is dropped (with a line on standard error)' });
 }
 
 function builder(y: Argv) {
@@ -47,7 +55,7 @@ function builder(y: Argv) {
     .positional('dir', { type: 'string', describe: 'The folder the capture job writes into', demandOption: true })
     .example('livediff check captures/ --state captures/.livediff-state.json', 'report what changed since the last run')
     .example('livediff check captures/ --only added,dropped,edited --state s.json', 'only new, deleted and edited posts')
-    .example('livediff check captures/ --state s.json --webhook https://example.org/hook', 'also POST the JSON report');
+    .example('livediff check captures/ --state s.json --notify slack://T000/B000/XXXX', 'also post each report to Slack');
 }
 
 type Args = ArgsOf<typeof builder>;
@@ -55,80 +63,123 @@ export type CheckArgs = Args;
 
 export { orderFiles, stateFiles };
 
+/** What a caller (watch) may give besides the command line: the page's name and address, and where the outcome goes. */
+export interface CheckContext {
+  page?: string;
+  link?: string | null;
+  /** Told the run's outcome: how many steps were reported, and the delivery lines. */
+  onOutcome?: (o: { steps: number; pageChanges: number; skipped: number; deliveryFailed: boolean }) => void;
+  stdout?: (s: string) => void;
+  stderr?: (s: string) => void;
+}
+
+
 /**
  * Where this run starts and what it compares: the state's capture (found by name and SHA-256, else by
  * SHA-256 alone), then every file the state has not seen, in order, wherever it sorts (a clock stepped
- * back names a new capture "earlier"). Without a state, or when its capture is gone: the two newest.
+ * back names a new capture "earlier"). Without a state, or when its capture is gone: the two newest
+ * readable captures; with --reset-state: the newest alone.
  */
-function planChain(files: CaptureFile[], state: CheckState | null, warn: (s: string) => void): CaptureFile[] {
-  const fallback = files.slice(Math.max(0, files.length - 2));
-  if (state === null) return fallback;
+async function planChain(files: CaptureFile[], state: CheckState | null, args: Args, skips: Skips, warn: (s: string) => void): Promise<CaptureFile[]> {
+  if (args.resetState) return newestGood(files, 1, args, skips);
+  if (state === null) return newestGood(files, 2, args, skips);
   const hashOf = (f: CaptureFile) => sha256(readInput(f.path)); // Not kept: the backlog may be large.
   const named = files.findIndex((f) => f.name === state.capture);
   let base = named >= 0 && hashOf(files[named]!) === state.sha256 ? named : -1;
   for (let i = files.length - 1; base < 0 && i >= 0; i--) if (i !== named && hashOf(files[i]!) === state.sha256) base = i;
   if (base < 0) {
-    warn(`livediff: the state's capture ${sanitizeInline(state.capture)} is no longer in the folder as it was; compared the two newest captures\n`);
-    return fallback;
+    warn(`livediff: the state's capture ${inline(state.capture)} is no longer in the folder as it was; compared the two newest captures\n`);
+    return newestGood(files, 2, args, skips);
   }
   if (state.seen === undefined) return files.slice(base); // A state written before `seen` existed.
   const seen = new Set(state.seen);
   return [files[base]!, ...files.filter((f, i) => i !== base && !seen.has(f.id))];
 }
 
+/** A step as notifications read it: the report cut to what channels show, the step as Markdown. */
+function noteOf(step: CheckStep, only: readonly OnlyValue[]): NotificationStep {
+  if (step.kind === 'report') {
+    const { report } = step;
+    const slim = { summary: report.summary, page: report.page, new: { title: report.new.title } } as unknown as Report;
+    return { old: step.old, new: step.new, report: slim, markdown: renderMarkdown(report, { only, headingLevel: 3 }) };
+  }
+  const summary = { added: 0, dropped: 0, edited: 0, unchanged: 0, 'out-of-view': 0, 'into-view': 0, moved: 0, fields: {} };
+  const page = { title: { old: step.oldTitle, new: step.newTitle }, updated: null, postCount: null, bylines: null, deepLink: null };
+  const report = { summary, page, new: { title: step.newTitle } } as unknown as Report;
+  return { old: step.old, new: step.new, report, markdown: pageChangeMarkdown(step), summary: pageChangeLine(step) };
+}
+
 /** Everything `check` checks before it prints or writes anything (also run by `capture --report` before fetching). */
-export function checkCheckArgs(args: Pick<Args, 'webhook' | 'webhookTimeout' | 'webhookRetries' | 'only'>): void {
+export function checkCheckArgs(args: Pick<Args, 'webhook' | 'webhookTimeout' | 'webhookRetries' | 'only'> & { notify?: string[]; maxDeliveryAttempts?: number; settle?: number }): DeliveryTarget[] {
   if (!(args.webhookTimeout > 0) || !(args.webhookRetries >= 0)) throw new UsageError('--webhook-timeout takes seconds > 0, --webhook-retries a count >= 0');
-  if (args.webhook !== undefined) checkWebhookUrl(args.webhook);
+  if (args.settle !== undefined && !(Number.isInteger(args.settle) && args.settle >= 0)) throw new UsageError('--settle takes a whole number of captures >= 0');
+  if (args.maxDeliveryAttempts !== undefined && !(Number.isInteger(args.maxDeliveryAttempts) && args.maxDeliveryAttempts >= 1)) {
+    throw new UsageError('--max-delivery-attempts takes a whole number >= 1');
+  }
   parseOnly(args.only);
+  return deliveryTargets({ webhook: args.webhook, notify: args.notify, timeoutMs: args.webhookTimeout * 1000, retries: args.webhookRetries });
 }
 
 /**
  * The reportable steps of a chain, compared pairwise as the files are read: at most two parsed captures
- * are alive at once, however long the backlog, besides the reports of the steps that changed (which hold
- * the posts they show). Returns the steps and the newest capture's SHA-256.
+ * are alive at once, however long the backlog. Files that are not captures are skipped. Returns the
+ * steps and the newest readable capture (null when none was).
  */
-async function compareChain(chain: CaptureFile[], args: Args, only: readonly OnlyValue[] | undefined): Promise<{ steps: CheckStep[]; newestSha: string }> {
-  const parseOptions = captureOptions(args);
-  const reader = createReader(); // one for the chain, dropped with it
-  let bytes = readInput(chain[0]!.path);
-  const parse = async (f: CaptureFile, b: Uint8Array) => {
-    await prepareFormats([b], args.inputFormat);
-    return reader.parse(b, { ...parseOptions, source: f.path });
-  };
-  let previous: Capture | null = chain.length > 1 ? await parse(chain[0]!, bytes) : null;
+async function compareChain(chain: CaptureFile[], args: Args, only: readonly OnlyValue[], skips: Skips, settle: Settle): Promise<{ steps: CheckStep[]; newest: { file: CaptureFile; sha: string } | null; first: string | null; compared: number }> {
+  let previous: { file: CaptureFile; capture: Capture; sha: string } | null = null;
+  let first: string | null = null;
+  let compared = 0;
   const steps: CheckStep[] = [];
-  for (let i = 1; i < chain.length; i++) {
-    bytes = readInput(chain[i]!.path);
-    const current = await parse(chain[i]!, bytes);
-    const report = diffCaptures(previous!, current, compareOptions(args));
-    if (hasChanges(report, only ?? DEFAULT_ONLY)) {
-      steps.push({ old: chain[i - 1]!.name, new: chain[i]!.name, report });
+  const reader = createReader(); // one for the chain, dropped with it
+  for (const file of chain) {
+    const r = await tryParse(file, args, reader);
+    if ('error' in r) {
+      skips.skip(file, r.error);
+      continue;
+    }
+    const current = { file, capture: r.capture, sha: sha256(r.bytes) };
+    first ??= file.name;
+    compared++;
+    if (previous !== null) {
+      let report: Report;
+      try {
+        report = settle.apply(diffCaptures(previous.capture, current.capture, compareOptions(args)));
+      } catch (error) {
+        if (!(error instanceof DifferentPagesError)) throw error;
+        steps.push({ kind: 'page-changed', old: previous.file.name, new: file.name, oldTitle: error.oldTitle, newTitle: error.newTitle });
+        previous = current;
+        continue;
+      }
+      if (hasChanges(report, only)) steps.push({ kind: 'report', old: previous.file.name, new: file.name, report });
     }
     previous = current;
   }
-  return { steps, newestSha: sha256(bytes) };
+  return { steps, newest: previous === null ? null : { file: previous.file, sha: previous.sha }, first, compared };
 }
 
-const webhookOptions = (args: Args, id: string) => ({ timeoutMs: args.webhookTimeout * 1000, retries: args.webhookRetries, backoffMs: 1000, id });
+/** A delivery of a state written before the outbox (`pending`): into the outbox, owed to --webhook. */
+function upgradePending(state: CheckState): CheckState {
+  const { pending, ...rest } = state;
+  if (pending === undefined) return state;
+  const entry: OutboxEntry = { id: pending.id, capture: pending.capture, message: { json: JSON.parse(pending.body) }, targets: [{ key: 'webhook', attempts: 0 }] };
+  return { ...rest, capture: pending.capture, sha256: pending.sha256, seen: pending.seen, outbox: [...(rest.outbox ?? []), entry] };
+}
 
-/** A delivery a killed or failed run left in the state: send it again (same body, same id), then advance. */
-async function resumePending(statePath: string, state: CheckState, args: Args): Promise<CheckState> {
-  const pending = state.pending!;
-  const { pending: _, ...rest } = state;
-  if (args.webhook === undefined) {
-    process.stderr.write(`livediff: ${sanitizeInline(statePath)}: a report up to ${sanitizeInline(pending.capture)} was left undelivered; no --webhook now, so it is dropped\n`);
-  } else {
-    await deliver(args.webhook, pending.body, webhookOptions(args, pending.id));
+/** The state folder, made when missing (the first run of a new cron line). */
+function ensureStateFolder(statePath: string): void {
+  try {
+    mkdirSync(dirname(statePath), { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') throw new InputError(dirname(statePath), 'a folder for the state file', 'a path through a file that is not a folder');
+    throw environmentError(dirname(statePath), 'a folder for the state file', error);
   }
-  const now = new Date().toISOString();
-  const next: CheckState = { ...rest, capture: pending.capture, sha256: pending.sha256, seen: pending.seen, checkedAt: now, reportedAt: now };
-  writeState(statePath, next);
-  return next;
 }
 
-export async function runCheck(args: Args): Promise<number> {
-  const only = parseOnly(args.only);
+export async function runCheck(args: Args, ctx: CheckContext = {}): Promise<number> {
+  const out = ctx.stdout ?? ((s: string) => process.stdout.write(s));
+  const warn = ctx.stderr ?? ((s: string) => process.stderr.write(s));
+  const only = parseOnly(args.only) ?? CHECK_DEFAULT_ONLY;
   const dir = args.dir!;
   let stat;
   try {
@@ -137,52 +188,67 @@ export async function runCheck(args: Args): Promise<number> {
     throw (error as NodeJS.ErrnoException).code === 'ENOENT' ? new InputError(dir, 'a folder of captures', 'no such folder') : environmentError(dir, 'a folder of captures', error);
   }
   if (!stat.isDirectory()) throw new InputError(dir, 'a folder of captures', 'a file (give the folder the capture job writes into)');
-  checkCheckArgs(args);
+  const targets = checkCheckArgs(args);
+  const maxAttempts = args.maxDeliveryAttempts ?? 10;
   const statePath = args.state === undefined ? null : resolve(args.state);
+  if (statePath !== null) ensureStateFolder(statePath);
   // Two runs on one state would both report: one at a time. Without a state every run reports the newest step.
   const release = statePath === null ? () => undefined : acquireLock(`${statePath}.lock`);
   try {
     if (statePath !== null) removeStaleStateTemps(statePath, isAlive);
-    let state = statePath === null ? null : readState(statePath);
-    let resumed = false;
-    if (statePath !== null && state?.pending !== undefined) {
-      state = await resumePending(statePath, state, args);
-      resumed = args.webhook !== undefined;
-    }
+    let state = statePath === null || args.resetState ? null : readState(statePath);
+    if (state !== null) state = upgradePending(state);
     const files = orderFiles(dir, args.order, stateFiles(statePath));
-    if (files.length === 0) throw new InputError(dir, 'a folder with at least one capture', 'no capture file');
-    const chain = planChain(files, state, (s) => process.stderr.write(s));
-    const { steps, newestSha } = await compareChain(chain, args, only);
-    const newest = chain.at(-1)!;
-    const seen = files.map((f) => f.id);
+    const present = new Set(files.map((f) => f.id));
+    const skips = new Skips(new Set(state?.skipped ?? []), warn);
+    const chain = files.length === 0 ? [] : await planChain(files, state, args, skips, warn);
+    const settle = new Settle(args.settle, state?.settle);
+    const { steps, newest, first, compared } = await compareChain(chain, args, only, skips, settle);
+    if (newest === null && state === null && files.length > 0) {
+      throw new InputError(dir, 'a folder with at least one readable capture', `${files.length} file(s), none a capture`);
+    }
     const now = new Date().toISOString();
-    const advanced: CheckState = {
-      schema: STATE_SCHEMA,
-      capture: newest.name,
-      sha256: newestSha,
-      seen,
-      checkedAt: now,
-      reportedAt: steps.length > 0 ? now : (state?.reportedAt ?? null),
-    };
+    const skipped = [...new Set([...(state?.skipped ?? []), ...skips.ids])].filter((id) => present.has(id));
+    // The state's position: the newest readable capture, or where it was when this run found none.
+    const position = newest === null ? (state === null ? null : { capture: state.capture, sha256: state.sha256 }) : { capture: newest.file.name, sha256: newest.sha };
+    let outbox: OutboxEntry[] = state?.outbox ?? [];
+    const earlier = outbox.length;
+    const page = ctx.page ?? basename(resolve(dir));
+    let result: CheckResult | null = null;
     if (steps.length > 0) {
-      const result: CheckResult = { folder: dir, from: chain[0]!.name, to: newest.name, captures: chain.length, steps };
-      const output = () => CHECK_RENDERERS[args.format](result, renderContext(args, only));
-      const body = args.webhook === undefined ? null : sanitizeJson(JSON.stringify(toCheckJson(result, { only })));
-      // Before any output: record the delivery as pending (or, without a webhook, prove the state can be
-      // written), so a full or read-only disk stops the run here, and a killed run resumes the delivery.
-      if (statePath !== null) {
-        const id = body === null ? '' : sha256(body).slice(0, 32);
-        writeState(statePath, body === null ? { ...(state ?? advanced), checkedAt: now } : { ...(state ?? advanced), pending: { id, capture: newest.name, sha256: newestSha, seen, body }, checkedAt: now });
-        if (!args.quiet) process.stdout.write(output());
-        if (body !== null) await deliver(args.webhook!, body, webhookOptions(args, id));
-      } else {
-        if (!args.quiet) process.stdout.write(output());
-        if (body !== null) await deliver(args.webhook!, body, webhookOptions(args, sha256(body).slice(0, 32)));
+      result = { folder: dir, ...(ctx.page === undefined ? {} : { page: ctx.page }), from: first!, to: newest!.file.name, captures: compared, steps };
+      if (targets.length > 0) {
+        const json = toCheckJson(result, { only });
+        const message = buildNotification({ page, steps: steps.map((s) => noteOf(s, only)), link: ctx.link ?? null, only, json });
+        const id = sha256(JSON.stringify([page, steps.map((s) => [s.old, s.new]), json])).slice(0, 32);
+        outbox = [...outbox, { id, capture: steps.at(-1)!.new, message: storedMessage(message), targets: targets.map((t) => ({ key: t.key, attempts: 0 })) }];
       }
     }
-    if (statePath !== null && (state === null || chain.length > 1 || state.capture !== newest.name || String(state.seen) !== String(seen))) {
-      writeState(statePath, advanced);
+    const advanced = (box: OutboxEntry[]): CheckState => ({
+      schema: STATE_SCHEMA,
+      capture: position!.capture,
+      sha256: position!.sha256,
+      seen: files.map((f) => f.id),
+      ...(box.length > 0 ? { outbox: box } : {}),
+      ...(skipped.length > 0 ? { skipped } : {}),
+      ...(args.settle > 0 ? { settle: settle.state() } : {}),
+      checkedAt: now,
+      reportedAt: steps.length > 0 ? now : (state?.reportedAt ?? null),
+    });
+    // Before any output: the advanced state with the report in its outbox, so a full or read-only disk
+    // stops the run here, and a killed run delivers the report on the next run instead of comparing again.
+    if (statePath !== null && position !== null) writeState(statePath, advanced(outbox));
+    if (result !== null && !args.quiet) out(CHECK_RENDERERS[args.format](result, renderContext(args, only)));
+    let delivery = { delivered: 0, failed: false };
+    if (outbox.length > 0) {
+      const persist = (box: OutboxEntry[]) => (statePath !== null && position !== null ? writeState(statePath, advanced(box)) : undefined);
+      const r = await drainOutbox(outbox, targets, maxAttempts, (line) => warn(`${line}\n`), persist);
+      delivery = { delivered: r.delivered, failed: r.failed };
     }
+    // Reports of earlier runs delivered now (the newest entry, when this run made one, is not "earlier").
+    const resumed = delivery.delivered > Math.max(0, outbox.length - earlier);
+    ctx.onOutcome?.({ steps: steps.length, pageChanges: steps.filter((s) => s.kind === 'page-changed').length, skipped: skips.ids.length, deliveryFailed: delivery.failed });
+    if (delivery.failed) return EXIT_TROUBLE;
     return steps.length > 0 || resumed ? EXIT_CHANGED : EXIT_SAME;
   } finally {
     release();
@@ -195,7 +261,7 @@ export function checkCommand(setExit: (code: number) => void): CommandModule<obj
       command: 'check <dir>',
       describe: 'For cron: report what changed since the last run, silently exit 0 when nothing did',
       builder,
-      run: runCheck,
+      run: (args) => runCheck(args),
     },
     setExit,
   );

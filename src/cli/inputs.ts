@@ -58,13 +58,22 @@ export function readSeries(
   options: Pick<ParseCaptureOptions, 'format' | 'fields'> & {
     order?: 'name' | 'mtime';
     onProgress?: (done: number, total: number) => void;
+    /** Given: a file that is not a capture is left out and passed here (log); else its InputError is thrown. */
+    onSkip?: (file: string, error: InputError) => void;
   } = {},
 ): Series {
   const reader = createReader(); // one for the series, dropped with it
-  const items = files.map((file, i) => {
-    const capture = reader.parse(readInput(file), { source: file, format: options.format, fields: options.fields });
+  const items = files.flatMap((file, i) => {
+    let capture;
+    try {
+      capture = reader.parse(readInput(file), { source: file, format: options.format, fields: options.fields });
+    } catch (error) {
+      if (!(error instanceof InputError) || options.onSkip === undefined) throw error;
+      options.onSkip(file, error);
+      return [];
+    }
     options.onProgress?.(i + 1, files.length);
-    return { name: basename(file), mtimeMs: statSync(file).mtimeMs, capture, file };
+    return [{ name: basename(file), mtimeMs: statSync(file).mtimeMs, capture, file }];
   });
   const { ordered, by, time } = orderCaptures(items, options.order);
   return {

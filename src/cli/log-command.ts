@@ -1,7 +1,9 @@
-// `livediff log INPUTS…`: the life of every post across many captures.
+// `livediff log INPUTS…`: the life of every post across many captures. A series that changes page (a
+// rollover) is shown page by page; files that are not captures are left out with one warning each.
 import type { Argv, CommandModule } from 'yargs';
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { buildHistory } from '../history/build.js';
+import { splitPages } from '../history/pages.js';
 import type { History, PostHistory } from '../model.js';
 import { latestHeadline } from '../render/log-terminal.js';
 import { formatsOf } from '../render/registry.js';
@@ -39,7 +41,7 @@ function builder(y: Argv) {
   return withInputOptions(own)
     .example('livediff log captures/', 'one line per post: first seen, last seen, versions, how it ended')
     .example("livediff log 'captures/2026-11-22*.txt' --post 12", 'every version of post 12, word by word')
-    .example('livediff log captures/ --since 2.hours.ago --format json', 'the history as JSON (livediff.log/1)')
+    .example('livediff log captures/ --since 2.hours.ago --format json', 'the history as JSON (livediff.log/2)')
     .example('livediff log --git snapshots/page.txt', 'the history from every committed version of one file');
 }
 
@@ -79,13 +81,19 @@ export async function runLog(args: Args): Promise<number> {
   try {
     // Hundreds of captures cost far more than loading the HTML parser: load it without looking first.
     if (args.inputFormat !== 'text') await loadFormats();
+    let skipped = 0;
     const series = args.git
       ? await readGitSeries(args.inputs!, { ...captureOptions(args), since, until, bar })
       : readSeries(files, {
           order: args.order,
           ...captureOptions(args),
           onProgress: (done, total) => bar.update(done, total),
+          onSkip: (file, error) => {
+            skipped++;
+            process.stderr.write(`livediff: left out ${sanitizeInline(error.message)}\n`);
+          },
         });
+    if (series.versions.length === 0 && skipped > 0) throw new InputError(args.inputs!.join(' '), 'at least one readable capture', `${skipped} file(s), none a capture`);
     if (series.by === 'content') {
       process.stderr.write('livediff: no capture times in the file names; ordered by what the captures say (post counter, Updated time, newest post)\n');
     }
@@ -97,10 +105,16 @@ export async function runLog(args: Args): Promise<number> {
     if (versions.length === 0) throw new UsageError('no capture in the range given by --since and --until');
     bar.done();
     const comparing = progress('livediff log: comparing');
-    const history = buildHistory(versions, { onProgress: (done, total) => comparing.update(done, total) });
+    let done = 0;
+    const pages = splitPages(versions).map((page) => {
+      const h = buildHistory(page, { onProgress: (d) => comparing.update(done + d, versions.length) });
+      done += page.length;
+      return h;
+    });
     comparing.done();
-    const post = args.post === undefined ? undefined : findPost(history, args.post);
-    const output = LOG_RENDERERS[args.format](history, { ...renderContext(args, undefined), post, order: series.by });
+    // --post looks in the newest page: the one a monitor follows.
+    const post = args.post === undefined ? undefined : findPost(pages.at(-1)!, args.post);
+    const output = LOG_RENDERERS[args.format]({ pages }, { ...renderContext(args, undefined), post, order: series.by });
     process.stdout.write(output);
   } finally {
     bar.done();

@@ -7,6 +7,7 @@ import { diffCommand } from './diff-command.js';
 import { diffDriverCommand } from './diff-driver.js';
 import { gitCommand } from './git-command.js';
 import { logCommand } from './log-command.js';
+import { watchCommand } from './watch-command.js';
 import { reportError } from './exit.js';
 import { STDIN_ARG } from './io.js';
 import { pagerCommand, pageStdout } from './pager.js';
@@ -53,6 +54,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(logCommand(setExit))
     .command(checkCommand(setExit))
     .command(captureCommand(setExit))
+    .command(watchCommand(setExit))
     .command(gitCommand(setExit))
     .command(diffDriverCommand(setExit))
     // Completion from the same option definitions as --help: yargs answers the script's queries itself.

@@ -5,7 +5,7 @@ import type { DiffCapturesOptions } from '../classify/report.js';
 import type { PageOrder } from '../model.js';
 import type { ParseCaptureOptions } from '../parse/index.js';
 import { FORMAT_NAMES, loadFormats, needsFormats } from '../parse/index.js';
-import { ONLY_VALUES, type OnlyValue } from '../render/select.js';
+import { CHECK_DEFAULT_ONLY, expandOnly, ONLY_ALL, ONLY_WORDS, type OnlyValue } from '../render/select.js';
 import { COLOR_OPTION } from './color.js';
 import { PAGER_OPTION } from './pager.js';
 
@@ -58,7 +58,7 @@ export function withReportOptions<T, F extends string>(y: Argv<T>, formats: read
       .option('format', formatOption(formats))
       .option('only', {
         type: 'string',
-        describe: `Report only these, comma-separated (${ONLY_VALUES.join(', ')}); they alone set the exit code`,
+        describe: `Report only these, comma-separated (${ONLY_WORDS.join(', ')}; ${ONLY_ALL}: every change but unchanged posts); they alone set the exit code [check's default: ${CHECK_DEFAULT_ONLY.join(',')}]`,
       })
       .option('color', COLOR_OPTION)
       .option('brief', { type: 'boolean', default: false, describe: 'Terminal format: one heading per post, no text' })
@@ -153,13 +153,10 @@ export function parseOnly(value: string | undefined): OnlyValue[] | undefined {
     .split(',')
     .map((v) => v.trim())
     .filter(Boolean);
-  for (const v of values) {
-    if (!(ONLY_VALUES as readonly string[]).includes(v)) {
-      throw new UsageError(`--only takes ${ONLY_VALUES.join(', ')}; found '${v}'`);
-    }
-  }
-  if (values.length === 0) throw new UsageError('--only needs at least one value');
-  return values as OnlyValue[];
+  const only = expandOnly(values);
+  if ('unknown' in only) throw new UsageError(`--only takes ${ONLY_WORDS.join(', ')}; found '${only.unknown}'`);
+  if (only.length === 0) throw new UsageError('--only needs at least one value');
+  return only;
 }
 
 export function checkRatio(name: string, value: number | string | undefined): number | undefined {

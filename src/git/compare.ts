@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffCaptures, type DiffCapturesOptions, resolveOptions } from '../classify/report.js';
-import { InputError, LivediffError } from '../errors.js';
+import { DifferentPagesError, InputError, LivediffError } from '../errors.js';
 import type { Capture, Report } from '../model.js';
 import { parseCapture, type ParseCaptureOptions } from '../parse/index.js';
 import { readBlobs } from './blobs.js';
@@ -34,6 +34,8 @@ export interface FileComparison {
 export interface Problem {
   path: string;
   message: string;
+  /** Set when the two versions are different pages (a rollover): their titles. */
+  newPage?: { old: string | null; new: string | null };
 }
 
 export interface GitComparison {
@@ -111,7 +113,8 @@ function compareFile(file: ChangedFile, old: Parsed, neu: Parsed, options: DiffC
     return { path, status, report: diffCaptures(old, neu, options), capture: null };
   } catch (error) {
     if (!(error instanceof LivediffError)) throw error;
-    return { path, message: `${path}: ${error.message}` }; // captures of different pages, without --force
+    const newPage = error instanceof DifferentPagesError ? { newPage: { old: error.oldTitle, new: error.newTitle } } : {};
+    return { path, message: `${path}: ${error.message}`, ...newPage }; // captures of different pages, without --force
   }
 }
 

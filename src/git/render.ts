@@ -132,7 +132,7 @@ export function toGitJson(g: GitComparison, options: { only?: readonly OnlyValue
       report: f.report ? toJson(f.report, { only: options.only }) : null,
       capture: f.capture ? captureInfo(f.capture) : null,
     })),
-    problems: g.problems,
+    problems: g.problems.map(({ path, message }) => ({ path, message })),
     ignored: g.ignored,
   };
 }

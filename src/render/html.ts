@@ -1,5 +1,6 @@
 // A diff report as one self-contained HTML page: both captures, the summary, page-level changes, then one
 // card per post in page order with status filters (checkboxes kept in the URL hash) and word diffs.
+import { type CheckStep, pageChangeLine } from './check.js';
 import type { CaptureInfo, PostChange, PostRef, PostStatus, Report } from '../model.js';
 import { explainEvidence, inPlaceLabel } from './evidence.js';
 import { htmlDocument } from './html/document.js';
@@ -181,10 +182,16 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
 }
 
 /** Several consecutive diffs (the steps of `livediff check`) as one page, a section per step. */
-export function renderHtmlSteps(steps: ReadonlyArray<{ old: string; new: string; report: Report }>, options: HtmlOptions = {}): string {
-  const last = steps[steps.length - 1]?.report.new;
-  const title = options.title ?? `livediff check: ${last ? (last.title ?? last.source) : 'no new capture'}`;
-  const sections = steps.map((s) => reportHtml(s.report, 2, `${s.old} → ${s.new}`, options.explain));
+export function renderHtmlSteps(steps: readonly CheckStep[], options: HtmlOptions = {}): string {
+  const reports = steps.flatMap((s) => (s.kind === 'report' ? [s.report] : []));
+  const last = reports.at(-1)?.new;
+  const lastTitle = steps.at(-1)?.kind === 'page-changed' ? (steps.at(-1) as { newTitle: string | null }).newTitle : null;
+  const title = options.title ?? `livediff check: ${lastTitle ?? (last ? (last.title ?? last.source) : 'no new capture')}`;
+  const sections = steps.map((s) =>
+    s.kind === 'report'
+      ? reportHtml(s.report, 2, `${s.old} → ${s.new}`, options.explain)
+      : `<section class="report page-changed"><h2>${esc(`${s.old} → ${s.new}`)}</h2>\n<p class="summary">${esc(pageChangeLine(s))}</p></section>`,
+  );
   if (sections.length === 0) sections.push('<p class="summary">No new capture since the last run.</p>');
-  return renderHtmlSections(title, sections, steps.map((s) => s.report), options);
+  return renderHtmlSections(title, sections, reports, options);
 }

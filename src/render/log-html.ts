@@ -11,6 +11,8 @@ export interface LogHtmlOptions {
   /** Show only this post's versions (as `log --post`). */
   post?: PostHistory;
   title?: string;
+  /** A sentence under the summary (plain text, escaped here): that earlier pages of the series are not shown. */
+  note?: string;
 }
 
 const LOG_CSS = `
@@ -94,6 +96,7 @@ export function renderLogHtml(history: History, options: LogHtmlOptions = {}): s
     '<header><p class="kicker">livediff series</p>',
     `<h1>${esc(name)}</h1>`,
     `<p class="summary">${plural(history.posts.length, 'post')} over ${plural(history.captures.length, 'capture')}${span ? `, ${esc(span)}` : ''}: ${fates.join(', ')}</p>`,
+    ...(options.note ? [`<p class="summary note">${esc(options.note)}</p>`] : []),
     '<nav class="toc noprint" aria-label="Sections"><a href="#counter">Post counter</a><a href="#timeline">Timeline</a><a href="#table">Table</a><a href="#versions">Versions</a></nav></header>',
     '<main>',
     `<section id="counter" class="chart"><h2 id="ct-h">Post counter over time</h2>${counterSvg(history, xs)}</section>`,

@@ -1,8 +1,10 @@
-// The history as JSON: the versioned contract `livediff.log/1` documented in docs/json.md.
+// The history as JSON: the versioned contract `livediff.log/2` documented in docs/json.md (a list of
+// pages, each with its captures and posts; `/1` was one page's captures and posts at the top level).
 import type { History, PostHistory } from '../model.js';
+import type { LogPages } from './log-pages.js';
 import { sanitizeJson } from './sanitize.js';
 
-export const LOG_SCHEMA = 'livediff.log/1';
+export const LOG_SCHEMA = 'livediff.log/2';
 
 function jsonPost(p: PostHistory) {
   return {
@@ -23,12 +25,16 @@ function jsonPost(p: PostHistory) {
   };
 }
 
-export function renderLogJson(history: History, extra: { order: string; post?: PostHistory } = { order: 'name-stamp' }): string {
-  const doc = {
-    schema: LOG_SCHEMA,
-    order: extra.order,
+function jsonPage(history: History, post: PostHistory | undefined) {
+  return {
+    title: history.captures.at(-1)?.title ?? null,
     captures: history.captures,
-    posts: (extra.post ? [extra.post] : history.posts).map(jsonPost),
+    posts: (post ? [post] : history.posts).map(jsonPost),
   };
-  return `${sanitizeJson(JSON.stringify(doc, null, 2))}\n`;
+}
+
+/** The pages as `livediff.log/2`; with `post`, the newest page (where --post looks) with that post alone. */
+export function renderLogJson(doc: LogPages, extra: { order: string; post?: PostHistory } = { order: 'name-stamp' }): string {
+  const pages = extra.post ? [jsonPage(doc.pages.at(-1)!, extra.post)] : doc.pages.map((h) => jsonPage(h, undefined));
+  return `${sanitizeJson(JSON.stringify({ schema: LOG_SCHEMA, order: extra.order, pages }, null, 2))}\n`;
 }

@@ -1,13 +1,14 @@
 // The registries of the documents render/ draws: a diff report, a history (`log`), a check result. Adding
 // an output format is its renderer plus one line here per document kind it serves (the git comparison's
 // registry is in git/render.ts). See docs/ARCHITECTURE.md "How to add an output format".
-import type { History, PostHistory, Report } from '../model.js';
+import type { PostHistory, Report } from '../model.js';
 import { type CheckResult, renderCheckJson, renderCheckMarkdown, renderCheckTerminal } from './check.js';
 import { renderHtml, renderHtmlSteps } from './html.js';
 import { renderJson } from './json.js';
 import { renderLogHtml } from './log-html.js';
 import { renderLogJson } from './log-json.js';
 import { renderLogMarkdown } from './log-markdown.js';
+import { earlierPagesNote, type LogPages, markdownPageHeading, newestPage, pageByPage, terminalPageHeading } from './log-pages.js';
 import { renderLogTable, renderPostHistory } from './log-terminal.js';
 import { renderMarkdown } from './markdown.js';
 import type { Registry, RenderContext } from './registry.js';
@@ -29,12 +30,17 @@ export interface LogContext extends RenderContext {
   order: string;
 }
 
+/** A series page by page (a rollover starts a page); `--post` shows a post of the newest page. */
 export const LOG_RENDERERS = {
-  terminal: (history, context) => (context.post ? renderPostHistory(history, context.post, context) : renderLogTable(history, context)),
+  terminal: (doc, context) =>
+    context.post
+      ? renderPostHistory(newestPage(doc), context.post, context)
+      : pageByPage(doc, (h) => renderLogTable(h, context), terminalPageHeading(doc), '\n'),
   json: renderLogJson,
-  markdown: (history, context) => renderLogMarkdown(history, context.post),
-  html: renderLogHtml,
-} satisfies Registry<History, LogContext>;
+  markdown: (doc, context) =>
+    context.post ? renderLogMarkdown(newestPage(doc), context.post) : pageByPage(doc, (h) => renderLogMarkdown(h), markdownPageHeading(doc), '\n---\n\n'),
+  html: (doc, context) => renderLogHtml(newestPage(doc), { ...context, note: earlierPagesNote(doc) }),
+} satisfies Registry<LogPages, LogContext>;
 export type LogFormat = keyof typeof LOG_RENDERERS;
 
 export const CHECK_RENDERERS = {

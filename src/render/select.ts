@@ -18,6 +18,20 @@ export const ONLY_VALUES: readonly OnlyValue[] = allOf<OnlyValue>({
 /** Shown and counted when --only is not given: everything but unchanged posts. */
 export const DEFAULT_ONLY: readonly OnlyValue[] = ONLY_VALUES.filter((v) => v !== 'unchanged');
 
+/** `--only all`: a word for DEFAULT_ONLY (every change), check's old default, now that check asks for less. */
+export const ONLY_ALL = 'all';
+/** Every word `--only` accepts, in the order help texts and error messages list them. */
+export const ONLY_WORDS: readonly string[] = [ONLY_ALL, ...ONLY_VALUES];
+/** check's default: what a person wants mailed; leaving the view and `Updated`-only changes are not news. */
+export const CHECK_DEFAULT_ONLY: readonly OnlyValue[] = ['added', 'dropped', 'edited'];
+
+/** The values of `--only` words, `all` expanded, each once; or the first word that is not one of ONLY_WORDS. */
+export function expandOnly(words: readonly string[]): OnlyValue[] | { unknown: string } {
+  const bad = words.find((w) => !ONLY_WORDS.includes(w));
+  if (bad !== undefined) return { unknown: bad };
+  return [...new Set(words.flatMap((w) => (w === ONLY_ALL ? DEFAULT_ONLY : [w as OnlyValue])))];
+}
+
 export function isSelected(post: PostChange, only: readonly OnlyValue[]): boolean {
   return only.includes(post.status) || (post.moved && only.includes('moved'));
 }

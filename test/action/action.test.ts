@@ -167,6 +167,30 @@ describe('hostile capture text and a summary too large for GitHub', () => {
   });
 });
 
+describe('the Action on a force-push and on a page rollover (issue 17)', () => {
+  it('compares with the previous commit on a force-push and says so; a rollover is a change that gets committed', async () => {
+    const repo = new Repo();
+    const c1 = repo.commit({ 'page.txt': OTHER_DAY });
+    const c2 = repo.commit({ 'page.txt': CAPTURE_1 }); // the next day: a new page
+    const c3 = repo.commit({ 'page.txt': CAPTURE_2 });
+    const rollover = await runActionIn({ event: { before: c1, after: c2, commits: [{ id: c2 }] }, sha: c2, workspace: repo.dir });
+    expect(rollover.code).toBe(0);
+    expect(rollover.outputs).toMatchObject({ changed: 'true', message: 'new page: March 22, 2023 - Russia-Ukraine news' });
+    expect(rollover.log).toContain('::notice title=livediff::livediff: new page in page.txt: March 21, 2023 - Russia-Ukraine news -> March 22, 2023 - Russia-Ukraine news\n');
+    expect(rollover.log).not.toContain('::warning');
+
+    const gone = 'deadbeef'.repeat(5);
+    const lost = await runActionIn({ event: { before: gone, after: c3, commits: [{ id: c3 }] }, sha: c3, workspace: repo.dir });
+    expect(lost.code).toBe(0);
+    expect(lost.outputs).toMatchObject({ changed: 'true', message: '2 posts added' });
+    expect(lost.log).toContain(`::warning title=livediff::livediff: the commit before this push (${gone.slice(0, 12)}) is not in the history: compared each changed capture with its version in the previous commit (${c2.slice(0, 7)})\n`);
+
+    const forced = await runActionIn({ event: { before: c1, after: c3, forced: true, commits: [{ id: c3 }] }, sha: c3, workspace: repo.dir });
+    expect(forced.outputs).toMatchObject({ changed: 'true', message: '2 posts added' });
+    expect(forced.log).toContain('::warning title=livediff::livediff: a force-push: compared each changed capture with its version in the previous commit');
+  });
+});
+
 describe('the Action on a malformed event payload', () => {
   const repo = new Repo();
   const c1 = repo.commit({ 'snapshots/cnn.txt': CAPTURE_1 });

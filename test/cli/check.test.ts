@@ -71,22 +71,26 @@ describe('livediff check', () => {
     expect(existsSync(f.state)).toBe(false);
   });
 
-  it('exits 2 on trouble and leaves the state as it was', () => {
+  it('skips a file that is not a capture with one warning, once, and carries on', () => {
     const f = folder();
     f.add(0, join(MARCH22, 'capture-1.txt'));
     check(f.dir, '--state', f.state);
-    const before = readFileSync(f.state, 'utf8');
     writeFileSync(join(f.dir, stamp(5)), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]));
     const r = check(f.dir, '--state', f.state);
-    expect(r.status).toBe(2);
+    expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(new RegExp(`^livediff: .*${stamp(5)}: expected .*, found a PNG image\\n$`));
-    expect(readFileSync(f.state, 'utf8')).toBe(before);
+    expect(r.stderr).toMatch(new RegExp(`^livediff: skipped .*${stamp(5)}: expected .*, found a PNG image\\n$`));
+    expect(JSON.parse(readFileSync(f.state, 'utf8'))).toMatchObject({ capture: stamp(0), skipped: [expect.stringContaining(stamp(5))] });
+    expect(check(f.dir, '--state', f.state)).toMatchObject({ status: 0, stdout: '', stderr: '' });
+    f.add(10, join(MARCH22, 'capture-2.txt'));
+    expect(check(f.dir, '--state', f.state, '--brief')).toMatchObject({ status: 1, stderr: '' });
 
     const corrupt = folder();
     corrupt.add(0, join(MARCH22, 'capture-1.txt'));
     writeFileSync(corrupt.state, '{"half": ');
-    expect(check(corrupt.dir, '--state', corrupt.state).stderr).toMatch(/expected a livediff state file .*, found text that is not JSON\n$/);
+    expect(check(corrupt.dir, '--state', corrupt.state).stderr).toMatch(/expected a livediff state file .*, found text that is not JSON; --reset-state starts again from the newest capture\n$/);
+    expect(check(corrupt.dir, '--state', corrupt.state, '--reset-state')).toMatchObject({ status: 0, stdout: '', stderr: '' });
+    expect(JSON.parse(readFileSync(corrupt.state, 'utf8'))).toMatchObject({ capture: stamp(0) });
     expect(check(join(f.dir, stamp(0))).stderr).toMatch(/expected a folder of captures, found a file/);
   });
 
@@ -193,7 +197,7 @@ describe('livediff check', () => {
     writeFileSync(join(f.dir, 'not-a-folder'), 'x');
     const r = check(f.dir, '--state', join(f.dir, 'not-a-folder', 'state.json'));
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^livediff: .*not-a-folder\/state\.json\.lock: expected a lock folder livediff can create and write, found a path through something that is not a folder \(ENOTDIR\)\n$/);
+    expect(r.stderr).toMatch(/^livediff: .*not-a-folder: expected a folder for the state file, found a path through a file that is not a folder\n$/);
     // EPERM/EROFS where the system refuses to create anything (a read-only /sys in most containers).
     const ro = check(f.dir, '--state', '/sys/livediff-state.json');
     expect(ro.status).toBe(2);
@@ -300,18 +304,18 @@ describe('livediff check --webhook', () => {
     expect(received).toHaveLength(0);
   });
 
-  it('exits 2 when delivery fails, keeps the delivery pending, and the next run sends it again without printing it again', async () => {
+  it('exits 2 when delivery fails, keeps the report in the outbox, and the next run sends it again without printing it again', async () => {
     const f = changedFolder();
-    const before = JSON.parse(readFileSync(f.state, 'utf8'));
     received.length = 0;
     const failed = await runCliAsync(['check', f.dir, '--state', f.state, '--webhook', `${url}/fail`, '--webhook-retries', '1', '--brief']);
     expect(failed.status).toBe(2);
     expect(failed.stdout).toContain('2 added');
-    expect(failed.stderr).toMatch(/^livediff: webhook http:\/\/127\.0\.0\.1:\d+\/fail: HTTP 503 after 2 attempts; the report was not delivered, and the next run sends it again \(same Idempotency-Key\)\n$/);
+    expect(failed.stderr).toMatch(/^livediff: webhook http:\/\/127\.0\.0\.1:\d+\/fail: HTTP 503 after 2 attempts; the report was not delivered; the next run sends it again \(same Idempotency-Key; failed runs: 1 of 10\)\n$/);
     expect(received).toHaveLength(2);
-    const pending = JSON.parse(readFileSync(f.state, 'utf8'));
-    expect(pending).toMatchObject({ capture: before.capture, sha256: before.sha256, pending: { capture: stamp(5), body: received[0]!.body } });
-    expect(received.map((r) => r.key)).toEqual([pending.pending.id, pending.pending.id]);
+    const state = JSON.parse(readFileSync(f.state, 'utf8'));
+    expect(state).toMatchObject({ capture: stamp(5), outbox: [{ capture: stamp(5), targets: [{ key: 'webhook', attempts: 1 }] }] });
+    const id = state.outbox[0].id;
+    expect(received.map((r) => r.key)).toEqual([id, id]);
 
     const gone = await runCliAsync(['check', f.dir, '--state', f.state, '--webhook', `${url}/gone`, '--quiet']);
     expect(gone.stderr).toMatch(/\/gone: HTTP 410; the report was not delivered/);
@@ -319,14 +323,26 @@ describe('livediff check --webhook', () => {
     const hang = await runCliAsync(['check', f.dir, '--state', f.state, '--webhook', `${url}/hang`, '--webhook-timeout', '0.3', '--webhook-retries', '0', '--quiet']);
     expect(hang.status).toBe(2);
     expect(hang.stderr).toMatch(/\/hang: no answer within 300 ms; the report was not delivered/);
-    expect(JSON.parse(readFileSync(f.state, 'utf8'))).toEqual(pending);
+    expect(JSON.parse(readFileSync(f.state, 'utf8')).outbox).toEqual([{ ...state.outbox[0], targets: [{ key: 'webhook', attempts: 3 }] }]);
 
     received.length = 0;
     const resumed = await runCliAsync(['check', f.dir, '--state', f.state, '--webhook', `${url}/hook`, '--brief']);
     expect(resumed).toMatchObject({ status: 1, stdout: '', stderr: '' });
-    expect(received).toEqual([expect.objectContaining({ key: pending.pending.id, body: pending.pending.body })]);
+    expect(received).toEqual([expect.objectContaining({ key: id, body: received[0]!.body })]);
+    expect(JSON.parse(received[0]!.body)).toMatchObject({ schema: 'livediff.check/2', to: stamp(5) });
     expect(JSON.parse(readFileSync(f.state, 'utf8'))).toMatchObject({ capture: stamp(5) });
-    expect(JSON.parse(readFileSync(f.state, 'utf8')).pending).toBeUndefined();
+    expect(JSON.parse(readFileSync(f.state, 'utf8')).outbox).toBeUndefined();
+  });
+
+  it('drops a report after --max-delivery-attempts failed runs, with a line saying so', async () => {
+    const f = changedFolder();
+    const a = await runCliAsync(['check', f.dir, '--state', f.state, '--webhook', `${url}/gone`, '--max-delivery-attempts', '2', '--quiet']);
+    expect(a.status).toBe(2);
+    const b = await runCliAsync(['check', f.dir, '--state', f.state, '--webhook', `${url}/gone`, '--max-delivery-attempts', '2', '--quiet']);
+    expect(b.status).toBe(2);
+    expect(b.stderr).toMatch(/gave up on the report up to .* after 2 runs \(--max-delivery-attempts\)\n$/);
+    expect(JSON.parse(readFileSync(f.state, 'utf8')).outbox).toBeUndefined();
+    expect((await runCliAsync(['check', f.dir, '--state', f.state, '--webhook', `${url}/gone`])).status).toBe(0);
   });
 
   it('checks --webhook before printing or writing anything, and takes no credentials in it', async () => {
@@ -388,13 +404,14 @@ describe('livediff check --webhook', () => {
     const steps = 12;
     for (let i = 1; i <= steps; i++) {
       f.add(i, join(MARCH22, i % 2 === 1 ? 'capture-2.txt' : 'capture-1.txt'));
-      const r = await runCliAsync(['check', f.dir, '--state', f.state, '--webhook', `${url}/slow`, '--quiet'], { killAfterMs: 100 + Math.floor(Math.random() * 500) });
+      // Every flip is a step here: --only all (posts leaving the view count) and --settle 0.
+      const r = await runCliAsync(['check', f.dir, '--state', f.state, '--webhook', `${url}/slow`, '--quiet', '--only', 'all', '--settle', '0'], { killAfterMs: 100 + Math.floor(Math.random() * 500) });
       if (r.signal !== null) killed++;
     }
     // Runs until the backlog is through, as cron would.
-    for (let n = 0; n < 3; n++) await runCliAsync(['check', f.dir, '--state', f.state, '--webhook', `${url}/slow`, '--quiet']);
+    for (let n = 0; n < 3; n++) await runCliAsync(['check', f.dir, '--state', f.state, '--webhook', `${url}/slow`, '--quiet', '--only', 'all', '--settle', '0']);
     expect(JSON.parse(readFileSync(f.state, 'utf8'))).toMatchObject({ capture: stamp(steps) });
-    expect(JSON.parse(readFileSync(f.state, 'utf8')).pending).toBeUndefined();
+    expect(JSON.parse(readFileSync(f.state, 'utf8')).outbox).toBeUndefined();
     // Which deliveries (Idempotency-Keys) carried each step: exactly one each, none lost.
     const keysOf = new Map<string, Set<string>>();
     for (const r of received.filter((x) => x.path === '/slow')) {

@@ -30,12 +30,14 @@ describe('livediff log', () => {
     expect(row(8).slice(1, 3)).toEqual(['2026-11-22T10-25-00Z', '2026-11-22T10-25-00Z']);
   });
 
-  it('--format json follows livediff.log/1 and agrees with the scripted story', () => {
+  it('--format json follows livediff.log/2 (one page here) and agrees with the scripted story', () => {
     const r = runCli(['log', dir, '--format', 'json']);
     expect(r.status).toBe(0);
-    const doc = JSON.parse(r.stdout);
-    expect(doc.schema).toBe('livediff.log/1');
-    expect(doc.order).toBe('name-stamp');
+    const top = JSON.parse(r.stdout);
+    expect(top.schema).toBe('livediff.log/2');
+    expect(top.order).toBe('name-stamp');
+    expect(top.pages).toHaveLength(1);
+    const doc = top.pages[0];
     expect(doc.captures.map((c: { time: string }) => c.time)).toEqual(NAMES.map((n) => `${n.slice(0, 13)}:${n.slice(14, 16)}:00.000Z`));
     for (const p of doc.posts) {
       const n = Number(/\(update (\d+)\)/.exec(p.headline)![1]);
@@ -63,7 +65,7 @@ describe('livediff log', () => {
   });
 
   it('--since and --until limit the captures', () => {
-    const doc = JSON.parse(runCli(['log', dir, '--format', 'json', '--since', '2026-11-22T10:10Z', '--until', '2026-11-22T10:20Z']).stdout);
+    const doc = JSON.parse(runCli(['log', dir, '--format', 'json', '--since', '2026-11-22T10:10Z', '--until', '2026-11-22T10:20Z']).stdout).pages[0];
     expect(doc.captures.map((c: { label: string }) => c.label)).toEqual(['2026-11-22T10-10-00Z', '2026-11-22T10-15-00Z', '2026-11-22T10-20-00Z']);
     const bad = runCli(['log', dir, '--since', 'yesterday']);
     expect(bad.status).toBe(2);
@@ -80,8 +82,8 @@ describe('livediff log', () => {
     const r = runCli(['log', plain, '--format', 'json']);
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/ordered by what the captures say/);
-    const doc = JSON.parse(r.stdout);
-    expect(doc.order).toBe('content');
+    const doc = JSON.parse(r.stdout).pages[0];
+    expect(JSON.parse(r.stdout).order).toBe('content');
     expect(doc.captures.map((c: { label: string }) => c.label)).toEqual(['page-f', 'page-e', 'page-d', 'page-c', 'page-b', 'page-a']);
   });
 
@@ -91,15 +93,15 @@ describe('livediff log', () => {
     expect(r.stdout.split('\n').filter((l) => l.startsWith('| ')).length).toBe(1 + 8);
   });
 
-  it('refuses a folder holding something that is not a capture: exit 2, one line naming the file', () => {
+  it('leaves out a file that is not a capture, with one line naming it (issue 17: never fatal to a series)', () => {
     const bad = join(tmp, 'bad');
     mkdirSync(bad);
     writeFileSync(join(bad, '2026-11-22T10-00-00Z.txt'), SERIES[0]!);
     writeFileSync(join(bad, '2026-11-22T10-05-00Z.txt'), '<html><body>502 Bad Gateway</body></html>\n');
     const r = runCli(['log', bad]);
-    expect(r.status).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^livediff: .*2026-11-22T10-05-00Z\.txt: expected .+, found .+\n$/);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^ *# +first seen/);
+    expect(r.stderr).toMatch(/^livediff: left out .*2026-11-22T10-05-00Z\.txt: expected .+, found .+\n$/);
   });
 
   it('refuses an empty folder and a missing path', () => {
@@ -137,7 +139,7 @@ describe('livediff log on a JSON live ticker', () => {
     write('2026-11-22T15-45-00Z.json', [kickOff, chance, appeal, goal, half]);
     const r = runCli(['log', ticker, '--format', 'json']);
     expect(r.stderr).toBe('');
-    const log = JSON.parse(r.stdout) as { posts: Array<{ headline: string; fate: string; versions: unknown[] }> };
+    const log = JSON.parse(r.stdout).pages[0] as { posts: Array<{ headline: string; fate: string; versions: unknown[] }> };
     const fates = Object.fromEntries(log.posts.map((p) => [p.headline, [p.fate, p.versions.length]]));
     expect(fates).toEqual({
       'Kick-off': ['out-of-view', 1],

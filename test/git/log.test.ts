@@ -24,8 +24,9 @@ describe('livediff log --git', () => {
   it('agrees with the scripted story, labels versions by short commit id and times them by the commit', () => {
     const r = runCli(['log', '--git', 'live/page.txt', '--format', 'json'], { cwd: repo.dir });
     expect(r.status).toBe(0);
-    const doc = JSON.parse(r.stdout);
-    expect(doc.order).toBe('git');
+    const top = JSON.parse(r.stdout);
+    expect([top.schema, top.order, top.pages.length]).toEqual(['livediff.log/2', 'git', 1]);
+    const doc = top.pages[0];
     expect(doc.captures.map((c: { label: string }) => c.label)).toEqual(commits.map((c) => repo.short(c)));
     expect(doc.captures.map((c: { time: string }) => c.time)).toEqual(commits.map((c) => repo.time(c)));
     expect(doc.captures[0].source).toBe(`live/page.txt@${repo.short(commits[0]!)}`);
@@ -49,7 +50,7 @@ describe('livediff log --git', () => {
   });
 
   it('--since and --until select commits by commit time', () => {
-    const doc = JSON.parse(runCli(['log', '--git', 'live/page.txt', '-f', 'json', '--since', repo.time(commits[2])], { cwd: repo.dir }).stdout);
+    const doc = JSON.parse(runCli(['log', '--git', 'live/page.txt', '-f', 'json', '--since', repo.time(commits[2])], { cwd: repo.dir }).stdout).pages[0];
     expect(doc.captures.map((c: { label: string }) => c.label)).toEqual(commits.slice(2).map((c) => repo.short(c)));
   });
 

@@ -21,7 +21,7 @@ const history = buildHistory([
   { label: 'a', time: null, capture: old },
   { label: 'b', time: null, capture: neu },
 ]);
-const check: CheckResult = { folder: 'f', from: 'a.txt', to: 'b.txt', captures: 2, steps: [{ old: 'a.txt', new: 'b.txt', report }] };
+const check: CheckResult = { folder: 'f', from: 'a.txt', to: 'b.txt', captures: 2, steps: [{ kind: 'report', old: 'a.txt', new: 'b.txt', report }] };
 const commit = (name: string) => ({ kind: 'commit' as const, name, oid: name.repeat(40).slice(0, 40), short: name });
 const git: GitComparison = { from: commit('a'), to: commit('b'), files: [{ path: 'p.txt', status: 'modified', report, capture: null }], ignored: [], problems: [] };
 const context: RenderContext = { color: false };
@@ -34,7 +34,7 @@ function outputs<D>(registry: Registry<D, RenderContext & { order: string }>, do
 describe('renderer registries', () => {
   it.each([
     ['diff', outputs(DIFF_RENDERERS, report)],
-    ['log', outputs(LOG_RENDERERS, history)],
+    ['log', outputs(LOG_RENDERERS, { pages: [history] })],
     ['check', outputs(CHECK_RENDERERS, check)],
     ['git', outputs(GIT_RENDERERS, git)],
   ])('%s: every format has a renderer of its own; json is JSON, markdown is Markdown', (_, out) => {
@@ -65,6 +65,31 @@ describe('renderer registries', () => {
     const yml = readFileSync(join(ROOT, 'action.yml'), 'utf8');
     const described = /\n {2}format:\n {4}description: [^\n]*?\(([^)]*)\)/.exec(yml)?.[1] ?? '';
     expect(described.split(/, | or /).sort()).toEqual([...ACTION_FORMATS].sort());
+  });
+
+  it('every check format shows a page change (rollover) step, titles escaped for the format', () => {
+    const rollover: CheckResult = {
+      ...check,
+      steps: [...check.steps, { kind: 'page-changed', old: 'b.txt', new: 'c.txt', oldTitle: 'Day <1>', newTitle: 'Day *2*\u001b[31m' }],
+    };
+    const out = outputs(CHECK_RENDERERS, rollover);
+    expect(out.get('terminal')).toContain('page changed: Day <1> -> Day *2*');
+    expect(out.get('terminal')).not.toContain('\u001b');
+    expect(out.get('markdown')).toContain('**page changed:** Day &lt;1&gt; -> Day \\*2\\*');
+    expect(out.get('markdown')).not.toContain('\u001b');
+    expect(out.get('html')).toContain('<p class="summary">page changed: Day &lt;1&gt; -&gt; Day *2*');
+    const json = JSON.parse(out.get('json')!);
+    expect(json.schema).toBe('livediff.check/2');
+    expect(json.steps[1]).toEqual({ old: 'b.txt', new: 'c.txt', report: null, pageChanged: { old: 'Day <1>', new: 'Day *2*\u001b[31m' } });
+  });
+
+  it('every log format shows a series of two pages: each page (html: the newest, with a note naming the earlier)', () => {
+    const other = buildHistory([{ label: 'c', time: null, capture: parseCapture(CAPTURE_2.replace(/^[^\n]*/, 'Another day'), { source: 'c.txt' }) }]);
+    const out = outputs(LOG_RENDERERS, { pages: [history, other] });
+    expect(out.get('terminal')).toMatch(/^page 1 of 2: .*\(a … b\)\n[\s\S]*\npage 2 of 2: /);
+    expect(out.get('markdown')).toMatch(/^# Page 1 of 2: [\s\S]*\n# Page 2 of 2: /);
+    expect(JSON.parse(out.get('json')!).pages.map((p: { captures: unknown[] }) => p.captures.length)).toEqual([2, 1]);
+    expect(out.get('html')).toContain('<p class="summary note">The page changed 1 time(s) in this series; this is the newest page (2 of 2). Earlier: ');
   });
 
   it('a registry missing a core format does not compile', () => {

@@ -1,15 +1,17 @@
-// The state file of `livediff check`: how far the runs got, which files they have seen, and a webhook
-// delivery in flight (recorded before the POST, cleared after), written atomically.
+// The state file of `livediff check`: how far the runs got, which files they have seen or skipped, and the
+// deliveries still owed to each notification target (recorded before any output, cleared per target on
+// success), written atomically.
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { InputError } from '../../errors.js';
 import { removeStaleTemps, writeFileAtomic } from '../atomic.js';
 import { crypto } from '../../builtins.js';
 import { environmentError } from '../io.js';
+import type { SettleState } from './settle.js';
 
 export const STATE_SCHEMA = 'livediff.state/1';
 
-/** A webhook delivery recorded before its POST: the next run re-sends exactly this, with the same id. */
+/** A webhook delivery of a state written before the outbox existed: read, then moved into the outbox. */
 export interface PendingDelivery {
   /** Sent as the Idempotency-Key header: the same on every attempt and every resumed run. */
   id: string;
@@ -18,8 +20,20 @@ export interface PendingDelivery {
   sha256: string;
   /** Identities of the files seen once delivered (see `seen`). */
   seen: string[];
-  /** The JSON body (livediff.check/1). */
+  /** The JSON body (livediff.check/2). */
   body: string;
+}
+
+/** One report owed to some targets: the same message and id on every attempt and every run. */
+export interface OutboxEntry {
+  /** Sent as the Idempotency-Key header (and used by channels that take one): the same on every attempt. */
+  id: string;
+  /** The newest capture of the report, for messages. */
+  capture: string;
+  /** The message as delivered (a Notification whose steps keep only names and counts; see check/deliver.ts). */
+  message: unknown;
+  /** Targets still owed this report, by key (`webhook`, or `notify:` + hash of the raw URL), and failed runs so far. */
+  targets: { key: string; attempts: number }[];
 }
 
 export interface CheckState {
@@ -34,8 +48,14 @@ export interface CheckState {
    * Absent in states written before it existed: then files ordered after `capture` are the new ones.
    */
   seen?: string[];
-  /** A delivery recorded and not yet acknowledged by the webhook (a 2xx answer), else absent. */
+  /** A delivery of an older state (before the outbox), else absent: check moves it into the outbox. */
   pending?: PendingDelivery;
+  /** Reports not yet acknowledged by every target, oldest first (absent when none). */
+  outbox?: OutboxEntry[];
+  /** Identities of files that are not readable captures, already warned about once (absent when none). */
+  skipped?: string[];
+  /** The flip-flop guard's memory (--settle; check/settle.ts). */
+  settle?: SettleState;
   /** When a run last advanced the state, and when one last reported changes (ISO 8601). */
   checkedAt: string;
   reportedAt: string | null;
@@ -54,6 +74,22 @@ function readPending(v: unknown): PendingDelivery | undefined | null {
   return { id: p.id, capture: p.capture, sha256: p.sha256, seen: p.seen, body: p.body };
 }
 
+function readOutbox(v: unknown): OutboxEntry[] | undefined | null {
+  if (v === undefined || v === null) return undefined;
+  if (!Array.isArray(v)) return null;
+  const ok = v.every(
+    (e: Partial<OutboxEntry>) =>
+      typeof e === 'object' && e !== null && typeof e.id === 'string' && typeof e.capture === 'string' && typeof e.message === 'object' &&
+      Array.isArray(e.targets) && e.targets.every((t) => typeof t?.key === 'string' && Number.isInteger(t?.attempts)),
+  );
+  return ok ? (v as OutboxEntry[]) : null;
+}
+
+const isSettle = (v: unknown): v is SettleState =>
+  typeof v === 'object' && v !== null && Number.isInteger((v as SettleState).index) && typeof (v as SettleState).posts === 'object' && (v as SettleState).posts !== null;
+
+const RESET_HINT = '; --reset-state starts again from the newest capture';
+
 /** The state, or null when the file does not exist yet (the first run). */
 export function readState(file: string): CheckState | null {
   let text: string;
@@ -68,15 +104,16 @@ export function readState(file: string): CheckState | null {
   try {
     value = JSON.parse(text);
   } catch {
-    throw new InputError(file, expected, 'text that is not JSON');
+    throw new InputError(file, expected, `text that is not JSON${RESET_HINT}`);
   }
   const s = value as Partial<CheckState> | null;
   const pending = readPending(s?.pending);
+  const outbox = readOutbox(s?.outbox);
   if (
     s === null || typeof s !== 'object' || s.schema !== STATE_SCHEMA || typeof s.capture !== 'string' || typeof s.sha256 !== 'string' ||
-    (s.seen !== undefined && !strings(s.seen)) || pending === null
+    (s.seen !== undefined && !strings(s.seen)) || pending === null || outbox === null || (s.skipped !== undefined && !strings(s.skipped))
   ) {
-    throw new InputError(file, expected, 'JSON of another shape');
+    throw new InputError(file, expected, `JSON of another shape${RESET_HINT}`);
   }
   return {
     schema: STATE_SCHEMA,
@@ -84,6 +121,9 @@ export function readState(file: string): CheckState | null {
     sha256: s.sha256,
     ...(s.seen === undefined ? {} : { seen: s.seen }),
     ...(pending === undefined ? {} : { pending }),
+    ...(outbox === undefined || outbox.length === 0 ? {} : { outbox }),
+    ...(s.skipped === undefined || s.skipped.length === 0 ? {} : { skipped: s.skipped }),
+    ...(isSettle(s.settle) ? { settle: s.settle } : {}),
     checkedAt: String(s.checkedAt ?? ''),
     reportedAt: s.reportedAt ?? null,
   };

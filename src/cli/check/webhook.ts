@@ -74,6 +74,6 @@ export async function deliver(url: string, body: string, options: WebhookOptions
   if (result.ok) return;
   const tries = result.attempts > 1 ? ` after ${result.attempts} attempts` : '';
   throw new WebhookError(
-    `webhook ${safeUrl(url)}: ${result.what}${tries}; the report was not delivered, and the next run sends it again (same Idempotency-Key)`,
+    `webhook ${safeUrl(url)}: ${result.what}${tries}; the report was not delivered`,
   );
 }

@@ -1,0 +1,73 @@
+// A Notification built from a check's steps: the summary line, the Markdown, the generic JSON, once for
+// every channel. Page names and titles are untrusted text: controls are removed before any channel sees them.
+import type { Summary } from '../model.js';
+import { CHECK_SCHEMA } from '../render/check.js';
+import { toJson } from '../render/json.js';
+import { renderMarkdown } from '../render/markdown.js';
+import type { OnlyValue } from '../render/select.js';
+import { summaryLine } from '../render/summary.js';
+import type { Notification, NotificationStep } from './types.js';
+
+export interface NotificationInput {
+  page: string;
+  steps: NotificationStep[];
+  link?: string | null;
+  only?: readonly OnlyValue[];
+  /** The generic JSON body; by default `{schema: 'livediff.check/2', page, steps}`. check passes its own. */
+  json?: unknown;
+  time?: Date;
+}
+
+/**
+ * Untrusted text (page name, capture title) on one line, with @ followed by a zero-width space so that no
+ * service turns `@everyone` or `@here` into a ping; each channel escapes it further for its syntax.
+ */
+const oneLine = (s: string) =>
+  s
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g, ' ')
+    .replace(/@(?!\u200b)/g, '@\u200b')
+    .trim();
+
+function total(steps: NotificationStep[]): Summary {
+  const sum: Summary = { added: 0, dropped: 0, edited: 0, unchanged: 0, 'out-of-view': 0, 'into-view': 0, moved: 0, fields: {} };
+  for (const { report } of steps) {
+    const s = report.summary;
+    for (const k of ['added', 'dropped', 'edited', 'out-of-view', 'into-view', 'moved'] as const) sum[k] += s[k];
+    for (const [f, n] of Object.entries(s.fields)) sum.fields[f as keyof Summary['fields']] = (sum.fields[f as keyof Summary['fields']] ?? 0) + (n ?? 0);
+  }
+  // Unchanged posts are a count of the newest capture, not a sum over steps.
+  sum.unchanged = steps.at(-1)?.report.summary.unchanged ?? 0;
+  return sum;
+}
+
+/** Everything the channels need, from the steps a check found worth reporting. */
+export function buildNotification(input: NotificationInput): Notification {
+  const { steps } = input;
+  const newest = steps.at(-1)?.report;
+  const page = oneLine(input.page) || '(unnamed page)';
+  // A page change (a rollover) says so itself: its report has no posts to count.
+  const changes = steps.map((s) => s.summary).filter((x): x is string => x !== undefined);
+  const counted = steps.filter((s) => s.summary === undefined);
+  const last = counted.at(-1)?.report;
+  const counts = [
+    ...changes,
+    ...(counted.length === 0 && changes.length > 0 ? [] : [counted.length === 1 ? summaryLine(last!.summary, last!.page) : summaryLine(total(counted), last?.page)]),
+  ].join('; ');
+  const across = steps.length > 1 ? ` over ${steps.length} captures` : '';
+  const markdown = steps.map((s) => s.markdown ?? renderMarkdown(s.report, { only: input.only, headingLevel: 3 })).join('\n---\n\n');
+  return {
+    page,
+    title: newest?.new.title ? oneLine(newest.new.title) : null,
+    steps,
+    link: input.link ?? null,
+    only: input.only,
+    summary: oneLine(`${page}: ${counts}${across}`),
+    markdown,
+    json: input.json ?? {
+      schema: CHECK_SCHEMA,
+      page,
+      steps: steps.map((s) => ({ old: s.old, new: s.new, report: toJson(s.report, { only: input.only }) })),
+    },
+    time: (input.time ?? new Date()).toISOString(),
+  };
+}

@@ -1,0 +1,67 @@
+// `livediff watch pages.yml` run as cron runs it: three pages, one of which cannot be captured; the two
+// others are checked and delivered, one summary line each, and the failing one never stops them.
+import { createServer, type Server } from 'node:http';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCliAsync } from '../helpers/run.js';
+import { listenLocal, stopServer } from '../helpers/server.js';
+
+const MARCH21 = join(ROOT, 'snapshots', 'cnn-russia-ukraine-2023-03-21', 'capture-1.txt');
+const MARCH22 = join(ROOT, 'snapshots', 'cnn-russia-ukraine-2023-03-22');
+
+describe('livediff watch', () => {
+  let server: Server;
+  let base = '';
+  const log: Array<{ path: string; body: string }> = [];
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      let body = '';
+      req.setEncoding('utf8').on('data', (d: string) => (body += d));
+      req.on('end', () => {
+        if (req.url === '/live') return void res.writeHead(404).end('not found');
+        log.push({ path: req.url ?? '', body });
+        res.writeHead(204).end();
+      });
+    });
+    base = await listenLocal(server);
+  });
+  afterAll(() => stopServer(server));
+
+  it('reports the two pages that work when a third fails, one line each, and exits 2', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'livediff-watch-run-'));
+    const host = base.replace('http://', '');
+    for (const d of ['a', 'b']) mkdirSync(join(root, d));
+    copyFileSync(join(MARCH22, 'capture-1.txt'), join(root, 'a', '2023-03-22T10-00-00Z.txt'));
+    copyFileSync(MARCH21, join(root, 'b', '2023-03-21T20-00-00Z.txt'));
+    const config = join(root, 'pages.yml');
+    writeFileSync(
+      config,
+      `defaults:\n  notify: json://${host}/all\npages:\n` +
+        `  - name: Alpha\n    dir: a\n    notify: [json://${host}/alpha]\n` +
+        `  - name: Broken\n    url: ${base}/live\n` +
+        `  - name: Beta\n    dir: b\n    only: all\n`,
+    );
+    const first = await runCliAsync(['watch', config]);
+    expect(first.stdout).toBe(`Alpha: nothing new\nBroken: capture failed: ${base}/live: expected a live page, found HTTP 404; nothing was written\nBeta: nothing new\n`);
+    expect(first.status).toBe(2);
+
+    copyFileSync(join(MARCH22, 'capture-2.txt'), join(root, 'a', '2023-03-22T10-05-00Z.txt'));
+    copyFileSync(join(MARCH22, 'capture-1.txt'), join(root, 'b', '2023-03-22T06-00-00Z.txt'));
+    writeFileSync(join(root, 'b', '2023-03-22T05-00-00Z.txt'), '');
+    const second = await runCliAsync(['watch', config]);
+    expect(second.status).toBe(2);
+    const lines = second.stdout.split('\n');
+    expect(lines[0]).toBe('Alpha: 1 report step');
+    expect(lines[1]).toMatch(/^Broken: capture failed: /);
+    expect(lines[2]).toBe('Beta: 1 report step (1 page change), 1 file skipped');
+    expect(second.stderr).toMatch(/^livediff: Beta: skipped .*05-00-00Z\.txt: expected .*found an empty file$/m);
+    expect(log.map((r) => [r.path, JSON.parse(r.body).page])).toEqual([
+      ['/alpha', 'Alpha'],
+      ['/all', 'Beta'],
+    ]);
+    expect(JSON.parse(log[1]!.body).steps[0]).toMatchObject({ report: null, pageChanged: { new: 'March 22, 2023 - Russia-Ukraine news' } });
+    expect(JSON.parse(readFileSync(join(root, 'a', '.livediff-state.json'), 'utf8')).capture).toBe('2023-03-22T10-05-00Z.txt');
+  });
+});
