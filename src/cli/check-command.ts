@@ -16,7 +16,7 @@ import { CHECK_SCHEMA, type CheckResult, type CheckStep, pageChangeLine, pageCha
 import { formatsOf } from '../render/registry.js';
 import { CHECK_RENDERERS } from '../render/renderers.js';
 import { sanitizeInline as inline } from '../render/sanitize.js';
-import { CHECK_DEFAULT_ONLY, hasChanges, type OnlyValue } from '../render/select.js';
+import { CHECK_DEFAULT_ONLY, hasChanges, type OnlyValue, selectPosts } from '../render/select.js';
 import { type CaptureFile, orderFiles, stateFiles } from './check/files.js';
 import { acquireLock, isAlive } from './check/lock.js';
 import { type CheckState, type OutboxEntry, readState, removeStaleStateTemps, sha256, STATE_SCHEMA, writeState } from './check/state.js';
@@ -125,6 +125,16 @@ export function checkCheckArgs(args: Pick<Args, 'webhook' | 'webhookTimeout' | '
  * are alive at once, however long the backlog. Files that are not captures are skipped. Returns the
  * steps and the newest readable capture (null when none was).
  */
+/**
+ * What a step keeps of its report until the run prints and delivers: the posts `--only` selects (all that
+ * any format shows of a check step), copied out of the capture they were read from. A report holds every
+ * post of both captures, and a lazily read post the text of its whole capture, so keeping whole reports
+ * made a backlog's memory grow with every capture compared; this grows with what changed.
+ */
+function kept(report: Report, only: readonly OnlyValue[]): Report {
+  return { ...report, posts: structuredClone(selectPosts(report, only)) };
+}
+
 async function compareChain(chain: CaptureFile[], args: Args, only: readonly OnlyValue[], skips: Skips, settle: Settle): Promise<{ steps: CheckStep[]; newest: { file: CaptureFile; sha: string } | null; first: string | null; compared: number }> {
   let previous: { file: CaptureFile; capture: Capture; sha: string } | null = null;
   let first: string | null = null;
@@ -150,7 +160,7 @@ async function compareChain(chain: CaptureFile[], args: Args, only: readonly Onl
         previous = current;
         continue;
       }
-      if (hasChanges(report, only)) steps.push({ kind: 'report', old: previous.file.name, new: file.name, report });
+      if (hasChanges(report, only)) steps.push({ kind: 'report', old: previous.file.name, new: file.name, report: kept(report, only) });
     }
     previous = current;
   }
