@@ -264,7 +264,10 @@ export type PageNote =
   | { kind: 'added-outside-view'; oldCount: number; newCount: number; added: number; posts: number };
 
 export type Summary = Record<PostStatus, number> & {
+  /** Every post that moved, whatever its status. */
   moved: number;
+  /** Of those, the unchanged ones: a verdict counts them as moved, not also as unchanged, so its numbers add up. */
+  movedOnly: number;
   /** For edited posts: how many changed each field. */
   fields: Partial<Record<Field, number>>;
 };

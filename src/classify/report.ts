@@ -116,11 +116,13 @@ export function summarize(posts: readonly PostChange[]): Summary {
     'into-view': 0,
     unchanged: 0,
     moved: 0,
+    movedOnly: 0,
     fields: {},
   };
   for (const p of posts) {
     summary[p.status]++;
     if (p.moved) summary.moved++;
+    if (p.moved && p.status === 'unchanged') summary.movedOnly++;
     for (const f of p.fields) summary.fields[f] = (summary.fields[f] ?? 0) + 1;
   }
   return summary;

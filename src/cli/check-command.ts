@@ -103,7 +103,7 @@ function noteOf(step: CheckStep, only: readonly OnlyValue[]): NotificationStep {
     const slim = { summary: report.summary, page: report.page, new: { title: report.new.title } } as unknown as Report;
     return { old: step.old, new: step.new, report: slim, markdown: renderMarkdown(report, { only, headingLevel: 3 }) };
   }
-  const summary = { added: 0, dropped: 0, edited: 0, unchanged: 0, 'out-of-view': 0, 'into-view': 0, moved: 0, fields: {} };
+  const summary = { added: 0, dropped: 0, edited: 0, unchanged: 0, 'out-of-view': 0, 'into-view': 0, moved: 0, movedOnly: 0, fields: {} };
   const page = { title: { old: step.oldTitle, new: step.newTitle }, updated: null, postCount: null, bylines: null, deepLink: null };
   const report = { summary, page, new: { title: step.newTitle } } as unknown as Report;
   return { old: step.old, new: step.new, report, markdown: pageChangeMarkdown(step), summary: pageChangeLine(step) };

@@ -53,6 +53,8 @@ class GitTerminal extends TerminalWriter {
   file(f: FileComparison, from: Side, to: Side): this {
     if (f.report) {
       const text = renderTerminal(f.report, { ...this.options, color: this.options.color ?? false });
+      // Nothing --only selects changed in this capture: renderTerminal printed nothing, and so do we (no blank line).
+      if (text === '') return this;
       for (const l of text.trimEnd().split('\n')) this.line(l);
     } else this.whole(f, f.status === 'added' ? to : from, f.capture!);
     return this;
@@ -60,7 +62,11 @@ class GitTerminal extends TerminalWriter {
 
   render(g: GitComparison): string {
     const only = this.options.only ?? DEFAULT_ONLY;
-    for (const f of g.files.filter((x) => shown(x, only))) this.file(f, g.from, g.to).line();
+    for (const f of g.files.filter((x) => shown(x, only))) {
+      const before = this.out.length;
+      // A blank line closes each capture that printed something, none after one that printed nothing.
+      if (this.file(f, g.from, g.to).out.length > before) this.line();
+    }
     const range = `${sideName(g.from)} → ${sideName(g.to)}`;
     const t = gitTotals(g).files;
     const n = g.files.length;
@@ -73,7 +79,7 @@ class GitTerminal extends TerminalWriter {
   }
 
   done(): string {
-    return this.text();
+    return this.out.length === 0 ? '' : this.text();
   }
 }
 

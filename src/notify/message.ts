@@ -29,14 +29,16 @@ const oneLine = (s: string) =>
     .trim();
 
 function total(steps: NotificationStep[]): Summary {
-  const sum: Summary = { added: 0, dropped: 0, edited: 0, unchanged: 0, 'out-of-view': 0, 'into-view': 0, moved: 0, fields: {} };
+  const sum: Summary = { added: 0, dropped: 0, edited: 0, unchanged: 0, 'out-of-view': 0, 'into-view': 0, moved: 0, movedOnly: 0, fields: {} };
   for (const { report } of steps) {
     const s = report.summary;
-    for (const k of ['added', 'dropped', 'edited', 'out-of-view', 'into-view', 'moved'] as const) sum[k] += s[k];
+    for (const k of ['added', 'dropped', 'edited', 'out-of-view', 'into-view', 'moved', 'movedOnly'] as const) sum[k] += s[k];
     for (const [f, n] of Object.entries(s.fields)) sum.fields[f as keyof Summary['fields']] = (sum.fields[f as keyof Summary['fields']] ?? 0) + (n ?? 0);
   }
   // Unchanged posts are a count of the newest capture, not a sum over steps.
-  sum.unchanged = steps.at(-1)?.report.summary.unchanged ?? 0;
+  // The verdict shows `unchanged - movedOnly`: keep that the newest capture's posts that neither changed nor moved.
+  const last = steps.at(-1)?.report.summary;
+  sum.unchanged = last ? last.unchanged - last.movedOnly + sum.movedOnly : 0;
   return sum;
 }
 

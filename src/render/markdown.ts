@@ -131,7 +131,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const lines = [
     `${level} livediff: ${escapeMarkdown(report.old.source)} → ${escapeMarkdown(report.new.source)}`,
     '',
-    `**${escapeMarkdown(summaryLine(report.summary, report.page))}**`,
+    // The verdict names page changes only when --only asks for them, as the page section does.
+    `**${escapeMarkdown(summaryLine(report.summary, only.includes('page') ? report.page : undefined))}**`,
     '',
   ];
   if (!report.samePage) lines.push('> **Warning:** these captures look like different pages (compared with --force)', '');

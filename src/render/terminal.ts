@@ -169,7 +169,8 @@ class TerminalRenderer extends TerminalWriter {
       `${i.posts} post${i.posts === 1 ? '' : 's'} shown${i.postCount === null ? '' : ` of ${i.postCount}`}${i.updated ? `, updated ${humanTime(i.updated, this.options.timeZone)}` : ''}`;
     this.line(c.bold(`--- ${sanitizeInline(report.old.source)}`) + c.dim(`  (${sanitizeInline(describe(report.old))})`));
     this.line(c.bold(`+++ ${sanitizeInline(report.new.source)}`) + c.dim(`  (${sanitizeInline(describe(report.new))})`));
-    this.line(c.bold(summaryLine(report.summary, report.page)));
+    // The verdict names page changes only when --only asks for them, as the page section does.
+    this.line(c.bold(summaryLine(report.summary, only.includes('page') ? report.page : undefined)));
     if (!report.samePage) this.line(c.yellow('warning: these captures look like different pages (compared with --force)'));
     this.line();
     if (this.options.stat) {

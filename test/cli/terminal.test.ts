@@ -103,6 +103,23 @@ describe('nothing to say, nothing printed (as diff(1))', () => {
     expect([r.status, r.stdout]).toEqual([0, '']);
   });
 
+  it('the page follows --only: no page section or page verdict without `page`', () => {
+    // march22-real: 2 added and the post count 9 -> 11; counter-only-down: the post count alone.
+    const COUNTER = [join(FIX, 'counter-only-down/old.txt'), join(FIX, 'counter-only-down/new.txt')];
+    expect(runCli([OLD, NEW]).stdout).toMatch(/^page$/m);
+    expect(runCli([OLD, NEW, '-f', 'markdown']).stdout).toContain('| Page | Before | After |');
+    for (const format of ['terminal', 'markdown']) {
+      const r = runCli([OLD, NEW, '--only', 'added', '-f', format]);
+      expect(r.status).toBe(1);
+      expect(r.stdout).not.toMatch(/^page$|\| Page |post count/m);
+    }
+    const md = runCli([...COUNTER, '--only', 'added,edited', '-f', 'markdown']);
+    expect(md.status).toBe(0);
+    expect(md.stdout).not.toContain('page changed');
+    expect(md.stdout).toContain('**no changes; 9 unchanged**');
+    expect(runCli([...COUNTER, '-f', 'markdown']).stdout).toContain('**no post changes, page changed (post count); 9 unchanged**');
+  });
+
   it('--only unchanged lists the unchanged posts, as unchanged, at their place', () => {
     const r = runCli([...TYPO, '--only', 'unchanged', '--brief']);
     expect(r.status).toBe(0);

@@ -80,7 +80,10 @@ describe('livediff git', () => {
   });
 
   it('--only and --quiet work as for diff', () => {
-    expect(git(['--only', 'edited']).status).toBe(0);
+    const edited = git(['--only', 'edited']);
+    expect(edited.status).toBe(0);
+    // The modified capture has nothing edited: no lines for it, not even a blank one.
+    expect(edited.stdout).toBe(`${repo.short(first)} → ${repo.short(second)}: 3 captures changed (1 modified, 1 new, 1 deleted)\n`);
     const q = git(['-q']);
     expect([q.status, q.stdout]).toEqual([1, '']);
   });
