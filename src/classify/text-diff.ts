@@ -1,6 +1,6 @@
 // Word and block differences of one field, with every step bounded (a page can make any diff hostile).
 // The only module that imports jsdiff.
-import { diffArrays, diffWords } from 'diff';
+import { diffArrays, diffWords, type ChangeObject } from 'diff';
 import { dice, Vocabulary, wordBag, words } from '../align/fingerprint.js';
 import type { Hunk, Part } from '../model.js';
 
@@ -104,7 +104,7 @@ export function diffText(old: string, neu: string, options: DiffOptions = DEFAUL
     return rewritten(old, neu);
   }
   budget.wordDiffs++;
-  const changes = diffWords(old, neu, { maxEditLength: limit });
+  const changes = trimmedDiffWords(old, neu, limit);
   if (!changes) {
     budget.wordWork -= limit * limit;
     // Beyond maxEditLength a text is rewritten by definition; beyond what the budget left, only maybe.
@@ -125,6 +125,64 @@ export function diffText(old: string, neu: string, options: DiffOptions = DEFAUL
   const total = countWords(old) + countWords(neu);
   if (total > 0 && changed / total > options.rewriteThreshold) return rewritten(old, neu);
   return [{ op: '~', parts }];
+}
+
+const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
+
+/**
+ * Where the word diff of `old` and `neu` may be cut off at the front: the end of the last whitespace run
+ * (both texts identical up to there) that still leaves one identical whitespace-delimited chunk before
+ * the first difference, so the middle diff starts with a kept token as the whole diff does. 0: no cut.
+ */
+function frontCut(old: string, neu: string): number {
+  const n = Math.min(old.length, neu.length);
+  let common = 0;
+  while (common < n && old.charCodeAt(common) === neu.charCodeAt(common)) common++;
+  // The kept chunk [cut, end) must be followed by whitespace inside the common part, in both texts.
+  let end = common - 1;
+  while (end > 0 && !isSpace(old[end])) end--;
+  while (end > 0 && isSpace(old[end - 1])) end--;
+  if (end <= 0) return 0;
+  let cut = end;
+  while (cut > 0 && !isSpace(old[cut - 1])) cut--;
+  return cut;
+}
+
+/** The mirror of frontCut: how many characters at the end may be cut, not reaching into the first `front`. */
+function backCut(old: string, neu: string, front: number): number {
+  const n = Math.min(old.length, neu.length) - front;
+  let common = 0;
+  while (common < n && old.charCodeAt(old.length - 1 - common) === neu.charCodeAt(neu.length - 1 - common)) common++;
+  const at = (k: number) => old[old.length - 1 - k];
+  let end = common - 1;
+  while (end > 0 && !isSpace(at(end))) end--;
+  while (end > 0 && isSpace(at(end - 1))) end--;
+  if (end <= 0) return 0;
+  let cut = end;
+  while (cut > 0 && !isSpace(at(cut - 1))) cut--;
+  return cut;
+}
+
+/**
+ * jsdiff's diffWords on the part of the texts that differs: long texts that differ in a few words are
+ * mostly common prefix and suffix, and jsdiff tokenises all of it. The cuts fall just after (front) and
+ * before (back) a whitespace run, each leaving a common chunk in the middle, so jsdiff's whitespace
+ * handling sees the same kept neighbours; the cut text is glued back onto the first and last kept parts.
+ */
+export function trimmedDiffWords(old: string, neu: string, limit: number): Array<ChangeObject<string>> | undefined {
+  const front = frontCut(old, neu);
+  const back = backCut(old, neu, front);
+  if (front === 0 && back === 0) return diffWords(old, neu, { maxEditLength: limit });
+  const changes = diffWords(old.slice(front, old.length - back), neu.slice(front, neu.length - back), { maxEditLength: limit });
+  if (!changes) return changes;
+  const first = changes[0];
+  const last = changes[changes.length - 1];
+  // The kept chunks make both ends kept parts; if jsdiff ever disagreed, the whole diff decides.
+  const kept = (c: ChangeObject<string> | undefined) => c !== undefined && !c.added && !c.removed;
+  if ((front > 0 && !kept(first)) || (back > 0 && !kept(last))) return diffWords(old, neu, { maxEditLength: limit });
+  if (front > 0 && first) first.value = neu.slice(0, front) + first.value;
+  if (back > 0 && last) last.value += neu.slice(neu.length - back);
+  return changes;
 }
 
 function append<T>(into: T[], items: readonly T[]): void {
