@@ -3,6 +3,7 @@
 import { diffArrays, diffWords, type ChangeObject } from 'diff';
 import { dice, Vocabulary, wordBag, words } from '../align/fingerprint.js';
 import type { Hunk, Part } from '../model.js';
+import { NON_ASCII } from '../parse/normalize.js';
 
 export interface DiffOptions {
   /**
@@ -72,6 +73,20 @@ function countWords(text: string): number {
   return words(text).length;
 }
 
+const ASCII_WORDS = /[a-z0-9]+/gi;
+
+/**
+ * countWords(text), or any number >= cap once that many are found. An ASCII text is counted in place:
+ * the word total of a long block edited in a few words only has to be known to be large.
+ */
+function countWordsUpTo(text: string, cap: number): number {
+  if (NON_ASCII.test(text)) return countWords(text); // words() case-folds and splits scripts: let it count
+  ASCII_WORDS.lastIndex = 0;
+  let n = 0;
+  while (n < cap && ASCII_WORDS.exec(text) !== null) n++;
+  return n;
+}
+
 function rewritten(old: string, neu: string): Hunk[] {
   const hunks: Hunk[] = [];
   if (old !== '') hunks.push({ op: '-', text: old });
@@ -122,8 +137,15 @@ export function diffText(old: string, neu: string, options: DiffOptions = DEFAUL
     return { op, text: c.value };
   });
   budget.wordWork -= edits * edits;
-  const total = countWords(old) + countWords(neu);
-  if (total > 0 && changed / total > options.rewriteThreshold) return rewritten(old, neu);
+  const threshold = options.rewriteThreshold;
+  if (changed > 0 || threshold < 0) {
+    // A rewrite when changed / total > threshold: totals at cap or above are surely not (changed / cap is
+    // below the threshold by a whole word), so counting may stop there.
+    const cap = threshold > 0 ? Math.floor(changed / threshold) + 2 : Infinity;
+    const inOld = countWordsUpTo(old, cap);
+    const total = inOld >= cap ? inOld : inOld + countWordsUpTo(neu, cap - inOld);
+    if (total > 0 && total < cap && changed / total > threshold) return rewritten(old, neu);
+  }
   return [{ op: '~', parts }];
 }
 

@@ -2,7 +2,24 @@
 import { diffWords } from 'diff';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { trimmedDiffWords } from '../../src/classify/text-diff.js';
+import { words } from '../../src/align/fingerprint.js';
+import { diffText, trimmedDiffWords } from '../../src/classify/text-diff.js';
+import type { Hunk } from '../../src/model.js';
+
+/** diffText as written before the trimmed diff and the capped word count: jsdiff on the whole, every word counted. */
+function reference(old: string, neu: string, threshold: number): Hunk[] {
+  if (old === neu) return [{ op: '=', text: old }];
+  const changes = diffWords(old, neu, { maxEditLength: 2000 })!;
+  let changed = 0;
+  const parts = changes.map((c) => {
+    const op = c.added ? '+' : c.removed ? '-' : '=';
+    if (op !== '=') changed += words(c.value).length;
+    return { op, text: c.value } as const;
+  });
+  const total = words(old).length + words(neu).length;
+  if (total > 0 && changed / total > threshold) return [{ op: '-', text: old }, { op: '+', text: neu }];
+  return [{ op: '~', parts }];
+}
 
 // What livediff reads of a change: its kind and text, and for edits their size in tokens (the word budget).
 // Kept parts' token counts are not kept: counting the cut-off ends would mean tokenising them.
@@ -43,6 +60,19 @@ describe('trimmedDiffWords', () => {
         expect(seen(trimmedDiffWords(a, b, 2000))).toEqual(seen(diffWords(a, b, { maxEditLength: 2000 })));
       }),
       { numRuns: 20000 },
+    );
+  });
+
+  it('diffText equals jsdiff on the whole texts with every word counted', () => {
+    fc.assert(
+      fc.property(textArb, editArb, fc.constantFrom(0, 0.05, 0.2, 0.6, 1), (tokens, edits, threshold) => {
+        const a = render(tokens, '', false);
+        const b = render(edit(tokens, edits), '', false);
+        fc.pre(a !== '' && b !== '');
+        const options = { rewriteThreshold: threshold, minBlockSimilarity: 0.4, maxEditLength: 2000 };
+        expect(diffText(a, b, options)).toEqual(reference(a, b, threshold));
+      }),
+      { numRuns: 5000 },
     );
   });
 
