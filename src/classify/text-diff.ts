@@ -326,6 +326,49 @@ function diffSegment(
   flush();
 }
 
+const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** Sorted multisets: how many elements they share. */
+function sharedCount(a: Float64Array, b: Float64Array): number {
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return shared;
+}
+
+/**
+ * dice(wordBag(a), wordBag(b)) of two ASCII texts, with the common ends counted rather than coded and
+ * sorted: cut where no word spans the cut, they add the same words to both bags. Undefined for other
+ * texts, whose words() case-folds and splits scripts (the bags then decide).
+ */
+export function similarEnds(a: string, b: string, vocabulary: Vocabulary): number | undefined {
+  if (NON_ASCII.test(a) || NON_ASCII.test(b)) return undefined;
+  const n = Math.min(a.length, b.length);
+  let front = 0;
+  while (front < n && a.charCodeAt(front) === b.charCodeAt(front)) front++;
+  while (front > 0 && front < n && isWordChar(a.charCodeAt(front - 1))) front--;
+  if (front === n && front > 0 && a.length !== b.length && isWordChar(a.charCodeAt(front - 1))) {
+    // One text is a prefix of the other: the cut must still not split a word.
+    const longer = a.length > b.length ? a : b;
+    if (isWordChar(longer.charCodeAt(front))) while (front > 0 && isWordChar(a.charCodeAt(front - 1))) front--;
+  }
+  let back = 0;
+  while (back < n - front && a.charCodeAt(a.length - 1 - back) === b.charCodeAt(b.length - 1 - back)) back++;
+  while (back > 0 && isWordChar(a.charCodeAt(a.length - back))) back--;
+  const common = countWordsUpTo(a.slice(0, front), Infinity) + countWordsUpTo(a.slice(a.length - back), Infinity);
+  const midA = wordBag(a.slice(front, a.length - back), vocabulary);
+  const midB = wordBag(b.slice(front, b.length - back), vocabulary);
+  const total = 2 * common + midA.length + midB.length;
+  if (total === 0) return 1;
+  return (2 * (common + sharedCount(midA, midB))) / total;
+}
+
 /**
  * Within a run of removed and inserted blocks, pair similar blocks in order and word-diff them. Each
  * removed block looks at most PAIR_WINDOW inserted blocks ahead, so a run costs at most that many
@@ -339,15 +382,20 @@ function pairRun(removed: string[], added: string[], options: DiffOptions, budge
     return hunks;
   }
   const vocabulary = new Vocabulary();
-  const addedWords = added.map((text) => wordBag(text, vocabulary));
+  // Word bags made when first needed: most removed blocks pair with the first block looked at, and that
+  // pair is scored on its differing middle alone (similarEnds).
+  const addedWords: Array<Float64Array | undefined> = new Array(added.length);
+  const addedBag = (j: number) => (addedWords[j] ??= wordBag(added[j]!, vocabulary));
   let nextAdded = 0;
   for (const text of removed) {
-    const bag = wordBag(text, vocabulary);
+    let bag: Float64Array | undefined;
     let match = -1;
     const end = Math.min(added.length, nextAdded + PAIR_WINDOW);
     for (let j = nextAdded; j < end; j++) {
       budget.comparisons++;
-      if (dice(bag, addedWords[j]!, options.minBlockSimilarity) >= options.minBlockSimilarity) {
+      const quick = j === nextAdded ? similarEnds(text, added[j]!, vocabulary) : undefined;
+      const score = quick ?? dice((bag ??= wordBag(text, vocabulary)), addedBag(j), options.minBlockSimilarity);
+      if (score >= options.minBlockSimilarity) {
         match = j;
         break;
       }

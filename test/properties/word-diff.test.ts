@@ -2,8 +2,8 @@
 import { diffWords } from 'diff';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { words } from '../../src/align/fingerprint.js';
-import { diffText, trimmedDiffWords } from '../../src/classify/text-diff.js';
+import { dice, Vocabulary, wordBag, words } from '../../src/align/fingerprint.js';
+import { diffText, similarEnds, trimmedDiffWords } from '../../src/classify/text-diff.js';
 import type { Hunk } from '../../src/model.js';
 
 /** diffText as written before the trimmed diff and the capped word count: jsdiff on the whole, every word counted. */
@@ -73,6 +73,23 @@ describe('trimmedDiffWords', () => {
         expect(diffText(a, b, options)).toEqual(reference(a, b, threshold));
       }),
       { numRuns: 5000 },
+    );
+  });
+
+  it('similarEnds scores two texts as dice of their word bags does', () => {
+    // Mostly ASCII words (with case and digits, which words() folds and keeps), glued by nothing at times.
+    const asciiWord = fc.oneof({ weight: 9, arbitrary: fc.constantFrom('a', 'b', 'A', 'the', 'Cat', 'x.', 'b,', '(a)', '1a', 'a1', '7') }, { weight: 1, arbitrary: word });
+    const glued = fc.array(fc.tuple(asciiWord, fc.constantFrom(' ', '', '-', ', ')), { maxLength: 30 });
+    fc.assert(
+      fc.property(glued, editArb, fc.boolean(), (tokens, edits, trail) => {
+        const a = render(tokens as Array<[string, string]>, '', trail);
+        const b = render(edit(tokens as Array<[string, string]>, edits.map(([at, kind, w, sp]) => [at, kind, w.replace(/[^\x00-\x7f]/g, 'Q'), sp] as [number, string, string, string])), '', !trail);
+        const v = new Vocabulary();
+        const quick = similarEnds(a, b, v);
+        if (/[^\x00-\x7f]/.test(a + b)) expect(quick).toBeUndefined();
+        else expect(quick).toBe(dice(wordBag(a, v), wordBag(b, v)));
+      }),
+      { numRuns: 20000 },
     );
   });
 
