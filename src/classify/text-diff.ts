@@ -2,6 +2,7 @@
 // The only module that imports jsdiff.
 import { diffArrays, diffWords, type ChangeObject } from 'diff';
 import { dice, Vocabulary, wordBag, words } from '../align/fingerprint.js';
+import { UNSPACED } from '../align/tokens.js';
 import type { Hunk, Part } from '../model.js';
 import { NON_ASCII } from '../parse/normalize.js';
 
@@ -343,25 +344,24 @@ function sharedCount(a: Float64Array, b: Float64Array): number {
 }
 
 /**
- * dice(wordBag(a), wordBag(b)) of two ASCII texts, with the common ends counted rather than coded and
- * sorted: cut where no word spans the cut, they add the same words to both bags. Undefined for other
- * texts, whose words() case-folds and splits scripts (the bags then decide).
+ * dice(wordBag(a), wordBag(b)), with the common ends counted rather than coded and sorted: cut where no
+ * word spans the cut, they add the same words to both bags. ASCII text is cut after any non-word
+ * character; other text only at whitespace, where case-folding (Greek final sigma) cannot see across
+ * the cut either. Undefined for scripts written without spaces, which words() splits otherwise.
  */
 export function similarEnds(a: string, b: string, vocabulary: Vocabulary): number | undefined {
-  if (NON_ASCII.test(a) || NON_ASCII.test(b)) return undefined;
+  const ascii = !NON_ASCII.test(a) && !NON_ASCII.test(b);
+  if (!ascii && (UNSPACED.test(a) || UNSPACED.test(b))) return undefined;
+  const boundary = ascii ? (c: number) => !isWordChar(c) : (c: number) => isSpace(String.fromCharCode(c));
+  const count = (text: string) => (ascii ? countWordsUpTo(text, Infinity) : words(text).length);
   const n = Math.min(a.length, b.length);
   let front = 0;
   while (front < n && a.charCodeAt(front) === b.charCodeAt(front)) front++;
-  while (front > 0 && front < n && isWordChar(a.charCodeAt(front - 1))) front--;
-  if (front === n && front > 0 && a.length !== b.length && isWordChar(a.charCodeAt(front - 1))) {
-    // One text is a prefix of the other: the cut must still not split a word.
-    const longer = a.length > b.length ? a : b;
-    if (isWordChar(longer.charCodeAt(front))) while (front > 0 && isWordChar(a.charCodeAt(front - 1))) front--;
-  }
+  while (front > 0 && !boundary(a.charCodeAt(front - 1))) front--;
   let back = 0;
   while (back < n - front && a.charCodeAt(a.length - 1 - back) === b.charCodeAt(b.length - 1 - back)) back++;
-  while (back > 0 && isWordChar(a.charCodeAt(a.length - back))) back--;
-  const common = countWordsUpTo(a.slice(0, front), Infinity) + countWordsUpTo(a.slice(a.length - back), Infinity);
+  while (back > 0 && !boundary(a.charCodeAt(a.length - back))) back--;
+  const common = count(a.slice(0, front)) + count(a.slice(a.length - back));
   const midA = wordBag(a.slice(front, a.length - back), vocabulary);
   const midB = wordBag(b.slice(front, b.length - back), vocabulary);
   const total = 2 * common + midA.length + midB.length;

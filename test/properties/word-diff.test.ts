@@ -77,16 +77,17 @@ describe('trimmedDiffWords', () => {
   });
 
   it('similarEnds scores two texts as dice of their word bags does', () => {
-    // Mostly ASCII words (with case and digits, which words() folds and keeps), glued by nothing at times.
-    const asciiWord = fc.oneof({ weight: 9, arbitrary: fc.constantFrom('a', 'b', 'A', 'the', 'Cat', 'x.', 'b,', '(a)', '1a', 'a1', '7') }, { weight: 1, arbitrary: word });
-    const glued = fc.array(fc.tuple(asciiWord, fc.constantFrom(' ', '', '-', ', ')), { maxLength: 30 });
+    // Mostly ASCII words (with case and digits, which words() folds and keeps), glued by nothing at times;
+    // some Greek (final sigma folds by context), dotted İ and Kelvin K (fold to other lengths), and Chinese.
+    const asciiWord = fc.oneof({ weight: 9, arbitrary: fc.constantFrom('a', 'b', 'A', 'the', 'Cat', 'x.', 'b,', '(a)', '1a', 'a1', '7') }, { weight: 1, arbitrary: word }, { weight: 1, arbitrary: fc.constantFrom('ΟΔΟΣ', 'Σ.', 'ΑΣ', 'İ', 'Ä', '\u212a', 'é', '中文') });
+    const glued = fc.array(fc.tuple(asciiWord, fc.constantFrom(' ', '', '-', ', ', '\u00a0', '.')), { maxLength: 30 });
     fc.assert(
       fc.property(glued, editArb, fc.boolean(), (tokens, edits, trail) => {
         const a = render(tokens as Array<[string, string]>, '', trail);
-        const b = render(edit(tokens as Array<[string, string]>, edits.map(([at, kind, w, sp]) => [at, kind, w.replace(/[^\x00-\x7f]/g, 'Q'), sp] as [number, string, string, string])), '', !trail);
+        const b = render(edit(tokens as Array<[string, string]>, edits), '', !trail);
         const v = new Vocabulary();
         const quick = similarEnds(a, b, v);
-        if (/[^\x00-\x7f]/.test(a + b)) expect(quick).toBeUndefined();
+        if (/中/.test(a + b)) expect(quick).toBeUndefined();
         else expect(quick).toBe(dice(wordBag(a, v), wordBag(b, v)));
       }),
       { numRuns: 20000 },
