@@ -1,8 +1,10 @@
 // Word and block differences of one field, with every step bounded (a page can make any diff hostile).
 // The only module that imports jsdiff.
-import { diffArrays, diffWords } from 'diff';
+import { diffArrays, diffWords, type ChangeObject } from 'diff';
 import { dice, Vocabulary, wordBag, words } from '../align/fingerprint.js';
+import { UNSPACED } from '../align/tokens.js';
 import type { Hunk, Part } from '../model.js';
+import { NON_ASCII } from '../parse/normalize.js';
 
 export interface DiffOptions {
   /**
@@ -72,6 +74,20 @@ function countWords(text: string): number {
   return words(text).length;
 }
 
+const ASCII_WORDS = /[a-z0-9]+/gi;
+
+/**
+ * countWords(text), or any number >= cap once that many are found. An ASCII text is counted in place:
+ * the word total of a long block edited in a few words only has to be known to be large.
+ */
+function countWordsUpTo(text: string, cap: number): number {
+  if (NON_ASCII.test(text)) return countWords(text); // words() case-folds and splits scripts: let it count
+  ASCII_WORDS.lastIndex = 0;
+  let n = 0;
+  while (n < cap && ASCII_WORDS.exec(text) !== null) n++;
+  return n;
+}
+
 function rewritten(old: string, neu: string): Hunk[] {
   const hunks: Hunk[] = [];
   if (old !== '') hunks.push({ op: '-', text: old });
@@ -104,7 +120,7 @@ export function diffText(old: string, neu: string, options: DiffOptions = DEFAUL
     return rewritten(old, neu);
   }
   budget.wordDiffs++;
-  const changes = diffWords(old, neu, { maxEditLength: limit });
+  const changes = trimmedDiffWords(old, neu, limit);
   if (!changes) {
     budget.wordWork -= limit * limit;
     // Beyond maxEditLength a text is rewritten by definition; beyond what the budget left, only maybe.
@@ -122,9 +138,74 @@ export function diffText(old: string, neu: string, options: DiffOptions = DEFAUL
     return { op, text: c.value };
   });
   budget.wordWork -= edits * edits;
-  const total = countWords(old) + countWords(neu);
-  if (total > 0 && changed / total > options.rewriteThreshold) return rewritten(old, neu);
+  const threshold = options.rewriteThreshold;
+  if (changed > 0 || threshold < 0) {
+    // A rewrite when changed / total > threshold: totals at cap or above are surely not (changed / cap is
+    // below the threshold by a whole word), so counting may stop there.
+    const cap = threshold > 0 ? Math.floor(changed / threshold) + 2 : Infinity;
+    const inOld = countWordsUpTo(old, cap);
+    const total = inOld >= cap ? inOld : inOld + countWordsUpTo(neu, cap - inOld);
+    if (total > 0 && total < cap && changed / total > threshold) return rewritten(old, neu);
+  }
   return [{ op: '~', parts }];
+}
+
+const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
+
+/**
+ * Where the word diff of `old` and `neu` may be cut off at the front: the end of the last whitespace run
+ * (both texts identical up to there) that still leaves one identical whitespace-delimited chunk before
+ * the first difference, so the middle diff starts with a kept token as the whole diff does. 0: no cut.
+ */
+function frontCut(old: string, neu: string): number {
+  const n = Math.min(old.length, neu.length);
+  let common = 0;
+  while (common < n && old.charCodeAt(common) === neu.charCodeAt(common)) common++;
+  // The kept chunk [cut, end) must be followed by whitespace inside the common part, in both texts.
+  let end = common - 1;
+  while (end > 0 && !isSpace(old[end])) end--;
+  while (end > 0 && isSpace(old[end - 1])) end--;
+  if (end <= 0) return 0;
+  let cut = end;
+  while (cut > 0 && !isSpace(old[cut - 1])) cut--;
+  return cut;
+}
+
+/** The mirror of frontCut: how many characters at the end may be cut, not reaching into the first `front`. */
+function backCut(old: string, neu: string, front: number): number {
+  const n = Math.min(old.length, neu.length) - front;
+  let common = 0;
+  while (common < n && old.charCodeAt(old.length - 1 - common) === neu.charCodeAt(neu.length - 1 - common)) common++;
+  const at = (k: number) => old[old.length - 1 - k];
+  let end = common - 1;
+  while (end > 0 && !isSpace(at(end))) end--;
+  while (end > 0 && isSpace(at(end - 1))) end--;
+  if (end <= 0) return 0;
+  let cut = end;
+  while (cut > 0 && !isSpace(at(cut - 1))) cut--;
+  return cut;
+}
+
+/**
+ * jsdiff's diffWords on the part of the texts that differs: long texts that differ in a few words are
+ * mostly common prefix and suffix, and jsdiff tokenises all of it. The cuts fall just after (front) and
+ * before (back) a whitespace run, each leaving a common chunk in the middle, so jsdiff's whitespace
+ * handling sees the same kept neighbours; the cut text is glued back onto the first and last kept parts.
+ */
+export function trimmedDiffWords(old: string, neu: string, limit: number): Array<ChangeObject<string>> | undefined {
+  const front = frontCut(old, neu);
+  const back = backCut(old, neu, front);
+  if (front === 0 && back === 0) return diffWords(old, neu, { maxEditLength: limit });
+  const changes = diffWords(old.slice(front, old.length - back), neu.slice(front, neu.length - back), { maxEditLength: limit });
+  if (!changes) return changes;
+  const first = changes[0];
+  const last = changes[changes.length - 1];
+  // The kept chunks make both ends kept parts; if jsdiff ever disagreed, the whole diff decides.
+  const kept = (c: ChangeObject<string> | undefined) => c !== undefined && !c.added && !c.removed;
+  if ((front > 0 && !kept(first)) || (back > 0 && !kept(last))) return diffWords(old, neu, { maxEditLength: limit });
+  if (front > 0 && first) first.value = neu.slice(0, front) + first.value;
+  if (back > 0 && last) last.value += neu.slice(neu.length - back);
+  return changes;
 }
 
 function append<T>(into: T[], items: readonly T[]): void {
@@ -246,6 +327,48 @@ function diffSegment(
   flush();
 }
 
+const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** Sorted multisets: how many elements they share. */
+function sharedCount(a: Float64Array, b: Float64Array): number {
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return shared;
+}
+
+/**
+ * dice(wordBag(a), wordBag(b)), with the common ends counted rather than coded and sorted: cut where no
+ * word spans the cut, they add the same words to both bags. ASCII text is cut after any non-word
+ * character; other text only at whitespace, where case-folding (Greek final sigma) cannot see across
+ * the cut either. Undefined for scripts written without spaces, which words() splits otherwise.
+ */
+export function similarEnds(a: string, b: string, vocabulary: Vocabulary): number | undefined {
+  const ascii = !NON_ASCII.test(a) && !NON_ASCII.test(b);
+  if (!ascii && (UNSPACED.test(a) || UNSPACED.test(b))) return undefined;
+  const boundary = ascii ? (c: number) => !isWordChar(c) : (c: number) => isSpace(String.fromCharCode(c));
+  const count = (text: string) => (ascii ? countWordsUpTo(text, Infinity) : words(text).length);
+  const n = Math.min(a.length, b.length);
+  let front = 0;
+  while (front < n && a.charCodeAt(front) === b.charCodeAt(front)) front++;
+  while (front > 0 && !boundary(a.charCodeAt(front - 1))) front--;
+  let back = 0;
+  while (back < n - front && a.charCodeAt(a.length - 1 - back) === b.charCodeAt(b.length - 1 - back)) back++;
+  while (back > 0 && !boundary(a.charCodeAt(a.length - back))) back--;
+  const common = count(a.slice(0, front)) + count(a.slice(a.length - back));
+  const midA = wordBag(a.slice(front, a.length - back), vocabulary);
+  const midB = wordBag(b.slice(front, b.length - back), vocabulary);
+  const total = 2 * common + midA.length + midB.length;
+  if (total === 0) return 1;
+  return (2 * (common + sharedCount(midA, midB))) / total;
+}
+
 /**
  * Within a run of removed and inserted blocks, pair similar blocks in order and word-diff them. Each
  * removed block looks at most PAIR_WINDOW inserted blocks ahead, so a run costs at most that many
@@ -259,15 +382,20 @@ function pairRun(removed: string[], added: string[], options: DiffOptions, budge
     return hunks;
   }
   const vocabulary = new Vocabulary();
-  const addedWords = added.map((text) => wordBag(text, vocabulary));
+  // Word bags made when first needed: most removed blocks pair with the first block looked at, and that
+  // pair is scored on its differing middle alone (similarEnds).
+  const addedWords: Array<Float64Array | undefined> = new Array(added.length);
+  const addedBag = (j: number) => (addedWords[j] ??= wordBag(added[j]!, vocabulary));
   let nextAdded = 0;
   for (const text of removed) {
-    const bag = wordBag(text, vocabulary);
+    let bag: Float64Array | undefined;
     let match = -1;
     const end = Math.min(added.length, nextAdded + PAIR_WINDOW);
     for (let j = nextAdded; j < end; j++) {
       budget.comparisons++;
-      if (dice(bag, addedWords[j]!, options.minBlockSimilarity) >= options.minBlockSimilarity) {
+      const quick = j === nextAdded ? similarEnds(text, added[j]!, vocabulary) : undefined;
+      const score = quick ?? dice((bag ??= wordBag(text, vocabulary)), addedBag(j), options.minBlockSimilarity);
+      if (score >= options.minBlockSimilarity) {
         match = j;
         break;
       }
