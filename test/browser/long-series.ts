@@ -6,17 +6,7 @@ import { join } from 'node:path';
 import type { Field, FieldChange, History, Post, PostFate, PostHistory, PostVersion } from '../../src/model.js';
 import { postKey } from '../../src/parse/post.js';
 import { ROOT } from '../helpers/run.js';
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../bench/prng.mjs';
 
 const STAMP = /^\d{1,2}:\d{2} [ap]\.m\. ET, [A-Z][a-z]+ \d{1,2}, \d{4}$/;
 const paragraphs: string[] = [];

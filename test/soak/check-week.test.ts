@@ -14,18 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCapture, type PostSpec, stamp } from '../helpers/capture.js';
 import { runCliAsync } from '../helpers/run.js';
 import { listenLocal, stopServer } from '../helpers/server.js';
-
-/** mulberry32: a small seeded generator, so every run of the test sees the same week. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../bench/prng.mjs';
 
 interface WeekFile {
   name: string;
