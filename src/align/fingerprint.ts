@@ -116,6 +116,15 @@ export function dice(a: Float64Array, b: Float64Array, atLeast = 0): number {
   // Shared elements needed to reach atLeast, a hair under it so that rounding never drops a pair at it.
   const needed = (atLeast * total) / 2 - 1e-9;
   if (Math.min(a.length, b.length) < needed) return 0;
+  const shared = sharedCount(a, b, needed);
+  return shared < 0 ? 0 : (2 * shared) / total;
+}
+
+/**
+ * How many elements two sorted multisets share, or -1 as soon as the rest of the arrays cannot bring it to
+ * `needed` (by default it always counts to the end).
+ */
+export function sharedCount(a: Float64Array, b: Float64Array, needed = -1): number {
   let shared = 0;
   for (let i = 0, j = 0; i < a.length && j < b.length; ) {
     if (a[i] === b[j]) {
@@ -125,8 +134,8 @@ export function dice(a: Float64Array, b: Float64Array, atLeast = 0): number {
     } else {
       if (a[i]! < b[j]!) i++;
       else j++;
-      if (shared + Math.min(a.length - i, b.length - j) < needed) return 0;
+      if (shared + Math.min(a.length - i, b.length - j) < needed) return -1;
     }
   }
-  return (2 * shared) / total;
+  return shared;
 }

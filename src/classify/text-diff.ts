@@ -1,7 +1,7 @@
 // Word and block differences of one field, with every step bounded (a page can make any diff hostile).
 // The only module that imports jsdiff.
 import { diffArrays, diffWords, type ChangeObject } from 'diff';
-import { dice, Vocabulary, wordBag, words } from '../align/fingerprint.js';
+import { dice, sharedCount, Vocabulary, wordBag, words } from '../align/fingerprint.js';
 import { UNSPACED } from '../align/tokens.js';
 import type { Hunk, Part } from '../model.js';
 import { NON_ASCII } from '../parse/normalize.js';
@@ -328,20 +328,6 @@ function diffSegment(
 }
 
 const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-
-/** Sorted multisets: how many elements they share. */
-function sharedCount(a: Float64Array, b: Float64Array): number {
-  let shared = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    if (a[i] === b[j]) {
-      shared++;
-      i++;
-      j++;
-    } else if (a[i]! < b[j]!) i++;
-    else j++;
-  }
-  return shared;
-}
 
 /**
  * dice(wordBag(a), wordBag(b)), with the common ends counted rather than coded and sorted: cut where no
