@@ -4,27 +4,15 @@ import { humanTime } from './human-time.js';
 import { explainEvidence, inPlaceLabel } from './evidence.js';
 import { noteText } from './notes.js';
 import { sanitizeInline } from './sanitize.js';
-import { DEFAULT_ONLY, type OnlyValue, pageChanged, pageRows, selectPosts } from './select.js';
+import { DEFAULT_ONLY, pageChanged, pageRows, selectPosts } from './select.js';
 import { summaryLine } from './summary.js';
 import { INDENT, TerminalWriter } from './terminal-writer.js';
 import { postLabel, postName, STATUS_LABEL } from './vocabulary.js';
 import { displayWidth, truncate } from './wrap.js';
+import type { RenderContext } from './registry.js';
 
-export interface TerminalOptions {
-  /** Colour the output (the CLI decides: TTY, NO_COLOR, --color). Without colour, word changes read `[-old-]{+new+}`. */
-  color: boolean;
-  only?: readonly OnlyValue[];
-  /** Only the heading of each post, no text. */
-  brief?: boolean;
-  /** One line per post with the words added and removed (as `git diff --stat`). */
-  stat?: boolean;
-  /** Columns to wrap at; none: lines as long as the text (a pipe, a file). */
-  width?: number;
-  /** Zone for ISO times of JSON-LD and feed captures (default: the local zone). */
-  timeZone?: string;
-  /** Print each post's evidence (why this status or partner) under its heading. */
-  explain?: boolean;
-}
+/** The terminal report reads every field of the common context (colour, --only, --brief, --stat, width, zone, --explain). */
+export type TerminalOptions = RenderContext;
 
 /** Where a post is: `#3`, `#3 → #5` only when it moved, `new #1` / `old #9` when on one side only. */
 function position(p: PostChange): string {
