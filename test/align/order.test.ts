@@ -2,7 +2,8 @@
 // the order gives the same statuses; a shared prefix of Chinese text is not a shared word.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectOrder } from '../../src/align/order.js';
+import { detectOrder, orderPairs } from '../../src/align/order.js';
+import type { Post } from '../../src/model.js';
 import { words } from '../../src/align/fingerprint.js';
 import { diffCaptures, parseCapture } from '../../src/index.js';
 import { makeCapture, type PostSpec, stamp } from '../helpers/capture.js';
@@ -14,6 +15,27 @@ const spec = (n: number): PostSpec => ({ time: stamp(200 + n * 7), headline: `${
 
 
 describe('page order', () => {
+  it('orderPairs counts the same pairs as comparing every two posts', () => {
+    const minutes = fc.option(fc.integer({ min: -3, max: 12 }), { nil: null });
+    fc.assert(
+      fc.property(fc.array(minutes, { maxLength: 40 }), (ms) => {
+        let newerFirst = 0;
+        let olderFirst = 0;
+        for (let i = 0; i < ms.length; i++)
+          for (let j = i + 1; j < ms.length; j++) {
+            const a = ms[i]!;
+            const b = ms[j]!;
+            if (a === null || b === null || a === b) continue;
+            if (a > b) newerFirst++;
+            else olderFirst++;
+          }
+        const posts = ms.map((m) => ({ minutes: m }) as Post);
+        expect(orderPairs(posts)).toEqual({ newerFirst, olderFirst });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('reversing both captures and declaring oldest first gives the same statuses', () => {
     fc.assert(
       fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { minLength: 2, maxLength: 12 }), fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { minLength: 2, maxLength: 12 }), fc.boolean(), (a, b, whole) => {
