@@ -1,20 +1,28 @@
 // Keys and word sets of a post, for exact identity and for similarity.
 import type { Post } from '../model.js';
-import { NON_ASCII } from '../parse/normalize.js';
-import { splitUnspaced, UNSPACED } from './tokens.js';
+import { hasUnspaced, splitUnspaced } from './tokens.js';
 
 /** Letters and digits; the ASCII ones tried first, which is a third faster on English text. */
 const WORD = /(?:[a-z0-9]|[\p{L}\p{N}])+/gu;
 
-/** WORD for text without a character beyond ASCII: the same words, found a few times faster. */
+/** WORD for text whose only letters and digits are ASCII: the same words, found faster. */
 const ASCII_WORD = /[a-z0-9]+/g;
+
+/**
+ * Characters beyond ASCII that are neither letters nor digits, common in English text: Latin-1
+ * punctuation and symbols (no-break space, «», £, °, ×), general punctuation (curly quotes, dashes,
+ * bullets, U+2000–U+206F) and currency signs. Text with no other character beyond ASCII has exactly
+ * ASCII_WORD's words (test/align/fingerprint.test.ts checks that none of these is a letter or digit).
+ */
+export const NOT_WORD_CHARACTERS = '\\u00a0-\\u00a9\\u00ab-\\u00b1\\u00b4\\u00b6-\\u00b8\\u00bb\\u00bf\\u00d7\\u00f7\\u2000-\\u206f\\u20a0-\\u20cf';
+const BEYOND_PLAIN = new RegExp(`[^\\x00-\\x7f${NOT_WORD_CHARACTERS}]`);
 
 /** Lower-case words of a text (letters and digits), in order. */
 export function words(text: string): string[] {
   const lower = text.toLowerCase();
-  if (!NON_ASCII.test(lower)) return lower.match(ASCII_WORD) ?? [];
+  if (!BEYOND_PLAIN.test(lower)) return lower.match(ASCII_WORD) ?? [];
   const ws = lower.match(WORD) ?? [];
-  return UNSPACED.test(lower) ? splitUnspaced(ws) : ws; // align/tokens.ts: Chinese, Thai… have no spaces
+  return hasUnspaced(lower) ? splitUnspaced(ws) : ws; // align/tokens.ts: Chinese, Thai… have no spaces
 }
 
 /** The body as one string: blocks with their markers, one per line. */

@@ -2,7 +2,7 @@
 // The only module that imports jsdiff.
 import { diffArrays, diffWords, type ChangeObject } from 'diff';
 import { dice, sharedCount, Vocabulary, wordBag, words } from '../align/fingerprint.js';
-import { UNSPACED } from '../align/tokens.js';
+import { hasUnspaced } from '../align/tokens.js';
 import type { Hunk, Part } from '../model.js';
 import { NON_ASCII } from '../parse/normalize.js';
 
@@ -337,7 +337,7 @@ const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c
  */
 export function similarEnds(a: string, b: string, vocabulary: Vocabulary): number | undefined {
   const ascii = !NON_ASCII.test(a) && !NON_ASCII.test(b);
-  if (!ascii && (UNSPACED.test(a) || UNSPACED.test(b))) return undefined;
+  if (!ascii && (hasUnspaced(a) || hasUnspaced(b))) return undefined;
   const boundary = ascii ? (c: number) => !isWordChar(c) : (c: number) => isSpace(String.fromCharCode(c));
   const count = (text: string) => (ascii ? countWordsUpTo(text, Infinity) : words(text).length);
   const n = Math.min(a.length, b.length);

@@ -1,7 +1,8 @@
 // The word sets behind similarity: words() and dice(), including their shortcuts.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dice, words } from '../../src/align/fingerprint.js';
+import { dice, NOT_WORD_CHARACTERS, words } from '../../src/align/fingerprint.js';
+import { MAYBE_UNSPACED, splitUnspaced, UNSPACED } from '../../src/align/tokens.js';
 import { FUZZ_RUNS } from '../helpers/arbitraries.js';
 
 /** A sorted multiset of small codes, as wordBag makes them. */
@@ -63,5 +64,43 @@ describe('words', () => {
     );
     expect(words('Zelensky’s café, 2023: KYIV')).toEqual(['zelensky', 's', 'café', '2023', 'kyiv']);
     expect(words('\u212Aelvin')).toEqual(['kelvin']);
+  });
+
+  it('takes the ASCII shortcut only past characters that are neither letters nor digits', () => {
+    const shortcut = new RegExp(`[${NOT_WORD_CHARACTERS}]`);
+    const letterOrDigit = /[\p{L}\p{N}]/u;
+    const wrong: string[] = [];
+    for (let c = 0x80; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (shortcut.test(ch) && (letterOrDigit.test(ch) || letterOrDigit.test(ch.toLowerCase()))) wrong.push(c.toString(16));
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('finds the same words in any text as the definition does', () => {
+    // The definition: Unicode letters and digits, lower-cased, unspaced scripts split (align/tokens.ts).
+    const definition = (text: string) => {
+      const ws = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+      return UNSPACED.test(text.toLowerCase()) ? splitUnspaced(ws) : ws;
+    };
+    const alphabet = fc.constantFrom(...'ab Z9.,\n', '\u00a0', '\u00ab', '\u00b2', '\u00b5', '\u00e9', '\u00c9', '\u2019', '\u2014', '\u20ac', '\u2070', '\u0130', '\u03a3', '\u4e2d', '\u56fd', '\u0e01', '\ud840\udc00', '\u3042');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }).map((cs) => cs.join('')), (text) => {
+        expect(words(text)).toEqual(definition(text));
+      }),
+      { numRuns: FUZZ_RUNS * 10 },
+    );
+  });
+});
+
+describe('unspaced scripts', () => {
+  it('are found within the cheap class that is tested first', () => {
+    const missed: string[] = [];
+    for (let cp = 0x80; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      if (UNSPACED.test(ch) && !MAYBE_UNSPACED.test(ch)) missed.push(cp.toString(16));
+    }
+    expect(missed).toEqual([]);
   });
 });
