@@ -2,6 +2,7 @@
 // cannot carry HTML, mentions, references or broken tables; JSON escapes what JSON.stringify leaves raw.
 import { describe, expect, it } from 'vitest';
 import { diffCaptures, parseCapture, renderJson, renderMarkdown, renderTerminal } from '../../src/index.js';
+import { NOTHING_HIDDEN, revealInvisible } from '../../src/render/sanitize.js';
 import { makeCapture, stamp } from '../helpers/capture.js';
 
 const HOSTILE = [
@@ -149,5 +150,22 @@ describe('invisible characters and autolinks (issue 22)', () => {
     const text = JSON.stringify(json);
     expect(text).toContain('x\u2062y');
     expect(text).toContain('\u0301'.repeat(20000));
+  });
+});
+
+describe('the shortcut past text with nothing hidden', () => {
+  it('lets no invisible character or combining mark through', () => {
+    const marks = '\u0301'.repeat(16);
+    const through: string[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      if (!NOTHING_HIDDEN.test(ch)) continue;
+      // A combining mark first takes revealInvisible past the shortcut, to what it would do without it.
+      if (revealInvisible(`\u0301${ch}`, false) !== `\u0301${ch}` || /\p{M}/u.test(ch)) through.push(cp.toString(16));
+    }
+    expect(through).toEqual([]);
+    expect(NOTHING_HIDDEN.test(`x${marks}`)).toBe(false);
+    expect(NOTHING_HIDDEN.test('“Quoted” text — with a dash, café and naïve')).toBe(true);
   });
 });
