@@ -63,53 +63,135 @@ export function bodyKey(post: Post): string | null {
 }
 
 /**
- * Words as small integers (from 1), for one comparison: word pairs become numbers, and word multisets
- * sorted arrays that are compared in one pass. Cheaper than maps of strings, which matters in a run of
- * a few hundred milliseconds where most code never gets optimised.
+ * Words as numbers, for similarity: word multisets become sorted arrays of numbers compared in one pass,
+ * word pairs single numbers. A word's code is a 53-bit hash of its characters (two 32-bit multiplicative
+ * hashes), so that no table of words is kept or looked up: on 5,000 edited posts the lookups in a Map of
+ * two million words cost more than finding the words. Two words share a code with a chance of 2^-53 a
+ * pair; the most a collision can do is raise a similarity score by one shared word.
  */
-export class Vocabulary {
-  readonly #ids = new Map<string, number>();
+const HASH1 = 2654435761;
+const HASH2 = 1597334677;
+/** The low 21 bits of the second hash go below the first's 32: a code is an integer below 2^53. */
+const LOW = 2 ** 21;
 
-  id(word: string): number {
-    let id = this.#ids.get(word);
-    if (id === undefined) {
-      id = this.#ids.size + 1;
-      this.#ids.set(word, id);
+const SEED1 = 0x2f1e3d4c;
+const SEED2 = 0x7a6b5c4d;
+
+function code53(h1: number, h2: number): number {
+  return (h1 >>> 0) * LOW + (h2 >>> 11);
+}
+
+/** A word pair's code, from the two words' hashes: not the same as the pair the other way round. */
+function pairCode(a1: number, a2: number, b1: number, b2: number): number {
+  let x1 = Math.imul(a1 ^ Math.imul(b1, 0x9e3779b1), 0x85ebca6b);
+  x1 ^= x1 >>> 15;
+  let x2 = Math.imul(a2 ^ Math.imul(b2, 0xc2b2ae35), 0x27d4eb2f);
+  x2 ^= x2 >>> 13;
+  return code53(x1, x2);
+}
+
+/**
+ * The two hashes of each word of texts in turn (as one text with a line between each two), in order, in
+ * a buffer shared by every call (read before the next call: making a typed array per call cost more than
+ * the hashing). Plain text (ASCII letters and digits among punctuation, see BEYOND_PLAIN) is read
+ * character by character, without making a string of each word; other text goes through words(), the
+ * definition.
+ */
+const SCRATCH = 4096;
+let hashes = new Int32Array(SCRATCH);
+let hashCount = 0;
+
+function pushHash(h1: number, h2: number): void {
+  if (2 * hashCount + 2 > hashes.length) {
+    const grown = new Int32Array(hashes.length * 2);
+    grown.set(hashes);
+    hashes = grown;
+  }
+  hashes[2 * hashCount] = h1;
+  hashes[2 * hashCount + 1] = h2;
+  hashCount++;
+}
+
+/** Hash the words of `texts` into `hashes`; returns how many. */
+function hashWords(texts: readonly string[]): number {
+  hashCount = 0;
+  if (hashes.length > 16 * SCRATCH) hashes = new Int32Array(SCRATCH); // a huge post's buffer is not kept
+
+  if (texts.some((t) => BEYOND_PLAIN.test(t))) {
+    for (const word of words(texts.join('\n'))) {
+      let h1 = SEED1;
+      let h2 = SEED2;
+      for (let i = 0; i < word.length; i++) {
+        const c = word.charCodeAt(i);
+        h1 = Math.imul(h1 ^ c, HASH1);
+        h2 = Math.imul(h2 ^ c, HASH2);
+      }
+      pushHash(h1, h2);
     }
-    return id;
+  } else for (const text of texts) hashPlain(text);
+  return hashCount;
+}
+
+/** ASCII_WORD's words of a plain text, lower-cased as they are read, hashed as hashWords does. */
+function hashPlain(text: string): void {
+  let inWord = false;
+  let h1 = 0;
+  let h2 = 0;
+  for (let i = 0; i <= text.length; i++) {
+    let c = i < text.length ? text.charCodeAt(i) : 32;
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (!inWord) {
+        inWord = true;
+        h1 = SEED1;
+        h2 = SEED2;
+      }
+      h1 = Math.imul(h1 ^ c, HASH1);
+      h2 = Math.imul(h2 ^ c, HASH2);
+    } else if (inWord) {
+      inWord = false;
+      pushHash(h1, h2);
+    }
   }
 }
 
-/** Word pairs are coded first * 2^26 + second: above every single word's code, exact in a double. */
-const PAIR = 2 ** 26;
+/** The texts a post's shingles are made of, in the order captionsText and bodyText join them. */
+function shingleTexts(post: Post): string[] {
+  const texts: string[] = [];
+  for (const c of post.captions) {
+    texts.push(c.text);
+    if (c.credit !== null) texts.push(c.credit);
+  }
+  for (const b of post.body) {
+    if (b.marker) texts.push(b.marker);
+    texts.push(b.text);
+  }
+  return texts;
+}
 
 /** Word bigrams of the body and captions, sorted (a multiset): what survives a rewrite of a few words. */
-export function shingles(post: Post, vocabulary: Vocabulary): Float64Array {
-  const ws = words(`${captionsText(post)}\n${bodyText(post)}`);
-  if (ws.length === 1) return Float64Array.of(vocabulary.id(ws[0]!));
-  const codes = new Float64Array(Math.max(0, ws.length - 1));
-  let previous = ws.length > 0 ? vocabulary.id(ws[0]!) : 0;
-  for (let i = 1; i < ws.length; i++) {
-    const id = vocabulary.id(ws[i]!);
-    codes[i - 1] = previous * PAIR + id;
-    previous = id;
-  }
+export function shingles(post: Post): Float64Array {
+  const count = hashWords(shingleTexts(post));
+  const h = hashes;
+  if (count === 1) return Float64Array.of(code53(h[0]!, h[1]!));
+  const codes = new Float64Array(Math.max(0, count - 1));
+  for (let i = 1; i < count; i++) codes[i - 1] = pairCode(h[2 * i - 2]!, h[2 * i - 1]!, h[2 * i]!, h[2 * i + 1]!);
   return codes.sort();
 }
 
 /** The distinct words of a text, sorted. */
-export function wordSet(text: string, vocabulary: Vocabulary): Float64Array {
-  const codes = wordBag(text, vocabulary);
+export function wordSet(text: string): Float64Array {
+  const codes = wordBag(text);
   let n = 0;
   for (let i = 0; i < codes.length; i++) if (i === 0 || codes[i] !== codes[i - 1]) codes[n++] = codes[i]!;
   return codes.subarray(0, n);
 }
 
 /** The words of a text with repeats, sorted (a multiset). */
-export function wordBag(text: string, vocabulary: Vocabulary): Float64Array {
-  const ws = words(text);
-  const codes = new Float64Array(ws.length);
-  for (let i = 0; i < ws.length; i++) codes[i] = vocabulary.id(ws[i]!);
+export function wordBag(text: string): Float64Array {
+  const count = hashWords([text]);
+  const codes = new Float64Array(count);
+  for (let i = 0; i < count; i++) codes[i] = code53(hashes[2 * i]!, hashes[2 * i + 1]!);
   return codes.sort();
 }
 

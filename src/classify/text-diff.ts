@@ -1,7 +1,7 @@
 // Word and block differences of one field, with every step bounded (a page can make any diff hostile).
 // The only module that imports jsdiff.
 import { diffArrays, diffWords, type ChangeObject } from 'diff';
-import { dice, sharedCount, Vocabulary, wordBag, words } from '../align/fingerprint.js';
+import { dice, sharedCount, wordBag, words } from '../align/fingerprint.js';
 import { hasUnspaced } from '../align/tokens.js';
 import type { Hunk, Part } from '../model.js';
 import { NON_ASCII } from '../parse/normalize.js';
@@ -102,9 +102,8 @@ function rewritten(old: string, neu: string): Hunk[] {
  */
 function surelyRewritten(old: string, neu: string, options: DiffOptions): boolean {
   if (old.length + neu.length < PRECHECK_CHARS || options.rewriteThreshold >= 1) return false;
-  const vocabulary = new Vocabulary();
-  const a = wordBag(old, vocabulary);
-  const b = wordBag(neu, vocabulary);
+  const a = wordBag(old);
+  const b = wordBag(neu);
   if (a.length + b.length < 20) return false;
   return dice(a, b) < (1 - options.rewriteThreshold) / 2;
 }
@@ -335,7 +334,7 @@ const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c
  * character; other text only at whitespace, where case-folding (Greek final sigma) cannot see across
  * the cut either. Undefined for scripts written without spaces, which words() splits otherwise.
  */
-export function similarEnds(a: string, b: string, vocabulary: Vocabulary): number | undefined {
+export function similarEnds(a: string, b: string): number | undefined {
   const ascii = !NON_ASCII.test(a) && !NON_ASCII.test(b);
   if (!ascii && (hasUnspaced(a) || hasUnspaced(b))) return undefined;
   const boundary = ascii ? (c: number) => !isWordChar(c) : (c: number) => isSpace(String.fromCharCode(c));
@@ -348,8 +347,8 @@ export function similarEnds(a: string, b: string, vocabulary: Vocabulary): numbe
   while (back < n - front && a.charCodeAt(a.length - 1 - back) === b.charCodeAt(b.length - 1 - back)) back++;
   while (back > 0 && !boundary(a.charCodeAt(a.length - back))) back--;
   const common = count(a.slice(0, front)) + count(a.slice(a.length - back));
-  const midA = wordBag(a.slice(front, a.length - back), vocabulary);
-  const midB = wordBag(b.slice(front, b.length - back), vocabulary);
+  const midA = wordBag(a.slice(front, a.length - back));
+  const midB = wordBag(b.slice(front, b.length - back));
   const total = 2 * common + midA.length + midB.length;
   if (total === 0) return 1;
   return (2 * (common + sharedCount(midA, midB))) / total;
@@ -367,11 +366,10 @@ function pairRun(removed: string[], added: string[], options: DiffOptions, budge
     for (const text of added) hunks.push({ op: '+', text });
     return hunks;
   }
-  const vocabulary = new Vocabulary();
   // Word bags made when first needed: most removed blocks pair with the first block looked at, and that
   // pair is scored on its differing middle alone (similarEnds).
   const addedWords: Array<Float64Array | undefined> = new Array(added.length);
-  const addedBag = (j: number) => (addedWords[j] ??= wordBag(added[j]!, vocabulary));
+  const addedBag = (j: number) => (addedWords[j] ??= wordBag(added[j]!));
   let nextAdded = 0;
   for (const text of removed) {
     let bag: Float64Array | undefined;
@@ -379,8 +377,8 @@ function pairRun(removed: string[], added: string[], options: DiffOptions, budge
     const end = Math.min(added.length, nextAdded + PAIR_WINDOW);
     for (let j = nextAdded; j < end; j++) {
       budget.comparisons++;
-      const quick = j === nextAdded ? similarEnds(text, added[j]!, vocabulary) : undefined;
-      const score = quick ?? dice((bag ??= wordBag(text, vocabulary)), addedBag(j), options.minBlockSimilarity);
+      const quick = j === nextAdded ? similarEnds(text, added[j]!) : undefined;
+      const score = quick ?? dice((bag ??= wordBag(text)), addedBag(j), options.minBlockSimilarity);
       if (score >= options.minBlockSimilarity) {
         match = j;
         break;

@@ -1,11 +1,12 @@
 // The word sets behind similarity: words() and dice(), including their shortcuts.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dice, NOT_WORD_CHARACTERS, words } from '../../src/align/fingerprint.js';
+import { bodyText, captionsText, dice, NOT_WORD_CHARACTERS, shingles, wordBag, words } from '../../src/align/fingerprint.js';
+import type { Post } from '../../src/model.js';
 import { MAYBE_UNSPACED, splitUnspaced, UNSPACED } from '../../src/align/tokens.js';
 import { FUZZ_RUNS } from '../helpers/arbitraries.js';
 
-/** A sorted multiset of small codes, as wordBag makes them. */
+/** A sorted multiset of codes, as wordBag makes them (small ones here, so that they repeat). */
 const bag = fc.array(fc.integer({ min: 1, max: 12 }), { maxLength: 30 }).map((xs) => Float64Array.from(xs).sort());
 
 /** Dice by counting, the definition. */
@@ -102,5 +103,41 @@ describe('unspaced scripts', () => {
       if (UNSPACED.test(ch) && !MAYBE_UNSPACED.test(ch)) missed.push(cp.toString(16));
     }
     expect(missed).toEqual([]);
+  });
+});
+
+describe('word codes', () => {
+  const sorted = (xs: Iterable<number>) => Float64Array.from(xs).sort();
+  const piece = fc.array(fc.constantFrom('a', 'b', 'Cat', '7', ' ', '.', '(', '\u2019', '\u00a0', '\u00b2', 'z1'), { maxLength: 12 }).map((cs) => cs.join(''));
+
+  it('are the same read character by character as through words()', () => {
+    // é takes wordBag through words(); alone, it is the code of that one word.
+    const accent = wordBag('\u00e9');
+    fc.assert(
+      fc.property(piece, (text) => {
+        expect(wordBag(`${text} \u00e9`)).toEqual(sorted([...wordBag(text), ...accent]));
+        expect(wordBag(text).length).toBe(words(text).length);
+      }),
+      { numRuns: FUZZ_RUNS * 10 },
+    );
+  });
+
+  it('give a post the shingles of its captions and body joined as one text', () => {
+    const caption = fc.record({ text: piece, credit: fc.option(piece, { nil: null }) });
+    const block = fc.record({ kind: fc.constant('paragraph' as const), marker: fc.constantFrom('', '\u2022', '3.'), text: piece });
+    fc.assert(
+      fc.property(fc.array(caption, { maxLength: 3 }), fc.array(block, { maxLength: 4 }), fc.boolean(), (captions, body, accent) => {
+        const post = { headline: '', captions, body: accent ? [...body, { kind: 'paragraph', marker: '', text: '\u00e9t\u00e9' }] : body } as unknown as Post;
+        const joined = { headline: '', captions: [], body: [{ kind: 'paragraph', marker: '', text: `${captionsText(post)}\n${bodyText(post)}` }] } as unknown as Post;
+        expect(shingles(post)).toEqual(shingles(joined));
+      }),
+      { numRuns: FUZZ_RUNS * 10 },
+    );
+  });
+
+  it('tell word pairs apart from the same pair the other way round', () => {
+    expect(shingles({ captions: [], body: [{ kind: 'paragraph', marker: '', text: 'cat dog' }] } as unknown as Post)).not.toEqual(
+      shingles({ captions: [], body: [{ kind: 'paragraph', marker: '', text: 'dog cat' }] } as unknown as Post),
+    );
   });
 });
