@@ -2,9 +2,10 @@
 import type { Alignment, MatchKind, Pair, Post } from '../model.js';
 import { textSource } from '../parse/chunks.js';
 import { postKey } from '../parse/post.js';
-import { bodyKey, dice, samePost, shingles, timeHeadlineKey, Vocabulary, wordSet } from './fingerprint.js';
+import { bodyKey, dice, samePost, shingles, timeHeadlineKey, wordSet } from './fingerprint.js';
 import { findMoved } from './moves.js';
 import { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from './options.js';
+import { Postings } from './postings.js';
 import { pairRewrites } from './rewrites.js';
 
 type KeyFn = (post: Post) => string | null;
@@ -145,18 +146,17 @@ interface Features {
   headline: Float64Array;
 }
 
-function features(post: Post, vocabulary: Vocabulary): Features {
-  return { body: shingles(post, vocabulary), headline: wordSet(post.headline, vocabulary) };
+function features(post: Post): Features {
+  return { body: shingles(post), headline: wordSet(post.headline) };
 }
 
 /** Similarity of two posts in [0, 1]: body and captions weighed against the headline, plus same-time bonus. */
 export function similarity(a: Post, b: Post, opts: AlignOptions): number {
-  const vocabulary = new Vocabulary();
-  return score(a, b, opts, features(a, vocabulary), features(b, vocabulary));
+  return score(a, b, opts, features(a), features(b));
 }
 
 /**
- * similarity() from the posts' features, made with one vocabulary. With `atLeast`, a score below it may
+ * similarity() from the posts' features. With `atLeast`, a score below it may
  * come out as any lower value: the body comparison stops once it cannot lift the score to `atLeast`.
  */
 function score(a: Post, b: Post, opts: AlignOptions, fa: Features, fb: Features, atLeast = 0): number {
@@ -168,20 +168,14 @@ function score(a: Post, b: Post, opts: AlignOptions, fa: Features, fb: Features,
   return Math.min(1, (1 - opts.headlineWeight) * body + opts.headlineWeight * head + bonus);
 }
 
-/** Tokens (word pairs of the body, words of the headline) and the new posts that have them. */
 interface Index {
-  body: Map<number, number[]>;
-  headline: Map<number, number[]>;
+  body: Postings;
+  headline: Postings;
 }
 
 /** Add post `n` under each distinct code of `codes` (sorted). */
-function addTo(index: Map<number, number[]>, codes: Float64Array, n: number): void {
-  for (let i = 0; i < codes.length; i++) {
-    if (i > 0 && codes[i] === codes[i - 1]) continue;
-    const list = index.get(codes[i]!);
-    if (list) list.push(n);
-    else index.set(codes[i]!, [n]);
-  }
+function addTo(index: Postings, codes: Float64Array, n: number): void {
+  for (let i = 0; i < codes.length; i++) if (i === 0 || codes[i] !== codes[i - 1]) index.add(codes[i]!, n);
 }
 
 /**
@@ -190,12 +184,13 @@ function addTo(index: Map<number, number[]>, codes: Float64Array, n: number): vo
  */
 function candidatesFor(f: Features, index: Index, counts: Int32Array, opts: AlignOptions): number[] {
   const touched: number[] = [];
-  const count = (codes: Float64Array, map: Map<number, number[]>) => {
+  const count = (codes: Float64Array, postings: Postings) => {
     for (let i = 0; i < codes.length; i++) {
       if (i > 0 && codes[i] === codes[i - 1]) continue;
-      const list = map.get(codes[i]!);
-      if (!list || list.length > opts.maxPostingList) continue;
-      for (const n of list) if (counts[n]!++ === 0) touched.push(n);
+      for (let e = postings.first(codes[i]!, opts.maxPostingList); e !== -1; e = postings.next(e)) {
+        const n = postings.post(e);
+        if (counts[n]!++ === 0) touched.push(n);
+      }
     }
   };
   count(f.body, index.body);
@@ -211,11 +206,10 @@ function matchBySimilarity(state: State, opts: AlignOptions): void {
   const oldFree = free(state.oldTaken);
   const newFree = free(state.newTaken);
   if (oldFree.length === 0 || newFree.length === 0) return;
-  const vocabulary = new Vocabulary();
   const newFeatures = new Map<number, Features>();
-  const index: Index = { body: new Map(), headline: new Map() };
+  const index: Index = { body: new Postings(), headline: new Postings() };
   for (const n of newFree) {
-    const f = features(state.newPosts[n]!, vocabulary);
+    const f = features(state.newPosts[n]!);
     newFeatures.set(n, f);
     addTo(index.body, f.body, n);
     addTo(index.headline, f.headline, n);
@@ -223,7 +217,7 @@ function matchBySimilarity(state: State, opts: AlignOptions): void {
   const counts = new Int32Array(state.newPosts.length);
   const edges: Pair[] = [];
   for (const o of oldFree) {
-    const fo = features(state.oldPosts[o]!, vocabulary);
+    const fo = features(state.oldPosts[o]!);
     for (const n of candidatesFor(fo, index, counts, opts)) {
       if (idsDiffer(state.oldPosts[o]!, state.newPosts[n]!)) continue;
       const value = score(state.oldPosts[o]!, state.newPosts[n]!, opts, fo, newFeatures.get(n)!, opts.minSimilarity);

@@ -91,6 +91,19 @@ describe('alignPosts', () => {
     const a = alignPosts(posts(many), posts(shuffled));
     expect(a.pairs).toHaveLength(5000);
   });
+
+  it('pairs 1,500 posts each edited in time, headline and body with their own partners', () => {
+    // Only the similarity stage can pair these: its index of word pairs grows many times over.
+    const word = (i: number, k: number) => `w${(i * 31 + k * 17) % 9973}x${k}`;
+    const many: PostSpec[] = Array.from({ length: 1500 }, (_, i) => ({
+      time: stamp(i % 1440),
+      headline: `Report ${word(i, 1)} ${word(i, 2)} ${word(i, 3)}`,
+      body: [Array.from({ length: 24 }, (_, k) => word(i, k + 4)).join(' ') + '.'],
+    }));
+    const edited = many.map((p, i) => ({ time: stamp((i + 7) % 1440), headline: `${p.headline} update`, body: [p.body[0]!.replace(word(i, 9), 'changed')] }));
+    const a = alignPosts(posts(many), posts(edited));
+    expect(a.pairs.map((p) => `${p.old}->${p.new}:${p.match}`)).toEqual(many.map((_, i) => `${i}->${i}:similar`));
+  });
 });
 
 describe('findMoved', () => {
