@@ -28,6 +28,8 @@ export function orderPairs(posts: readonly Post[]): { newerFirst: number; olderF
   let count = 0;
   for (const p of posts) if (p.minutes !== null) times[count++] = p.minutes;
   const seq = times.subarray(0, count);
+  const monotone = monotonePairs(seq);
+  if (monotone !== null) return monotone;
   const sorted = seq.slice().sort();
   let distinct = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[distinct - 1]) sorted[distinct++] = sorted[i]!;
@@ -54,6 +56,28 @@ export function orderPairs(posts: readonly Post[]): { newerFirst: number; olderF
     for (let i = r; i < tree.length; i += i & -i) tree[i]!++;
   }
   return { newerFirst, olderFirst };
+}
+
+/**
+ * orderPairs for times already in order (each no later than the one before, or each no earlier): every
+ * two different times are one way round. One pass, where the Fenwick tree's loops cost 20 ms on 5,000
+ * posts in a process too short for V8 to optimise them. Null when the times are in neither order.
+ */
+function monotonePairs(times: Float64Array): { newerFirst: number; olderFirst: number } | null {
+  let falling = true;
+  let rising = true;
+  let sameTime = 0; // pairs of posts with equal times (equal times are adjacent in a sorted list)
+  let run = 1;
+  for (let i = 1; i < times.length; i++) {
+    const d = times[i]! - times[i - 1]!;
+    if (d > 0) falling = false;
+    else if (d < 0) rising = false;
+    if (!falling && !rising) return null;
+    if (d === 0) sameTime += run++;
+    else run = 1;
+  }
+  const different = times.length < 2 ? 0 : (times.length * (times.length - 1)) / 2 - sameTime;
+  return falling ? { newerFirst: different, olderFirst: 0 } : { newerFirst: 0, olderFirst: different };
 }
 
 function orderOf(posts: readonly Post[]): PageOrder | null {
