@@ -2,9 +2,9 @@
 // N are kept, and the file is replaced atomically (temp file in the same folder, then rename), so a feed
 // reader never sees half a file. An entry's id is derived from the page and its steps: a delivery that
 // is retried replaces its entry instead of adding a second one.
-import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { crypto } from '../builtins.js';
 import type { Element } from 'domhandler';
 import { escapeXml, htmlOf, plainText, truncate } from './text.js';
 import { type Channel, type Notification, NotifyError, NotifyUsageError, type Target } from './types.js';
@@ -17,7 +17,7 @@ interface Atom {
   entries: number;
 }
 
-const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+const sha = (s: string) => crypto().createHash('sha256').update(s).digest('hex');
 
 /** The entry's id: the same page and steps give the same id. */
 export function entryId(message: Notification): string {
@@ -78,7 +78,7 @@ export const atom: Channel<Atom> = {
   ${[entryXml(message), ...kept].join('\n  ')}
 </feed>
 `;
-    const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${crypto().randomBytes(4).toString('hex')}.tmp`);
     try {
       writeFileSync(temp, xml);
       renameSync(temp, path);

@@ -1,6 +1,6 @@
 // The package as npm ships it: what it imports at run time is in `dependencies`, and it loads (with its
 // typings) from an ES module and from CommonJS (`require`, which Node >= 20.19 gives an ES module).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,6 +45,17 @@ describe('the published package', () => {
     const imported = new Set([...lib.matchAll(/(?:from|import\()\s*["']([^"'.][^"']*)["']/g)].map((m) => m[1]!).filter((s) => !builtin(s)).map(packageOf));
     expect([...new Set([...imported, ...onDemand])].sort()).toEqual(Object.keys(pkg.dependencies).sort());
     expect(Object.keys(pkg.devDependencies)).toEqual(expect.arrayContaining(['yargs', 'tinyglobby']));
+  });
+
+  it('runs a plain diff without loading the built-ins only some commands use (src/builtins.ts)', () => {
+    // crypto alone is 16 modules and a few milliseconds of every cron run's start.
+    const probe = join(mkdtempSync(join(tmpdir(), 'livediff-probe-')), 'probe.cjs');
+    writeFileSync(probe, `process.on('exit', () => require('fs').writeSync(2, JSON.stringify(process.moduleLoadList)));`);
+    const r = spawnSync(process.execPath, ['-r', probe, join(ROOT, 'dist', 'livediff.cjs'), join(CAPTURE, 'capture-1.txt'), join(CAPTURE, 'capture-2.txt')], { encoding: 'utf8' });
+    expect(r.status).toBe(1); // changes reported
+    const loaded = JSON.parse(r.stderr) as string[];
+    expect(loaded.filter((m) => /^NativeModule (crypto|child_process|http|https|zlib)$/.test(m))).toEqual([]);
+    expect(loaded).toContain('NativeModule fs');
   });
 
   it("loads with require('livediff') from CommonJS and with import from an ES module, the same API", () => {
