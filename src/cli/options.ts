@@ -6,6 +6,7 @@ import type { PageOrder } from '../model.js';
 import type { ParseCaptureOptions } from '../parse/index.js';
 import { FORMAT_NAMES, loadFormats, needsFormats } from '../parse/index.js';
 import { CHECK_DEFAULT_ONLY, expandOnly, ONLY_ALL, ONLY_WORDS, type OnlyValue } from '../render/select.js';
+import type { InputFields } from '../watch/config.js';
 import { COLOR_OPTION } from './color.js';
 import { PAGER_OPTION } from './pager.js';
 
@@ -122,17 +123,8 @@ export function withInputOptions<T>(y: Argv<T>) {
     .option('body', { type: 'string', describe: "A post's text: a CSS selector (html) or a dot path (feed)" });
 }
 
-interface CaptureArgs {
-  inputFormat?: string;
-  items?: string;
-  id?: string;
-  time?: string;
-  headline?: string;
-  body?: string;
-}
-
 /** What parseCapture needs from the command line: the forced format and where the fields are. */
-export function captureOptions(args: CaptureArgs): Pick<ParseCaptureOptions, 'format' | 'fields'> {
+export function captureOptions(args: InputFields): Pick<ParseCaptureOptions, 'format' | 'fields'> {
   const fields = { post: args.items, id: args.id, time: args.time, headline: args.headline, body: args.body };
   const given = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
   return { format: args.inputFormat, fields: Object.keys(given).length > 0 ? given : undefined };

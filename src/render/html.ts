@@ -73,10 +73,8 @@ function captureHtml(label: string, c: CaptureInfo): string {
 function pageBox(report: Report, level: number): string {
   const { page } = report;
   const rows = pageRows(page).map((r) => `<tr><th scope="row">${r.name[0]!.toUpperCase()}${r.name.slice(1)}</th><td>${esc(r.old)}</td><td>${esc(r.new)}</td></tr>`);
+  // Deletions outside the view are told by their `deleted-outside-view` note, with the number.
   const notes = page.notes.map((n) => `<p><strong>Note:</strong> ${esc(noteText(n))}</p>`);
-  if (page.deletionsOutsideView) {
-    notes.push(`<p><strong>${page.deletionsOutsideView}</strong> deleted outside the captured window (the post counter implies it; no capture shows which).</p>`);
-  }
   if (rows.length === 0 && notes.length === 0) return '';
   const table = rows.length === 0 ? '' : `<table><thead><tr><th scope="col">Page</th><th scope="col">Before</th><th scope="col">After</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
   return `<section class="box page-changes"><h${level}>Page changes</h${level}>${table}${notes.join('')}</section>`;

@@ -21,7 +21,10 @@ export class WatchConfigError extends LivediffError {
   }
 }
 
-/** Where a page's posts and fields are (as the --input-format, --items, --id… options of check). */
+/**
+ * Where a page's posts and fields are: a watch page's keys and the --input-format, --items, --id… options of
+ * diff, check and capture (cli/options.ts reads them with this type).
+ */
 export interface InputFields {
   inputFormat?: string;
   items?: string;

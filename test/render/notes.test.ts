@@ -39,6 +39,10 @@ describe('page notes', () => {
     expect(renderTerminal(report, { color: false })).toContain(`\n    note: ${text}\n`);
     expect(renderMarkdown(report)).toContain(`\n> **Note:** ${text}\n`);
     // The HTML page once showed `[object Object]`: it wrote the note data as if it were a sentence.
-    expect(renderHtml(report)).toContain(`<p><strong>Note:</strong> ${text}</p>`);
+    const html = renderHtml(report);
+    expect(html).toContain(`<p><strong>Note:</strong> ${text}</p>`);
+    // Said once: the page box holds the note and no second sentence about the same counts.
+    const box = /<section class="box page-changes">.*?<\/section>/s.exec(html)?.[0] ?? '';
+    expect(box.match(/<p>/g)).toHaveLength(1);
   });
 });
