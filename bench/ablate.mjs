@@ -2,6 +2,8 @@
 // leaving each out. A stage timed in place in a run this short misleads: its garbage is collected in the
 // next one, and code it compiles first is not compiled again later. So this times whole processes.
 //
+// Pass another build's launcher (OLD=path/to/dist/livediff.cjs) to time it in the same runs.
+//
 // It builds the CLI unminified (function names kept), makes copies of the bundle in which one stage returns
 // at once (their output is wrong: that is the point), gives each its own code cache, and times them in
 // turn with the real build, with the older capture against itself (nothing changed), `--version`,
@@ -22,8 +24,11 @@ const STAGES = {
   'word diffs': [['diffText', 'return rewritten(arguments[0], arguments[1]);']],
   'similarity stage': [['matchBySimilarity', 'return;']],
   'timestamp minutes': [['matchMinutes', 'return 0;']],
+  // Read from the posts' times since issue 21 (align/order.ts, align/rewrites.ts).
+  'page order': [['detectOrder', "return 'newest-first';"]],
+  'rewrites in place': [['pairRewrites', 'return;']],
 };
-STAGES['all three'] = Object.values(STAGES).flat();
+STAGES['all of these'] = Object.values(STAGES).flat();
 
 /** `source` with each function's body starting with `statement`; fails unless each is found once. */
 function leaveOut(source, skips) {
@@ -64,6 +69,7 @@ async function main() {
   const decode = "const fs=require('node:fs');for(const f of process.argv.slice(1))fs.readFileSync(f).toString('latin1')";
   const commands = [
     ...variants.map(([name, dir]) => [name, [node, [cli(dir), a, b]]]),
+    ...(process.env.OLD ? [[`OLD (${process.env.OLD})`, [node, [process.env.OLD, a, b]]]] : []),
     ['older capture against itself', [node, [cli(variants[0][1]), a, a]]],
     ['livediff --version', [node, [cli(variants[0][1]), '--version']]],
     ['reading and decoding both files', [node, ['-e', decode, a, b], [0]]],
