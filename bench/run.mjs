@@ -3,6 +3,7 @@
 // (bench/floor-hashjoin.mjs), (3) the same plus jsdiff word diffs (bench/floor-worddiff.mjs). Prints a
 // table and writes it to docs/performance.md. A missed target is reported, not an error.
 // BENCH_SMALL=1: tiny cases and no docs written (checks that the bench runs); BENCH_RUNS=n: runs a case.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +25,13 @@ function main() {
   if (!existsSync(CLI)) throw new Error('dist/livediff.cjs is missing: run `npm run build` first (npm run bench does)');
   process.stderr.write(`generating captures${SMALL ? ' (small)' : ''}…\n`);
   const files = generate(SMALL);
+  // The generated files (about 250 MB) are still being written back to disk for a while: flush them first,
+  // or the first cases (start-up above all, the smallest) are timed against that I/O.
+  try {
+    execFileSync('sync');
+  } catch {
+    // no sync(1): the first cases may read a little slow
+  }
   const rows = [];
   const row = (name, result, reference, target, pass) =>
     rows.push({ name, wall: ms(result.wall), mem: mib(result.mem), reference, target, verdict: result.error ? `error (${result.error})` : pass ? 'met' : 'MISSED' });
