@@ -168,6 +168,7 @@ function score(a: Post, b: Post, opts: AlignOptions, fa: Features, fb: Features,
   return Math.min(1, (1 - opts.headlineWeight) * body + opts.headlineWeight * head + bonus);
 }
 
+/** Tokens (word pairs of the body, words of the headline) and the new posts that have them. */
 interface Index {
   body: Postings;
   headline: Postings;

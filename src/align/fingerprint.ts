@@ -116,7 +116,6 @@ function pushHash(h1: number, h2: number): void {
 function hashWords(texts: readonly string[]): number {
   hashCount = 0;
   if (hashes.length > 16 * SCRATCH) hashes = new Int32Array(SCRATCH); // a huge post's buffer is not kept
-
   if (texts.some((t) => BEYOND_PLAIN.test(t))) {
     for (const word of words(texts.join('\n'))) {
       let h1 = SEED1;
