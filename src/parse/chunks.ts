@@ -4,7 +4,7 @@
 // module-level map, from a lazy post to its entry, is weak: a private field of the post in effect).
 import { Buffer } from 'node:buffer';
 import type { Post } from '../model.js';
-import { NON_ASCII, normalizeText } from './normalize.js';
+import { NON_ASCII, normalizeText, ODD_CHARACTERS } from './normalize.js';
 import { isByline, parsePostText, type PostContent } from './post.js';
 import { parseTimestamp } from './time.js';
 
@@ -179,6 +179,29 @@ export function lazyPost(entry: PostEntry, index: number, line: number): Post {
  */
 export function textSource(post: Post): object | null {
   return ENTRIES.get(post) ?? null;
+}
+
+/**
+ * Characters the parse removes (invisibles: one between two parts of a word joins them) or turns into an
+ * ASCII letter (İ and the Kelvin sign, once normalised and lower-cased: the only two, as
+ * test/parse/folded-bytes.test.ts checks over every code point), as the UTF-8 bytes of a raw post.
+ */
+export const WORD_MAKERS = ['\u0130', '\u212a', ...ODD_CHARACTERS.filter(([, k]) => k === 'invisible').map(([c]) => c)];
+const WORD_MAKER_BYTES = new RegExp(WORD_MAKERS.map((c) => Buffer.from(c, 'utf8').toString('latin1').replace(/[\s\S]/g, (b) => `\\x${b.charCodeAt(0).toString(16).padStart(2, '0')}`)).join('|'));
+
+/**
+ * An unparsed text post's raw bytes (one character a byte) after its timestamp line, with ASCII letters
+ * lower-cased, for finding out cheaply which posts cannot hold a word: every ASCII word of the post's
+ * headline, captions and body (align/fingerprint.ts words) is a substring of them. The timestamp line is
+ * left out: a month's name in it is in every post's bytes and in no post's words. Null when that does not
+ * hold (the bytes have a WORD_MAKERS character) and for any post that is not an unparsed text post: its
+ * words must be read.
+ */
+export function foldedBytes(post: Post): string | null {
+  const entry = ENTRIES.get(post);
+  if (entry === undefined || WORD_MAKER_BYTES.test(entry.raw)) return null;
+  // Latin-1 letters lower-case to Latin-1 letters: no ASCII letter is made from a UTF-8 byte.
+  return entry.raw.slice(entry.raw.indexOf('\n') + 1).toLowerCase();
 }
 
 /**

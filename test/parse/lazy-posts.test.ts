@@ -87,4 +87,26 @@ describe('lazy text posts', () => {
       [4, ['byline']],
     ]);
   });
+  it('a rewrite in place on a large page parses the posts that can hold its shared words, not the page', () => {
+    // Post 100 rewritten where it stood: same time, new headline and body, one rare word kept. Rewrites in
+    // place count how many posts have each shared word (align/rewrites.ts): through the posts' bytes.
+    // Both versions also name the month, which is in every post's timestamp line and in no other post's words.
+    const page = (rewritten: boolean) => ({
+      posts: Array.from({ length: 200 }, (_, i) => ({
+        time: stamp(1000 - i).replace('March', 'September'),
+        headline: rewritten && i === 100 ? 'Council names Zyxwvutsq as its new chair' : `Headline ${i}`,
+        body:
+          rewritten && i === 100
+            ? ['Zyxwvutsq takes over the chair in September, the council said.']
+            : [`The body of post ${i}, long enough to say what it is.`, i === 100 ? 'Zyxwvutsq was named in September.' : 'A paragraph.'],
+      })),
+    });
+    parsed.count = 0;
+    const reader = createReader();
+    const report = diffCaptures(reader.parse(Buffer.from(makeCapture(page(false)))), reader.parse(Buffer.from(makeCapture(page(true)))));
+    const change = report.posts.find((p) => p.status === 'edited');
+    expect(change && 'match' in change ? change.match : null).toBe('in-place');
+    expect(report.summary.unchanged).toBe(199);
+    expect(parsed.count).toBeLessThanOrEqual(8); // every post, both sides, was 400
+  });
 });
