@@ -1,0 +1,59 @@
+// Rewrites in place (align/rewrites.ts) score the old and new posts left in one slot: all pairs of a small
+// slot, and past MAX_SLOT_PAIRS only the posts near each old post's rank, so a page that changed almost
+// whole cannot make the stage quadratic.
+import { describe, expect, it } from 'vitest';
+import { MAX_SLOT_PAIRS, SLOT_RANK_WINDOW, slotCandidates } from '../../src/align/rewrites.js';
+import { diffCaptures, parseCapture } from '../../src/index.js';
+import { makeCapture, stamp } from '../helpers/capture.js';
+
+const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
+
+describe('slotCandidates', () => {
+  it('pairs every old post with every new one in a slot of up to MAX_SLOT_PAIRS pairs', () => {
+    const olds = range(10, 64);
+    const news = range(200, MAX_SLOT_PAIRS / 64);
+    const pairs = slotCandidates(olds, news);
+    expect(pairs).toHaveLength(MAX_SLOT_PAIRS);
+    expect(new Set(pairs.map(([o, n]) => `${o}:${n}`)).size).toBe(MAX_SLOT_PAIRS);
+  });
+
+  it('past that, meets only the new posts near each old post rank, from the top and from the bottom', () => {
+    const olds = range(0, 3000);
+    const news = range(5000, 3000);
+    const pairs = slotCandidates(olds, news);
+    expect(pairs.length).toBeLessThanOrEqual(olds.length * 2 * (2 * SLOT_RANK_WINDOW + 1));
+    const has = (o: number, n: number) => pairs.some(([a, b]) => a === o && b === n);
+    expect(has(0, 5000)).toBe(true); // the same rank
+    expect(has(1500, 6500 + SLOT_RANK_WINDOW)).toBe(true);
+    expect(has(1500, 6500 + SLOT_RANK_WINDOW + 1)).toBe(false);
+  });
+
+  it('finds a rewrite at the bottom of a slot that gained many posts above it', () => {
+    // One old post, the last of its slot; 5,000 new posts, of which the last is its rewrite.
+    const pairs = slotCandidates([7], range(100, 5000));
+    expect(pairs.some(([, n]) => n === 5099)).toBe(true);
+    expect(pairs.some(([, n]) => n === 100)).toBe(true);
+    expect(pairs.length).toBeLessThanOrEqual(2 * (2 * SLOT_RANK_WINDOW + 1));
+  });
+});
+
+describe('a page that changed almost whole', () => {
+  it('one post kept and 1,500 others replaced, all in one minute: the others are added and dropped, none paired', () => {
+    // Before the bound, every old post of the slot was scored against every new one: 9.8 s at 2,000.
+    const side = (tag: string) =>
+      parseCapture(
+        makeCapture({
+          posts: range(0, 1501).map((i) =>
+            i === 750
+              ? { time: stamp(600), headline: 'The one post both captures keep', body: ['Its text, the same on both sides.'] }
+              : { time: stamp(600), headline: `${tag}h${i} ${tag}k${i}`, body: [`${tag}a${i} ${tag}b${i} ${tag}c${i} ${tag}d${i} ${tag}e${i}.`] },
+          ),
+        }),
+      );
+    const report = diffCaptures(side('old'), side('new'));
+    expect(report.summary.unchanged).toBe(1);
+    expect(report.summary.added).toBe(1500);
+    expect(report.summary.dropped + report.summary['out-of-view']).toBe(1500);
+    expect(report.summary.edited).toBe(0);
+  });
+});
