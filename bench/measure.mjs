@@ -25,11 +25,16 @@ export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length
  * on both alike. `commands`: [cmd, args, exit statuses that mean it worked].
  */
 export function measure(...commands) {
+  return measureRuns(RUNS, ...commands);
+}
+
+/** measure() with `runs` runs of each command: short commands, whose medians need more runs to settle. */
+export function measureRuns(runs, ...commands) {
   const results = commands.map(([cmd, args, ok = [0, 1]]) => {
     const warm = once(cmd, args);
     return ok.includes(warm.status) ? { runs: [] } : { error: `exit ${warm.status}`, wall: NaN, mem: NaN };
   });
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     commands.forEach(([cmd, args], k) => results[k].runs?.push(once(cmd, args)));
   }
   return results.map((r) => (r.error ? r : { wall: median(r.runs.map((x) => x.wall)), mem: median(r.runs.map((x) => x.mem)) }));
