@@ -113,6 +113,19 @@ export function rewriteScore(
   return { score: Math.min(1, Math.round(score * 1000) / 1000), evidence };
 }
 
+/** Posts by the slot they sit in (named by its two anchors), each slot's in page order. */
+function bySlot(indices: readonly number[], slots: ReadonlyArray<[number, number]>): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  for (const i of indices) {
+    const [above, below] = slots[i]!;
+    const k = `${above},${below}`;
+    const list = groups.get(k);
+    if (list) list.push(i);
+    else groups.set(k, [i]);
+  }
+  return groups;
+}
+
 /** Every old post of a slot meets every new one up to this many pairs in the slot. */
 export const MAX_SLOT_PAIRS = 4096;
 /** Past MAX_SLOT_PAIRS, how far from its rank (from the slot's top and from its bottom) an old post looks. */
@@ -195,15 +208,9 @@ export function pairRewrites(state: RewriteState, opts: AlignOptions): void {
   const oldSlots = slotsOf(state.oldPosts.length, anchors, 'old');
   const newSlots = slotsOf(state.newPosts.length, anchors, 'new');
   // Free posts grouped by slot: only posts of one slot are compared (not every old with every new).
-  const slotKey = ([above, below]: [number, number]) => `${above},${below}`;
-  const newBySlot = new Map<string, number[]>();
-  for (const n of newFree) {
-    const k = slotKey(newSlots[n]!);
-    const list = newBySlot.get(k);
-    if (list) list.push(n);
-    else newBySlot.set(k, [n]);
-  }
-  if (!oldFree.some((o) => newBySlot.has(slotKey(oldSlots[o]!)))) return;
+  const oldBySlot = bySlot(oldFree, oldSlots);
+  const newBySlot = bySlot(newFree, newSlots);
+  if (![...oldBySlot.keys()].some((k) => newBySlot.has(k))) return;
   // How many posts of both captures have each word: rare words are in the candidate pair's two posts only.
   const cache = new Map<Post, Set<string>>();
   const wordsOf = (p: Post) => {
@@ -220,13 +227,6 @@ export function pairRewrites(state: RewriteState, opts: AlignOptions): void {
   for (const p of anchors) newestAnchor = Math.max(newestAnchor, state.oldPosts[p.old]!.minutes ?? Infinity, state.newPosts[p.new]!.minutes ?? Infinity);
   const liveEnd = (post: Post) => post.minutes !== null && post.minutes >= newestAnchor;
   const edges: Pair[] = [];
-  const oldBySlot = new Map<string, number[]>();
-  for (const o of oldFree) {
-    const k = slotKey(oldSlots[o]!);
-    const list = oldBySlot.get(k);
-    if (list) list.push(o);
-    else oldBySlot.set(k, [o]);
-  }
   for (const [k, olds] of oldBySlot) {
     const news = newBySlot.get(k);
     if (news === undefined) continue;
