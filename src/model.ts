@@ -171,11 +171,8 @@ interface ChangeBase {
   evidence: Evidence | null;
 }
 
-/** A post only the new capture shows: new on the page, or an older post that came into the window. */
-export interface NewOnlyChange extends ChangeBase {
-  status: 'added' | 'into-view';
-  old: null;
-  new: PostRef;
+/** What a post in one capture only has in place of a pair's fields: nothing compared. */
+interface UnpairedBase extends ChangeBase {
   moved: false;
   fields: [];
   match: null;
@@ -184,17 +181,18 @@ export interface NewOnlyChange extends ChangeBase {
   confidence: null;
 }
 
+/** A post only the new capture shows: new on the page, or an older post that came into the window. */
+export interface NewOnlyChange extends UnpairedBase {
+  status: 'added' | 'into-view';
+  old: null;
+  new: PostRef;
+}
+
 /** A post only the old capture shows: deleted (as far as the captures prove), or out of the window. */
-export interface OldOnlyChange extends ChangeBase {
+export interface OldOnlyChange extends UnpairedBase {
   status: 'dropped' | 'out-of-view';
   old: PostRef;
   new: null;
-  moved: false;
-  fields: [];
-  match: null;
-  score: null;
-  changes: [];
-  confidence: null;
 }
 
 interface PairBase extends ChangeBase {
