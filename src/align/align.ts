@@ -7,6 +7,7 @@ import { findMoved } from './moves.js';
 import { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from './options.js';
 import { Postings } from './postings.js';
 import { pairRewrites } from './rewrites.js';
+import { free, inNewOrder, newPair, type State, take, takeBest } from './state.js';
 
 type KeyFn = (post: Post) => string | null;
 
@@ -31,37 +32,8 @@ function idsDiffer(a: Post, b: Post): boolean {
   return a.id !== null && b.id !== null && a.id !== b.id;
 }
 
-/** What the layers share: which posts are taken (flags: a large page has thousands) and the pairs so far. */
-interface State {
-  oldPosts: readonly Post[];
-  newPosts: readonly Post[];
-  oldTaken: Uint8Array;
-  newTaken: Uint8Array;
-  pairs: Pair[];
-}
-
-/**
- * A pair, its score stored as a double from the first pair on (NaN, then the score). Were the first score
- * a small integer (1: every identical pair) and a later one a fraction (a similar pair), V8 would retire
- * the pairs' shape and migrate every pair made before on its next read: 9 ms on the 5,000-post benchmark.
- */
-function newPair(o: number, n: number, match: MatchKind, score: number): Pair {
-  const p: Pair = { old: o, new: n, match, score: NaN };
-  p.score = score;
-  return p;
-}
-
 function pair(state: State, o: number, n: number, match: MatchKind, score: number): void {
-  state.pairs.push(newPair(o, n, match, score));
-  state.oldTaken[o] = 1;
-  state.newTaken[n] = 1;
-}
-
-/** The indices of the posts not taken yet, in page order. */
-function free(taken: Uint8Array): number[] {
-  const indices: number[] = [];
-  for (let i = 0; i < taken.length; i++) if (taken[i] === 0) indices.push(i);
-  return indices;
+  take(state, newPair(o, n, match, score));
 }
 
 /**
@@ -225,10 +197,7 @@ function matchBySimilarity(state: State, opts: AlignOptions): void {
       if (value >= opts.minSimilarity) edges.push(newPair(o, n, 'similar', value));
     }
   }
-  edges.sort((x, y) => y.score - x.score || Math.abs(x.old - x.new) - Math.abs(y.old - y.new));
-  for (const e of edges) {
-    if (!state.oldTaken[e.old] && !state.newTaken[e.new]) pair(state, e.old, e.new, 'similar', e.score);
-  }
+  takeBest(state, edges, (x, y) => y.score - x.score || Math.abs(x.old - x.new) - Math.abs(y.old - y.new));
 }
 
 /** Align the posts of two captures. Every post ends up in exactly one pair or one unmatched list. */
@@ -250,10 +219,7 @@ export function alignPosts(oldPosts: readonly Post[], newPosts: readonly Post[],
   for (const [match, key, acrossIds, uniqueOnly] of LAYERS) matchByKey(state, match, key, acrossIds, uniqueOnly);
   matchBySimilarity(state, opts);
   pairRewrites(state, opts); // align/rewrites.ts: rewrites in place, from slot, time and content together
-  // In new order: each new post has at most one pair, so place them rather than sort them.
-  const byNew: Array<Pair | undefined> = new Array(newPosts.length);
-  for (const p of state.pairs) byNew[p.new] = p;
-  const pairs = byNew.filter((p): p is Pair => p !== undefined);
+  const pairs = inNewOrder(state.pairs, newPosts.length);
   return {
     pairs,
     unmatchedOld: free(state.oldTaken),

@@ -7,7 +7,7 @@ import type { Pair } from '../model.js';
  */
 export function findMoved(pairs: readonly Pair[]): Set<number> {
   const tails: number[] = []; // tails[k]: index into pairs of the smallest tail of an increasing run of length k+1
-  const prev: number[] = new Array(pairs.length).fill(-1);
+  const prev = new Int32Array(pairs.length).fill(-1);
   for (let i = 0; i < pairs.length; i++) {
     const value = pairs[i]!.old;
     let lo = 0;
@@ -20,9 +20,10 @@ export function findMoved(pairs: readonly Pair[]): Set<number> {
     if (lo > 0) prev[i] = tails[lo - 1]!;
     tails[lo] = i;
   }
-  const kept = new Set<number>();
-  for (let i = tails.length > 0 ? tails[tails.length - 1]! : -1; i >= 0; i = prev[i]!) kept.add(i);
+  // Marks, not a set: almost every pair is kept, and a large page has thousands.
+  const kept = new Uint8Array(pairs.length);
+  for (let i = tails.length > 0 ? tails[tails.length - 1]! : -1; i >= 0; i = prev[i]!) kept[i] = 1;
   const moved = new Set<number>();
-  for (let i = 0; i < pairs.length; i++) if (!kept.has(i)) moved.add(i);
+  for (let i = 0; i < pairs.length; i++) if (kept[i] === 0) moved.add(i);
   return moved;
 }

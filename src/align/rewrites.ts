@@ -8,16 +8,8 @@ import { foldedBytes } from '../parse/chunks.js';
 import { bodyText, captionsText, words } from './fingerprint.js';
 import { findMoved } from './moves.js';
 import type { AlignOptions } from './options.js';
+import { free, inNewOrder, type State, takeBest } from './state.js';
 import { UNSPACED } from './tokens.js';
-
-/** What align.ts keeps while it pairs (structurally: its State). */
-export interface RewriteState {
-  oldPosts: readonly Post[];
-  newPosts: readonly Post[];
-  oldTaken: Uint8Array;
-  newTaken: Uint8Array;
-  pairs: Pair[];
-}
 
 /** Score parts (docs/ARCHITECTURE.md, Align): each piece of evidence adds its weight, capped at 1. */
 export const REWRITE_WEIGHTS = {
@@ -196,13 +188,11 @@ function rarity(posts: readonly Post[], wordsOf: (p: Post) => Set<string>): (w: 
 }
 
 /** Pair rewrites in place among the posts still free in `state` (mutates it). */
-export function pairRewrites(state: RewriteState, opts: AlignOptions): void {
-  const oldFree: number[] = [];
-  const newFree: number[] = [];
-  state.oldTaken.forEach((t, i) => t === 0 && oldFree.push(i));
-  state.newTaken.forEach((t, i) => t === 0 && newFree.push(i));
+export function pairRewrites(state: State, opts: AlignOptions): void {
+  const oldFree = free(state.oldTaken);
+  const newFree = free(state.newTaken);
   if (oldFree.length === 0 || newFree.length === 0 || state.pairs.length === 0) return;
-  const sorted = [...state.pairs].sort((x, y) => x.new - y.new);
+  const sorted = inNewOrder(state.pairs, state.newPosts.length);
   const moved = findMoved(sorted);
   const anchors = sorted.filter((_, i) => !moved.has(i));
   const oldSlots = slotsOf(state.oldPosts.length, anchors, 'old');
@@ -241,11 +231,5 @@ export function pairRewrites(state: RewriteState, opts: AlignOptions): void {
       edges.push({ old: o, new: n, match: 'in-place', score: r.score, confidence: r.score, evidence: r.evidence });
     }
   }
-  edges.sort((x, y) => y.score - x.score || x.old - y.old || x.new - y.new);
-  for (const e of edges) {
-    if (state.oldTaken[e.old] || state.newTaken[e.new]) continue;
-    state.pairs.push(e);
-    state.oldTaken[e.old] = 1;
-    state.newTaken[e.new] = 1;
-  }
+  takeBest(state, edges, (x, y) => y.score - x.score || x.old - y.old || x.new - y.new);
 }

@@ -1,7 +1,9 @@
 // Which post is which, on the cases live pages produce.
 import { describe, expect, it } from 'vitest';
 import { alignPosts, parseCapture, type Post } from '../../src/index.js';
+import fc from 'fast-check';
 import { findMoved } from '../../src/align/moves.js';
+import { inNewOrder } from '../../src/align/state.js';
 import { makeCapture, stamp, type PostSpec } from '../helpers/capture.js';
 
 const base: PostSpec[] = [
@@ -116,5 +118,33 @@ describe('findMoved', () => {
   });
   it('marks one of two swapped posts', () => {
     expect(findMoved(mk([0, 2, 1, 3])).size).toBe(1);
+  });
+  /** The longest increasing run of `xs`, by the quadratic definition. */
+  const longestRun = (xs: number[]) => {
+    const best = xs.map(() => 1);
+    for (let i = 0; i < xs.length; i++) for (let j = 0; j < i; j++) if (xs[j]! < xs[i]!) best[i] = Math.max(best[i]!, best[j]! + 1);
+    return Math.max(0, ...best);
+  };
+  it('keeps a longest run in order and marks every other pair', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.nat(60), { maxLength: 40 }), (olds) => {
+        const moved = findMoved(mk(olds));
+        const kept = olds.filter((_, i) => !moved.has(i));
+        expect(kept.every((o, i) => i === 0 || kept[i - 1]! < o)).toBe(true);
+        expect(kept.length).toBe(longestRun(olds));
+        expect([...moved].every((i) => Number.isInteger(i) && i >= 0 && i < olds.length)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('inNewOrder', () => {
+  it('gives the pairs sorted by their new post, whatever their order', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.nat(50), { maxLength: 30 }), (news) => {
+        const pairs = news.map((n, o) => ({ old: o, new: n, match: 'identical' as const, score: 1 }));
+        expect(inNewOrder(pairs, 51)).toEqual([...pairs].sort((x, y) => x.new - y.new));
+      }),
+    );
   });
 });
