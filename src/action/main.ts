@@ -3,7 +3,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseOnly } from '../cli/options.js';
 import { LivediffError } from '../errors.js';
 import { compareSides, type GitComparison } from '../git/compare.js';
 import { GIT_RENDERERS, type GitFormat, gitMarkdownSections, renderFileTerminal } from '../git/render.js';
@@ -12,7 +11,7 @@ import { loadFormats } from '../parse/index.js';
 import { escapeMarkdown } from '../render/markdown.js';
 import { extensionOf, formatsOf } from '../render/registry.js';
 import { sanitizeInline } from '../render/sanitize.js';
-import { DEFAULT_ONLY, type OnlyValue } from '../render/select.js';
+import { DEFAULT_ONLY, type OnlyValue, parseOnly } from '../render/select.js';
 import { actionRange, type PushEvent, readEvent } from './range.js';
 import { type Env, fileSize, getBooleanInput, getInput, printInert, setOutputs, workflowCommand } from './runner.js';
 import { fitSummary, SUMMARY_LIMIT } from './summary.js';

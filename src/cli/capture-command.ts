@@ -17,7 +17,7 @@ import { extensionFor, storeCapture, storedBytes } from './capture/store.js';
 import { isAlive } from './check/lock.js';
 import { checkCheckArgs, orderFiles, runCheck, stateFiles, withCheckOptions } from './check-command.js';
 import { EXIT_CHANGED, EXIT_SAME } from './exit.js';
-import { httpUrl, safeUrl } from './http.js';
+import { httpUrl, safeUrl } from '../http.js';
 import { readInput } from './io.js';
 import { type ArgsOf, captureOptions, commandModule } from './options.js';
 

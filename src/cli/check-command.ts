@@ -16,7 +16,7 @@ import { CHECK_SCHEMA, type CheckResult, type CheckStep, pageChangeLine, pageCha
 import { formatsOf } from '../render/registry.js';
 import { CHECK_RENDERERS } from '../render/renderers.js';
 import { sanitizeInline as inline } from '../render/sanitize.js';
-import { CHECK_DEFAULT_ONLY, hasChanges, type OnlyValue, selectPosts } from '../render/select.js';
+import { CHECK_DEFAULT_ONLY, hasChanges, type OnlyValue, parseOnly, selectPosts } from '../render/select.js';
 import { type CaptureFile, orderFiles, stateFiles } from './check/files.js';
 import { acquireLock, isAlive } from './check/lock.js';
 import { type CheckState, type OutboxEntry, readState, removeStaleStateTemps, sha256, STATE_SCHEMA, writeState } from './check/state.js';
@@ -25,7 +25,7 @@ import { Settle } from './check/settle.js';
 import { newestGood, Skips, tryParse } from './check/readable.js';
 import { EXIT_CHANGED, EXIT_SAME, EXIT_TROUBLE } from './exit.js';
 import { environmentError, readInput } from './io.js';
-import { type ArgsOf, commandModule, compareOptions, parseOnly, withReportOptions } from './options.js';
+import { type ArgsOf, commandModule, compareOptions, withReportOptions } from './options.js';
 import { renderContext } from './output.js';
 
 export { CHECK_SCHEMA, CHECK_DEFAULT_ONLY };

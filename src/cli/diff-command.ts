@@ -5,10 +5,10 @@ import { diffCaptures } from '../classify/report.js';
 import { createReader } from '../parse/index.js';
 import { formatsOf } from '../render/registry.js';
 import { DIFF_RENDERERS } from '../render/renderers.js';
-import { DEFAULT_ONLY, hasChanges } from '../render/select.js';
+import { DEFAULT_ONLY, hasChanges, parseOnly } from '../render/select.js';
 import { EXIT_CHANGED, EXIT_SAME } from './exit.js';
 import { isStdin, readInput } from './io.js';
-import { type ArgsOf, captureOptions, commandModule, compareOptions, parseOnly, prepareFormats, withReportOptions } from './options.js';
+import { type ArgsOf, captureOptions, commandModule, compareOptions, prepareFormats, withReportOptions } from './options.js';
 import { renderContext } from './output.js';
 
 function builder(y: Argv) {

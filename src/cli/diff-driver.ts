@@ -11,10 +11,11 @@ import type { Side } from '../git/revisions.js';
 import type { Capture } from '../model.js';
 import { parseCapture } from '../parse/index.js';
 import { sanitizeInline, sanitizeLines } from '../render/sanitize.js';
+import { parseOnly } from '../render/select.js';
 import { COLOR_OPTION } from './color.js';
 import { EXIT_SAME } from './exit.js';
 import { readInput } from './io.js';
-import { type ArgsOf, commandModule, compareOptions, parseOnly, prepareFormats, useColor } from './options.js';
+import { type ArgsOf, commandModule, compareOptions, prepareFormats, useColor } from './options.js';
 import { childProcess } from '../builtins.js';
 
 function builder(y: Argv) {

@@ -6,10 +6,10 @@ import { resolveRange } from '../git/revisions.js';
 import { gitHasChanges } from '../git/summary.js';
 import { formatsOf } from '../render/registry.js';
 import { sanitizeInline } from '../render/sanitize.js';
-import { DEFAULT_ONLY } from '../render/select.js';
+import { DEFAULT_ONLY, parseOnly } from '../render/select.js';
 import { EXIT_CHANGED, EXIT_SAME, EXIT_TROUBLE } from './exit.js';
 import { loadFormats } from '../parse/index.js';
-import { type ArgsOf, captureOptions, commandModule, compareOptions, parseOnly, withReportOptions } from './options.js';
+import { type ArgsOf, captureOptions, commandModule, compareOptions, withReportOptions } from './options.js';
 import { renderContext } from './output.js';
 
 function builder(y: Argv) {

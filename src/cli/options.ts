@@ -5,7 +5,7 @@ import type { DiffCapturesOptions } from '../classify/report.js';
 import type { PageOrder } from '../model.js';
 import type { ParseCaptureOptions } from '../parse/index.js';
 import { FORMAT_NAMES, loadFormats, needsFormats } from '../parse/index.js';
-import { CHECK_DEFAULT_ONLY, expandOnly, ONLY_ALL, ONLY_WORDS, type OnlyValue } from '../render/select.js';
+import { CHECK_DEFAULT_ONLY, ONLY_ALL, ONLY_WORDS } from '../render/select.js';
 import type { InputFields } from '../watch/config.js';
 import { COLOR_OPTION } from './color.js';
 import { PAGER_OPTION } from './pager.js';
@@ -136,19 +136,6 @@ export function captureOptions(args: InputFields): Pick<ParseCaptureOptions, 'fo
  */
 export async function prepareFormats(inputs: readonly Uint8Array[], format: string | undefined): Promise<void> {
   if (inputs.some((bytes) => needsFormats(bytes, format))) await loadFormats();
-}
-
-/** Parse `--only a,b` into checked values. */
-export function parseOnly(value: string | undefined): OnlyValue[] | undefined {
-  if (value === undefined) return undefined;
-  const values = value
-    .split(',')
-    .map((v) => v.trim())
-    .filter(Boolean);
-  const only = expandOnly(values);
-  if ('unknown' in only) throw new UsageError(`--only takes ${ONLY_WORDS.join(', ')}; found '${only.unknown}'`);
-  if (only.length === 0) throw new UsageError('--only needs at least one value');
-  return only;
 }
 
 export function checkRatio(name: string, value: number | string | undefined): number | undefined {

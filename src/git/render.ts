@@ -11,7 +11,7 @@ import { INDENT, TerminalWriter } from '../render/terminal-writer.js';
 import { sourceName, type FileComparison, type GitComparison } from './compare.js';
 import type { Side } from './revisions.js';
 import { captureInfo, commitMessage, describeCapture, gitTotals, shown } from './summary.js';
-import { renderGitHtml } from '../render/html/git.js';
+import { renderGitHtml } from './html.js';
 
 /** 2: the reports inside are `livediff.diff/2` (page notes as data); nothing else changed. */
 export const GIT_SCHEMA = 'livediff.git/2';

@@ -1,7 +1,7 @@
 // One HTTP attempt for the webhook channels: a timeout, the answer's body read up to a cap and thrown
 // away, redirects followed only within the same origin (a webhook token must not travel elsewhere), and
 // a failure classified as worth retrying (network, 408, 429, 5xx) or not.
-import { retryableStatus, USER_AGENT } from '../cli/http.js';
+import { retryableStatus, USER_AGENT } from '../http.js';
 import { scrub } from './mask.js';
 import { NotifyError, type SendContext, type Target } from './types.js';
 

@@ -1,4 +1,5 @@
 // What a report shows and what sets the exit code: the statuses asked for with --only.
+import { UsageError } from '../errors.js';
 import { allOf, type PageReport, type PostChange, type PostStatus, type Report } from '../model.js';
 
 /** Values `--only` takes: post statuses, `moved`, and `page` for page-level changes. */
@@ -76,4 +77,17 @@ export function pageRows(page: PageReport): PageRow[] {
     ['deep link', page.deepLink],
   ];
   return parts.flatMap(([name, change]) => (change ? [{ name, old: text(change.old), new: text(change.new) }] : []));
+}
+
+/** Parse `--only a,b` into checked values. */
+export function parseOnly(value: string | undefined): OnlyValue[] | undefined {
+  if (value === undefined) return undefined;
+  const values = value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+  const only = expandOnly(values);
+  if ('unknown' in only) throw new UsageError(`--only takes ${ONLY_WORDS.join(', ')}; found '${only.unknown}'`);
+  if (only.length === 0) throw new UsageError('--only needs at least one value');
+  return only;
 }

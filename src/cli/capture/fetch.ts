@@ -3,7 +3,7 @@
 // and a size limit checked on the declared length and while the body streams in.
 import { LivediffError } from '../../errors.js';
 import { formatSize } from '../../parse/decode.js';
-import { type Attempt, describeFetchError, httpUrl, retryableStatus, safeUrl, USER_AGENT, withRetries } from '../http.js';
+import { type Attempt, describeFetchError, httpUrl, retryableStatus, safeUrl, USER_AGENT, withRetries } from '../../http.js';
 
 export class FetchError extends LivediffError {
   override name = 'FetchError';

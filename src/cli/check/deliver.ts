@@ -3,7 +3,7 @@
 // and with the same id, on later runs, in order, up to a number of failed runs after which it is dropped.
 import { type Notification, type NotificationStep, parseNotifyUrls, send } from '../../notify/index.js';
 import { sanitizeInline, sanitizeJson } from '../../render/sanitize.js';
-import { safeUrl } from '../http.js';
+import { safeUrl } from '../../http.js';
 import { type OutboxEntry, sha256 } from './state.js';
 import { checkWebhookUrl, deliver } from './webhook.js';
 

@@ -7,7 +7,7 @@
 // help). A 307/308 redirect is followed only within the same origin (scheme, host and port), at most 3
 // times: the report is never sent to another origin. Other redirects are failures.
 import { LivediffError } from '../../errors.js';
-import { type Attempt, describeFetchError, httpUrl, retryableStatus, safeUrl, USER_AGENT, withRetries } from '../http.js';
+import { type Attempt, describeFetchError, httpUrl, retryableStatus, safeUrl, USER_AGENT, withRetries } from '../../http.js';
 
 export class WebhookError extends LivediffError {
   override name = 'WebhookError';

@@ -1,5 +1,6 @@
-// What the commands that talk HTTP share (check --webhook, capture): retries with doubling backoff, which
-// failures are worth retrying, a User-Agent, and URLs safe to print.
+// What everything that talks HTTP shares (the CLI's check --webhook and capture, the notify channels):
+// retries with doubling backoff, which failures are worth retrying, a User-Agent, and URLs safe to print.
+// It fetches nothing itself: each caller passes its attempt.
 
 export const USER_AGENT = `livediff/${typeof LIVEDIFF_VERSION === 'string' ? LIVEDIFF_VERSION : 'dev'} (live page capture and diff)`;
 

@@ -1,12 +1,12 @@
 // A git comparison (`livediff git --format html`) as one page: each modified capture's report, new and
 // deleted captures with their posts' headlines, problems as warnings, one filter bar for all.
-import type { FileComparison, GitComparison } from '../../git/compare.js';
-import type { Side } from '../../git/revisions.js';
-import { captureInfo, commitMessage, describeCapture, gitTotals, shown } from '../../git/summary.js';
-import type { Report } from '../../model.js';
-import { type HtmlOptions, renderHtmlSections, reportHtml } from '../html.js';
-import { DEFAULT_ONLY } from '../select.js';
-import { esc } from './escape.js';
+import type { FileComparison, GitComparison } from './compare.js';
+import type { Side } from './revisions.js';
+import { captureInfo, commitMessage, describeCapture, gitTotals, shown } from './summary.js';
+import type { Report } from '../model.js';
+import { type HtmlOptions, renderHtmlSections, reportHtml } from '../render/html.js';
+import { DEFAULT_ONLY } from '../render/select.js';
+import { esc } from '../render/html/escape.js';
 
 const sideName = (s: Side) => (s.kind === 'commit' ? s.short : s.kind === 'empty' ? '(nothing)' : '(working tree)');
 
