@@ -1,6 +1,6 @@
 // The GitHub Action: compare the captures a push (or this job) changed, print each report to the log,
 // write a Markdown job summary and a report file, and set outputs (counts, a commit-message line).
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LivediffError } from '../errors.js';
@@ -12,7 +12,7 @@ import { escapeMarkdown } from '../render/markdown.js';
 import { extensionOf, formatsOf } from '../render/registry.js';
 import { sanitizeInline } from '../render/sanitize.js';
 import { DEFAULT_ONLY, type OnlyValue, parseOnly } from '../render/select.js';
-import { actionRange, type PushEvent, readEvent } from './range.js';
+import { actionRange, readEvent } from './range.js';
 import { type Env, fileSize, getBooleanInput, getInput, printInert, setOutputs, workflowCommand } from './runner.js';
 import { fitSummary, SUMMARY_LIMIT } from './summary.js';
 

@@ -48,7 +48,6 @@ function inline(line: string, dialect: Dialect): string {
 
 /** GitHub Markdown from renderMarkdown, in the dialect of one service. */
 export function adaptMarkdown(markdown: string, dialect: Dialect): string {
-  const st = STYLE[dialect];
   const out: string[] = [];
   for (const raw of hide(markdown).split('\n')) {
     let line = raw;
