@@ -1,22 +1,11 @@
 // The alignment fixtures of issue 21 (test/fixtures-align): page order, unspaced scripts, rewrites in place,
 // no post in common; each run through the command line and compared with its hand-checked expected.json.
 import { describe, expect, it } from 'vitest';
-import { fixtureNames, type FixtureExpected, readFixture, runFixture } from '../helpers/fixtures.js';
+import { fixtureNames, type FixtureExpected, type JsonPost, readFixture, runFixture } from '../helpers/fixtures.js';
 
 interface Expected extends FixtureExpected {
   order: { old: string; new: string };
   posts: unknown[];
-}
-
-interface JsonPost {
-  status: string;
-  old: { index: number } | null;
-  new: { index: number } | null;
-  moved: boolean;
-  fields: string[];
-  match: string | null;
-  confidence: number | null;
-  evidence: { kind: string } | null;
 }
 
 describe.each(fixtureNames('fixtures-align'))('alignment fixture %s', (name) => {

@@ -13,6 +13,18 @@ export interface FixtureExpected {
   summary: Record<string, number>;
 }
 
+/** A post of the JSON report (docs/json.md), as far as the fixture tests read it. */
+export interface JsonPost {
+  status: string;
+  old: { index: number } | null;
+  new: { index: number } | null;
+  moved: boolean;
+  fields: string[];
+  match: string | null;
+  confidence: number | null;
+  evidence: { kind: string } | null;
+}
+
 export interface Fixture<E extends FixtureExpected> {
   dir: string;
   expected: E;

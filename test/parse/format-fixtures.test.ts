@@ -1,18 +1,10 @@
 // Fixture pairs in the html, jsonld and feed formats (scripts/make-format-fixtures.mjs), each with the
 // expected result written by hand: every post's status, partner, move and changed fields, and the exit code.
 import { describe, expect, it } from 'vitest';
-import { fixtureNames, type FixtureExpected, readFixture, runFixture } from '../helpers/fixtures.js';
+import { fixtureNames, type FixtureExpected, type JsonPost, readFixture, runFixture } from '../helpers/fixtures.js';
 
 interface Expected extends FixtureExpected {
   posts: Array<{ status: string; old: number | null; new: number | null; moved: boolean; fields: string[] }>;
-}
-
-interface JsonPost {
-  status: string;
-  old: { index: number } | null;
-  new: { index: number } | null;
-  moved: boolean;
-  fields: string[];
 }
 
 describe.each(fixtureNames('fixtures-formats'))('format fixture %s', (name) => {
