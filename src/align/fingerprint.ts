@@ -17,6 +17,14 @@ const ASCII_WORD = /[a-z0-9]+/g;
 export const NOT_WORD_CHARACTERS = '\\u00a0-\\u00a9\\u00ab-\\u00b1\\u00b4\\u00b6-\\u00b8\\u00bb\\u00bf\\u00d7\\u00f7\\u2000-\\u206f\\u20a0-\\u20cf';
 const BEYOND_PLAIN = new RegExp(`[^\\x00-\\x7f${NOT_WORD_CHARACTERS}]`);
 
+/**
+ * Plain text: ASCII, and beyond it only NOT_WORD_CHARACTERS, which have no case. Its words are the runs of
+ * ASCII letters and digits, in either case, so that they can be found and counted in place.
+ */
+export function isPlain(text: string): boolean {
+  return !BEYOND_PLAIN.test(text);
+}
+
 /** Lower-case words of a text (letters and digits), in order. */
 export function words(text: string): string[] {
   const lower = text.toLowerCase();

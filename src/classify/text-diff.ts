@@ -1,10 +1,9 @@
 // Word and block differences of one field, with every step bounded (a page can make any diff hostile).
 // The only module that imports jsdiff.
 import { diffArrays, diffWords, type ChangeObject } from 'diff';
-import { dice, sharedCount, wordBag, words } from '../align/fingerprint.js';
+import { dice, isPlain, sharedCount, wordBag, words } from '../align/fingerprint.js';
 import { hasUnspaced } from '../align/tokens.js';
 import type { Hunk, Part } from '../model.js';
-import { NON_ASCII } from '../parse/normalize.js';
 
 export interface DiffOptions {
   /**
@@ -77,11 +76,12 @@ function countWords(text: string): number {
 const ASCII_WORDS = /[a-z0-9]+/gi;
 
 /**
- * countWords(text), or any number >= cap once that many are found. An ASCII text is counted in place:
- * the word total of a long block edited in a few words only has to be known to be large.
+ * countWords(text), or any number >= cap once that many are found. Plain text (align/fingerprint.ts
+ * isPlain: English with typographic punctuation) is counted in place, without an array of its words; the
+ * word total of a long block edited in a few words only has to be known to be large.
  */
 function countWordsUpTo(text: string, cap: number): number {
-  if (NON_ASCII.test(text)) return countWords(text); // words() case-folds and splits scripts: let it count
+  if (!isPlain(text)) return countWords(text); // words() case-folds and splits scripts: let it count
   ASCII_WORDS.lastIndex = 0;
   let n = 0;
   while (n < cap && ASCII_WORDS.exec(text) !== null) n++;
@@ -131,7 +131,7 @@ export function diffText(old: string, neu: string, options: DiffOptions = DEFAUL
   const parts: Part[] = changes.map((c) => {
     const op = c.added ? '+' : c.removed ? '-' : '=';
     if (op !== '=') {
-      changed += countWords(c.value);
+      changed += countWordsUpTo(c.value, Infinity);
       edits += c.count;
     }
     return { op, text: c.value };
@@ -149,7 +149,16 @@ export function diffText(old: string, neu: string, options: DiffOptions = DEFAUL
   return [{ op: '~', parts }];
 }
 
-const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
+/**
+ * A UTF-16 code unit that /\s/ matches (white space and line terminators), without a regular expression
+ * and a one-character string for each (test/classify/text-diff.test.ts checks every code unit).
+ */
+export function isSpaceCode(c: number): boolean {
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
 
 /**
  * Where the word diff of `old` and `neu` may be cut off at the front: the end of the last whitespace run
@@ -161,12 +170,13 @@ function frontCut(old: string, neu: string): number {
   let common = 0;
   while (common < n && old.charCodeAt(common) === neu.charCodeAt(common)) common++;
   // The kept chunk [cut, end) must be followed by whitespace inside the common part, in both texts.
+  const space = (k: number) => isSpaceCode(old.charCodeAt(k));
   let end = common - 1;
-  while (end > 0 && !isSpace(old[end])) end--;
-  while (end > 0 && isSpace(old[end - 1])) end--;
+  while (end > 0 && !space(end)) end--;
+  while (end > 0 && space(end - 1)) end--;
   if (end <= 0) return 0;
   let cut = end;
-  while (cut > 0 && !isSpace(old[cut - 1])) cut--;
+  while (cut > 0 && !space(cut - 1)) cut--;
   return cut;
 }
 
@@ -175,13 +185,13 @@ function backCut(old: string, neu: string, front: number): number {
   const n = Math.min(old.length, neu.length) - front;
   let common = 0;
   while (common < n && old.charCodeAt(old.length - 1 - common) === neu.charCodeAt(neu.length - 1 - common)) common++;
-  const at = (k: number) => old[old.length - 1 - k];
+  const space = (k: number) => isSpaceCode(old.charCodeAt(old.length - 1 - k));
   let end = common - 1;
-  while (end > 0 && !isSpace(at(end))) end--;
-  while (end > 0 && isSpace(at(end - 1))) end--;
+  while (end > 0 && !space(end)) end--;
+  while (end > 0 && space(end - 1)) end--;
   if (end <= 0) return 0;
   let cut = end;
-  while (cut > 0 && !isSpace(at(cut - 1))) cut--;
+  while (cut > 0 && !space(cut - 1)) cut--;
   return cut;
 }
 
@@ -330,15 +340,19 @@ const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c
 
 /**
  * dice(wordBag(a), wordBag(b)), with the common ends counted rather than coded and sorted: cut where no
- * word spans the cut, they add the same words to both bags. ASCII text is cut after any non-word
- * character; other text only at whitespace, where case-folding (Greek final sigma) cannot see across
- * the cut either. Undefined for scripts written without spaces, which words() splits otherwise.
+ * word spans the cut, they add the same words to both bags. Plain text (isPlain: its words are runs of
+ * ASCII letters and digits) is cut after any non-word character; other text only at whitespace, where
+ * case-folding (Greek final sigma) cannot see across the cut either. Undefined for scripts written
+ * without spaces, which words() splits otherwise.
+ *
+ * With `enough`, a score of at least `enough` may come out as any value at least `enough`: the score
+ * grows with the common words, and plain text counts them only until they lift it there (a paragraph
+ * edited in one word is mostly common ends, and counting them was most of the cost).
  */
-export function similarEnds(a: string, b: string): number | undefined {
-  const ascii = !NON_ASCII.test(a) && !NON_ASCII.test(b);
-  if (!ascii && (hasUnspaced(a) || hasUnspaced(b))) return undefined;
-  const boundary = ascii ? (c: number) => !isWordChar(c) : (c: number) => isSpace(String.fromCharCode(c));
-  const count = (text: string) => (ascii ? countWordsUpTo(text, Infinity) : words(text).length);
+export function similarEnds(a: string, b: string, enough = Infinity): number | undefined {
+  const plain = isPlain(a) && isPlain(b);
+  if (!plain && (hasUnspaced(a) || hasUnspaced(b))) return undefined;
+  const boundary = plain ? (c: number) => !isWordChar(c) : isSpaceCode;
   const n = Math.min(a.length, b.length);
   let front = 0;
   while (front < n && a.charCodeAt(front) === b.charCodeAt(front)) front++;
@@ -346,12 +360,18 @@ export function similarEnds(a: string, b: string): number | undefined {
   let back = 0;
   while (back < n - front && a.charCodeAt(a.length - 1 - back) === b.charCodeAt(b.length - 1 - back)) back++;
   while (back > 0 && !boundary(a.charCodeAt(a.length - back))) back--;
-  const common = count(a.slice(0, front)) + count(a.slice(a.length - back));
   const midA = wordBag(a.slice(front, a.length - back));
   const midB = wordBag(b.slice(front, b.length - back));
-  const total = 2 * common + midA.length + midB.length;
+  const shared = sharedCount(midA, midB);
+  const mid = midA.length + midB.length;
+  // 2 (c + shared) / (2 c + mid) >= enough from this many common words c on (one more for rounding).
+  const cap = enough < 1 ? Math.max(0, Math.ceil((enough * mid - 2 * shared) / (2 * (1 - enough)))) + 1 : Infinity;
+  const count = (text: string, upTo: number) => (plain ? countWordsUpTo(text, upTo) : words(text).length);
+  const inFront = count(a.slice(0, front), cap);
+  const common = inFront >= cap ? inFront : inFront + count(a.slice(a.length - back), cap - inFront);
+  const total = 2 * common + mid;
   if (total === 0) return 1;
-  return (2 * (common + sharedCount(midA, midB))) / total;
+  return (2 * (common + shared)) / total;
 }
 
 /**
@@ -377,7 +397,7 @@ function pairRun(removed: string[], added: string[], options: DiffOptions, budge
     const end = Math.min(added.length, nextAdded + PAIR_WINDOW);
     for (let j = nextAdded; j < end; j++) {
       budget.comparisons++;
-      const quick = j === nextAdded ? similarEnds(text, added[j]!) : undefined;
+      const quick = j === nextAdded ? similarEnds(text, added[j]!, options.minBlockSimilarity) : undefined;
       const score = quick ?? dice((bag ??= wordBag(text)), addedBag(j), options.minBlockSimilarity);
       if (score >= options.minBlockSimilarity) {
         match = j;

@@ -1,7 +1,7 @@
 // The word sets behind similarity: words() and dice(), including their shortcuts.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bodyText, captionsText, dice, NOT_WORD_CHARACTERS, shingles, wordBag, words } from '../../src/align/fingerprint.js';
+import { bodyText, captionsText, dice, isPlain, NOT_WORD_CHARACTERS, shingles, wordBag, words } from '../../src/align/fingerprint.js';
 import type { Post } from '../../src/model.js';
 import { MAYBE_UNSPACED, splitUnspaced, UNSPACED } from '../../src/align/tokens.js';
 import { FUZZ_RUNS } from '../helpers/arbitraries.js';
@@ -76,6 +76,20 @@ describe('words', () => {
       if (shortcut.test(ch) && (letterOrDigit.test(ch) || letterOrDigit.test(ch.toLowerCase()))) wrong.push(c.toString(16));
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('calls plain only text whose words are its runs of ASCII letters and digits, in either case', () => {
+    // What counting and cutting plain text in place rely on (classify/text-diff.ts): a plain character
+    // beyond ASCII is no letter or digit and has no case.
+    const letterOrDigit = /[\p{L}\p{N}]/u;
+    const wrong: string[] = [];
+    for (let c = 0x80; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (isPlain(ch) && (letterOrDigit.test(ch) || ch.toLowerCase() !== ch || ch.toUpperCase() !== ch)) wrong.push(c.toString(16));
+    }
+    expect(wrong).toEqual([]);
+    expect(isPlain('“Zelensky’s” £5 — 2×2…')).toBe(true);
+    expect(['café', '\u212Aelvin', 'ΑΣ', '中文', '\ud840\udc00'].filter(isPlain)).toEqual([]);
   });
 
   it('finds the same words in any text as the definition does', () => {

@@ -1,6 +1,6 @@
 // Word and block diffs, written as compact one-line strings: `a [-b-]{+c+}` (as jsdiff's tests do).
 import { describe, expect, it } from 'vitest';
-import { diffBlocks, diffText } from '../../src/classify/text-diff.js';
+import { diffBlocks, diffText, isSpaceCode } from '../../src/classify/text-diff.js';
 import type { Hunk } from '../../src/model.js';
 
 function show(hunks: Hunk[]): string {
@@ -52,5 +52,13 @@ describe('diffBlocks', () => {
     expect(show(diffBlocks(old, neu))).toBe(
       '=Alpha beta gamma delta. | +A new paragraph about something else. | Kirby said the US would {+surely +}help.',
     );
+  });
+});
+
+describe('isSpaceCode', () => {
+  it('is /\\s/ for every UTF-16 code unit', () => {
+    const wrong: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) if (isSpaceCode(c) !== /\s/.test(String.fromCharCode(c))) wrong.push(c);
+    expect(wrong).toEqual([]);
   });
 });

@@ -29,7 +29,11 @@ const seen = (changes: Change[] | undefined) =>
 
 // A small vocabulary with punctuation and odd whitespace, so that repeated words make many equally short
 // diffs (where a differently cut diff could choose another) and jsdiff's whitespace handling is exercised.
-const word = fc.oneof(fc.constantFrom('a', 'b', 'a.'), fc.constantFrom('a', 'b', 'the', 'cat', 'sat', 'on', 'mat', 'x.', ',', 'ä', '—', 'b,', '(a)'));
+// Curly quotes, £ and × are plain text (counted and cut in place, align/fingerprint.ts isPlain); ä is not.
+const word = fc.oneof(
+  fc.constantFrom('a', 'b', 'a.'),
+  fc.constantFrom('a', 'b', 'the', 'cat', 'sat', 'on', 'mat', 'x.', ',', 'ä', '—', 'b,', '(a)', 'cat’s', '“the”', '£5', 'a×b', '…'),
+);
 const space = fc.constantFrom(' ', ' ', ' ', '  ', '\n', ' \t', '\u00a0');
 const textArb = fc.array(fc.tuple(word, space), { minLength: 0, maxLength: 40 });
 const editArb = fc.array(fc.tuple(fc.nat(), fc.constantFrom('insert', 'delete', 'replace', 'space'), word, space), { minLength: 1, maxLength: 4 });
@@ -79,15 +83,25 @@ describe('trimmedDiffWords', () => {
   it('similarEnds scores two texts as dice of their word bags does', () => {
     // Mostly ASCII words (with case and digits, which words() folds and keeps), glued by nothing at times;
     // some Greek (final sigma folds by context), dotted İ and Kelvin K (fold to other lengths), and Chinese.
-    const asciiWord = fc.oneof({ weight: 9, arbitrary: fc.constantFrom('a', 'b', 'A', 'the', 'Cat', 'x.', 'b,', '(a)', '1a', 'a1', '7') }, { weight: 1, arbitrary: word }, { weight: 1, arbitrary: fc.constantFrom('ΟΔΟΣ', 'Σ.', 'ΑΣ', 'İ', 'Ä', '\u212a', 'é', '中文') });
-    const glued = fc.array(fc.tuple(asciiWord, fc.constantFrom(' ', '', '-', ', ', '\u00a0', '.')), { maxLength: 30 });
+    // Plain text beyond ASCII too: curly quotes, dashes, £ and × glue words or stand alone.
+    const asciiWord = fc.oneof(
+      { weight: 9, arbitrary: fc.constantFrom('a', 'b', 'A', 'the', 'Cat', 'x.', 'b,', '(a)', '1a', 'a1', '7', '“A”', 'don’t', '£3', '2×2') },
+      { weight: 1, arbitrary: word },
+      { weight: 1, arbitrary: fc.constantFrom('ΟΔΟΣ', 'Σ.', 'ΑΣ', 'İ', 'Ä', '\u212a', 'é', '中文') },
+    );
+    const glued = fc.array(fc.tuple(asciiWord, fc.constantFrom(' ', '', '-', ', ', '\u00a0', '.', '’', '—', '\u2009')), { maxLength: 30 });
     fc.assert(
-      fc.property(glued, editArb, fc.boolean(), (tokens, edits, trail) => {
+      fc.property(glued, editArb, fc.boolean(), fc.constantFrom(0, 0.2, 0.4, 0.5, 0.9, 0.99, 1), (tokens, edits, trail, enough) => {
         const a = render(tokens as Array<[string, string]>, '', trail);
         const b = render(edit(tokens as Array<[string, string]>, edits), '', !trail);
         const quick = similarEnds(a, b);
         if (/中/.test(a + b)) expect(quick).toBeUndefined();
         else expect(quick).toBe(dice(wordBag(a), wordBag(b)));
+        // With `enough`: the exact score below it; at or above it, any score at or above it.
+        const bounded = similarEnds(a, b, enough);
+        if (quick === undefined) expect(bounded).toBeUndefined();
+        else if (quick < enough) expect(bounded).toBe(quick);
+        else expect(bounded).toBeGreaterThanOrEqual(enough);
       }),
       { numRuns: 20000 },
     );
