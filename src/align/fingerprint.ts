@@ -236,3 +236,63 @@ export function sharedCount(a: Float64Array, b: Float64Array, needed = -1): numb
   }
   return shared;
 }
+
+/** What two texts' word multisets have in common (bagOverlap). */
+export interface Overlap {
+  /** Words of the first text, of the second, and how many they share (with repeats, as sharedCount counts). */
+  sizeA: number;
+  sizeB: number;
+  shared: number;
+}
+
+/** Open-addressing table of word codes with their counts, reused by every bagOverlap call. */
+let tableCodes = new Float64Array(256);
+let tableCounts = new Int32Array(256);
+
+/** The slot of `code`: where it is, or the empty slot (NaN) where it goes. */
+function slotOf(code: number, mask: number): number {
+  let i = (code >>> 0) & mask;
+  for (;;) {
+    const k = tableCodes[i]!;
+    if (k === code || k !== k) return i;
+    i = (i + 1) & mask;
+  }
+}
+
+/**
+ * sharedCount(wordBag(a), wordBag(b)) and the two bags' sizes, through a table of a's words and their
+ * counts rather than two sorted bags: sorting a short bag costs more than hashing its words (a paragraph
+ * pair scored once in block pairing pays for two sorts and uses them once).
+ */
+export function bagOverlap(a: string, b: string): Overlap {
+  const sizeA = hashWords([a]);
+  let size = 16;
+  while (size < 2 * sizeA) size *= 2;
+  if (tableCodes.length < size) {
+    tableCodes = new Float64Array(size);
+    tableCounts = new Int32Array(size);
+  } else if (tableCodes.length > 16 * size && tableCodes.length > 4096) {
+    // A huge text's table is not kept for the many short ones after it.
+    tableCodes = new Float64Array(Math.max(256, size));
+    tableCounts = new Int32Array(Math.max(256, size));
+  }
+  const mask = size - 1;
+  tableCodes.fill(NaN, 0, size);
+  tableCounts.fill(0, 0, size);
+  for (let i = 0; i < sizeA; i++) {
+    const code = code53(hashes[2 * i]!, hashes[2 * i + 1]!);
+    const slot = slotOf(code, mask);
+    tableCodes[slot] = code;
+    tableCounts[slot]!++;
+  }
+  const sizeB = hashWords([b]);
+  let shared = 0;
+  for (let i = 0; i < sizeB; i++) {
+    const slot = slotOf(code53(hashes[2 * i]!, hashes[2 * i + 1]!), mask);
+    if (tableCounts[slot]! > 0) {
+      tableCounts[slot]!--;
+      shared++;
+    }
+  }
+  return { sizeA, sizeB, shared };
+}

@@ -1,7 +1,7 @@
 // The word sets behind similarity: words() and dice(), including their shortcuts.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bodyText, captionsText, dice, isPlain, NOT_WORD_CHARACTERS, shingles, wordBag, words } from '../../src/align/fingerprint.js';
+import { bagOverlap, bodyText, captionsText, dice, isPlain, NOT_WORD_CHARACTERS, sharedCount, shingles, wordBag, words } from '../../src/align/fingerprint.js';
 import type { Post } from '../../src/model.js';
 import { MAYBE_UNSPACED, splitUnspaced, UNSPACED } from '../../src/align/tokens.js';
 import { FUZZ_RUNS } from '../helpers/arbitraries.js';
@@ -155,5 +155,24 @@ describe('word codes', () => {
     expect(shingles({ captions: [], body: [{ kind: 'paragraph', marker: '', text: 'cat dog' }] } as unknown as Post)).not.toEqual(
       shingles({ captions: [], body: [{ kind: 'paragraph', marker: '', text: 'dog cat' }] } as unknown as Post),
     );
+  });
+});
+
+describe('bagOverlap', () => {
+  it('is the bags and sharedCount of wordBag, whatever the repeats and table sizes', () => {
+    // Few distinct words, many repeats: probe chains cross slots whose counts reached zero.
+    const word = fc.constantFrom('a', 'b', 'c', 'the', 'The', 'x1', 'é', 'ΑΣ', '中文', 'w9', 'zz');
+    const text = fc.array(fc.tuple(word, fc.constantFrom(' ', ', ', '\n')), { maxLength: 120 }).map((ws) => ws.map(([w, s]) => w + s).join(''));
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        const [x, y] = [wordBag(a), wordBag(b)];
+        expect(bagOverlap(a, b)).toEqual({ sizeA: x.length, sizeB: y.length, shared: sharedCount(x, y) });
+      }),
+      { numRuns: FUZZ_RUNS * 10 },
+    );
+    // A large text then a small one: the table is reset, not left with the large one's words.
+    const big = Array.from({ length: 5000 }, (_, i) => `w${i}`).join(' ');
+    expect(bagOverlap(big, big).shared).toBe(5000);
+    expect(bagOverlap('w1 w2', 'w2 w3')).toEqual({ sizeA: 2, sizeB: 2, shared: 1 });
   });
 });

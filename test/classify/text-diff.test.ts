@@ -1,6 +1,7 @@
 // Word and block diffs, written as compact one-line strings: `a [-b-]{+c+}` (as jsdiff's tests do).
 import { describe, expect, it } from 'vitest';
-import { diffBlocks, diffText, isSpaceCode } from '../../src/classify/text-diff.js';
+import fc from 'fast-check';
+import { commonPrefix, commonSuffix, diffBlocks, diffText, isSpaceCode } from '../../src/classify/text-diff.js';
 import type { Hunk } from '../../src/model.js';
 
 function show(hunks: Hunk[]): string {
@@ -60,5 +61,35 @@ describe('isSpaceCode', () => {
     const wrong: number[] = [];
     for (let c = 0; c <= 0xffff; c++) if (isSpaceCode(c) !== /\s/.test(String.fromCharCode(c))) wrong.push(c);
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('commonPrefix and commonSuffix', () => {
+  const naivePrefix = (a: string, b: string, max: number) => {
+    let i = 0;
+    while (i < max && a[i] === b[i]) i++;
+    return i;
+  };
+  const naiveSuffix = (a: string, b: string, max: number) => {
+    let k = 0;
+    while (k < max && a[a.length - 1 - k] === b[b.length - 1 - k]) k++;
+    return k;
+  };
+  it('count the characters two texts share at each end, chunk by chunk and then one by one', () => {
+    // Long shared runs (several chunks) with a difference anywhere, including inside a surrogate pair.
+    const piece = fc.constantFrom('a', 'b', ' ', 'é', '\ud83d\ude00', 'word ', 'x'.repeat(31), 'y'.repeat(33));
+    const text = fc.array(piece, { maxLength: 30 }).map((ps) => ps.join(''));
+    fc.assert(
+      fc.property(text, text, text, fc.nat(), (common, x, y, cap) => {
+        const [a, b] = [common + x + common, common + y + common];
+        const max = Math.min(a.length, b.length);
+        const m = cap % (max + 1);
+        expect(commonPrefix(a, b)).toBe(naivePrefix(a, b, max));
+        expect(commonSuffix(a, b)).toBe(naiveSuffix(a, b, max));
+        expect(commonPrefix(a, b, m)).toBe(naivePrefix(a, b, m));
+        expect(commonSuffix(a, b, m)).toBe(naiveSuffix(a, b, m));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
