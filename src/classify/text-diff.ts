@@ -41,10 +41,13 @@ export const PAIR_WINDOW = 64;
 /**
  * Word-diff work one post comparison may do, in squared edit lengths: jsdiff's cost grows with the square
  * of the edit it explores (a text is tokenised once, linear), so a run cut at maxEditLength (2000) costs
- * 4,000,000. Ordinary edits of a few words cost tens; a post whose long fields are all reordered would
- * otherwise cost seconds a field. Beyond it a field is shown whole, flagged.
+ * 4,000,000, and that is the budget: the post's first field may always use the whole maxEditLength.
+ * Ordinary edits of a few words cost tens, so thousands of edited paragraphs fit; a post whose long
+ * fields are all reordered would otherwise cost seconds a field. Beyond it a field is shown whole,
+ * flagged. (It was twice this until 2026-11-30: a 10 MB post whose every paragraph was reordered then
+ * spent about 0.9 s in jsdiff to show each paragraph whole anyway.)
  */
-export const POST_WORD_WORK = 2 * DEFAULT_DIFF_OPTIONS.maxEditLength ** 2;
+export const POST_WORD_WORK = DEFAULT_DIFF_OPTIONS.maxEditLength ** 2;
 
 /** What renderers say beside a field whose diff a bound made coarse. */
 export const COARSE_NOTE = 'too many changes to compare finely: shown coarsely';
