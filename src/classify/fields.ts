@@ -1,6 +1,6 @@
 // What changed between two versions of one post, field by field.
 import type { Field, FieldChange, Hunk, Post } from '../model.js';
-import { DiffBudget, diffBlocks, diffText, type DiffOptions } from './text-diff.js';
+import { DiffBudget, diffBlocks, diffText, type DiffOptions, type PageWork, POST_WORD_WORK } from './text-diff.js';
 
 const blockLines = (p: Post) => p.body.map((b) => (b.marker ? `${b.marker} ${b.text}` : b.text));
 const captionLines = (p: Post) => p.captions.map((c) => (c.credit === null ? c.text : `${c.text} (${c.credit})`));
@@ -25,11 +25,14 @@ function sameList(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-/** The fields that differ, each with its word-level hunks. Empty when the post is unchanged. */
-export function compareFields(old: Post, neu: Post, options: DiffOptions): FieldChange[] {
+/**
+ * The fields that differ, each with its word-level hunks. Empty when the post is unchanged. `page`: the
+ * word-diff work left for the whole comparison this post is part of, spent here too.
+ */
+export function compareFields(old: Post, neu: Post, options: DiffOptions, page: PageWork | null = null): FieldChange[] {
   const changes: FieldChange[] = [];
   // One budget for the whole post: a post cannot multiply the word-diff bound by its number of fields.
-  const budget = new DiffBudget();
+  const budget = new DiffBudget(POST_WORD_WORK, page);
   for (const [field, read] of FIELD_READERS) {
     let hunks: Hunk[];
     let before: string;

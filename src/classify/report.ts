@@ -24,7 +24,7 @@ import {
 } from '../model.js';
 import { compareFields } from './fields.js';
 import { comparePages, isSamePage } from './page.js';
-import { DEFAULT_DIFF_OPTIONS, type DiffOptions } from './text-diff.js';
+import { DEFAULT_DIFF_OPTIONS, type DiffOptions, PageWork } from './text-diff.js';
 import { classifyUnpaired } from './window.js';
 
 export interface DiffCapturesOptions extends Partial<AlignOptions>, Partial<DiffOptions> {
@@ -141,11 +141,13 @@ export function diffCaptures(old: Capture, neu: Capture, options: DiffCapturesOp
   alignment.moved = movedInPageOrder(alignment, old.posts.length, neu.posts.length, orders);
   const verdict = classifyUnpaired(old, neu, alignment, orders);
   const byNew: PostChange[] = new Array(neu.posts.length);
+  // One word-diff budget for the comparison, besides each post's: no page can multiply the bound by its posts.
+  const work = new PageWork();
   alignment.pairs.forEach((pair, i) => {
     const before = old.posts[pair.old]!;
     const after = neu.posts[pair.new]!;
     // An identical pair has nothing to compare (its key is every field) but, with ids, the id.
-    const changes = pair.match === 'identical' && before.id === after.id ? [] : compareFields(before, after, resolved);
+    const changes = pair.match === 'identical' && before.id === after.id ? [] : compareFields(before, after, resolved, work);
     const change = paired(before, after, pair, alignment.moved.has(i), changes);
     byNew[pair.new] = change;
   });

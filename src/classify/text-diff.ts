@@ -49,16 +49,29 @@ export const PAIR_WINDOW = 64;
  */
 export const POST_WORD_WORK = DEFAULT_DIFF_OPTIONS.maxEditLength ** 2;
 
+/**
+ * Word-diff work one comparison of two captures may do in all, in the same units: eight posts' budgets.
+ * Each post's budget bounds the post, not the page: 400 posts whose 1,000-word headlines were reordered
+ * in the same words spent a run cut at maxEditLength each (a quarter of a second a post on this machine).
+ */
+export const PAGE_WORD_WORK = 8 * POST_WORD_WORK;
+
 /** What renderers say beside a field whose diff a bound made coarse. */
 export const COARSE_NOTE = 'too many changes to compare finely: shown coarsely';
 
 /** Texts shorter than this (both sides, in characters) skip the rewrite pre-check: jsdiff is cheap there. */
 const PRECHECK_CHARS = 2000;
 
+/** Word-diff work left for a whole comparison of two captures (PAGE_WORD_WORK): one shared by its posts. */
+export class PageWork {
+  constructor(public left = PAGE_WORD_WORK) {}
+}
+
 /**
  * The work limits of one post comparison, shared by its fields, and what they did. `coarse` is set when
  * a bound changed the result (blocks paired in order instead of aligned, a field shown whole): the caller
- * says so in the output. The counters let tests pin the bounds without a clock.
+ * says so in the output. The counters let tests pin the bounds without a clock. With `page`, the word
+ * diffs also spend from the work left for the whole comparison.
  */
 export class DiffBudget {
   wordWork: number;
@@ -67,8 +80,21 @@ export class DiffBudget {
   comparisons = 0;
   /** jsdiff word diffs run. */
   wordDiffs = 0;
-  constructor(wordWork = POST_WORD_WORK) {
+  constructor(
+    wordWork = POST_WORD_WORK,
+    readonly page: PageWork | null = null,
+  ) {
     this.wordWork = wordWork;
+  }
+
+  /** Word-diff work that may still be spent: the post's, or less when the page has less left. */
+  available(): number {
+    return this.page === null ? this.wordWork : Math.min(this.wordWork, this.page.left);
+  }
+
+  spend(work: number): void {
+    this.wordWork -= work;
+    if (this.page !== null) this.page.left -= work;
   }
 }
 
@@ -116,7 +142,7 @@ export function diffText(old: string, neu: string, options: DiffOptions = DEFAUL
   if (old === neu) return [{ op: '=', text: old }];
   if (old === '' || neu === '') return rewritten(old, neu);
   if (surelyRewritten(old, neu, options)) return rewritten(old, neu);
-  const limit = Math.min(options.maxEditLength, Math.floor(Math.sqrt(Math.max(0, budget.wordWork))));
+  const limit = Math.min(options.maxEditLength, Math.floor(Math.sqrt(Math.max(0, budget.available()))));
   if (limit < 1) {
     budget.coarse = true;
     return rewritten(old, neu);
@@ -124,7 +150,7 @@ export function diffText(old: string, neu: string, options: DiffOptions = DEFAUL
   budget.wordDiffs++;
   const changes = trimmedDiffWords(old, neu, limit);
   if (!changes) {
-    budget.wordWork -= limit * limit;
+    budget.spend(limit * limit);
     // Beyond maxEditLength a text is rewritten by definition; beyond what the budget left, only maybe.
     if (limit < options.maxEditLength) budget.coarse = true;
     return rewritten(old, neu);
@@ -139,7 +165,7 @@ export function diffText(old: string, neu: string, options: DiffOptions = DEFAUL
     }
     return { op, text: c.value };
   });
-  budget.wordWork -= edits * edits;
+  budget.spend(edits * edits);
   const threshold = options.rewriteThreshold;
   if (changed > 0 || threshold < 0) {
     // A rewrite when changed / total > threshold: totals at cap or above are surely not (changed / cap is

@@ -1,10 +1,10 @@
 // Every diff that could be quadratic is bounded (issue 18): the bounds are pinned by operation counts
 // (comparisons, word diffs run), never by a clock.
 import { describe, expect, it } from 'vitest';
-import { DiffBudget, diffBlocks, diffText, DEFAULT_DIFF_OPTIONS, MAX_BLOCK_EDIT, PAIR_WINDOW } from '../../src/classify/text-diff.js';
+import { DiffBudget, diffBlocks, diffText, DEFAULT_DIFF_OPTIONS, MAX_BLOCK_EDIT, PAGE_WORD_WORK, PAIR_WINDOW, POST_WORD_WORK } from '../../src/classify/text-diff.js';
 import { diffCaptures, parseCapture } from '../../src/index.js';
 import type { Hunk } from '../../src/model.js';
-import { bigPostEveryParagraphEdited, bigPostEveryParagraphRewritten, longHeadlinesRewritten, postGainsBlocks } from './hostile.js';
+import { bigPostEveryParagraphEdited, bigPostEveryParagraphRewritten, longHeadlinesReordered, longHeadlinesRewritten, postGainsBlocks } from './hostile.js';
 
 const ops = (hunks: Hunk[]) => hunks.map((h) => h.op).join('');
 const count = (hunks: Hunk[], op: string) => hunks.filter((h) => h.op === op).length;
@@ -110,6 +110,22 @@ describe('word diff budget', () => {
     const headlines = r.posts.flatMap((p) => p.changes.filter((c) => c.field === 'headline'));
     expect(headlines.length).toBeGreaterThan(0);
     expect(headlines.every((c) => ops(c.hunks) === '-+')).toBe(true);
+  });
+});
+
+describe('word diff budget of a whole comparison', () => {
+  it('posts whose 1,000-word headlines are reordered: the page spends at most PAGE_WORD_WORK, the rest shown whole, flagged', () => {
+    // Each headline is a run cut at maxEditLength, the whole of its post's budget: without a budget for the
+    // page, every post spent one (100 such posts took 26 s, 400 would take minutes).
+    const posts = 12;
+    const { old, new: neu } = longHeadlinesReordered(posts, 1_000);
+    const r = diffCaptures(parseCapture(old), parseCapture(neu));
+    const headlines = r.posts.flatMap((p) => p.changes.filter((c) => c.field === 'headline'));
+    expect(headlines).toHaveLength(posts);
+    expect(headlines.every((c) => ops(c.hunks) === '-+')).toBe(true);
+    const diffed = headlines.filter((c) => !c.coarse).length;
+    expect(diffed).toBe(PAGE_WORD_WORK / POST_WORD_WORK);
+    expect(headlines.filter((c) => c.coarse)).toHaveLength(posts - diffed);
   });
 });
 

@@ -95,3 +95,11 @@ export function htmlDeep(depth: number): string {
 export function htmlManyParagraphs(bytes: number): string {
   return htmlPage(`<article><h2>Post</h2>${'<p>x'.repeat(Math.floor(bytes / 4))}</article>`);
 }
+
+/** `posts` posts whose `headlineWords`-word headlines keep every word in reverse order (no pre-check can tell). */
+export function longHeadlinesReordered(posts: number, headlineWords: number): Pair {
+  const words = (i: number) => Array.from({ length: headlineWords }, (_, w) => word(i * headlineWords + w, 'h'));
+  const spec = (reversed: boolean) =>
+    Array.from({ length: posts }, (_, i) => ({ time: stamp(i % 1440), headline: (reversed ? words(i).reverse() : words(i)).join(' '), body: [`Body of post ${i} stays.`] }));
+  return { old: makeCapture({ posts: spec(false) }), new: makeCapture({ posts: spec(true) }) };
+}
