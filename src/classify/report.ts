@@ -1,4 +1,5 @@
 // diffCaptures: align two captures, classify every post, and build the Report every renderer reads.
+import { append } from '../arrays.js';
 import { alignPosts } from '../align/align.js';
 import { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from '../align/options.js';
 import { detectOrder, movedInPageOrder } from '../align/order.js';
@@ -172,7 +173,7 @@ export function diffCaptures(old: Capture, neu: Capture, options: DiffCapturesOp
   byNew.forEach((change, n) => {
     posts.push(change);
     const after = oldOnlyAfter.get(n);
-    if (after) posts.push(...after);
+    if (after) append(posts, after);
   });
 
   return {

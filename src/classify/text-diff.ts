@@ -1,6 +1,7 @@
 // Word and block differences of one field, with every step bounded (a page can make any diff hostile).
 // The only module that imports jsdiff.
 import { diffArrays, diffWords, type ChangeObject } from 'diff';
+import { append } from '../arrays.js';
 import { bagOverlap, dice, isPlain, wordBag, words } from '../align/fingerprint.js';
 import { hasUnspaced } from '../align/tokens.js';
 import type { Hunk, Part } from '../model.js';
@@ -263,11 +264,6 @@ export function trimmedDiffWords(old: string, neu: string, limit: number): Array
   if (front > 0 && first) first.value = neu.slice(0, front) + first.value;
   if (back > 0 && last) last.value += neu.slice(neu.length - back);
   return changes;
-}
-
-function append<T>(into: T[], items: readonly T[]): void {
-  // Not push(...items): a spread of 100,000+ items overflows the stack.
-  for (const item of items) into.push(item);
 }
 
 /**

@@ -1,6 +1,7 @@
 // Many captures for `log` and `check`: folders, files and globs expanded, read and parsed once each.
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { append } from '../arrays.js';
 import { InputError, UsageError } from '../errors.js';
 import type { CaptureVersion } from '../model.js';
 import { orderCaptures, type OrderBy } from '../history/order.js';
@@ -32,13 +33,13 @@ export async function expandInputs(inputs: string[]): Promise<string[]> {
     } catch {
       stat = null;
     }
-    if (stat?.isDirectory()) files.push(...folderFiles(input));
+    if (stat?.isDirectory()) append(files, folderFiles(input));
     else if (stat) files.push(input);
     else if (GLOB.test(input)) {
       const { globSync } = await import('tinyglobby');
       const matches = globSync(input, { onlyFiles: true }).sort();
       if (matches.length === 0) throw new InputError(input, 'a pattern matching capture files', 'no match');
-      files.push(...matches);
+      append(files, matches);
     } else throw new InputError(input, 'a capture file, a folder of captures or a pattern', 'no such file');
   }
   const unique = [...new Set(files)];

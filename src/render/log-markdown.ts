@@ -1,4 +1,5 @@
 // The history as GitHub-flavoured Markdown: a table of posts, or one post's versions.
+import { append } from '../arrays.js';
 import type { History, PostHistory } from '../model.js';
 import { latestHeadline } from './log-terminal.js';
 import { escapeMarkdown, fieldLines, postText } from './markdown.js';
@@ -16,7 +17,8 @@ export function renderLogMarkdown(history: History, post?: PostHistory): string 
   const label = (i: number) => escapeMarkdown(history.captures[i]?.label ?? String(i + 1));
   const lines = [`## livediff log: ${history.posts.length} posts over ${history.captures.length} captures`, ''];
   if (post) {
-    lines.push(`### Post ${post.id}: ${escapeMarkdown(latestHeadline(post))}`, '', `First seen ${label(post.firstSeen)}, last seen ${label(post.lastSeen)}, now **${post.fate}**.`, '', ...versionsText(post, label));
+    lines.push(`### Post ${post.id}: ${escapeMarkdown(latestHeadline(post))}`, '', `First seen ${label(post.firstSeen)}, last seen ${label(post.lastSeen)}, now **${post.fate}**.`, '');
+    append(lines, versionsText(post, label));
   } else {
     lines.push('| # | first seen | last seen | versions | status | headline |', '|---|---|---|---|---|---|');
     for (const p of history.posts) {

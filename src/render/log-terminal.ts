@@ -1,4 +1,5 @@
 // The terminal views of a history: a table with one line per post, or every version of one post.
+import { maxOf } from '../arrays.js';
 import type { History, HistoryEvent, PostHistory } from '../model.js';
 import { sanitizeInline } from './sanitize.js';
 import { INDENT, TerminalWriter } from './terminal-writer.js';
@@ -50,13 +51,13 @@ class LogTable extends TerminalWriter {
     const { c } = this;
     const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - displayWidth(s)));
     const idWidth = String(history.posts.length).length + 1;
-    const statusWidth = Math.max(6, ...history.posts.map((p) => STATUS_LABEL_OF(p.fate).length));
+    const statusWidth = maxOf(history.posts.map((p) => STATUS_LABEL_OF(p.fate).length), 6);
     let labels = history.captures.map((_, i) => withTime(history, i));
     const fixed = (w: number) => idWidth + 2 + (w + 2) * 2 + 8 + 2 + statusWidth + 2;
-    let width = Math.max(10, ...labels.map((l) => displayWidth(l)));
+    let width = maxOf(labels.map((l) => displayWidth(l)), 10);
     if (this.width !== undefined && this.width - fixed(width) < MIN_HEADLINE) {
       labels = labels.map(compact);
-      width = Math.max(10, ...labels.map((l) => displayWidth(l)));
+      width = maxOf(labels.map((l) => displayWidth(l)), 10);
     }
     const room = this.width === undefined ? undefined : Math.max(10, this.width - fixed(width));
     const headline = (p: PostHistory) => {

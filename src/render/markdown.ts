@@ -1,4 +1,5 @@
 // GitHub-flavoured Markdown report, for job summaries and commit comments. Capture text is neutralised.
+import { append } from '../arrays.js';
 import { COARSE_NOTE } from '../classify/text-diff.js';
 import { type FieldChange, type Hunk, type Post, type PostChange, type Report, unreachable } from '../model.js';
 import { humanTime } from './human-time.js';
@@ -136,8 +137,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     '',
   ];
   if (!report.samePage) lines.push('> **Warning:** these captures look like different pages (compared with --force)', '');
-  for (const p of selectPosts(report, only)) lines.push(...postSection(p, sub, options.timeZone, options.explain));
+  for (const p of selectPosts(report, only)) append(lines, postSection(p, sub, options.timeZone, options.explain));
   // Page details after the posts, as in the terminal: they explain the verdict, they are not the news.
-  if (only.includes('page')) lines.push(...pageLines(report, options.timeZone));
+  if (only.includes('page')) append(lines, pageLines(report, options.timeZone));
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

@@ -1,5 +1,6 @@
 // The series drawn as SVG, by hand (two simple charts do not justify a charting library): the post counter
 // over time, and one row per post from first to last seen, its colour and end shape saying how it ended.
+import { maxOf, minOf } from '../../arrays.js';
 import type { History, PostFate, PostHistory } from '../../model.js';
 import { esc } from './escape.js';
 import { STATUS_LABEL } from '../vocabulary.js';
@@ -109,15 +110,15 @@ export function counterSvg(history: History, xs: number[]): string {
   const counts = history.captures.map((c) => c.postCount);
   const shown = history.captures.map((c) => c.posts);
   const values = [...counts.filter((v): v is number => v !== null), ...shown];
-  const max = Math.max(1, ...values);
-  const min = Math.min(...values, max);
+  const max = maxOf(values, 1);
+  const min = minOf(values, max);
   const lo = Math.max(0, min - Math.ceil((max - min) * 0.1));
   const y = (v: number) => +(bottom - ((v - lo) / Math.max(1, max - lo)) * (bottom - top)).toFixed(1);
   const line = (vs: Array<number | null>) =>
     vs.map((v, i) => (v === null ? '' : `${xs[i]},${y(v)}`)).filter(Boolean).join(' ');
   return (
     `<svg class="counter" viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-labelledby="ct-h ct-d">` +
-    `<desc id="ct-d">The page's post counter went from ${counts[0] ?? 'unknown'} to ${counts[counts.length - 1] ?? 'unknown'} (highest ${max}); each capture showed between ${Math.min(...shown)} and ${Math.max(...shown)} posts.</desc>` +
+    `<desc id="ct-d">The page's post counter went from ${counts[0] ?? 'unknown'} to ${counts[counts.length - 1] ?? 'unknown'} (highest ${max}); each capture showed between ${minOf(shown)} and ${maxOf(shown)} posts.</desc>` +
     `<line x1="${PLOT_L}" x2="${PLOT_R}" y1="${y(max)}" y2="${y(max)}" class="grid"/><text x="${PLOT_L - 6}" y="${y(max) + 4}" text-anchor="end" class="tk">${max}</text>` +
     `<text x="${PLOT_L - 6}" y="${y(lo) + 4}" text-anchor="end" class="tk">${lo}</text>` +
     `<polyline points="${line(counts)}" class="c-count"/><polyline points="${line(shown)}" class="c-shown"/>` +
