@@ -119,7 +119,11 @@ export function everyEdited(size, seed) {
   return { old: render(old, old.length, 100_000), new: render(neu, neu.length, 100_200) };
 }
 
-/** One post of about `bytes` of real paragraphs among 20 small ones; then every paragraph edited by a word. */
+/**
+ * One post of about `bytes` of real paragraphs among 20 small ones; then every paragraph edited by a word
+ * (`edited`), or every paragraph rewritten (`rewritten`: its words in reverse order, as the 50 KB post),
+ * or the normal pair of that size (`normal`: one paragraph, in the middle, edited by a word).
+ */
 export function hugePost(bytes, seed) {
   const rand = prng(seed);
   const posts = Array.from({ length: 20 }, (_, n) => makePost(rand, n, 5000 - n));
@@ -131,22 +135,37 @@ export function hugePost(bytes, seed) {
   }
   const before = [{ ...posts[0], body: paras }, ...posts.slice(1)];
   const after = [{ ...posts[0], body: paras.map((p) => p.replace(' ', ' reportedly ')) }, ...posts.slice(1)];
-  return { old: render(before), edited: render(after) };
+  const rewritten = [{ ...posts[0], body: paras.map((p) => p.split(' ').reverse().join(' ')) }, ...posts.slice(1)];
+  const middle = paras.length >> 1;
+  const normal = [{ ...posts[0], body: paras.map((p, i) => (i === middle ? p.replace(' ', ' reportedly ') : p)) }, ...posts.slice(1)];
+  return { old: render(before), edited: render(after), rewritten: render(rewritten), normal: render(normal) };
 }
 
-/** Files for the heavy cases: every post edited, a huge post edited in every paragraph, and the scaling series. */
+/** Files for the heavy cases: every post edited, a huge post edited or rewritten in every paragraph, and the scaling series. */
 function heavy(files, small) {
   const size = small ? 100 : 5000;
   const edited = everyEdited(size, 77);
   files['every-edited'] = [join(OUT, 'every-edited-old.txt'), join(OUT, 'every-edited-new.txt')];
   writeFileSync(files['every-edited'][0], edited.old);
   writeFileSync(files['every-edited'][1], edited.new);
-  const huge = hugePost(small ? 200_000 : 5_000_000, 5);
-  files['huge-post'] = [join(OUT, 'huge-old.txt'), join(OUT, 'huge-edited.txt')];
-  files['huge-post-unchanged'] = [join(OUT, 'huge-old.txt'), join(OUT, 'huge-old-copy.txt')];
-  writeFileSync(files['huge-post'][0], huge.old);
-  writeFileSync(files['huge-post'][1], huge.edited);
-  writeFileSync(files['huge-post-unchanged'][1], huge.old);
+  // One huge post of 5 and of 10 MB (the target's bound), each edited and rewritten in every paragraph.
+  files.huge = [];
+  for (const bytes of small ? [200_000, 400_000] : [5_000_000, 10_000_000]) {
+    const huge = hugePost(bytes, 5);
+    const name = (kind) => join(OUT, `huge-${bytes / 1_000_000}mb-${kind}.txt`);
+    writeFileSync(name('old'), huge.old);
+    writeFileSync(name('old-copy'), huge.old);
+    writeFileSync(name('edited'), huge.edited);
+    writeFileSync(name('rewritten'), huge.rewritten);
+    writeFileSync(name('normal'), huge.normal);
+    files.huge.push({
+      bytes,
+      unchanged: [name('old'), name('old-copy')],
+      normal: [name('old'), name('normal')],
+      edited: [name('old'), name('edited')],
+      rewritten: [name('old'), name('rewritten')],
+    });
+  }
   // Doubling post counts while the larger file stays within the 64 MiB input limit.
   const limit = small ? 2 * 2 ** 20 : 64 * 2 ** 20;
   files.scaling = [];
