@@ -2,9 +2,9 @@
 // an object holding one under `items`, `posts`, `data`…). Field paths come from options.fields or are guessed.
 import { InputError } from '../errors.js';
 import type { Block, PageHeader } from '../model.js';
-import type { Adapter, DraftCapture as Capture, DraftPost as Post, ParseOptions } from './adapter.js';
+import { type Adapter, checkPostCount, type DraftCapture as Capture, type DraftPost as Post, type ParseOptions } from './adapter.js';
 import { dropSharedIds, emptyHeader, type FieldOptions, headlineFromBody, timeMinutes } from './fields.js';
-import { checkPostCount, isJsonObject, type JsonObject, Locator, needlesFor, parseJsonInput, startsAsJson } from './json.js';
+import { isJsonObject, type JsonObject, Locator, needlesFor, parseJsonInput, startsAsJson } from './json.js';
 import { blocksFromMarkup, textFromMarkup, withMarkupLimits } from './markup.js';
 import { normalizeText } from './normalize.js';
 import { feedDateMinutes } from './dates.js';

@@ -4,7 +4,7 @@ import { compile } from 'css-select';
 import { type AnyNode, type Document, type Element, hasChildren, isTag } from 'domhandler';
 import { InputError, UsageError } from '../errors.js';
 import type { Block, Caption, PageHeader } from '../model.js';
-import type { Adapter, DraftCapture as Capture, DraftPost as Post, ParseOptions } from './adapter.js';
+import { type Adapter, checkPostCount, type DraftCapture as Capture, type DraftPost as Post, type ParseOptions } from './adapter.js';
 import { dropSharedIds, emptyHeader, type FieldOptions, headlineFromBody, LineIndex, timeMinutes } from './fields.js';
 import {
   blocksFromText,
@@ -263,6 +263,7 @@ function parseHtml(text: string, options: ParseOptions): Capture {
   if (fields.id !== undefined && fields.id.lastIndexOf('@') > 0) checkSelector('id', fields.id.slice(0, fields.id.lastIndexOf('@')));
   const doc = parseDocument(text, { withStartIndices: true });
   const elements = findPosts(doc, fields);
+  checkPostCount(elements.length, options.source, 'a live page');
   const lines = new LineIndex(text);
   const posts: Post[] = [];
   for (const el of elements) {

@@ -33,17 +33,6 @@ export function parseJsonInput(text: string, source: string, expected: string): 
 }
 
 /**
- * Most posts one capture may yield. A capture is at most 64 MiB; past this many posts it is not a page
- * a person reads, and every later stage would pay for them. Beyond it: exit 2, one line.
- */
-export const MAX_POSTS = 250_000;
-
-/** Refuse a capture of more than MAX_POSTS posts (before any is parsed). */
-export function checkPostCount(count: number, source: string, expected: string): void {
-  if (count > MAX_POSTS) throw new InputError(source, `${expected}, at most ${MAX_POSTS.toLocaleString('en-US')} posts`, `${count.toLocaleString('en-US')} posts`);
-}
-
-/**
  * Searches that found nothing may scan this many times the text in all; past it each search looks only
  * WINDOW characters ahead. A needle that is absent costs a scan of the rest of the text, so without the
  * bound a document whose needles never match (an escaping not foreseen) is quadratic.

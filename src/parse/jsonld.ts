@@ -4,10 +4,9 @@ import type { Element } from 'domhandler';
 import { getElementsByTagName, textContent } from 'domutils';
 import { InputError } from '../errors.js';
 import type { PageHeader } from '../model.js';
-import type { Adapter, DraftCapture as Capture, DraftPost as Post, ParseOptions } from './adapter.js';
+import { type Adapter, checkPostCount, type DraftCapture as Capture, type DraftPost as Post, type ParseOptions } from './adapter.js';
 import { dropSharedIds, emptyHeader, headlineFromBody, isoMinutes, LineIndex } from './fields.js';
 import {
-  checkPostCount,
   describeJsonError,
   isJsonObject,
   type JsonObject,

@@ -2,7 +2,7 @@
 import { Buffer, isUtf8 } from 'node:buffer';
 import { InputError } from '../errors.js';
 import type { Capture, PageHeader, Post } from '../model.js';
-import type { Adapter, ParseOptions } from './adapter.js';
+import { type Adapter, checkPostCount, type ParseOptions } from './adapter.js';
 import { lazyPost, newEntry, type PostEntry, type PostMemory } from './chunks.js';
 import { bomCharset, checkCaptureBytes, decodeCapture } from './decode.js';
 import { normalizeText, splitLines } from './normalize.js';
@@ -86,6 +86,7 @@ export function parseTextLines(text: string, source: string): Capture {
   for (let i = 0; i < lines.length; i++) if (parseTimestamp(lines[i]!.text)) starts.push(i);
   const first = starts[0];
   if (first === undefined) throw noPostError(lines, source);
+  checkPostCount(starts.length, source, 'a live-page capture');
   const headerLines = lines.slice(0, first).filter((l) => l.text !== '');
   checkHeader(headerLines, source, lines[first]!.n);
   const posts = starts.map((start, k) => parsePost(lines[start]!, lines.slice(start + 1, starts[k + 1] ?? lines.length), k));
@@ -103,6 +104,7 @@ function parseUtf8(bytes: Buffer, begin: number, source: string, memory: PostMem
   const scan = scanPosts(bytes, text, begin, memory);
   if (scan === null || scan.starts.length === 0) return null;
   const { starts, stamps } = scan;
+  checkPostCount(starts.length, source, 'a live-page capture');
   const header = toLines(bytes.toString('utf8', begin, starts[0]));
   // The header ends with the line break before the first post, so its last (empty) line is that post's.
   let line = header.length;

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { parseCapture } from '../../src/index.js';
-import { Locator, MAX_POSTS, needlesFor } from '../../src/parse/json.js';
+import { MAX_POSTS } from '../../src/parse/adapter.js';
+import { Locator, needlesFor } from '../../src/parse/json.js';
 import { jsonLdAmplified, jsonLdEscaped } from './hostile.js';
 
 describe('JSON-LD amplification', () => {
