@@ -7,8 +7,91 @@ export interface Span {
   paint?: (s: string) => string;
 }
 
-/** Display columns: CJK and emoji take two, combining marks none (string-width knows the tables). */
-export const displayWidth = (s: string): number => stringWidth(s);
+let segmenter: Intl.Segmenter | undefined;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** Texts up to this many code units are measured by string-width at once. */
+const SHORT = 256;
+/** Code units segmented at a time (segments): see there. */
+const CHUNK = 512;
+
+/**
+ * Display columns: CJK and emoji take two, combining marks none (string-width knows the tables). A long
+ * text that is not plain ASCII is measured cluster by cluster (see segments).
+ */
+export function displayWidth(s: string): number {
+  if (s.length <= SHORT || PRINTABLE_ASCII.test(s)) return stringWidth(s);
+  let width = 0;
+  for (const [, w] of clusters(s)) width += w;
+  return width;
+}
+
+/**
+ * The grapheme clusters of `text` as Intl.Segmenter finds them, read a chunk at a time. On Node 20 each
+ * step of a segment iterator costs time in proportion to the whole string, so segmenting a long text at
+ * once is quadratic: a paragraph of 50,000 Chinese characters took 155 s to print. A chunk starts at a
+ * cluster boundary and ends between two characters, and its last cluster is left for the next chunk (it
+ * may go on past the chunk's end); the boundaries inside a chunk are the whole text's, since a boundary
+ * depends only on the text from the cluster's start to the next character. A single cluster longer than a chunk (a letter under thousands
+ * of accents) widens the chunk until it ends inside it.
+ */
+function* segments(text: string): Generator<string> {
+  segmenter ??= new Intl.Segmenter();
+  let pos = 0;
+  let size = CHUNK;
+  while (pos < text.length) {
+    let end = Math.min(text.length, pos + size);
+    // Never between the two halves of a character: a lone half breaks the clusters before it (a flag's
+    // second letter cut in two leaves its first letter alone).
+    const c = text.charCodeAt(end - 1);
+    if (end < text.length && c >= 0xd800 && c <= 0xdbff) end++;
+    const found: string[] = [];
+    let last = 0;
+    for (const { segment, index } of segmenter.segment(text.slice(pos, end))) {
+      found.push(segment);
+      last = index;
+    }
+    if (end === text.length) {
+      yield* found;
+      return;
+    }
+    if (found.length < 2) {
+      size *= 2;
+      continue;
+    }
+    found.pop();
+    yield* found;
+    pos += last;
+    size = CHUNK;
+  }
+}
+
+/**
+ * `text` as its grapheme clusters, each with its display width: what string-width sums, so that a long
+ * text can be cut at a width in one pass. Measuring each longer prefix anew (as wrapping a word did) is
+ * quadratic: a 5 MB word took more than five minutes to wrap at 80 columns. Printable ASCII is one column
+ * a character, without the segmenter (whose first use costs start-up time).
+ */
+export function* clusters(text: string): Generator<[cluster: string, width: number]> {
+  if (PRINTABLE_ASCII.test(text)) {
+    for (let i = 0; i < text.length; i++) yield [text[i]!, 1];
+    return;
+  }
+  for (const segment of segments(text)) yield [segment, clusterWidth(segment)];
+}
+
+/** Widths of short clusters met before: a CJK text repeats a few thousand characters. */
+const WIDTHS = new Map<string, number>();
+
+function clusterWidth(cluster: string): number {
+  if (cluster.length > 4) return stringWidth(cluster);
+  let width = WIDTHS.get(cluster);
+  if (width === undefined) {
+    if (WIDTHS.size >= 4096) WIDTHS.clear();
+    width = stringWidth(cluster);
+    WIDTHS.set(cluster, width);
+  }
+  return width;
+}
 
 /**
  * Split `spans` into lines of at most `width` columns, breaking at spaces (a word longer than a line is
@@ -43,20 +126,21 @@ export function wrapSpans(spans: readonly Span[], width: number | undefined, fir
       continue;
     }
     if (used > 0) push();
-    // A word wider than a whole line: cut it by characters.
-    let rest = token.text;
-    while (displayWidth(rest) > limit) {
-      let cut = '';
-      for (const ch of rest) {
-        if (displayWidth(cut + ch) > limit) break;
-        cut += ch;
+    // A word wider than a whole line: cut it into lines between grapheme clusters (a cluster wider than a
+    // line alone on one), the rest staying on the line it ends.
+    let cut = '';
+    let cutWidth = 0;
+    for (const [cluster, cw] of clusters(token.text)) {
+      if (cut !== '' && cutWidth + cw > limit) {
+        line.push({ text: cut, paint: token.paint });
+        push();
+        cut = '';
+        cutWidth = 0;
       }
-      if (cut === '') cut = [...rest][0]!;
-      line.push({ text: cut, paint: token.paint });
-      rest = rest.slice(cut.length);
-      push();
+      cut += cluster;
+      cutWidth += cw;
     }
-    if (rest !== '') line.push({ text: rest, paint: token.paint }), (used += displayWidth(rest));
+    if (cut !== '') line.push({ text: cut, paint: token.paint }), (used += cutWidth);
   }
   lines.push(line);
   return lines.map((l) => trimEnd(l));
@@ -88,9 +172,11 @@ export function truncate(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
   if (width <= 1) return '…';
   let cut = '';
-  for (const ch of text) {
-    if (displayWidth(cut + ch) > width - 1) break;
-    cut += ch;
+  let used = 0;
+  for (const [cluster, cw] of clusters(text)) {
+    if (used + cw > width - 1) break;
+    cut += cluster;
+    used += cw;
   }
   const atWord = cut.replace(/\s+\S*$/, '');
   // A single long word: cut inside it rather than show nothing.
