@@ -45,7 +45,7 @@ function readInputs(env: Env): Inputs {
   }
   return {
     paths: getInput(env, 'paths').split('\n').map((p) => p.trim()).filter(Boolean),
-    only: parseOnly(getInput(env, 'only') || undefined),
+    only: parseOnly(getInput(env, 'only') || undefined, "input 'only'"),
     format: format as GitFormat,
     failOnChange: getBooleanInput(env, 'fail-on-change', false),
     base: getInput(env, 'base'),

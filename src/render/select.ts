@@ -79,15 +79,15 @@ export function pageRows(page: PageReport): PageRow[] {
   return parts.flatMap(([name, change]) => (change ? [{ name, old: text(change.old), new: text(change.new) }] : []));
 }
 
-/** Parse `--only a,b` into checked values. */
-export function parseOnly(value: string | undefined): OnlyValue[] | undefined {
+/** Parse `--only a,b` into checked values; `option` names it in messages (the Action's is an input). */
+export function parseOnly(value: string | undefined, option = '--only'): OnlyValue[] | undefined {
   if (value === undefined) return undefined;
   const values = value
     .split(',')
     .map((v) => v.trim())
     .filter(Boolean);
   const only = expandOnly(values);
-  if ('unknown' in only) throw new UsageError(`--only takes ${ONLY_WORDS.join(', ')}; found '${only.unknown}'`);
-  if (only.length === 0) throw new UsageError('--only needs at least one value');
+  if ('unknown' in only) throw new UsageError(`${option} takes ${ONLY_WORDS.join(', ')}; found '${only.unknown}'`);
+  if (only.length === 0) throw new UsageError(`${option} needs at least one value`);
   return only;
 }

@@ -72,6 +72,10 @@ describe('the Action on a push', () => {
     expect(fail.log).toContain('::error title=livediff::livediff: 2 posts added (fail-on-change is set)');
     const bad = await runActionIn({ ...push(c1, c2, [c2]), inputs: { 'fail-on-change': 'yes' } });
     expect([bad.code, bad.log]).toEqual([1, "::error title=livediff::livediff: input 'fail-on-change' takes true or false; found 'yes'\n"]);
+    // A bad `only` is named as the input it is, not as the CLI's --only.
+    const badOnly = await runActionIn({ ...push(c1, c2, [c2]), inputs: { only: 'edited,nope' } });
+    expect(badOnly.code).toBe(1);
+    expect(badOnly.log).toMatch(/^::error title=livediff::livediff: input 'only' takes all, .*; found 'nope'\n$/);
   });
 
   it('the committed bundle behaves as the source', async () => {
