@@ -3,6 +3,7 @@
 import { bodyKey, samePost, timeHeadlineKey } from '../align/fingerprint.js';
 import { compareFields } from '../classify/fields.js';
 import { diffCaptures, type DiffCapturesOptions, resolveOptions } from '../classify/report.js';
+import { PageWork } from '../classify/text-diff.js';
 import { InputError } from '../errors.js';
 import { FIELDS } from '../model.js';
 import type { CaptureVersion, History, HistoryEvent, Post, PostChange, PostHistory } from '../model.js';
@@ -65,12 +66,12 @@ function recordPaired(t: Tracked, capture: number, post: Post, change: PostChang
 }
 
 /** A new version when a returning post (no pair in the report) differs from the last one seen. */
-function recordVersion(t: Tracked, capture: number, post: Post, options: HistoryOptions): HistoryEvent['fields'] {
+function recordVersion(t: Tracked, capture: number, post: Post, options: HistoryOptions, work: PageWork): HistoryEvent['fields'] {
   if (samePost(t.last, post)) {
     t.last = post;
     return [];
   }
-  const changes = compareFields(t.last, post, resolveOptions(options));
+  const changes = compareFields(t.last, post, resolveOptions(options), work);
   const fields = FIELDS.filter((f) => changes.some((c) => c.field === f));
   t.history.versions.push({ capture, post, fields, changes });
   t.last = post;
@@ -102,6 +103,8 @@ export function buildHistory(series: readonly CaptureVersion[], options: History
       throw new InputError(after.label, `a capture of the same page as ${before.label}`, `a different page (${JSON.stringify(after.capture.page.title)})`);
     }
     const next: Tracked[] = new Array(after.capture.posts.length);
+    // The returning posts of this step share one word-diff budget, as the step's report does (text-diff.ts).
+    const work = new PageWork();
     for (const change of report.posts) {
       if (change.old && change.new) {
         const t = current[change.old.index]!;
@@ -121,7 +124,7 @@ export function buildHistory(series: readonly CaptureVersion[], options: History
           const kind = back.gone === 'dropped' ? 'reinserted' : 'back-into-view';
           if (kind === 'reinserted') back.history.fate = 'reinserted';
           back.gone = null;
-          event(back, i, kind, recordVersion(back, i, post, options));
+          event(back, i, kind, recordVersion(back, i, post, options, work));
           next[change.new!.index] = back;
         } else next[change.new!.index] = track(post, i, change.status === 'into-view' ? 'into-view' : 'added');
       }

@@ -2,8 +2,9 @@
 // (comparisons, word diffs run), never by a clock.
 import { describe, expect, it } from 'vitest';
 import { DiffBudget, diffBlocks, diffText, DEFAULT_DIFF_OPTIONS, MAX_BLOCK_EDIT, PAGE_WORD_WORK, PAIR_WINDOW, POST_WORD_WORK } from '../../src/classify/text-diff.js';
-import { diffCaptures, parseCapture } from '../../src/index.js';
+import { buildHistory, diffCaptures, parseCapture } from '../../src/index.js';
 import type { Hunk } from '../../src/model.js';
+import { makeCapture, stamp } from '../helpers/capture.js';
 import { bigPostEveryParagraphEdited, bigPostEveryParagraphRewritten, longHeadlinesReordered, longHeadlinesRewritten, postGainsBlocks } from './hostile.js';
 
 const ops = (hunks: Hunk[]) => hunks.map((h) => h.op).join('');
@@ -126,6 +127,28 @@ describe('word diff budget of a whole comparison', () => {
     const diffed = headlines.filter((c) => !c.coarse).length;
     expect(diffed).toBe(PAGE_WORD_WORK / POST_WORD_WORK);
     expect(headlines.filter((c) => c.coarse)).toHaveLength(posts - diffed);
+  });
+});
+
+describe('word diff budget of a step of a log', () => {
+  it('posts coming back into view with 1,000-word headlines reordered share the step\'s budget', () => {
+    // Out of view in the second capture (a newer post fills the window), back in the third with their
+    // headlines reversed: each is compared with its last version apart from the step's report.
+    const posts = 12;
+    const words = (i: number) => Array.from({ length: 1_000 }, (_, w) => `h${i}x${w}`);
+    const post = (i: number, reversed: boolean) => ({
+      time: stamp(600 + i),
+      headline: (reversed ? words(i).reverse() : words(i)).join(' '),
+      body: [`Body of post ${i}, the same in every capture of the page.`],
+    });
+    const newer = { time: stamp(900), headline: 'Newest post', body: ['A post newer than all the others.'] };
+    const spec = (list: Array<ReturnType<typeof post>>, count: number) => makeCapture({ posts: list, count });
+    const all = Array.from({ length: posts }, (_, i) => post(posts - 1 - i, false));
+    const series = [spec(all, posts), spec([newer], posts + 1), spec([newer, ...all.map((_, i) => post(posts - 1 - i, true))], posts + 1)];
+    const history = buildHistory(series.map((text, i) => ({ label: `c${i}`, time: null, capture: parseCapture(text) })));
+    const headlines = history.posts.flatMap((p) => p.versions.flatMap((v) => v.changes.filter((c) => c.field === 'headline')));
+    expect(headlines).toHaveLength(posts);
+    expect(headlines.filter((c) => !c.coarse)).toHaveLength(PAGE_WORD_WORK / POST_WORD_WORK);
   });
 });
 
