@@ -1,5 +1,6 @@
 // Keys and word sets of a post, for exact identity and for similarity.
 import type { Post } from '../model.js';
+import { slotIn } from './postings.js';
 import { hasUnspaced, splitUnspaced } from './tokens.js';
 
 /** Letters and digits; the ASCII ones tried first, which is a third faster on English text. */
@@ -249,16 +250,6 @@ export interface Overlap {
 let tableCodes = new Float64Array(256);
 let tableCounts = new Int32Array(256);
 
-/** The slot of `code`: where it is, or the empty slot (NaN) where it goes. */
-function slotOf(code: number, mask: number): number {
-  let i = (code >>> 0) & mask;
-  for (;;) {
-    const k = tableCodes[i]!;
-    if (k === code || k !== k) return i;
-    i = (i + 1) & mask;
-  }
-}
-
 /**
  * sharedCount(wordBag(a), wordBag(b)) and the two bags' sizes, through a table of a's words and their
  * counts rather than two sorted bags: sorting a short bag costs more than hashing its words (a paragraph
@@ -281,14 +272,14 @@ export function bagOverlap(a: string, b: string): Overlap {
   tableCounts.fill(0, 0, size);
   for (let i = 0; i < sizeA; i++) {
     const code = code53(hashes[2 * i]!, hashes[2 * i + 1]!);
-    const slot = slotOf(code, mask);
+    const slot = slotIn(tableCodes, code, mask);
     tableCodes[slot] = code;
     tableCounts[slot]!++;
   }
   const sizeB = hashWords([b]);
   let shared = 0;
   for (let i = 0; i < sizeB; i++) {
-    const slot = slotOf(code53(hashes[2 * i]!, hashes[2 * i + 1]!), mask);
+    const slot = slotIn(tableCodes, code53(hashes[2 * i]!, hashes[2 * i + 1]!), mask);
     if (tableCounts[slot]! > 0) {
       tableCounts[slot]!--;
       shared++;

@@ -1,4 +1,18 @@
-// The similarity stage's inverted index: which new posts have a given word code.
+// The similarity stage's inverted index: which new posts have a given word code; and the probe of an
+// open-addressing table of word codes that it shares with align/fingerprint.ts bagOverlap.
+
+/**
+ * The slot of `code` in an open-addressing table of codes (`keys[0..mask]`, a power of two long, NaN in an
+ * empty slot), probed linearly: where it is, or the empty slot where it goes.
+ */
+export function slotIn(keys: Float64Array, code: number, mask: number): number {
+  let i = (code >>> 0) & mask;
+  for (;;) {
+    const k = keys[i]!;
+    if (k === code || k !== k) return i; // found, or empty (NaN)
+    i = (i + 1) & mask;
+  }
+}
 
 /**
  * New posts by the codes they have (align/fingerprint.ts: word pairs of the body, words of the headline),
@@ -16,15 +30,8 @@ export class Postings {
   #next = new Int32Array(1024);
   #count = 0;
 
-  /** The slot of `code`: where it is, or the empty slot where it goes. */
   #slot(code: number): number {
-    const mask = this.#keys.length - 1;
-    let i = (code >>> 0) & mask;
-    for (;;) {
-      const k = this.#keys[i]!;
-      if (k === code || k !== k) return i; // found, or empty (NaN)
-      i = (i + 1) & mask;
-    }
+    return slotIn(this.#keys, code, this.#keys.length - 1);
   }
 
   add(code: number, post: number): void {
