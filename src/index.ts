@@ -13,7 +13,8 @@ export { parseCapture, createReader, ADAPTERS, FORMAT_NAMES, loadFormats, type P
 export { postKey } from './parse/post.js';
 export type { Adapter, DraftCapture, DraftPost, ParseOptions } from './parse/adapter.js';
 export { normalizeText } from './parse/normalize.js';
-export { alignPosts, similarity } from './align/align.js';
+export { alignPosts } from './align/align.js';
+export { similarity } from './align/similarity.js';
 export { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from './align/options.js';
 export { diffCaptures, summarize, resolveOptions, type DiffCapturesOptions, type ResolvedOptions } from './classify/report.js';
 export { DEFAULT_DIFF_OPTIONS, type DiffOptions } from './classify/text-diff.js';

@@ -1,13 +1,13 @@
 // Which post is which: exact identities first (linear, hash maps), then similarity for what is left.
-import type { Alignment, MatchKind, Pair, Post } from '../model.js';
+import type { Alignment, MatchKind, Post } from '../model.js';
 import { textSource } from '../parse/chunks.js';
 import { postKey } from '../parse/post.js';
-import { bodyKey, dice, samePost, shingles, timeHeadlineKey, wordSet } from './fingerprint.js';
+import { bodyKey, samePost, timeHeadlineKey } from './fingerprint.js';
 import { findMoved } from './moves.js';
 import { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from './options.js';
-import { Postings } from './postings.js';
 import { pairRewrites } from './rewrites.js';
-import { free, inNewOrder, newPair, type State, take, takeBest } from './state.js';
+import { idsDiffer, matchBySimilarity } from './similarity.js';
+import { free, inNewOrder, newPair, type State, take } from './state.js';
 
 type KeyFn = (post: Post) => string | null;
 
@@ -22,15 +22,6 @@ const LAYERS: ReadonlyArray<[MatchKind, KeyFn, boolean, boolean]> = [
   ['time+headline', timeHeadlineKey, false, true],
   ['body', bodyKey, true, false],
 ];
-
-/**
- * Both posts carry publisher ids, and different ones. The publisher says they are different posts, which we
- * believe unless the text is the same (a deleted post re-posted under a new id: `identical` or `body`);
- * a similar headline or text at the same time is not enough against the ids (two "Goal!" posts).
- */
-function idsDiffer(a: Post, b: Post): boolean {
-  return a.id !== null && b.id !== null && a.id !== b.id;
-}
 
 function pair(state: State, o: number, n: number, match: MatchKind, score: number): void {
   take(state, newPair(o, n, match, score));
@@ -111,95 +102,6 @@ function matchBySource(state: State): void {
   }
 }
 
-interface Features {
-  /** Word pairs of body and captions, sorted with repeats. */
-  body: Float64Array;
-  /** Words of the headline, sorted, distinct. */
-  headline: Float64Array;
-}
-
-function features(post: Post): Features {
-  return { body: shingles(post), headline: wordSet(post.headline) };
-}
-
-/** Similarity of two posts in [0, 1]: body and captions weighed against the headline, plus same-time bonus. */
-export function similarity(a: Post, b: Post, opts: AlignOptions): number {
-  return score(a, b, opts, features(a), features(b));
-}
-
-/**
- * similarity() from the posts' features. With `atLeast`, a score below it may
- * come out as any lower value: the body comparison stops once it cannot lift the score to `atLeast`.
- */
-function score(a: Post, b: Post, opts: AlignOptions, fa: Features, fb: Features, atLeast = 0): number {
-  const head = dice(fa.headline, fb.headline);
-  const bothEmpty = fa.body.length === 0 && fb.body.length === 0;
-  const bonus = a.time === b.time ? opts.sameTimeBonus : 0;
-  const bodyAtLeast = (atLeast - opts.headlineWeight * head - bonus) / (1 - opts.headlineWeight);
-  const body = bothEmpty ? head : dice(fa.body, fb.body, bodyAtLeast);
-  return Math.min(1, (1 - opts.headlineWeight) * body + opts.headlineWeight * head + bonus);
-}
-
-/** Tokens (word pairs of the body, words of the headline) and the new posts that have them. */
-interface Index {
-  body: Postings;
-  headline: Postings;
-}
-
-/** Add post `n` under each distinct code of `codes` (sorted). */
-function addTo(index: Postings, codes: Float64Array, n: number): void {
-  for (let i = 0; i < codes.length; i++) if (i === 0 || codes[i] !== codes[i - 1]) index.add(codes[i]!, n);
-}
-
-/**
- * New posts sharing uncommon tokens with `f`, those sharing most first (ties in the order first met).
- * `counts` is all zeros on entry and on return.
- */
-function candidatesFor(f: Features, index: Index, counts: Int32Array, opts: AlignOptions): number[] {
-  const touched: number[] = [];
-  const count = (codes: Float64Array, postings: Postings) => {
-    for (let i = 0; i < codes.length; i++) {
-      if (i > 0 && codes[i] === codes[i - 1]) continue;
-      for (let e = postings.first(codes[i]!, opts.maxPostingList); e !== -1; e = postings.next(e)) {
-        const n = postings.post(e);
-        if (counts[n]!++ === 0) touched.push(n);
-      }
-    }
-  };
-  count(f.body, index.body);
-  count(f.headline, index.headline);
-  const ranked = touched.map((n, order) => ({ n, shared: counts[n]!, order }));
-  ranked.sort((x, y) => y.shared - x.shared || x.order - y.order);
-  for (const n of touched) counts[n] = 0;
-  return ranked.slice(0, opts.maxCandidates).map((c) => c.n);
-}
-
-/** Pair leftover posts by similarity, scoring only candidates that share uncommon words. */
-function matchBySimilarity(state: State, opts: AlignOptions): void {
-  const oldFree = free(state.oldTaken);
-  const newFree = free(state.newTaken);
-  if (oldFree.length === 0 || newFree.length === 0) return;
-  const newFeatures = new Map<number, Features>();
-  const index: Index = { body: new Postings(), headline: new Postings() };
-  for (const n of newFree) {
-    const f = features(state.newPosts[n]!);
-    newFeatures.set(n, f);
-    addTo(index.body, f.body, n);
-    addTo(index.headline, f.headline, n);
-  }
-  const counts = new Int32Array(state.newPosts.length);
-  const edges: Pair[] = [];
-  for (const o of oldFree) {
-    const fo = features(state.oldPosts[o]!);
-    for (const n of candidatesFor(fo, index, counts, opts)) {
-      if (idsDiffer(state.oldPosts[o]!, state.newPosts[n]!)) continue;
-      const value = score(state.oldPosts[o]!, state.newPosts[n]!, opts, fo, newFeatures.get(n)!, opts.minSimilarity);
-      if (value >= opts.minSimilarity) edges.push(newPair(o, n, 'similar', value));
-    }
-  }
-  takeBest(state, edges, (x, y) => y.score - x.score || Math.abs(x.old - x.new) - Math.abs(y.old - y.new));
-}
-
 /** Align the posts of two captures. Every post ends up in exactly one pair or one unmatched list. */
 export function alignPosts(oldPosts: readonly Post[], newPosts: readonly Post[], options: Partial<AlignOptions> = {}): Alignment {
   const opts: AlignOptions = { ...DEFAULT_ALIGN_OPTIONS, ...options };
@@ -217,7 +119,7 @@ export function alignPosts(oldPosts: readonly Post[], newPosts: readonly Post[],
   // as it was is not taken as unchanged. A post built without a key (a library caller's) is keyed here.
   matchByKey(state, 'identical', (p) => p.key ?? postKey(p), true, false, samePost);
   for (const [match, key, acrossIds, uniqueOnly] of LAYERS) matchByKey(state, match, key, acrossIds, uniqueOnly);
-  matchBySimilarity(state, opts);
+  matchBySimilarity(state, opts); // align/similarity.ts
   pairRewrites(state, opts); // align/rewrites.ts: rewrites in place, from slot, time and content together
   const pairs = inNewOrder(state.pairs, newPosts.length);
   return {

@@ -110,21 +110,53 @@ const SCRATCH = 4096;
 let hashes = new Int32Array(SCRATCH);
 let hashCount = 0;
 
+function growHashes(): void {
+  const grown = new Int32Array(hashes.length * 2);
+  grown.set(hashes);
+  hashes = grown;
+}
+
 function pushHash(h1: number, h2: number): void {
-  if (2 * hashCount + 2 > hashes.length) {
-    const grown = new Int32Array(hashes.length * 2);
-    grown.set(hashes);
-    hashes = grown;
-  }
+  if (2 * hashCount + 2 > hashes.length) growHashes();
   hashes[2 * hashCount] = h1;
   hashes[2 * hashCount + 1] = h2;
   hashCount++;
 }
 
+/**
+ * Word hashes of plain texts already read (two numbers a word, as in `hashes`), by text: a caller that reads
+ * the same texts more than once (the similarity stage: an edited post's unchanged paragraphs, in both
+ * captures) holds one and drops it when done.
+ */
+export type HashMemo = Map<string, Int32Array>;
+
+/** Texts shorter than this are hashed again rather than looked up: the lookup costs as much. */
+const MIN_MEMO_LENGTH = 64;
+
 /** Hash the words of `texts` into `hashes`; returns how many. */
-function hashWords(texts: readonly string[]): number {
+function hashWords(texts: readonly string[], memo?: HashMemo): number {
   hashCount = 0;
   if (hashes.length > 16 * SCRATCH) hashes = new Int32Array(SCRATCH); // a huge post's buffer is not kept
+  if (memo !== undefined) {
+    for (const text of texts) if (BEYOND_PLAIN.test(text)) return hashWords(texts);
+    for (const text of texts) {
+      if (text.length < MIN_MEMO_LENGTH) {
+        hashPlain(text);
+        continue;
+      }
+      const known = memo.get(text);
+      if (known === undefined) {
+        const from = hashCount;
+        hashPlain(text);
+        memo.set(text, hashes.slice(2 * from, 2 * hashCount));
+      } else {
+        while (2 * (hashCount + known.length / 2) > hashes.length) growHashes();
+        hashes.set(known, 2 * hashCount);
+        hashCount += known.length / 2;
+      }
+    }
+    return hashCount;
+  }
   if (texts.some((t) => BEYOND_PLAIN.test(t))) {
     for (const word of words(texts.join('\n'))) {
       let h1 = SEED1;
@@ -177,9 +209,12 @@ function shingleTexts(post: Post): string[] {
   return texts;
 }
 
-/** Word bigrams of the body and captions, sorted (a multiset): what survives a rewrite of a few words. */
-export function shingles(post: Post): Float64Array {
-  const count = hashWords(shingleTexts(post));
+/**
+ * Word bigrams of the body and captions, sorted (a multiset): what survives a rewrite of a few words. With
+ * a memo, texts read before are not hashed again.
+ */
+export function shingles(post: Post, memo?: HashMemo): Float64Array {
+  const count = hashWords(shingleTexts(post), memo);
   const h = hashes;
   if (count === 1) return Float64Array.of(code53(h[0]!, h[1]!));
   const codes = new Float64Array(Math.max(0, count - 1));

@@ -151,6 +151,24 @@ describe('word codes', () => {
     );
   });
 
+  it('are the same read through a memo of texts read before', () => {
+    // Texts long enough to be remembered, drawn from a few so that they repeat across posts, some not plain.
+    const long = fc.array(piece, { minLength: 6, maxLength: 14 }).map((ps) => ps.join(' '));
+    const texts = fc.array(fc.oneof(long, fc.constant('caf\u00e9 society, said the caf\u00e9 owner, from the caf\u00e9 door.')), { minLength: 1, maxLength: 4 });
+    const bodies = fc.array(fc.array(fc.tuple(fc.nat(), fc.constantFrom('', '\u2022')), { maxLength: 4 }), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(texts, bodies, (ts, posts) => {
+        const memo = new Map<string, Int32Array>();
+        for (const blocks of posts) {
+          const body = blocks.map(([i, marker]) => ({ kind: 'paragraph', marker, text: ts[i % ts.length]! }));
+          const post = { headline: '', captions: [], body } as unknown as Post;
+          expect(shingles(post, memo)).toEqual(shingles(post));
+        }
+      }),
+      { numRuns: FUZZ_RUNS * 5 },
+    );
+  });
+
   it('tell word pairs apart from the same pair the other way round', () => {
     expect(shingles({ captions: [], body: [{ kind: 'paragraph', marker: '', text: 'cat dog' }] } as unknown as Post)).not.toEqual(
       shingles({ captions: [], body: [{ kind: 'paragraph', marker: '', text: 'dog cat' }] } as unknown as Post),
