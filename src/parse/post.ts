@@ -50,8 +50,19 @@ class Hash64 {
   digest(): string {
     const h1 = Math.imul(this.#h1 ^ (this.#h1 >>> 16), 2246822507) ^ Math.imul(this.#h2 ^ (this.#h2 >>> 13), 3266489909);
     const h2 = Math.imul(this.#h2 ^ (this.#h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-    return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
+    // One flat string of 16 digits: two toString(16) and padStart cost three times as much, and joining
+    // them makes a two-part string that every Map lookup of the key flattens again.
+    return String.fromCharCode(
+      hex(h2, 28), hex(h2, 24), hex(h2, 20), hex(h2, 16), hex(h2, 12), hex(h2, 8), hex(h2, 4), hex(h2, 0),
+      hex(h1, 28), hex(h1, 24), hex(h1, 20), hex(h1, 16), hex(h1, 12), hex(h1, 8), hex(h1, 4), hex(h1, 0),
+    );
   }
+}
+
+/** The character code of the hexadecimal digit of `x` at bit `shift` (0-9, a-f). */
+function hex(x: number, shift: number): number {
+  const d = (x >>> shift) & 15;
+  return d < 10 ? 48 + d : 87 + d;
 }
 
 /**
