@@ -49,7 +49,8 @@ export class Postings {
       this.#first[slot] = entry;
       this.#length[slot] = 0;
       this.#used++;
-    } else this.#next[this.#last[slot]!] = entry;
+    } else if (this.#length[slot] === 0) this.#first[slot] = entry; // every entry dropped (firstFrom)
+    else this.#next[this.#last[slot]!] = entry;
     this.#last[slot] = entry;
     this.#length[slot]!++;
   }
@@ -57,7 +58,24 @@ export class Postings {
   /** The first entry of `code`'s posts (-1 for none, or more than `max` of them); entries chain by next(). */
   first(code: number, max: number): number {
     const slot = this.#slot(code);
-    return this.#keys[slot] === code && this.#length[slot]! <= max ? this.#first[slot]! : -1;
+    return this.#keys[slot] === code && this.#length[slot]! <= max && this.#length[slot]! > 0 ? this.#first[slot]! : -1;
+  }
+
+  /**
+   * The first entry of `code`'s posts whose post is at least `min` (-1 for none), dropping the entries
+   * before it for good: for a caller whose `min` never decreases (a window sliding over posts added in
+   * order), each entry is passed over once.
+   */
+  firstFrom(code: number, min: number): number {
+    const slot = this.#slot(code);
+    if (this.#keys[slot] !== code) return -1;
+    let e = this.#length[slot]! > 0 ? this.#first[slot]! : -1;
+    while (e !== -1 && this.#post[e]! < min) {
+      e = this.#next[e]!;
+      this.#length[slot]!--;
+    }
+    if (e !== -1) this.#first[slot] = e;
+    return e;
   }
 
   post(entry: number): number {

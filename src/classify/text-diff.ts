@@ -4,6 +4,7 @@ import { diffArrays, diffWords, type ChangeObject } from 'diff';
 import { append } from '../arrays.js';
 import { bagOverlap, dice, isPlain, wordBag, words } from '../align/fingerprint.js';
 import { hasUnspaced } from '../align/tokens.js';
+import { BlockIndex } from './block-index.js';
 import type { Hunk, Part } from '../model.js';
 
 export interface DiffOptions {
@@ -429,19 +430,22 @@ function pairRun(removed: string[], added: string[], options: DiffOptions, budge
   // pair is scored on its differing middle alone (similarEnds).
   const addedWords: Array<Float64Array | undefined> = new Array(added.length);
   const addedBag = (j: number) => (addedWords[j] ??= wordBag(added[j]!));
+  // The rest of a window is searched through an index of its words (classify/block-index.ts), made the
+  // first time a removed block does not pair with the first block it looks at.
+  let index: BlockIndex | undefined;
   let nextAdded = 0;
   for (const text of removed) {
     let bag: Float64Array | undefined;
     let match = -1;
     const end = Math.min(added.length, nextAdded + PAIR_WINDOW);
-    for (let j = nextAdded; j < end; j++) {
-      budget.comparisons++;
-      const quick = j === nextAdded ? similarEnds(text, added[j]!, options.minBlockSimilarity) : undefined;
-      const score = quick ?? dice((bag ??= wordBag(text)), addedBag(j), options.minBlockSimilarity);
-      if (score >= options.minBlockSimilarity) {
-        match = j;
-        break;
-      }
+    budget.comparisons++;
+    const quick = similarEnds(text, added[nextAdded]!, options.minBlockSimilarity);
+    if ((quick ?? dice((bag ??= wordBag(text)), addedBag(nextAdded), options.minBlockSimilarity)) >= options.minBlockSimilarity) match = nextAdded;
+    else if (nextAdded + 1 < end) {
+      index ??= new BlockIndex(addedBag);
+      match = index.firstSimilar((bag ??= wordBag(text)), nextAdded + 1, end, options.minBlockSimilarity);
+      // Blocks looked at, as scoring them in turn would have.
+      budget.comparisons += (match < 0 ? end : match + 1) - (nextAdded + 1);
     }
     if (match < 0) {
       if (end < added.length) budget.coarse = true;
