@@ -131,19 +131,32 @@ function rewritten(old: string, neu: string): Hunk[] {
  * changed words are at least all words less twice the shared ones, i.e. a share of 1 − Dice. Half the
  * margin is kept so that tokenising differences between jsdiff and `words` never change a verdict.
  */
-function surelyRewritten(old: string, neu: string, options: DiffOptions): boolean {
+function surelyRewritten(old: string, neu: string, options: DiffOptions, known: KnownWords): boolean {
   if (old.length + neu.length < PRECHECK_CHARS || options.rewriteThreshold >= 1) return false;
-  const a = wordBag(old);
-  const b = wordBag(neu);
+  // Texts known to be at least that similar are not: their bags need not be made again.
+  if (known.similarAtLeast !== undefined && known.similarAtLeast >= (1 - options.rewriteThreshold) / 2) return false;
+  const a = known.bags?.[0] ?? wordBag(old);
+  const b = known.bags?.[1] ?? wordBag(neu);
   if (a.length + b.length < 20) return false;
   return dice(a, b) < (1 - options.rewriteThreshold) / 2;
 }
 
+/**
+ * What a caller of diffText may already know of the two texts (block pairing does): their word bags
+ * (align/fingerprint.ts wordBag), and a score their Dice coefficient is at least. Long texts in a script
+ * without spaces (Chinese) have no cheaper word count than the bag, and making it three times was most
+ * of the cost of a paragraph of a million characters.
+ */
+export interface KnownWords {
+  bags?: readonly [Float64Array, Float64Array];
+  similarAtLeast?: number;
+}
+
 /** Word diff of one text, or the whole old and new text when most words changed. */
-export function diffText(old: string, neu: string, options: DiffOptions = DEFAULT_DIFF_OPTIONS, budget = new DiffBudget()): Hunk[] {
+export function diffText(old: string, neu: string, options: DiffOptions = DEFAULT_DIFF_OPTIONS, budget = new DiffBudget(), known: KnownWords = {}): Hunk[] {
   if (old === neu) return [{ op: '=', text: old }];
   if (old === '' || neu === '') return rewritten(old, neu);
-  if (surelyRewritten(old, neu, options)) return rewritten(old, neu);
+  if (surelyRewritten(old, neu, options, known)) return rewritten(old, neu);
   const limit = Math.min(options.maxEditLength, Math.floor(Math.sqrt(Math.max(0, budget.available()))));
   if (limit < 1) {
     budget.coarse = true;
@@ -173,8 +186,9 @@ export function diffText(old: string, neu: string, options: DiffOptions = DEFAUL
     // A rewrite when changed / total > threshold: totals at cap or above are surely not (changed / cap is
     // below the threshold by a whole word), so counting may stop there.
     const cap = threshold > 0 ? Math.floor(changed / threshold) + 2 : Infinity;
-    const inOld = countWordsUpTo(old, cap);
-    const total = inOld >= cap ? inOld : inOld + countWordsUpTo(neu, cap - inOld);
+    // A bag has a code for each word: its length is the count.
+    const inOld = known.bags?.[0].length ?? countWordsUpTo(old, cap);
+    const total = inOld >= cap ? inOld : inOld + (known.bags?.[1].length ?? countWordsUpTo(neu, cap - inOld));
     if (total > 0 && total < cap && changed / total > threshold) return rewritten(old, neu);
   }
   return [{ op: '~', parts }];
@@ -246,14 +260,83 @@ function backCut(old: string, neu: string, front: number): number {
 }
 
 /**
+ * Letters jsdiff's word tokenizer keeps together in one token (its `extendedWordChars`: ASCII letters,
+ * digits and `_`, the soft hyphen and Latin letters with diacritics). Every other character that is not
+ * white space is a token of its own: each Chinese character, each punctuation mark.
+ */
+function isJsdiffWordCode(c: number): boolean {
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+  return (
+    c === 0xad ||
+    (c >= 0xc0 && c <= 0xd6) ||
+    (c >= 0xd8 && c <= 0xf6) ||
+    (c >= 0xf8 && c <= 0x2c6) ||
+    (c >= 0x2c8 && c <= 0x2d7) ||
+    (c >= 0x2de && c <= 0x2ff) ||
+    (c >= 0x1e00 && c <= 0x1eff)
+  );
+}
+
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/** Where jsdiff's token holding the character at `i` (not white space) starts. */
+function tokenStart(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (isJsdiffWordCode(c)) {
+    while (i > 0 && isJsdiffWordCode(text.charCodeAt(i - 1))) i--;
+    return i;
+  }
+  return isLow(c) && i > 0 && isHigh(text.charCodeAt(i - 1)) ? i - 1 : i;
+}
+
+/** Where jsdiff's token holding the character at `i` (not white space) ends. */
+function tokenEnd(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (isJsdiffWordCode(c)) {
+    while (i + 1 < text.length && isJsdiffWordCode(text.charCodeAt(i + 1))) i++;
+    return i + 1;
+  }
+  return isHigh(c) && i + 1 < text.length && isLow(text.charCodeAt(i + 1)) ? i + 2 : i + 1;
+}
+
+/**
+ * frontCut for text without white space near the difference (Chinese, or words glued by punctuation): a
+ * cut between two tokens with no white space on either side, one whole common token before the token
+ * that reaches the first difference. frontCut alone left a paragraph of a million Chinese characters to
+ * jsdiff whole, which tokenised every character. 0: no such cut.
+ */
+function frontTokenCut(old: string, neu: string): number {
+  const common = commonPrefix(old, neu);
+  if (common < 2 || isSpaceCode(old.charCodeAt(common - 1))) return 0;
+  // The token reaching the difference may go on differently in each text: the one before it is whole.
+  const reaching = tokenStart(old, common - 1);
+  if (reaching === 0 || isSpaceCode(old.charCodeAt(reaching - 1))) return 0;
+  const cut = tokenStart(old, reaching - 1);
+  return cut > 0 && !isSpaceCode(old.charCodeAt(cut - 1)) ? cut : 0;
+}
+
+/** backCut's counterpart of frontTokenCut: how many characters at the end may be cut, not reaching into the first `front`. */
+function backTokenCut(old: string, neu: string, front: number): number {
+  const common = commonSuffix(old, neu, Math.min(old.length, neu.length) - front);
+  if (common < 2) return 0;
+  const first = old.length - common;
+  if (isSpaceCode(old.charCodeAt(first))) return 0;
+  const reaching = tokenEnd(old, first);
+  if (reaching >= old.length || isSpaceCode(old.charCodeAt(reaching))) return 0;
+  const cut = tokenEnd(old, reaching);
+  return cut < old.length && !isSpaceCode(old.charCodeAt(cut)) ? old.length - cut : 0;
+}
+
+/**
  * jsdiff's diffWords on the part of the texts that differs: long texts that differ in a few words are
  * mostly common prefix and suffix, and jsdiff tokenises all of it. The cuts fall just after (front) and
  * before (back) a whitespace run, each leaving a common chunk in the middle, so jsdiff's whitespace
  * handling sees the same kept neighbours; the cut text is glued back onto the first and last kept parts.
  */
 export function trimmedDiffWords(old: string, neu: string, limit: number): Array<ChangeObject<string>> | undefined {
-  const front = frontCut(old, neu);
-  const back = backCut(old, neu, front);
+  const front = Math.max(frontCut(old, neu), frontTokenCut(old, neu));
+  const back = Math.max(backCut(old, neu, front), backTokenCut(old, neu, front));
   if (front === 0 && back === 0) return diffWords(old, neu, { maxEditLength: limit });
   const changes = diffWords(old.slice(front, old.length - back), neu.slice(front, neu.length - back), { maxEditLength: limit });
   if (!changes) return changes;
@@ -453,7 +536,11 @@ function pairRun(removed: string[], added: string[], options: DiffOptions, budge
       continue;
     }
     for (; nextAdded < match; nextAdded++) hunks.push({ op: '+', text: added[nextAdded]! });
-    append(hunks, diffText(text, added[nextAdded++]!, options, budget));
+    // Paired at that score or above; the bags, when the pairing made them.
+    const known: KnownWords = { similarAtLeast: options.minBlockSimilarity };
+    const theirs = addedWords[match];
+    if (bag !== undefined && theirs !== undefined) known.bags = [bag, theirs];
+    append(hunks, diffText(text, added[nextAdded++]!, options, budget, known));
   }
   for (; nextAdded < added.length; nextAdded++) hunks.push({ op: '+', text: added[nextAdded]! });
   return hunks;

@@ -67,6 +67,31 @@ describe('trimmedDiffWords', () => {
     );
   });
 
+  it('equals diffWords of the whole texts where words are glued without spaces (Chinese, punctuation)', () => {
+    // jsdiff makes each Chinese character and punctuation mark a token, and keeps runs of Latin letters
+    // (with diacritics) together; surrogate pairs (😀) and combining marks must not be cut apart.
+    const glued = fc.constantFrom('中', '文', '改', '。', '，', ',', '.', 'ab', 'c', 'é', '_', '😀', 'e\u0301', '1', '中文', 'x');
+    const sep = fc.constantFrom('', '', '', '', ' ', '\n');
+    const gluedText = fc.array(fc.tuple(glued, sep), { minLength: 0, maxLength: 40 });
+    fc.assert(
+      fc.property(gluedText, fc.array(fc.tuple(fc.nat(), fc.constantFrom('insert', 'delete', 'replace', 'space'), glued, sep), { minLength: 1, maxLength: 4 }), (tokens, edits) => {
+        const a = render(tokens, '', false);
+        const b = render(edit(tokens, edits), '', false);
+        expect(seen(trimmedDiffWords(a, b, 2000))).toEqual(seen(diffWords(a, b, { maxEditLength: 2000 })));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('tokenises only the middle of a long Chinese text that differs in one character', () => {
+    const a = Array.from({ length: 3000 }, (_, i) => String.fromCharCode(0x4e00 + ((i * 37) % 2000))).join('');
+    const b = `${a.slice(0, 1500)}改${a.slice(1500)}`;
+    const parts = trimmedDiffWords(a, b, 2000)!;
+    expect(seen(parts)).toEqual(seen(diffWords(a, b)));
+    // Cut one whole character before the change and one after: jsdiff saw four characters, not 3,000.
+    expect(parts.map((p) => p.value.length)).toEqual([1500, 1, 1500]);
+  });
+
   it('diffText equals jsdiff on the whole texts with every word counted', () => {
     fc.assert(
       fc.property(textArb, editArb, fc.constantFrom(0, 0.05, 0.2, 0.6, 1), (tokens, edits, threshold) => {
@@ -77,6 +102,22 @@ describe('trimmedDiffWords', () => {
         expect(diffText(a, b, options)).toEqual(reference(a, b, threshold));
       }),
       { numRuns: 5000 },
+    );
+  });
+
+  it('diffText given what block pairing knows (both bags, a score the pair reaches) is diffText without it', () => {
+    // Long enough for the rewrite pre-check (PRECHECK_CHARS), which the known score may skip.
+    fc.assert(
+      fc.property(textArb, editArb, fc.constantFrom(0.05, 0.2, 0.6, 0.9), fc.double({ min: 0, max: 1, noNaN: true }), fc.boolean(), (tokens, edits, threshold, share, withBags) => {
+        const a = render(tokens, '', false).repeat(12);
+        const b = render(edit(tokens, edits), '', false).repeat(12);
+        fc.pre(a !== '' && b !== '');
+        const options = { rewriteThreshold: threshold, minBlockSimilarity: 0.4, maxEditLength: 2000 };
+        const bags = [wordBag(a), wordBag(b)] as const;
+        const known = { similarAtLeast: share * dice(bags[0], bags[1]), ...(withBags ? { bags } : {}) };
+        expect(diffText(a, b, options, undefined, known)).toEqual(diffText(a, b, options));
+      }),
+      { numRuns: 3000 },
     );
   });
 
