@@ -124,20 +124,38 @@ export function everyEdited(size, seed) {
  * (`edited`), or every paragraph rewritten (`rewritten`: its words in reverse order, as the 50 KB post),
  * or the normal pair of that size (`normal`: one paragraph, in the middle, edited by a word).
  */
-export function hugePost(bytes, seed) {
+/**
+ * A paragraph of Chinese text: `length` characters from 2,500 common CJK ideographs, with a comma now and
+ * then, a full stop at the end and no spaces (words are character pairs for livediff, characters for jsdiff).
+ */
+function chineseParagraph(rand, length) {
+  let text = '';
+  for (let i = 1; i <= length; i++) text += i % 23 === 0 ? '，' : String.fromCharCode(0x4e00 + Math.floor(rand() * 2500) * 7);
+  return `${text}。`;
+}
+
+/**
+ * One post of about `bytes` (UTF-8), with the 19 posts around it: as is, with every paragraph edited (a
+ * word inserted), rewritten (its words in reverse order: each English paragraph keeps its words, each
+ * Chinese one gets new character pairs), and the normal pair's newer side (one paragraph edited). English
+ * paragraphs come from the real captures; `chinese` makes paragraphs of 200 characters (about 600 bytes).
+ */
+export function hugePost(bytes, seed, chinese = false) {
   const rand = prng(seed);
   const posts = Array.from({ length: 20 }, (_, n) => makePost(rand, n, 5000 - n));
   const paras = [];
   for (let size = 0; size < bytes; ) {
-    const p = REAL.paragraphs[Math.floor(rand() * REAL.paragraphs.length)];
+    const p = chinese ? chineseParagraph(rand, 200) : REAL.paragraphs[Math.floor(rand() * REAL.paragraphs.length)];
     paras.push(p);
-    size += p.length + 2;
+    size += (chinese ? Buffer.byteLength(p) : p.length) + 2;
   }
+  const edit = chinese ? (p) => `${p.slice(0, 10)}据报${p.slice(10)}` : (p) => p.replace(' ', ' reportedly ');
+  const rewrite = chinese ? (p) => [...p].reverse().join('') : (p) => p.split(' ').reverse().join(' ');
   const before = [{ ...posts[0], body: paras }, ...posts.slice(1)];
-  const after = [{ ...posts[0], body: paras.map((p) => p.replace(' ', ' reportedly ')) }, ...posts.slice(1)];
-  const rewritten = [{ ...posts[0], body: paras.map((p) => p.split(' ').reverse().join(' ')) }, ...posts.slice(1)];
+  const after = [{ ...posts[0], body: paras.map(edit) }, ...posts.slice(1)];
+  const rewritten = [{ ...posts[0], body: paras.map(rewrite) }, ...posts.slice(1)];
   const middle = paras.length >> 1;
-  const normal = [{ ...posts[0], body: paras.map((p, i) => (i === middle ? p.replace(' ', ' reportedly ') : p)) }, ...posts.slice(1)];
+  const normal = [{ ...posts[0], body: paras.map((p, i) => (i === middle ? edit(p) : p)) }, ...posts.slice(1)];
   return { old: render(before), edited: render(after), rewritten: render(rewritten), normal: render(normal) };
 }
 
@@ -148,11 +166,13 @@ function heavy(files, small) {
   files['every-edited'] = [join(OUT, 'every-edited-old.txt'), join(OUT, 'every-edited-new.txt')];
   writeFileSync(files['every-edited'][0], edited.old);
   writeFileSync(files['every-edited'][1], edited.new);
-  // One huge post of 5 and of 10 MB (the target's bound), each edited and rewritten in every paragraph.
+  // One huge post of 5 and of 10 MB (the target's bound), each edited and rewritten in every paragraph;
+  // and one of 10 MB in Chinese, whose words (character pairs) and jsdiff tokens (characters) differ.
   files.huge = [];
-  for (const bytes of small ? [200_000, 400_000] : [5_000_000, 10_000_000]) {
-    const huge = hugePost(bytes, 5);
-    const name = (kind) => join(OUT, `huge-${bytes / 1_000_000}mb-${kind}.txt`);
+  const sizes = small ? [200_000, 400_000] : [5_000_000, 10_000_000];
+  for (const [bytes, chinese] of [...sizes.map((b) => [b, false]), [sizes.at(-1), true]]) {
+    const huge = hugePost(bytes, 5, chinese);
+    const name = (kind) => join(OUT, `huge-${bytes / 1_000_000}mb${chinese ? '-zh' : ''}-${kind}.txt`);
     writeFileSync(name('old'), huge.old);
     writeFileSync(name('old-copy'), huge.old);
     writeFileSync(name('edited'), huge.edited);
@@ -160,6 +180,7 @@ function heavy(files, small) {
     writeFileSync(name('normal'), huge.normal);
     files.huge.push({
       bytes,
+      chinese,
       unchanged: [name('old'), name('old-copy')],
       normal: [name('old'), name('normal')],
       edited: [name('old'), name('edited')],

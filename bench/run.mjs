@@ -71,13 +71,13 @@ function main() {
 
   for (const h of files.huge) {
     const size = h.bytes < 1_000_000 ? `${h.bytes / 1000} KB` : `${h.bytes / 1_000_000} MB`;
-    process.stderr.write(`huge post, ${size}…\n`);
+    process.stderr.write(`huge post, ${size}${h.chinese ? ' in Chinese' : ''}…\n`);
     // The normal pair of the same size: one paragraph edited, so both versions of the post are parsed. The
     // unchanged pair (the same file twice) parses neither; it is shown too.
     const [normal, same, edited, rewritten] = measure(node(CLI, ...h.normal), node(CLI, ...h.unchanged), node(CLI, ...h.edited), node(CLI, ...h.rewritten));
     for (const [kind, r] of [['edited', edited], ['rewritten', rewritten]]) {
       row(
-        `one post of ${size}, every paragraph ${kind}`,
+        `one post of ${size}${h.chinese ? ' in Chinese' : ''}, every paragraph ${kind}`,
         r,
         `normal pair (one paragraph edited): ${ms(normal.wall)} (${times(r.wall, normal.wall)}); unchanged pair: ${ms(same.wall)} (${times(r.wall, same.wall)})`,
         '≤ 10 × normal pair',
