@@ -133,8 +133,8 @@ export type HashMemo = Map<string, Int32Array>;
 /** Texts shorter than this are hashed again rather than looked up: the lookup costs as much. */
 const MIN_MEMO_LENGTH = 64;
 
-/** Hash the words of `texts` into `hashes`; returns how many. */
-function hashWords(texts: readonly string[], memo?: HashMemo): number {
+/** Hash the words of `texts` into `hashes`; returns how many. With `remember` false, the memo is only read. */
+function hashWords(texts: readonly string[], memo?: HashMemo, remember = true): number {
   hashCount = 0;
   if (hashes.length > 16 * SCRATCH) hashes = new Int32Array(SCRATCH); // a huge post's buffer is not kept
   if (memo !== undefined) {
@@ -148,7 +148,7 @@ function hashWords(texts: readonly string[], memo?: HashMemo): number {
       if (known === undefined) {
         const from = hashCount;
         hashPlain(text);
-        memo.set(text, hashes.slice(2 * from, 2 * hashCount));
+        if (remember) memo.set(text, hashes.slice(2 * from, 2 * hashCount));
       } else {
         while (2 * (hashCount + known.length / 2) > hashes.length) growHashes();
         hashes.set(known, 2 * hashCount);
@@ -211,10 +211,11 @@ function shingleTexts(post: Post): string[] {
 
 /**
  * Word bigrams of the body and captions, sorted (a multiset): what survives a rewrite of a few words. With
- * a memo, texts read before are not hashed again.
+ * a memo, texts read before are not hashed again, and texts read now are remembered unless `remember` is
+ * false.
  */
-export function shingles(post: Post, memo?: HashMemo): Float64Array {
-  const count = hashWords(shingleTexts(post), memo);
+export function shingles(post: Post, memo?: HashMemo, remember = true): Float64Array {
+  const count = hashWords(shingleTexts(post), memo, remember);
   const h = hashes;
   if (count === 1) return Float64Array.of(code53(h[0]!, h[1]!));
   const codes = new Float64Array(Math.max(0, count - 1));

@@ -22,8 +22,8 @@ interface Features {
   headline: Float64Array;
 }
 
-function features(post: Post, memo?: HashMemo): Features {
-  return { body: shingles(post, memo), headline: wordSet(post.headline) };
+function features(post: Post, memo?: HashMemo, remember = true): Features {
+  return { body: shingles(post, memo, remember), headline: wordSet(post.headline) };
 }
 
 /** Similarity of two posts in [0, 1]: body and captions weighed against the headline, plus same-time bonus. */
@@ -147,7 +147,8 @@ class EdgeHeap {
 export interface OldPost {
   o: number;
   seq: number;
-  features: Features;
+  /** Dropped once the best edge is found (a page of posts all changed holds them all otherwise); made again if needed. */
+  features: Features | null;
   candidates: number[];
   /** Every edge at or above minSimilarity, in take order, once scored in full (null until needed). */
   edges: Edge[] | null;
@@ -155,39 +156,49 @@ export interface OldPost {
   next: number;
 }
 
-/** The leftover posts' features and each old post's candidates: what the stage scores. */
+/** The free new posts' features and their index, and the free old posts: what the stage scores. */
 export interface Leftovers {
-  olds: OldPost[];
+  oldFree: number[];
   /** Features of the free new posts, by index. */
   newFeatures: Array<Features | undefined>;
+  index: Index;
+  /** Word hashes of texts read, for the stage's duration (see HashMemo). */
+  memo: HashMemo;
+  /** Scratch for candidatesFor. */
+  counts: Int32Array;
 }
 
-/** Features of the posts left free, and the candidates of each old one. */
-export function leftovers(state: State, opts: AlignOptions): Leftovers {
+/** Index the free new posts' features; the free old posts are read one at a time (oldPost). */
+export function leftovers(state: State): Leftovers {
   const oldFree = free(state.oldTaken);
   const newFree = free(state.newTaken);
-  const olds: OldPost[] = [];
   const newFeatures: Array<Features | undefined> = new Array(state.newPosts.length);
-  if (oldFree.length === 0 || newFree.length === 0) return { olds, newFeatures };
-  // Word hashes of the texts met, by text: an edited post's unchanged paragraphs are read once, not twice.
+  // Word hashes of the new posts' texts, by text: an edited post's unchanged paragraphs are read once, not twice.
   const memo: HashMemo = new Map();
   const index: Index = { body: new Postings(), headline: new Postings() };
-  for (const n of newFree) {
-    const f = features(state.newPosts[n]!, memo);
-    newFeatures[n] = f;
-    addTo(index.body, f.body, n);
-    addTo(index.headline, f.headline, n);
+  if (oldFree.length > 0) {
+    for (const n of newFree) {
+      const f = features(state.newPosts[n]!, memo);
+      newFeatures[n] = f;
+      addTo(index.body, f.body, n);
+      addTo(index.headline, f.headline, n);
+    }
   }
-  const counts = new Int32Array(state.newPosts.length);
-  for (let seq = 0; seq < oldFree.length; seq++) {
-    const fo = features(state.oldPosts[oldFree[seq]!]!, memo);
-    olds.push({ o: oldFree[seq]!, seq, features: fo, candidates: candidatesFor(fo, index, counts, opts), edges: null, next: 0 });
-  }
-  return { olds, newFeatures };
+  return { oldFree: newFree.length === 0 ? [] : oldFree, newFeatures, index, memo, counts: new Int32Array(state.newPosts.length) };
+}
+
+/** The `seq`-th free old post: its features and candidates. */
+export function oldPost(state: State, opts: AlignOptions, left: Leftovers, seq: number): OldPost {
+  const o = left.oldFree[seq]!;
+  // The new posts' texts are remembered; an old post's are only looked up (the memo stays the size of
+  // the new side's words, whatever the old side holds).
+  const fo = features(state.oldPosts[o]!, left.memo, false);
+  return { o, seq, features: fo, candidates: candidatesFor(fo, left.index, left.counts, opts), edges: null, next: 0 };
 }
 
 /** The score of an old post and one of its candidates (see score: exact at or above `atLeast`). */
 export function scoreCandidate(state: State, opts: AlignOptions, left: Leftovers, post: OldPost, n: number, atLeast: number): number {
+  post.features ??= features(state.oldPosts[post.o]!);
   return score(state.oldPosts[post.o]!, state.newPosts[n]!, opts, post.features, left.newFeatures[n]!, atLeast);
 }
 
@@ -199,12 +210,17 @@ export function scoreCandidate(state: State, opts: AlignOptions, left: Leftovers
  * scored in full only if its best partner is taken by a better pair first.
  */
 export function matchBySimilarity(state: State, opts: AlignOptions): void {
-  const left = leftovers(state, opts);
+  const left = leftovers(state);
   const heap = new EdgeHeap();
-  for (const post of left.olds) {
+  for (let seq = 0; seq < left.oldFree.length; seq++) {
+    const post = oldPost(state, opts, left, seq);
     const best = bestEdge(state, opts, left, post);
+    // Kept, an old post's features would make a page whose posts all changed hold them all at once: the
+    // few whose best partner goes to a better pair make them again.
+    post.features = null;
     if (best !== null) heap.push(best);
   }
+  left.memo.clear();
   while (heap.size > 0) {
     const e = heap.pop();
     if (state.newTaken[e.pair.new]) {

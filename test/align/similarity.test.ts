@@ -4,15 +4,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from '../../src/align/options.js';
-import { idsDiffer, leftovers, matchBySimilarity, scoreCandidate } from '../../src/align/similarity.js';
+import { idsDiffer, leftovers, matchBySimilarity, oldPost, scoreCandidate } from '../../src/align/similarity.js';
 import { newPair, type State, takeBest } from '../../src/align/state.js';
 import type { Pair, Post } from '../../src/model.js';
 
 /** Score every candidate in full, then take the edges best first: the stage's definition. */
 function everyEdge(state: State, opts: AlignOptions): void {
-  const left = leftovers(state, opts);
+  const left = leftovers(state);
   const edges: Pair[] = [];
-  for (const post of left.olds) {
+  for (let seq = 0; seq < left.oldFree.length; seq++) {
+    const post = oldPost(state, opts, left, seq);
     for (const n of post.candidates) {
       if (idsDiffer(state.oldPosts[post.o]!, state.newPosts[n]!)) continue;
       const value = scoreCandidate(state, opts, left, post, n, opts.minSimilarity);
