@@ -521,10 +521,14 @@ function pairRun(removed: string[], added: string[], options: DiffOptions, budge
     let bag: Float64Array | undefined;
     let match = -1;
     const end = Math.min(added.length, nextAdded + PAIR_WINDOW);
-    budget.comparisons++;
-    const quick = similarEnds(text, added[nextAdded]!, options.minBlockSimilarity);
-    if ((quick ?? dice((bag ??= wordBag(text)), addedBag(nextAdded), options.minBlockSimilarity)) >= options.minBlockSimilarity) match = nextAdded;
-    else if (nextAdded + 1 < end) {
+    // The window's first block, scored on its differing middle (none left once every inserted block is taken).
+    if (nextAdded < end) {
+      budget.comparisons++;
+      const quick = similarEnds(text, added[nextAdded]!, options.minBlockSimilarity);
+      if ((quick ?? dice((bag ??= wordBag(text)), addedBag(nextAdded), options.minBlockSimilarity)) >= options.minBlockSimilarity) match = nextAdded;
+    }
+    // The rest of the window, through the index.
+    if (match < 0 && nextAdded + 1 < end) {
       index ??= new BlockIndex(addedBag);
       match = index.firstSimilar((bag ??= wordBag(text)), nextAdded + 1, end, options.minBlockSimilarity);
       // Blocks looked at, as scoring them in turn would have.

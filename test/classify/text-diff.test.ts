@@ -47,6 +47,30 @@ describe('diffBlocks', () => {
     );
   });
 
+  it('keeps a removed paragraph once every inserted one is paired (more removed than inserted)', () => {
+    // The second removed block has no inserted block left to look at (the build of 2e66946 threw here).
+    const old = ['Alpha beta gamma delta.', 'Kirby said the US would help.', 'A closing line that goes away.'];
+    const neu = ['Alpha beta gamma delta epsilon.'];
+    expect(show(diffBlocks(old, neu))).toBe('Alpha beta gamma delta {+epsilon+}. | -Kirby said the US would help. | -A closing line that goes away.');
+  });
+
+  it('gives hunks that rebuild both lists, whatever blocks are kept, removed, inserted or edited', () => {
+    // Blocks from a few sentences and their edits, so that runs pair, half pair and do not pair.
+    const sentence = fc.constantFrom('Alpha beta gamma delta.', 'Alpha beta gamma delta epsilon.', 'Kirby said the US would help.', 'Kirby said it would surely help.', 'One two.', '中文新闻报道', '中文新闻消息报道', 'x');
+    fc.assert(
+      fc.property(fc.array(sentence, { maxLength: 12 }), fc.array(sentence, { maxLength: 12 }), (old, neu) => {
+        const hunks = diffBlocks(old, neu);
+        // A word diff's parts give its texts back up to white space (jsdiff tidies the spaces around a change).
+        const bare = (t: string) => t.replace(/\s+/g, '');
+        const side = (drop: '+' | '-') =>
+          hunks.flatMap((h) => (h.op === '~' ? [bare(h.parts.filter((p) => p.op !== drop).map((p) => p.text).join(''))] : h.op === drop ? [] : [bare(h.text)]));
+        expect(side('+')).toEqual(old.map(bare));
+        expect(side('-')).toEqual(neu.map(bare));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('pairs an edited paragraph even after an inserted one', () => {
     const old = ['Alpha beta gamma delta.', 'Kirby said the US would help.'];
     const neu = ['Alpha beta gamma delta.', 'A new paragraph about something else.', 'Kirby said the US would surely help.'];
