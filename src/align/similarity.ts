@@ -78,11 +78,7 @@ function candidatesFor(f: Features, index: Index, counts: Int32Array, opts: Alig
   return ranked.slice(0, opts.maxCandidates).map((c) => c.n);
 }
 
-/**
- * The order in which the stage takes pairs: higher score first, then the pair nearer in page position, then
- * the older post first in page order, then its candidates in the order candidatesFor ranks them. A total
- * order, so that the pairs taken never depend on how the edges were found.
- */
+/** A scored pair the stage may take, with what orders it among equal scores (see `before`). */
 interface Edge {
   pair: Pair;
   /** The old post's place among the old posts scored (page order). */
@@ -93,6 +89,11 @@ interface Edge {
   from: OldPost;
 }
 
+/**
+ * The order in which the stage takes pairs: higher score first, then the pair nearer in page position
+ * (|old − new|), then the old post earlier in page order, then its candidates in the order candidatesFor
+ * ranks them. A total order, so that the pairs taken never depend on how the edges were found.
+ */
 function before(x: Edge, y: Edge): boolean {
   return (
     x.pair.score > y.pair.score ||
@@ -162,7 +163,7 @@ export interface Leftovers {
   /** Features of the free new posts, by index. */
   newFeatures: Array<Features | undefined>;
   index: Index;
-  /** Word hashes of texts read, for the stage's duration (see HashMemo). */
+  /** Word hashes of the new posts' texts, for the stage's duration (see HashMemo). */
   memo: HashMemo;
   /** Scratch for candidatesFor. */
   counts: Int32Array;
@@ -265,6 +266,7 @@ function nextEdge(state: State, opts: AlignOptions, left: Leftovers, post: OldPo
     }
     edges.sort((x, y) => (before(x, y) ? -1 : before(y, x) ? 1 : 0));
     post.edges = edges;
+    post.features = null;
   }
   while (post.next < post.edges.length) {
     const e = post.edges[post.next++]!;
