@@ -90,10 +90,13 @@ function main() {
   const [same50, big] = measure(node(CLI, ...files['big-post-unchanged']), node(CLI, ...files['big-post']));
   row('50 KB post rewritten', big, `unchanged pair: ${ms(same50.wall)}`, '≤ unchanged + 200 ms', big.wall <= same50.wall + 200);
 
+  // Every size in turn in each run (interleaved), so that each doubling's ratio is taken in the same runs:
+  // sizes timed one after the other took the machine's drift between them for scaling.
+  process.stderr.write(`scaling: ${files.scaling.map((s) => s.posts).join(', ')} posts…\n`);
+  const timed = measure(...files.scaling.map((s) => node(CLI, ...s.files)));
   const scaling = [];
-  for (const s of files.scaling) {
-    process.stderr.write(`scaling: ${s.posts} posts…\n`);
-    const [r] = measure(node(CLI, ...s.files));
+  for (const [k, s] of files.scaling.entries()) {
+    const r = timed[k];
     const prev = scaling.at(-1);
     scaling.push({ ...s, r });
     const last = s === files.scaling.at(-1);
