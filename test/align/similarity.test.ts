@@ -7,6 +7,7 @@ import { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from '../../src/align/option
 import { idsDiffer, leftovers, matchBySimilarity, oldPost, scoreCandidate } from '../../src/align/similarity.js';
 import { newPair, type State, takeBest } from '../../src/align/state.js';
 import type { Pair, Post } from '../../src/model.js';
+import { FUZZ_RUNS } from '../helpers/arbitraries.js';
 
 /** Score every candidate in full, then take the edges best first: the stage's definition. */
 function everyEdge(state: State, opts: AlignOptions): void {
@@ -78,7 +79,7 @@ describe('matchBySimilarity', () => {
           expect(shown(lazy)).toEqual(shown(eager));
         },
       ),
-      { numRuns: 1500 },
+      { numRuns: FUZZ_RUNS * 25 },
     );
   });
 

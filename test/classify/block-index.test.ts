@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { dice } from '../../src/align/fingerprint.js';
 import { Postings } from '../../src/align/postings.js';
 import { BlockIndex } from '../../src/classify/block-index.js';
+import { FUZZ_RUNS } from '../helpers/arbitraries.js';
 
 /** A sorted bag of a few codes, so that blocks share words and repeat them. */
 const bag = fc.array(fc.integer({ min: 1, max: 9 }), { maxLength: 12 }).map((xs) => Float64Array.from(xs).sort());
@@ -30,7 +31,7 @@ describe('BlockIndex', () => {
           }
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: FUZZ_RUNS * 50 },
     );
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { commonPrefix, commonSuffix, diffBlocks, diffText, isSpaceCode } from '../../src/classify/text-diff.js';
 import type { Hunk } from '../../src/model.js';
+import { FUZZ_RUNS } from '../helpers/arbitraries.js';
 
 function show(hunks: Hunk[]): string {
   return hunks
@@ -67,7 +68,7 @@ describe('diffBlocks', () => {
         expect(side('+')).toEqual(old.map(bare));
         expect(side('-')).toEqual(neu.map(bare));
       }),
-      { numRuns: 3000 },
+      { numRuns: FUZZ_RUNS * 50 },
     );
   });
 
