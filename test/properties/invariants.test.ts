@@ -87,6 +87,31 @@ describe('properties of diffCaptures', () => {
     );
   });
 
+  it('paragraphs edited, deleted in runs, inserted or reordered: every post once, an edited body whenever it changed', () => {
+    // Runs of removed and inserted paragraphs of every shape (more removed than inserted, and the reverse)
+    // go through block pairing; a crash there (634816c) was missed by every other test.
+    const change = fc.record({ at: fc.nat(), kind: fc.constantFrom('edit', 'delete', 'insert', 'reverse'), size: fc.integer({ min: 1, max: 3 }) });
+    fc.assert(
+      fc.property(pageArb, fc.array(fc.array(change, { maxLength: 3 }), { minLength: 12, maxLength: 12 }), (posts, changes) => {
+        const after = posts.map((p, i) => {
+          const body = [...p.body];
+          for (const { at, kind, size } of changes[i]!) {
+            const k = at % body.length;
+            if (kind === 'edit') body[k] = body[k]!.replace(/^\w+/, 'Reportedly');
+            else if (kind === 'delete' && body.length > size) body.splice(k, size);
+            else if (kind === 'insert') body.splice(k, 0, ...Array.from({ length: size }, (_, j) => `An inserted paragraph ${j} about ${p.headline}.`));
+            else if (kind === 'reverse') body.reverse();
+          }
+          return { ...p, body };
+        });
+        const r = diff(capture(posts), capture(after));
+        expectEachPostOnce(r, posts.length, posts.length);
+        expect(r.posts.map((p) => p.status)).toEqual(posts.map((p, i) => (after[i]!.body.join('\n') === p.body.join('\n') ? 'unchanged' : 'edited')));
+      }),
+      runs,
+    );
+  });
+
   it('a post moved to the top is moved, never edited', () => {
     fc.assert(
       fc.property(pageArb, fc.nat(), (posts, pick) => {
