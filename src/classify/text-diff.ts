@@ -229,12 +229,11 @@ export function commonSuffix(a: string, b: string, max = Math.min(a.length, b.le
 }
 
 /**
- * Where the word diff of `old` and `neu` may be cut off at the front: the end of the last whitespace run
- * (both texts identical up to there) that still leaves one identical whitespace-delimited chunk before
+ * Where the word diff of `old` and the new text, which share their first `common` characters, may be cut
+ * off at the front: the end of the last whitespace run (both texts identical up to there) that still leaves one identical whitespace-delimited chunk before
  * the first difference, so the middle diff starts with a kept token as the whole diff does. 0: no cut.
  */
-function frontCut(old: string, neu: string): number {
-  const common = commonPrefix(old, neu);
+function frontCut(old: string, common: number): number {
   // The kept chunk [cut, end) must be followed by whitespace inside the common part, in both texts.
   const space = (k: number) => isSpaceCode(old.charCodeAt(k));
   let end = common - 1;
@@ -246,9 +245,8 @@ function frontCut(old: string, neu: string): number {
   return cut;
 }
 
-/** The mirror of frontCut: how many characters at the end may be cut, not reaching into the first `front`. */
-function backCut(old: string, neu: string, front: number): number {
-  const common = commonSuffix(old, neu, Math.min(old.length, neu.length) - front);
+/** The mirror of frontCut: how many characters at the end may be cut, given the `common` suffix length. */
+function backCut(old: string, common: number): number {
   const space = (k: number) => isSpaceCode(old.charCodeAt(old.length - 1 - k));
   let end = common - 1;
   while (end > 0 && !space(end)) end--;
@@ -306,8 +304,7 @@ function tokenEnd(text: string, i: number): number {
  * that reaches the first difference. frontCut alone left a paragraph of a million Chinese characters to
  * jsdiff whole, which tokenised every character. 0: no such cut.
  */
-function frontTokenCut(old: string, neu: string): number {
-  const common = commonPrefix(old, neu);
+function frontTokenCut(old: string, common: number): number {
   if (common < 2 || isSpaceCode(old.charCodeAt(common - 1))) return 0;
   // The token reaching the difference may go on differently in each text: the one before it is whole.
   const reaching = tokenStart(old, common - 1);
@@ -316,9 +313,8 @@ function frontTokenCut(old: string, neu: string): number {
   return cut > 0 && !isSpaceCode(old.charCodeAt(cut - 1)) ? cut : 0;
 }
 
-/** backCut's counterpart of frontTokenCut: how many characters at the end may be cut, not reaching into the first `front`. */
-function backTokenCut(old: string, neu: string, front: number): number {
-  const common = commonSuffix(old, neu, Math.min(old.length, neu.length) - front);
+/** backCut's counterpart of frontTokenCut: how many characters at the end may be cut, given the `common` suffix length. */
+function backTokenCut(old: string, common: number): number {
   if (common < 2) return 0;
   const first = old.length - common;
   if (isSpaceCode(old.charCodeAt(first))) return 0;
@@ -335,8 +331,11 @@ function backTokenCut(old: string, neu: string, front: number): number {
  * handling sees the same kept neighbours; the cut text is glued back onto the first and last kept parts.
  */
 export function trimmedDiffWords(old: string, neu: string, limit: number): Array<ChangeObject<string>> | undefined {
-  const front = Math.max(frontCut(old, neu), frontTokenCut(old, neu));
-  const back = Math.max(backCut(old, neu, front), backTokenCut(old, neu, front));
+  // Each common end is measured once, for both kinds of cut; the suffix not reaching into the front cut.
+  const prefix = commonPrefix(old, neu);
+  const front = Math.max(frontCut(old, prefix), frontTokenCut(old, prefix));
+  const suffix = commonSuffix(old, neu, Math.min(old.length, neu.length) - front);
+  const back = Math.max(backCut(old, suffix), backTokenCut(old, suffix));
   if (front === 0 && back === 0) return diffWords(old, neu, { maxEditLength: limit });
   const changes = diffWords(old.slice(front, old.length - back), neu.slice(front, neu.length - back), { maxEditLength: limit });
   if (!changes) return changes;
