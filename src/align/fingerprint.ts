@@ -137,26 +137,6 @@ const MIN_MEMO_LENGTH = 64;
 function hashWords(texts: readonly string[], memo?: HashMemo, remember = true): number {
   hashCount = 0;
   if (hashes.length > 16 * SCRATCH) hashes = new Int32Array(SCRATCH); // a huge post's buffer is not kept
-  if (memo !== undefined) {
-    for (const text of texts) if (BEYOND_PLAIN.test(text)) return hashWords(texts);
-    for (const text of texts) {
-      if (text.length < MIN_MEMO_LENGTH) {
-        hashPlain(text);
-        continue;
-      }
-      const known = memo.get(text);
-      if (known === undefined) {
-        const from = hashCount;
-        hashPlain(text);
-        if (remember) memo.set(text, hashes.slice(2 * from, 2 * hashCount));
-      } else {
-        while (2 * (hashCount + known.length / 2) > hashes.length) growHashes();
-        hashes.set(known, 2 * hashCount);
-        hashCount += known.length / 2;
-      }
-    }
-    return hashCount;
-  }
   if (texts.some((t) => BEYOND_PLAIN.test(t))) {
     for (const word of words(texts.join('\n'))) {
       let h1 = SEED1;
@@ -168,8 +148,27 @@ function hashWords(texts: readonly string[], memo?: HashMemo, remember = true): 
       }
       pushHash(h1, h2);
     }
-  } else for (const text of texts) hashPlain(text);
+  } else {
+    for (const text of texts) {
+      if (memo === undefined || text.length < MIN_MEMO_LENGTH) hashPlain(text);
+      else hashRemembered(text, memo, remember);
+    }
+  }
   return hashCount;
+}
+
+/** hashPlain(text) through the memo: copied from it when read before, else hashed (and kept if `remember`). */
+function hashRemembered(text: string, memo: HashMemo, remember: boolean): void {
+  const known = memo.get(text);
+  if (known === undefined) {
+    const from = hashCount;
+    hashPlain(text);
+    if (remember) memo.set(text, hashes.slice(2 * from, 2 * hashCount));
+    return;
+  }
+  while (2 * hashCount + known.length > hashes.length) growHashes();
+  hashes.set(known, 2 * hashCount);
+  hashCount += known.length / 2;
 }
 
 /** ASCII_WORD's words of a plain text, lower-cased as they are read, hashed as hashWords does. */
