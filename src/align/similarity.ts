@@ -177,15 +177,16 @@ export function leftovers(state: State): Leftovers {
   // Word hashes of the new posts' texts, by text: an edited post's unchanged paragraphs are read once, not twice.
   const memo: HashMemo = new Map();
   const index: Index = { body: new Postings(), headline: new Postings() };
-  if (oldFree.length > 0) {
-    for (const n of newFree) {
-      const f = features(state.newPosts[n]!, memo);
-      newFeatures[n] = f;
-      addTo(index.body, f.body, n);
-      addTo(index.headline, f.headline, n);
-    }
+  const counts = new Int32Array(state.newPosts.length);
+  // Nothing to pair when either side has no free post left.
+  if (oldFree.length === 0 || newFree.length === 0) return { oldFree: [], newFeatures, index, memo, counts };
+  for (const n of newFree) {
+    const f = features(state.newPosts[n]!, memo);
+    newFeatures[n] = f;
+    addTo(index.body, f.body, n);
+    addTo(index.headline, f.headline, n);
   }
-  return { oldFree: newFree.length === 0 ? [] : oldFree, newFeatures, index, memo, counts: new Int32Array(state.newPosts.length) };
+  return { oldFree, newFeatures, index, memo, counts };
 }
 
 /** The `seq`-th free old post: its features and candidates. */
