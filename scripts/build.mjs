@@ -45,7 +45,7 @@ const assertLite = {
     b.onResolve({ filter: /^(node:)?assert$/ }, (args) =>
       /[\\/]yargs[\\/]/.test(args.importer) ? { path: 'assert-lite', namespace: 'livediff-shim' } : undefined,
     );
-    b.onLoad({ filter: /.*/, namespace: 'livediff-shim' }, () => ({
+    b.onLoad({ filter: /^assert-lite$/, namespace: 'livediff-shim' }, () => ({
       loader: 'js',
       contents: `function fail(message, actual, expected, operator) {
   const error = new Error(message ?? \`Expected values to be \${operator}: \${String(actual)} and \${String(expected)}\`);
@@ -59,6 +59,24 @@ export function notStrictEqual(actual, expected, message) { if (Object.is(actual
 };
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+/**
+ * chalk detects colour support when it is loaded (its #supports-color), which loads node:tty and with it
+ * net and stream: about 4% of every start. livediff decides colour itself (src/cli/color.ts) and gives
+ * each Chalk its level, so chalk gets a stand-in that says "no colour" for its default instance.
+ */
+const noSupportsColor = {
+  name: 'no-supports-color',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, (args) =>
+      /[\\/]chalk[\\/]/.test(args.importer) ? { path: 'supports-color', namespace: 'livediff-shim' } : undefined,
+    );
+    b.onLoad({ filter: /^supports-color$/, namespace: 'livediff-shim' }, () => ({
+      loader: 'js',
+      contents: 'export default { stdout: false, stderr: false };',
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -66,7 +84,7 @@ const common = {
   target: 'node20',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [lazySegmenter, assertLite],
+  plugins: [lazySegmenter, assertLite, noSupportsColor],
   // Node 20 has the regular expression v flag: keep such literals (compiled on first use) rather than
   // lowering them to `new RegExp(…, 'v')`, which compiles at load (string-width's \\p{RGI_Emoji}: 24 ms).
   // Likewise \p{…} literals with the u flag (string-width's \p{Extended_Pictographic}: compiled at load
