@@ -20,6 +20,7 @@ import { EXIT_CHANGED, EXIT_SAME } from './exit.js';
 import { httpUrl, safeUrl } from '../http.js';
 import { readInput } from './io.js';
 import { type ArgsOf, captureOptions, commandModule } from './options.js';
+import { writeStdout } from './stdout.js';
 
 function builder(y: Argv) {
   return withCheckOptions(y)
@@ -94,7 +95,7 @@ export async function runCapture(args: Args): Promise<number> {
   let written: string | null = null;
   if (changed) written = storeCapture(dir, taken, extensionFor(page.contentType, page.url), bytes);
   if (args.report) return runCheck({ ...args, dir });
-  if (written !== null && !args.quiet) process.stdout.write(`${written}\n`);
+  if (written !== null && !args.quiet) writeStdout(`${written}\n`);
   return written !== null ? EXIT_CHANGED : EXIT_SAME;
 }
 

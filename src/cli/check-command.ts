@@ -27,6 +27,7 @@ import { EXIT_CHANGED, EXIT_SAME, EXIT_TROUBLE } from './exit.js';
 import { environmentError, readInput } from './io.js';
 import { type ArgsOf, commandModule, compareOptions, withReportOptions } from './options.js';
 import { renderContext } from './output.js';
+import { writeStdout } from './stdout.js';
 
 export { CHECK_SCHEMA, CHECK_DEFAULT_ONLY };
 
@@ -187,7 +188,7 @@ function ensureStateFolder(statePath: string): void {
 }
 
 export async function runCheck(args: Args, ctx: CheckContext = {}): Promise<number> {
-  const out = ctx.stdout ?? ((s: string) => process.stdout.write(s));
+  const out = ctx.stdout ?? writeStdout;
   const warn = ctx.stderr ?? ((s: string) => process.stderr.write(s));
   const only = parseOnly(args.only) ?? CHECK_DEFAULT_ONLY;
   const dir = args.dir!;

@@ -17,6 +17,7 @@ import { EXIT_SAME } from './exit.js';
 import { readInput } from './io.js';
 import { type ArgsOf, commandModule, compareOptions, prepareFormats, useColor } from './options.js';
 import { childProcess } from '../builtins.js';
+import { stdoutIsTerminal, writeStdout } from './stdout.js';
 
 function builder(y: Argv) {
   return y
@@ -60,7 +61,7 @@ function plainDiff(path: string, oldFile: string, newFile: string, color: boolea
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });
-  if (r.stdout) process.stdout.write(lineDiff(r.stdout, path, oldFile === ABSENT, newFile === ABSENT, color));
+  if (r.stdout) writeStdout(lineDiff(r.stdout, path, oldFile === ABSENT, newFile === ABSENT, color));
 }
 
 const paint = (on: boolean, code: string, line: string) => (on ? `\u001b[${code}m${line}\u001b[m` : line);
@@ -94,10 +95,10 @@ export function lineDiff(diff: string, path: string, added: boolean, deleted: bo
 export async function runDiffDriver(args: Args): Promise<number> {
   const [oldFile, oldHex, , newFile, newHex] = args.args ?? [];
   const path = args.path!;
-  const color = useColor(args.color, process.stdout.isTTY === true || process.env.GIT_PAGER_IN_USE === 'true', process.env);
+  const color = useColor(args.color, stdoutIsTerminal() || process.env.GIT_PAGER_IN_USE === 'true', process.env);
   if (oldFile === undefined || oldHex === undefined || newFile === undefined || newHex === undefined) {
     // git passes the path alone for an unmerged file.
-    process.stdout.write(`* Unmerged path ${sanitizeInline(path)}\n`);
+    writeStdout(`* Unmerged path ${sanitizeInline(path)}\n`);
     return EXIT_SAME;
   }
   const from = side(oldHex);
@@ -109,11 +110,11 @@ export async function runDiffDriver(args: Args): Promise<number> {
     if (old && neu) {
       file = { path, status: 'modified', report: diffCaptures(old, neu, compareOptions(args)), capture: null };
     } else file = { path, status: neu ? 'added' : 'deleted', report: null, capture: neu ?? old };
-    process.stdout.write(renderFileTerminal(file, from, to, { color, only: parseOnly(args.only), brief: args.brief }));
+    writeStdout(renderFileTerminal(file, from, to, { color, only: parseOnly(args.only), brief: args.brief }));
   } catch (error) {
     // Whatever went wrong, git must get a diff and exit code 0, or it stops the whole `git diff`.
     const message = error instanceof LivediffError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
-    process.stdout.write(`livediff: ${sanitizeInline(message)}; git's line diff follows\n`);
+    writeStdout(`livediff: ${sanitizeInline(message)}; git's line diff follows\n`);
     plainDiff(path, oldFile, newFile, color);
   }
   return EXIT_SAME;

@@ -11,6 +11,7 @@ import { EXIT_CHANGED, EXIT_SAME, EXIT_TROUBLE } from './exit.js';
 import { loadFormats } from '../parse/index.js';
 import { type ArgsOf, captureOptions, commandModule, compareOptions, withReportOptions } from './options.js';
 import { renderContext } from './output.js';
+import { writeStdout } from './stdout.js';
 
 function builder(y: Argv) {
   return withReportOptions(
@@ -39,7 +40,7 @@ export async function runGitDiff(args: Args, cwd = process.cwd()): Promise<numbe
     parse: captureOptions(args),
     diff: compareOptions(args),
   });
-  if (!args.quiet) process.stdout.write(GIT_RENDERERS[args.format](comparison, renderContext(args, only)));
+  if (!args.quiet) writeStdout(GIT_RENDERERS[args.format](comparison, renderContext(args, only)));
   // As diff -r: what could be compared is reported; a file that could not be is trouble, said on stderr.
   for (const p of comparison.problems) process.stderr.write(`livediff: ${sanitizeInline(p.message)}\n`);
   if (comparison.problems.length > 0) return EXIT_TROUBLE;

@@ -18,6 +18,7 @@ import { renderContext } from './output.js';
 import { parseTimeArg } from './time-arg.js';
 import { loadFormats } from '../parse/index.js';
 import { progress } from './progress.js';
+import { writeStdout } from './stdout.js';
 
 function builder(y: Argv) {
   // Output options first, the HTML/feed selectors last (as for diff).
@@ -115,7 +116,7 @@ export async function runLog(args: Args): Promise<number> {
     // --post looks in the newest page: the one a monitor follows.
     const post = args.post === undefined ? undefined : findPost(pages.at(-1)!, args.post);
     const output = LOG_RENDERERS[args.format]({ pages }, { ...renderContext(args, undefined), post, order: series.by });
-    process.stdout.write(output);
+    writeStdout(output);
   } finally {
     bar.done();
   }

@@ -1,9 +1,9 @@
 // The livediff command line: yargs with its commands listed explicitly, exit codes mapped in one place.
-import yargs from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../errors.js';
 import { captureCommand } from './capture-command.js';
 import { checkCommand } from './check-command.js';
-import { diffCommand } from './diff-command.js';
+import { diffCommand, plainDiffArgs, runDiff } from './diff-command.js';
 import { diffDriverCommand } from './diff-driver.js';
 import { gitCommand } from './git-command.js';
 import { logCommand } from './log-command.js';
@@ -11,10 +11,11 @@ import { watchCommand } from './watch-command.js';
 import { reportError } from './exit.js';
 import { STDIN_ARG } from './io.js';
 import { pagerCommand, pageStdout } from './pager.js';
+import { stdoutIsTerminal } from './stdout.js';
 import { commandOf, mistypedCommand, rewordYargsError } from './yargs-errors.js';
 
 /** Command names, for "did you mean" and for knowing which command a failed command line was for. */
-const COMMANDS = ['diff', 'log', 'check', 'capture', 'git', 'git-diff-driver', 'completion'];
+export const COMMANDS = ['diff', 'log', 'check', 'capture', 'watch', 'git', 'git-diff-driver', 'completion'];
 const SHELLS = ['bash', 'zsh', 'fish'];
 /** Commands whose output is read by a person at a terminal, and so goes through the pager. */
 const PAGED = new Set(['diff', 'log', 'git']);
@@ -29,6 +30,64 @@ Examples:
   livediff old.txt new.txt --format json         the versioned JSON report (docs/json.md)
   livediff old.txt new.txt --only added,dropped  only new and deleted posts
   curl -s URL | livediff last.txt -              compare with standard input`;
+
+/** Every command, for yargs: each one's handler hands its exit code to `setExit`. */
+export function commandModules(setExit: (code: number) => void): CommandModule<object, never>[] {
+  return [
+    diffCommand(setExit),
+    logCommand(setExit),
+    checkCommand(setExit),
+    captureCommand(setExit),
+    watchCommand(setExit),
+    gitCommand(setExit),
+    diffDriverCommand(setExit),
+  ] as CommandModule<object, never>[];
+}
+
+/**
+ * The command line as yargs reads it, with `commands`; `startPager` runs once the arguments are checked.
+ * yargs is loaded here, on demand: `livediff OLD NEW` alone never loads it (see main).
+ */
+export async function commandLine(
+  argv: readonly string[],
+  commands: readonly CommandModule<object, never>[],
+  hooks: { command: string; startPager: (enabled: boolean) => void },
+): Promise<Argv> {
+  const { default: yargs } = await import('yargs');
+  let parser = yargs(argv.map(normalise))
+    .scriptName('livediff')
+    .usage('Usage: livediff [diff] OLD NEW [options]\n\nCompare two captures of a live-blog page post by post.');
+  for (const command of commands) parser = parser.command(command);
+  return (
+    parser
+      // Completion from the same option definitions as --help: yargs answers the script's queries itself.
+      .completion('completion', 'Print a shell completion script: livediff completion bash|zsh|fish (default: $SHELL)')
+      // File names and revisions stay strings: `livediff 007 008`, `livediff git -- 2024`.
+      .parserConfiguration({ 'parse-positional-numbers': false })
+      // Arguments are checked by now: the pager starts lazily, on the first line printed.
+      .middleware((args) => hooks.startPager(args.pager !== false))
+      .strict()
+      .help()
+      .alias('h', 'help')
+      .version(typeof LIVEDIFF_VERSION === 'string' ? LIVEDIFF_VERSION : 'dev')
+      .alias('V', 'version')
+      .epilogue(EPILOGUE)
+      .wrap(Math.min(110, (stdoutIsTerminal() && process.stdout.columns) || 100))
+      .fail((message, error) => {
+        // yargs wraps what a coerce function throws in its own YError: unwrap it to one clean line.
+        if (error && error.name !== 'YError') throw error;
+        throw new UsageError(rewordYargsError(error?.message ?? message, hooks.command, argv));
+      })
+  );
+}
+
+/**
+ * `livediff OLD NEW` and nothing else, the line a cron job runs: two operands, no option, and the first
+ * not a command's name. Loading yargs and parsing with it would be about a tenth of the run.
+ */
+export function isPlainDiff(argv: readonly string[]): argv is [string, string] {
+  return argv.length === 2 && argv.every((a) => !a.startsWith('-')) && !COMMANDS.includes(argv[0]!);
+}
 
 export async function main(argv: string[]): Promise<number> {
   // --help and --version print and run no command: they leave the exit code at 0.
@@ -47,40 +106,20 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = commandOf(argv, COMMANDS);
   let closePager: (() => Promise<void>) | null = null;
-  const parser = yargs(argv.map(normalise))
-    .scriptName('livediff')
-    .usage('Usage: livediff [diff] OLD NEW [options]\n\nCompare two captures of a live-blog page post by post.')
-    .command(diffCommand(setExit))
-    .command(logCommand(setExit))
-    .command(checkCommand(setExit))
-    .command(captureCommand(setExit))
-    .command(watchCommand(setExit))
-    .command(gitCommand(setExit))
-    .command(diffDriverCommand(setExit))
-    // Completion from the same option definitions as --help: yargs answers the script's queries itself.
-    .completion('completion', 'Print a shell completion script: livediff completion bash|zsh|fish (default: $SHELL)')
-    // File names and revisions stay strings: `livediff 007 008`, `livediff git -- 2024`.
-    .parserConfiguration({ 'parse-positional-numbers': false })
-    // Arguments are checked by now: the pager starts lazily, on the first line printed.
-    .middleware((args) => {
-      const pager = PAGED.has(command) ? pagerCommand({ enabled: args.pager !== false, isTTY: process.stdout.isTTY === true, env: process.env }) : null;
-      // Once: yargs may run global middleware again for the command it picked.
-      if (pager !== null && closePager === null) closePager = pageStdout(pager, process.env);
-    })
-    .strict()
-    .help()
-    .alias('h', 'help')
-    .version(typeof LIVEDIFF_VERSION === 'string' ? LIVEDIFF_VERSION : 'dev')
-    .alias('V', 'version')
-    .epilogue(EPILOGUE)
-    .wrap(Math.min(110, process.stdout.columns || 100))
-    .fail((message, error) => {
-      // yargs wraps what a coerce function throws in its own YError: unwrap it to one clean line.
-      if (error && error.name !== 'YError') throw error;
-      throw new UsageError(rewordYargsError(error?.message ?? message, command, argv));
-    });
+  const startPager = (enabled: boolean) => {
+    const pager = PAGED.has(command) ? pagerCommand({ enabled, isTTY: stdoutIsTerminal(), env: process.env }) : null;
+    // Once: yargs may run global middleware again for the command it picked.
+    if (pager !== null && closePager === null) closePager = pageStdout(pager, process.env);
+  };
   try {
-    await parser.parseAsync();
+    if (isPlainDiff(argv)) {
+      // The arguments yargs would give (test/cli/plain.test.ts holds them equal).
+      const args = plainDiffArgs(argv[0], argv[1]);
+      startPager(args.pager);
+      setExit(await runDiff(args));
+    } else {
+      await (await commandLine(argv, commandModules(setExit), { command, startPager })).parseAsync();
+    }
   } catch (error) {
     return reportError(error, (s) => process.stderr.write(s));
   } finally {
@@ -91,11 +130,6 @@ export async function main(argv: string[]): Promise<number> {
 
 /** Run the CLI as the executable does (dist/livediff.cjs calls this): exit code in process.exitCode. */
 export function run(argv: string[]): void {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    // A closed pipe (`livediff … | head`) is the reader's choice, not trouble.
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
   void main(argv).then((code) => {
     process.exitCode = code;
   });

@@ -4,17 +4,19 @@
 import type { RenderContext } from '../render/registry.js';
 import type { OnlyValue } from '../render/select.js';
 import { outputWidth, useColor } from './options.js';
+import { stdoutIsTerminal } from './stdout.js';
 
 export function renderContext(
   args: { color?: unknown; brief?: boolean; stat?: boolean; width?: number; tz?: string; explain?: boolean },
   only: readonly OnlyValue[] | undefined,
 ): RenderContext {
+  const terminal = stdoutIsTerminal();
   return {
-    color: useColor(args.color, process.stdout.isTTY === true, process.env),
+    color: useColor(args.color, terminal, process.env),
     only,
     brief: args.brief ?? false,
     stat: args.stat ?? false,
-    width: outputWidth(args.width),
+    width: outputWidth(args.width, terminal ? process.stdout : {}),
     timeZone: args.tz,
     explain: args.explain ?? false,
   };

@@ -3,7 +3,6 @@
 // `livediff check`) and deliver to its notification URLs. One summary line per page on standard output;
 // a page that fails never stops the others. Exit: 2 when any page had trouble, else 1 when any page
 // reported something, else 0 (docs/watch.md).
-import yargs from 'yargs';
 import type { Argv, CommandModule } from 'yargs';
 import { LivediffError } from '../errors.js';
 import { sanitizeInline } from '../render/sanitize.js';
@@ -12,6 +11,7 @@ import { captureCommand, runCapture } from './capture-command.js';
 import { type CheckArgs, checkCommand, runCheck } from './check-command.js';
 import { EXIT_CHANGED, EXIT_SAME, EXIT_TROUBLE, oneLine } from './exit.js';
 import { type ArgsOf, commandModule } from './options.js';
+import { writeStdout } from './stdout.js';
 
 function builder(y: Argv) {
   return y
@@ -25,6 +25,7 @@ type Args = ArgsOf<typeof builder>;
 /** Command-line arguments parsed by a command's own builder, without running it: watch reuses capture and check as they are. */
 async function parseAs<A>(module: CommandModule<object, A>, argv: string[]): Promise<A> {
   let parsed: A | null = null;
+  const { default: yargs } = await import('yargs');
   await yargs(argv)
     .command({ ...module, handler: (a) => void (parsed = a as A) })
     .parserConfiguration({ 'parse-positional-numbers': false })
@@ -88,7 +89,7 @@ export async function runWatch(args: Args): Promise<number> {
   const codes: number[] = [];
   for (const [i, plan] of plans.entries()) {
     const outcome = await watchPage(plan, config.pages[i]!);
-    if (!args.quiet) process.stdout.write(outcome.line);
+    if (!args.quiet) writeStdout(outcome.line);
     codes.push(outcome.code);
   }
   return codes.includes(EXIT_TROUBLE) ? EXIT_TROUBLE : codes.includes(EXIT_CHANGED) ? EXIT_CHANGED : EXIT_SAME;

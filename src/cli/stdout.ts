@@ -1,0 +1,76 @@
+// Standard output of the commands. A cron job's output goes to a pipe or a file. The report goes out with
+// fs.writeSync there, because making process.stdout loads net, stream and tty, about 5% of every start
+// (docs/performance.md). A terminal (colour, width, the pager) gets process.stdout, as does what yargs prints.
+import { fstatSync, writeSync } from 'node:fs';
+
+/** Whether standard output is a terminal, without making process.stdout when it is a pipe or a file. */
+export function stdoutIsTerminal(): boolean {
+  try {
+    // Only a character device can be a terminal; /dev/null is one too, so ask the stream then.
+    if (!fstatSync(1).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  return process.stdout.isTTY === true;
+}
+
+/** What writeStdout needs from the process, apart for tests. */
+export interface StdoutPorts {
+  isTerminal: () => boolean;
+  /** Writes bytes from `offset` on to fd 1 and returns how many it wrote (fs.writeSync). */
+  writeFd: (bytes: Uint8Array, offset: number) => number;
+  stream: () => NodeJS.WritableStream;
+  /** A closed pipe (`livediff … | head`): the reader's choice, not trouble. */
+  closed: () => void;
+}
+
+const PROCESS_PORTS: StdoutPorts = {
+  isTerminal: stdoutIsTerminal,
+  writeFd: (bytes, offset) => writeSync(1, bytes, offset),
+  stream: () => process.stdout,
+  closed: () => process.exit(process.exitCode ?? 0),
+};
+
+/**
+ * A writer of standard output. It writes to the fd until the fd would block: a pipe made non-blocking by
+ * a parent that shares it, and full. That write and every later one then go through the stream, in order.
+ */
+export function stdoutWriter(ports: StdoutPorts = PROCESS_PORTS): (text: string) => void {
+  let stream: NodeJS.WritableStream | null = null;
+  const useStream = () => {
+    if (stream === null) {
+      stream = ports.stream();
+      stream.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EPIPE') throw error;
+        ports.closed();
+      });
+    }
+    return stream;
+  };
+  let terminal: boolean | null = null;
+  return (text) => {
+    terminal ??= ports.isTerminal();
+    if (terminal || stream !== null) {
+      useStream().write(text);
+      return;
+    }
+    const bytes = Buffer.from(text);
+    let offset = 0;
+    while (offset < bytes.length) {
+      try {
+        offset += ports.writeFd(bytes, offset);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EAGAIN') {
+          useStream().write(bytes.subarray(offset));
+          return;
+        }
+        if (code === 'EPIPE') return ports.closed();
+        throw error;
+      }
+    }
+  };
+}
+
+/** Standard output of this process: every command's report goes through here. */
+export const writeStdout = stdoutWriter();

@@ -1,0 +1,110 @@
+// Standard output written to the fd (src/cli/stdout.ts): every byte once and in order, whatever the fd does.
+import { spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type StdoutPorts, stdoutWriter } from '../../src/cli/stdout.js';
+import { CLI, ROOT, runCli } from '../helpers/run.js';
+
+const errno = (code: string) => Object.assign(new Error(code), { code });
+
+/** Ports whose fd takes `takes[i]` bytes at its i-th write (a string is an error code), and records what went where. */
+function fakePorts(takes: (number | string)[], isTerminal = false) {
+  const fd: number[] = [];
+  const streamed: number[] = [];
+  const events: string[] = [];
+  const stream = Object.assign(new EventEmitter(), {
+    write: (chunk: string | Uint8Array) => {
+      streamed.push(...Buffer.from(chunk));
+      return true;
+    },
+  });
+  const ports: StdoutPorts = {
+    isTerminal: () => isTerminal,
+    writeFd: (bytes, offset) => {
+      const take = takes.shift() ?? Infinity;
+      if (typeof take === 'string') throw errno(take);
+      const n = Math.min(take, bytes.length - offset);
+      fd.push(...bytes.subarray(offset, offset + n));
+      return n;
+    },
+    stream: () => stream as unknown as NodeJS.WritableStream,
+    closed: () => void events.push('closed'),
+  };
+  return { ports, fd, streamed, events, stream };
+}
+
+describe('stdoutWriter', () => {
+  it('writes to the fd, resuming after a partial write', () => {
+    const f = fakePorts([3, 1, 100]);
+    const write = stdoutWriter(f.ports);
+    write('hello, world');
+    write('!');
+    expect(Buffer.from(f.fd).toString()).toBe('hello, world!');
+    expect(f.streamed).toEqual([]);
+  });
+
+  it('hands the rest to the stream when the fd would block, and everything after it too', () => {
+    const f = fakePorts([4, 'EAGAIN', 100]);
+    const write = stdoutWriter(f.ports);
+    write('élan vital');
+    write(' and more');
+    // Four bytes: 'é' is two. The fd is not tried again once it would block.
+    expect(Buffer.from(f.fd)).toEqual(Buffer.from('éla'));
+    expect(Buffer.from(f.streamed).toString()).toBe('n vital and more');
+  });
+
+  it('a closed pipe ends quietly, on the fd and on the stream', () => {
+    const f = fakePorts(['EPIPE']);
+    stdoutWriter(f.ports)('x');
+    expect(f.events).toEqual(['closed']);
+    const t = fakePorts([], true);
+    stdoutWriter(t.ports)('x');
+    t.stream.emit('error', errno('EPIPE'));
+    expect(t.events).toEqual(['closed']);
+    expect(() => t.stream.emit('error', errno('EIO'))).toThrow('EIO');
+  });
+
+  it('a terminal gets the stream (colour, width and the pager hook it)', () => {
+    const f = fakePorts([], true);
+    stdoutWriter(f.ports)('to the terminal');
+    expect(Buffer.from(f.streamed).toString()).toBe('to the terminal');
+    expect(f.fd).toEqual([]);
+  });
+
+  it('other errors are trouble', () => {
+    expect(() => stdoutWriter(fakePorts(['EIO']).ports)('x')).toThrow('EIO');
+  });
+});
+
+describe('the CLI on a non-blocking pipe', () => {
+  // A Node parent that has made its own stdout (a pipe) leaves it non-blocking for the children it shares
+  // it with. Read nothing until livediff has filled the pipe, so that its fd write fails with EAGAIN.
+  it('prints the whole report, once and in order', async () => {
+    // The real capture, and the same with 300 posts added on top: a report of about 200 KB.
+    const old = join(ROOT, 'test/fixtures/march22-real/new.txt');
+    const text = readFileSync(old, 'utf8');
+    const cut = text.indexOf('Sort byDropdown arrow\n') + 'Sort byDropdown arrow\n'.length;
+    const minutes = (i: number) => 23 * 60 + 59 - i;
+    const time = (m: number) => `${Math.floor(m / 60) - 12}:${String(m % 60).padStart(2, '0')} p.m. ET, March 22, 2023`;
+    const added = Array.from({ length: 300 }, (_, i) => `${time(minutes(i))}\n\nUpdate number ${i} on the talks\n\n${'Officials said more words about the talks today. '.repeat(8)}\n`);
+    const neu = join(mkdtempSync(join(tmpdir(), 'livediff-stdout-')), 'new.txt');
+    writeFileSync(neu, text.slice(0, cut) + added.join('') + text.slice(cut));
+    const pair = [old, neu];
+    const expected = runCli([...pair, '--format', 'json']);
+    expect(expected.stdout.length).toBeGreaterThan(150_000);
+    expect(JSON.parse(expected.stdout).summary.added).toBe(300);
+    const parent = `process.stdout; require('node:child_process').spawn(process.execPath, ${JSON.stringify([CLI, ...pair, '--format', 'json'])}, { stdio: 'inherit' }).on('exit', (code) => { process.exitCode = code; });`;
+    const child = spawn(process.execPath, ['-e', parent], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout.pause();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.stdout.resume();
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(1);
+    expect(Buffer.concat(chunks).toString()).toBe(expected.stdout);
+  });
+});
