@@ -9,7 +9,7 @@ import { bodyText, captionsText, words } from './fingerprint.js';
 import { findMoved } from './moves.js';
 import type { AlignOptions } from './options.js';
 import { free, inNewOrder, type State, takeBest } from './state.js';
-import { UNSPACED } from './tokens.js';
+import { hasUnspaced } from './tokens.js';
 
 /** Score parts (docs/ARCHITECTURE.md, Align): each piece of evidence adds its weight, capped at 1. */
 export const REWRITE_WEIGHTS = {
@@ -45,7 +45,7 @@ function minuteMark(post: Post): string | null {
 
 /** Distinct words of a post that could be rare (the Unicode test only on words that are not ASCII). */
 function contentWords(post: Post): Set<string> {
-  return new Set(words(text(post)).filter((w) => w.length >= MIN_RARE_WORD_LENGTH || (w.charCodeAt(0) > 0x7f && UNSPACED.test(w))));
+  return new Set(words(text(post)).filter((w) => w.length >= MIN_RARE_WORD_LENGTH || (w.charCodeAt(0) > 0x7f && hasUnspaced(w))));
 }
 
 /**
@@ -87,7 +87,7 @@ export function rewriteScore(
   const opening = new Set(words(ta.slice(0, common)));
   // Rarity last: it is the costly test (a count over every post), and only shared words need it.
   const shared = [...wordsOf(a)].filter((w) => inB.has(w) && !opening.has(w) && rare(w)).sort();
-  const units = shared.reduce((sum, w) => sum + (UNSPACED.test(w) ? 0.5 : 1), 0);
+  const units = shared.reduce((sum, w) => sum + (hasUnspaced(w) ? 0.5 : 1), 0);
   const markA = minuteMark(a);
   const mark = markA !== null && markA === minuteMark(b) ? markA : null;
   if (units < 1 && mark === null) return null;

@@ -2,11 +2,9 @@
 // Burmese through Intl.Segmenter. A run of such letters is not one word (two flash items sharing a
 // five-character prefix would otherwise share their first "word" and nothing else to tell them apart).
 
-/** Scripts written without spaces between words; tested only on text that is not plain ASCII. */
-export const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 /**
- * Code units outside which UNSPACED never matches: Thai to Khmer (U+0E00–U+1FFF), CJK and the rest of the
- * BMP above U+2E80 but half-width forms' tail, and every surrogate (the astral scripts). The punctuation
+ * Code units outside which the unspaced scripts have no letter: Thai to Khmer (U+0E00–U+1FFF), CJK and
+ * the rest of the BMP above U+2E80 but half-width forms' tail, and every surrogate (the astral scripts). The punctuation
  * and symbols between (U+2000–U+2E7F: curly quotes, dashes, the euro) are outside, so that English text
  * with typographic quotes is cleared by this simple class, which V8 scans some seven times faster than the
  * Unicode script classes (100 ms for a 5,000-post capture). A superset: test/align/fingerprint.test.ts
@@ -14,14 +12,31 @@ export const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p
  */
 export const MAYBE_UNSPACED = /[\u0e00-\u1fff\u2e80-\uffef\ud800-\udbff]/;
 
-/** Text with a letter of a script written without spaces (UNSPACED), tested cheaply first. */
-export function hasUnspaced(text: string): boolean {
-  return MAYBE_UNSPACED.test(text) && UNSPACED.test(text);
+/**
+ * The Unicode-script expressions, made on first use: creating them costs about 0.8 ms, at the start of
+ * every run, and text without such letters never gets past MAYBE_UNSPACED.
+ */
+let scripts: { unspaced: RegExp; cjk: RegExp; segmented: RegExp; runs: RegExp } | undefined;
+function scriptExpressions() {
+  return (scripts ??= {
+    /** Scripts written without spaces between words. */
+    unspaced: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u,
+    cjk: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u,
+    segmented: /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u,
+    /** A run of one kind: CJK letters, letters of a segmented script, or anything else (Latin, digits). */
+    runs: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+|[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+/gu,
+  });
 }
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-const SEGMENTED = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
-/** A run of one kind: CJK letters, letters of a segmented script, or anything else (Latin, digits). */
-const RUNS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+|[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+/gu;
+
+/** Text with a letter of a script written without spaces: Chinese, Japanese, Thai, Lao, Khmer, Burmese. */
+export function hasUnspacedLetter(text: string): boolean {
+  return scriptExpressions().unspaced.test(text);
+}
+
+/** hasUnspacedLetter, tested cheaply first. */
+export function hasUnspaced(text: string): boolean {
+  return MAYBE_UNSPACED.test(text) && scriptExpressions().unspaced.test(text);
+}
 
 let segmenter: Intl.Segmenter | undefined;
 
@@ -44,13 +59,14 @@ function segmentWords(run: string, out: string[]): void {
 export function splitUnspaced(words: readonly string[]): string[] {
   const out: string[] = [];
   for (const word of words) {
-    if (!UNSPACED.test(word)) {
+    if (!hasUnspaced(word)) {
       out.push(word);
       continue;
     }
-    for (const run of word.match(RUNS) ?? []) {
-      if (CJK.test(run)) bigrams(run, out);
-      else if (SEGMENTED.test(run)) segmentWords(run, out);
+    const { runs, cjk, segmented } = scriptExpressions();
+    for (const run of word.match(runs) ?? []) {
+      if (cjk.test(run)) bigrams(run, out);
+      else if (segmented.test(run)) segmentWords(run, out);
       else out.push(run);
     }
   }
