@@ -2,6 +2,13 @@
 // fs.writeSync there, because making process.stdout loads net, stream and tty, about 5% of every start
 // (docs/performance.md). A terminal (colour, width, the pager) gets process.stdout, as does what yargs prints.
 import { fstatSync, writeSync } from 'node:fs';
+import { reportError } from './exit.js';
+import { environmentError } from './io.js';
+
+/** A failed write to standard output (ENOSPC, EIO…), as the one-line error of any file livediff writes. */
+export function outputError(error: unknown): Error {
+  return environmentError('standard output', 'room for the report', error);
+}
 
 /** Whether standard output is a terminal, without making process.stdout when it is a pipe or a file. */
 export function stdoutIsTerminal(): boolean {
@@ -22,6 +29,8 @@ export interface StdoutPorts {
   stream: () => NodeJS.WritableStream;
   /** A closed pipe (`livediff … | head`): the reader's choice, not trouble. */
   closed: () => void;
+  /** Any other failure of the stream, which is told after the write returned (a sync write throws). */
+  failed: (error: Error) => void;
 }
 
 const PROCESS_PORTS: StdoutPorts = {
@@ -29,6 +38,7 @@ const PROCESS_PORTS: StdoutPorts = {
   writeFd: (bytes, offset) => writeSync(1, bytes, offset),
   stream: () => process.stdout,
   closed: () => process.exit(process.exitCode ?? 0),
+  failed: (error) => process.exit(reportError(error, (s) => process.stderr.write(s))),
 };
 
 /**
@@ -40,10 +50,7 @@ export function stdoutWriter(ports: StdoutPorts = PROCESS_PORTS): (text: string)
   const useStream = () => {
     if (stream === null) {
       stream = ports.stream();
-      stream.on('error', (error: NodeJS.ErrnoException) => {
-        if (error.code !== 'EPIPE') throw error;
-        ports.closed();
-      });
+      stream.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' ? ports.closed() : ports.failed(outputError(error))));
     }
     return stream;
   };
@@ -66,7 +73,7 @@ export function stdoutWriter(ports: StdoutPorts = PROCESS_PORTS): (text: string)
           return;
         }
         if (code === 'EPIPE') return ports.closed();
-        throw error;
+        throw outputError(error);
       }
     }
   };

@@ -1,7 +1,7 @@
 // Standard output written to the fd (src/cli/stdout.ts): every byte once and in order, whatever the fd does.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +32,7 @@ function fakePorts(takes: (number | string)[], isTerminal = false) {
     },
     stream: () => stream as unknown as NodeJS.WritableStream,
     closed: () => void events.push('closed'),
+    failed: (error) => void events.push(error.message),
   };
   return { ports, fd, streamed, events, stream };
 }
@@ -64,7 +65,15 @@ describe('stdoutWriter', () => {
     stdoutWriter(t.ports)('x');
     t.stream.emit('error', errno('EPIPE'));
     expect(t.events).toEqual(['closed']);
-    expect(() => t.stream.emit('error', errno('EIO'))).toThrow('EIO');
+  });
+
+  it('any other failure is one line about standard output', () => {
+    const message = 'standard output: expected room for the report, found an input/output error (EIO)';
+    expect(() => stdoutWriter(fakePorts(['EIO']).ports)('x')).toThrow(message);
+    const t = fakePorts([], true);
+    stdoutWriter(t.ports)('x');
+    t.stream.emit('error', errno('EIO'));
+    expect(t.events).toEqual([message]);
   });
 
   it('a terminal gets the stream (colour, width and the pager hook it)', () => {
@@ -73,30 +82,50 @@ describe('stdoutWriter', () => {
     expect(Buffer.from(f.streamed).toString()).toBe('to the terminal');
     expect(f.fd).toEqual([]);
   });
-
-  it('other errors are trouble', () => {
-    expect(() => stdoutWriter(fakePorts(['EIO']).ports)('x')).toThrow('EIO');
-  });
 });
 
-describe('the CLI on a non-blocking pipe', () => {
-  // A Node parent that has made its own stdout (a pipe) leaves it non-blocking for the children it shares
-  // it with. Read nothing until livediff has filled the pipe, so that its fd write fails with EAGAIN.
-  it('prints the whole report, once and in order', async () => {
-    // The real capture, and the same with 300 posts added on top: a report of about 200 KB.
-    const old = join(ROOT, 'test/fixtures/march22-real/new.txt');
-    const text = readFileSync(old, 'utf8');
-    const cut = text.indexOf('Sort byDropdown arrow\n') + 'Sort byDropdown arrow\n'.length;
-    const minutes = (i: number) => 23 * 60 + 59 - i;
-    const time = (m: number) => `${Math.floor(m / 60) - 12}:${String(m % 60).padStart(2, '0')} p.m. ET, March 22, 2023`;
-    const added = Array.from({ length: 300 }, (_, i) => `${time(minutes(i))}\n\nUpdate number ${i} on the talks\n\n${'Officials said more words about the talks today. '.repeat(8)}\n`);
-    const neu = join(mkdtempSync(join(tmpdir(), 'livediff-stdout-')), 'new.txt');
-    writeFileSync(neu, text.slice(0, cut) + added.join('') + text.slice(cut));
-    const pair = [old, neu];
-    const expected = runCli([...pair, '--format', 'json']);
+/** The real capture, and the same with 300 posts added on top: a JSON report of about 200 KB. */
+function bigPair(): string[] {
+  const old = join(ROOT, 'test/fixtures/march22-real/new.txt');
+  const text = readFileSync(old, 'utf8');
+  const cut = text.indexOf('Sort byDropdown arrow\n') + 'Sort byDropdown arrow\n'.length;
+  const time = (m: number) => `${Math.floor(m / 60) - 12}:${String(m % 60).padStart(2, '0')} p.m. ET, March 22, 2023`;
+  const added = Array.from({ length: 300 }, (_, i) => `${time(23 * 60 + 59 - i)}\n\nUpdate number ${i} on the talks\n\n${'Officials said more words about the talks today. '.repeat(8)}\n`);
+  const neu = join(mkdtempSync(join(tmpdir(), 'livediff-stdout-')), 'new.txt');
+  writeFileSync(neu, text.slice(0, cut) + added.join('') + text.slice(cut));
+  return [old, neu, '--format', 'json'];
+}
+
+describe('the CLI when standard output is not a plain pipe or file', () => {
+  const args = bigPair();
+  const expected = runCli(args);
+
+  it('the report is large enough to fill a pipe', () => {
     expect(expected.stdout.length).toBeGreaterThan(150_000);
     expect(JSON.parse(expected.stdout).summary.added).toBe(300);
-    const parent = `process.stdout; require('node:child_process').spawn(process.execPath, ${JSON.stringify([CLI, ...pair, '--format', 'json'])}, { stdio: 'inherit' }).on('exit', (code) => { process.exitCode = code; });`;
+  });
+
+  it('a full device: one line, exit 2', () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+      expect(r.stderr).toBe('livediff: standard output: expected room for the report, found no space left on the device (ENOSPC)\n');
+      expect(r.status).toBe(2);
+    } finally {
+      closeSync(full);
+    }
+  });
+
+  it('a pipe closed after its first bytes (| head -c 10): quiet', () => {
+    const r = spawnSync('sh', ['-c', `"$0" "$@" | head -c 10`, process.execPath, CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stdout).toBe(expected.stdout.slice(0, 10));
+    expect(r.stderr).toBe('');
+  });
+
+  // A Node parent that has made its own stdout (a pipe) leaves it non-blocking for the children it shares
+  // it with. Read nothing until livediff has filled the pipe, so that its fd write fails with EAGAIN.
+  it('a non-blocking pipe left unread until full: the whole report, once and in order', async () => {
+    const parent = `process.stdout; require('node:child_process').spawn(process.execPath, ${JSON.stringify([CLI, ...args])}, { stdio: 'inherit' }).on('exit', (code) => { process.exitCode = code; });`;
     const child = spawn(process.execPath, ['-e', parent], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     child.stdout.pause();
     await new Promise((resolve) => setTimeout(resolve, 1500));
