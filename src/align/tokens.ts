@@ -4,11 +4,11 @@
 
 /**
  * Code units outside which the unspaced scripts have no letter: Thai to Khmer (U+0E00–U+1FFF), CJK and
- * the rest of the BMP above U+2E80 but half-width forms' tail, and every surrogate (the astral scripts). The punctuation
- * and symbols between (U+2000–U+2E7F: curly quotes, dashes, the euro) are outside, so that English text
- * with typographic quotes is cleared by this simple class, which V8 scans some seven times faster than the
- * Unicode script classes (100 ms for a 5,000-post capture). A superset: test/align/fingerprint.test.ts
- * checks every code point.
+ * the rest of the BMP above U+2E80 but half-width forms' tail, and every surrogate (the astral scripts).
+ * The punctuation and symbols between (U+2000–U+2E7F: curly quotes, dashes, the euro) are outside, so
+ * that English text with typographic quotes is cleared by this simple class, which V8 scans some seven
+ * times faster than the Unicode script classes (100 ms for a 5,000-post capture). A superset:
+ * test/align/fingerprint.test.ts checks every code point.
  */
 export const MAYBE_UNSPACED = /[\u0e00-\u1fff\u2e80-\uffef\ud800-\udbff]/;
 
