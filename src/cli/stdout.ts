@@ -21,7 +21,7 @@ export function stdoutIsTerminal(): boolean {
   return process.stdout.isTTY === true;
 }
 
-/** What writeStdout needs from the process, apart for tests. */
+/** What writeStdout needs from the process; tests give it fakes. */
 export interface StdoutPorts {
   isTerminal: () => boolean;
   /** Writes bytes from `offset` on to fd 1 and returns how many it wrote (fs.writeSync). */
