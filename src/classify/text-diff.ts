@@ -230,8 +230,9 @@ export function commonSuffix(a: string, b: string, max = Math.min(a.length, b.le
 
 /**
  * Where the word diff of `old` and the new text, which share their first `common` characters, may be cut
- * off at the front: the end of the last whitespace run (both texts identical up to there) that still leaves one identical whitespace-delimited chunk before
- * the first difference, so the middle diff starts with a kept token as the whole diff does. 0: no cut.
+ * off at the front: the end of the last whitespace run (both texts identical up to there) that still
+ * leaves one identical whitespace-delimited chunk before the first difference, so the middle diff starts
+ * with a kept token as the whole diff does. 0: no cut.
  */
 function frontCut(old: string, common: number): number {
   // The kept chunk [cut, end) must be followed by whitespace inside the common part, in both texts.

@@ -100,10 +100,12 @@ export function checkZone(value: string): string {
   return value;
 }
 
-/** The width the terminal renderer wraps at: --width, else the terminal's, else none (a pipe or a file). */
-export function outputWidth(flag: number | undefined, stdout: { isTTY?: boolean; columns?: number } = process.stdout): number | undefined {
-  if (flag !== undefined) return flag;
-  return stdout.isTTY && stdout.columns ? stdout.columns : undefined;
+/**
+ * The width the terminal renderer wraps at: --width, else the terminal's `columns` (undefined when standard
+ * output is no terminal), else none (a pipe or a file).
+ */
+export function outputWidth(flag: number | undefined, columns: number | undefined): number | undefined {
+  return flag ?? (columns || undefined);
 }
 
 /** How captures are read: the format, and where an HTML page or a JSON feed keeps the post fields. */

@@ -16,7 +16,7 @@ export function renderContext(
     only,
     brief: args.brief ?? false,
     stat: args.stat ?? false,
-    width: outputWidth(args.width, terminal ? process.stdout : {}),
+    width: outputWidth(args.width, terminal ? process.stdout.columns : undefined),
     timeZone: args.tz,
     explain: args.explain ?? false,
   };
