@@ -58,6 +58,25 @@ export function notStrictEqual(actual, expected, message) { if (Object.is(actual
   },
 };
 
+/**
+ * yargs' platform shim reads process.stdout.columns when it is loaded, which makes process.stdout: on a
+ * pipe or /dev/null that loads net and stream, though livediff gives yargs its width (.wrap) and writes
+ * its reports to the fd (src/cli/stdout.ts). Read it when asked instead. The build fails if the line is
+ * not found.
+ */
+const lazyStdColumns = {
+  name: 'lazy-std-columns',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const eager = "stdColumns: typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null";
+      if (!source.includes(eager)) throw new Error(`${args.path}: expected "${eager}" (update scripts/build.mjs)`);
+      const lazy = "get stdColumns() { return typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null; }";
+      return { contents: source.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
+
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 /**
  * chalk detects colour support when it is loaded (its #supports-color), which loads node:tty and with it
@@ -84,7 +103,7 @@ const common = {
   target: 'node20',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [lazySegmenter, assertLite, noSupportsColor],
+  plugins: [lazySegmenter, assertLite, noSupportsColor, lazyStdColumns],
   // Node 20 has the regular expression v flag: keep such literals (compiled on first use) rather than
   // lowering them to `new RegExp(…, 'v')`, which compiles at load (string-width's \\p{RGI_Emoji}: 24 ms).
   // Likewise \p{…} literals with the u flag (string-width's \p{Extended_Pictographic}: compiled at load

@@ -1,7 +1,7 @@
 // Standard output of the commands. A cron job's output goes to a pipe or a file. The report goes out with
 // fs.writeSync there, because making process.stdout loads net, stream and tty, about 5% of every start
 // (docs/performance.md). A terminal (colour, width, the pager) gets process.stdout, as does what yargs prints.
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync, statSync, writeSync } from 'node:fs';
 import { reportError } from './exit.js';
 import { environmentError } from './io.js';
 
@@ -13,12 +13,23 @@ export function outputError(error: unknown): Error {
 /** Whether standard output is a terminal, without making process.stdout when it is a pipe or a file. */
 export function stdoutIsTerminal(): boolean {
   try {
-    // Only a character device can be a terminal; /dev/null is one too, so ask the stream then.
-    if (!fstatSync(1).isCharacterDevice()) return false;
+    // Only a character device can be a terminal. /dev/null is one too (a cron job's `> /dev/null`): it is
+    // told by its device number; any other character device is asked through the stream.
+    const stat = fstatSync(1);
+    if (!stat.isCharacterDevice() || stat.rdev === nullDevice()) return false;
   } catch {
     return false;
   }
   return process.stdout.isTTY === true;
+}
+
+/** The device number of /dev/null, or -1 where there is none (Windows). */
+function nullDevice(): number {
+  try {
+    return statSync('/dev/null').rdev;
+  } catch {
+    return -1;
+  }
 }
 
 /** What writeStdout needs from the process; tests give it fakes. */

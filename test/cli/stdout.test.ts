@@ -116,6 +116,26 @@ describe('the CLI when standard output is not a plain pipe or file', () => {
     }
   });
 
+  // A cron job's `> /dev/null` is a character device, as a terminal is: told apart without the stream.
+  it('/dev/null: the report goes to the fd, and process.stdout is never made', () => {
+    const probe = [
+      'let made = false;',
+      "const own = Object.getOwnPropertyDescriptor(process, 'stdout');",
+      "Object.defineProperty(process, 'stdout', { configurable: true, get() { made = true; return own.get.call(process); } });",
+      "process.on('exit', () => require('node:fs').writeSync(2, `stdout made: ${made}`));",
+      `process.argv.splice(1, 0, ${JSON.stringify(CLI)});`,
+      `require(${JSON.stringify(CLI)});`,
+    ].join('\n');
+    const devNull = openSync('/dev/null', 'w');
+    try {
+      const r = spawnSync(process.execPath, ['-e', probe, ...args], { cwd: ROOT, stdio: ['ignore', devNull, 'pipe'], encoding: 'utf8' });
+      expect(r.stderr).toBe('stdout made: false');
+      expect(r.status).toBe(1);
+    } finally {
+      closeSync(devNull);
+    }
+  });
+
   it('a pipe closed after its first bytes (| head -c 10): quiet', () => {
     const r = spawnSync('sh', ['-c', `"$0" "$@" | head -c 10`, process.execPath, CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stdout).toBe(expected.stdout.slice(0, 10));
