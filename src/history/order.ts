@@ -32,8 +32,18 @@ function newestPost(c: Capture): number {
 const byName = (a: Candidate, b: Candidate) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 /**
+ * When a capture says it was taken, as minutes: its `Updated` time, else (a capture without one) its
+ * newest post's time, the nearest stand-in on the same clock. -Infinity for neither.
+ */
+function saysTaken(c: Capture): number {
+  return c.page.updatedMinutes ?? newestPost(c);
+}
+
+/**
  * Order captures oldest first: by the stamps in their names when every name has one, else by `order`
- * when given, else by what they say (the post counter, the `Updated` time, the newest post), names breaking ties.
+ * when given, else by what they say: the `Updated` time (the page's own clock), then the newest post,
+ * then the post counter, names breaking ties. The counter comes last: it goes down when a post is
+ * deleted, and it counts another page's posts on another scale (a series of daily pages).
  */
 export function orderCaptures<T extends Candidate>(items: T[], order?: 'name' | 'mtime'): { ordered: T[]; by: OrderBy; time: (t: T) => Date | null } {
   const stamps = new Map(items.map((i) => [i, stampFromName(i.name)]));
@@ -46,12 +56,13 @@ export function orderCaptures<T extends Candidate>(items: T[], order?: 'name' | 
   if (order === 'mtime') {
     return { ordered: [...items].sort((a, b) => a.mtimeMs - b.mtimeMs || byName(a, b)), by: 'mtime', time: (t) => new Date(t.mtimeMs) };
   }
-  const ordered = [...items].sort(
-    (a, b) =>
-      (a.capture.page.postCount ?? 0) - (b.capture.page.postCount ?? 0) ||
-      (a.capture.page.updatedMinutes ?? 0) - (b.capture.page.updatedMinutes ?? 0) ||
-      newestPost(a.capture) - newestPost(b.capture) ||
-      byName(a, b),
-  );
-  return { ordered, by: 'content', time: (t) => stamps.get(t) ?? null };
+  // Each key once per capture; -Infinity - -Infinity is NaN, so keys are compared, not subtracted.
+  const keyed = items.map((item) => ({ item, keys: [saysTaken(item.capture), newestPost(item.capture), item.capture.page.postCount ?? -1] }));
+  keyed.sort((a, b) => {
+    for (let k = 0; k < a.keys.length; k++) {
+      if (a.keys[k]! !== b.keys[k]!) return a.keys[k]! < b.keys[k]! ? -1 : 1;
+    }
+    return byName(a.item, b.item);
+  });
+  return { ordered: keyed.map((k) => k.item), by: 'content', time: (t) => stamps.get(t) ?? null };
 }

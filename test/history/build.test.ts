@@ -95,4 +95,29 @@ describe('capture order', () => {
     expect(by).toBe('content');
     expect(ordered.map((i) => i.capture)).toEqual([items[0]!, items[1]!, items[2]!, items[5]!].map((i) => i.capture));
   });
+
+  // Reported from use: a post deleted between two captures lowers the counter; ordered by the counter
+  // first, the newer capture came first and the deletion read as a post just added.
+  it('by the Updated time before the counter, which a deletion lowers', () => {
+    const dir = join(ROOT, 'snapshots');
+    const first = readFileSync(join(dir, 'cnn-russia-ukraine-2023-03-22', 'capture-2.txt'), 'utf8');
+    const deleted = /10:59 p\.m\. ET, March 21, 2023\n[^]*?(?=\n\d{1,2}:\d\d [ap]\.m\. ET)/.exec(first)![0];
+    const second = first.replace('Updated 12:44 a.m.', 'Updated 1:30 a.m.').replace('11 Posts', '10 Posts').replace(deleted, '');
+    const candidates = [
+      { name: 'second.txt', mtimeMs: 0, capture: parseCapture(second, { source: 'second.txt' }) },
+      { name: 'first.txt', mtimeMs: 0, capture: parseCapture(first, { source: 'first.txt' }) },
+    ];
+    expect(candidates[0]!.capture.posts).toHaveLength(candidates[1]!.capture.posts.length - 1);
+    expect(orderCaptures(candidates).ordered.map((c) => c.name)).toEqual(['first.txt', 'second.txt']);
+  });
+
+  it('pages of different days by their Updated times, whatever their counters', () => {
+    const files = ['cnn-russia-ukraine-2023-03-22/capture-1.txt', 'cnn-xi-putin-moscow-2023-03-20/capture-1.txt', 'cnn-russia-ukraine-2023-03-21/capture-1.txt'];
+    const candidates = files.map((name) => ({ name, mtimeMs: 0, capture: parseCapture(readFileSync(join(ROOT, 'snapshots', name)), { source: name }) }));
+    expect(orderCaptures(candidates).ordered.map((c) => c.name.slice(0, 30))).toEqual([
+      'cnn-xi-putin-moscow-2023-03-20',
+      'cnn-russia-ukraine-2023-03-21/',
+      'cnn-russia-ukraine-2023-03-22/',
+    ]);
+  });
 });
