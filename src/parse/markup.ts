@@ -31,9 +31,17 @@ export function blocksFromText(text: string): Block[] {
     .map(textBlock);
 }
 
-/** Whether a string has markup in it (a tag, a comment, a closing tag) rather than being plain text. */
+/**
+ * Markup, as opposed to plain text that happens to hold a `<`: a closing tag, a comment or doctype, a
+ * `<p>` or void element (`<br>`, `<img …>`), or a tag with a quoted attribute (`<a href="…">`). A `<`
+ * before a letter is not enough: plain text says `a<b means win, c>d` or `press <Enter>`, and read as
+ * HTML those words vanish into a tag (a report would misquote the post).
+ */
+const MARKUP = /<\/[A-Za-z][\w:-]*\s*>|<!--|<!doctype|<(?:p|br|hr|img|wbr)\b[^<>]*>|<[A-Za-z][\w:-]*\s[^<>]*?[\w:-]\s*=\s*["']/i;
+
+/** Whether a string (a JSON field: plain text or HTML, it does not say) is markup rather than plain text. */
 export function looksLikeMarkup(text: string): boolean {
-  return /<[A-Za-z!/]/.test(text);
+  return text.includes('<') && MARKUP.test(text);
 }
 
 // ——— Reading markup ———
