@@ -5,7 +5,7 @@ import { diffCaptures } from '../classify/report.js';
 import { createReader } from '../parse/index.js';
 import { formatsOf } from '../render/registry.js';
 import { DIFF_RENDERERS } from '../render/renderers.js';
-import { DEFAULT_ONLY, hasChanges, parseOnly } from '../render/select.js';
+import { DEFAULT_ONLY, hasChanges, parseOnly, showsNothing } from '../render/select.js';
 import { EXIT_CHANGED, EXIT_SAME } from './exit.js';
 import { isStdin, readInput } from './io.js';
 import { type ArgsOf, captureOptions, commandModule, compareOptions, prepareFormats, withReportOptions } from './options.js';
@@ -39,7 +39,9 @@ export async function runDiff(args: Args): Promise<number> {
   const neu = await read(args.new!);
   const report = diffCaptures(old, neu, compareOptions(args));
   const changed = hasChanges(report, only ?? DEFAULT_ONLY);
-  if (!args.quiet) writeStdout(DIFF_RENDERERS[args.format](report, renderContext(args, only)));
+  // Nothing selected changed: nothing printed, in every format but JSON (a document programs read).
+  const silent = args.quiet || (args.format !== 'json' && showsNothing(report, only ?? DEFAULT_ONLY));
+  if (!silent) writeStdout(DIFF_RENDERERS[args.format](report, renderContext(args, only)));
   return changed ? EXIT_CHANGED : EXIT_SAME;
 }
 

@@ -59,6 +59,16 @@ export function hasChanges(report: Report, only: readonly OnlyValue[]): boolean 
   return posts || (only.includes('page') && pageChanged(report.page));
 }
 
+/**
+ * Whether a report of `only` shows nothing: no selected post, no page change or note asked for, and the
+ * same page. The terminal then prints nothing and so do the CLI's other formats for people (markdown,
+ * html), as diff(1) does for equal files; JSON, for programs, is always a document.
+ */
+export function showsNothing(report: Report, only: readonly OnlyValue[]): boolean {
+  const showPage = only.includes('page') && (pageChanged(report.page) || report.page.notes.length > 0);
+  return selectPosts(report, only).length === 0 && !showPage && report.samePage;
+}
+
 /** A page-level change as renderers list it: the part's name and its old and new values as text. */
 export interface PageRow {
   name: 'title' | 'updated' | 'post count' | 'bylines' | 'deep link';

@@ -4,7 +4,7 @@ import { humanTime } from './human-time.js';
 import { explainEvidence, inPlaceLabel } from './evidence.js';
 import { noteText } from './notes.js';
 import { sanitizeInline } from './sanitize.js';
-import { DEFAULT_ONLY, pageChanged, pageRows, selectPosts } from './select.js';
+import { DEFAULT_ONLY, pageChanged, pageRows, selectPosts, showsNothing } from './select.js';
 import { summaryLine } from './summary.js';
 import { INDENT, TerminalWriter } from './terminal-writer.js';
 import { postLabel, postName, STATUS_LABEL } from './vocabulary.js';
@@ -149,9 +149,9 @@ class TerminalRenderer extends TerminalWriter {
   render(report: Report): string {
     const only = this.options.only ?? DEFAULT_ONLY;
     const posts = selectPosts(report, only);
-    const showPage = only.includes('page') && (pageChanged(report.page) || report.page.notes.length > 0);
     // Nothing asked for changed: print nothing, as diff(1) does for equal files (the exit code says 0).
-    if (posts.length === 0 && !showPage && report.samePage) return '';
+    if (showsNothing(report, only)) return '';
+    const showPage = only.includes('page') && (pageChanged(report.page) || report.page.notes.length > 0);
     const { c } = this;
     const describe = (i: Report['old']) =>
       `${i.posts} post${i.posts === 1 ? '' : 's'} shown${i.postCount === null ? '' : ` of ${i.postCount}`}${i.updated ? `, updated ${humanTime(i.updated, this.options.timeZone)}` : ''}`;

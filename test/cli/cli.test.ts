@@ -33,6 +33,18 @@ describe('livediff OLD NEW on the March 22 captures', () => {
     expect(r.stdout).toBe('');
   });
 
+  // Reported from an exploratory run: Markdown printed a heading and the verdict of what --only left out,
+  // and HTML a whole page, which a script posting any non-empty Markdown posts as noise.
+  it.each(['terminal', 'markdown', 'html'])('prints nothing in %s when nothing selected changed; JSON is always a document', (format) => {
+    for (const args of [[OLD, OLD], [OLD, NEW, '--only', 'dropped']]) {
+      expect(runCli([...args, '-f', format])).toMatchObject({ status: 0, stdout: '', stderr: '' });
+      const json = runCli([...args, '-f', 'json']);
+      expect(json.status).toBe(0);
+      expect(JSON.parse(json.stdout).schema).toBe('livediff.diff/2');
+    }
+    expect(runCli([OLD, NEW, '--only', 'added', '-f', format]).stdout).toContain('Xi and Putin');
+  });
+
   it('writes the JSON contract', () => {
     const r = runCli([OLD, NEW, '--format', 'json']);
     expect(r.status).toBe(1);
