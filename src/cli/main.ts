@@ -12,12 +12,19 @@ import { watchCommand } from './watch-command.js';
 import { reportError } from './exit.js';
 import { STDIN_ARG } from './io.js';
 import { pagerCommand, pageStdout } from './pager.js';
-import { stdoutIsTerminal } from './stdout.js';
+import { stdoutIsTerminal, writeStdout } from './stdout.js';
 import { commandOf, mistypedCommand, rewordYargsError } from './yargs-errors.js';
 
 /** Command names, for "did you mean" and for knowing which command a failed command line was for. */
 export const COMMANDS = ['diff', 'log', 'check', 'capture', 'watch', 'git', 'git-diff-driver', 'completion'];
 const SHELLS = ['bash', 'zsh', 'fish'];
+const COMPLETION_HELP = `livediff completion [bash|zsh|fish]
+
+Print a shell completion script, for the shell named or else for $SHELL. For example:
+  livediff completion bash >> ~/.bashrc
+  livediff completion zsh > "\${fpath[1]}/_livediff"
+  livediff completion fish > ~/.config/fish/completions/livediff.fish
+`;
 /** Commands whose output is read by a person at a terminal, and so goes through the pager. */
 const PAGED = new Set(['diff', 'log', 'git']);
 
@@ -97,8 +104,19 @@ export async function main(argv: string[]): Promise<number> {
     exitCode = code;
   };
   // `livediff completion bash|zsh|fish`: yargs picks the script by $SHELL, so name the shell asked for.
-  if (argv[0] === 'completion' && argv.length === 2 && SHELLS.includes(argv[1]!)) {
-    process.env.SHELL = `/bin/${argv[1]}`;
+  // yargs would print the script for $SHELL whatever followed (`completion tcsh`, `completion --help`).
+  if (argv[0] === 'completion' && argv.length > 1) {
+    const asked = argv.slice(1);
+    if (asked.some((a) => a === '--help' || a === '-h')) {
+      writeStdout(COMPLETION_HELP);
+      return 0;
+    }
+    if (asked.length > 1 || !SHELLS.includes(asked[0]!)) {
+      const found = asked.length > 1 ? `'${asked.join(' ')}'` : `'${asked[0]}'`;
+      const expected = `expected one shell for completion (bash, zsh or fish; none: $SHELL's), found ${found}; see livediff completion --help`;
+      return reportError(new UsageError(expected), (s) => process.stderr.write(s));
+    }
+    process.env.SHELL = `/bin/${asked[0]}`;
     argv = ['completion'];
   }
   const typo = mistypedCommand(argv, COMMANDS);

@@ -19,6 +19,17 @@ describe('livediff completion', () => {
     expect(runCli(['completion', 'fish']).stdout).toContain('complete -f -c livediff');
   });
 
+  // Reported from an exploratory run: `completion tcsh` printed the bash script and exited 0, so
+  // `livediff completion tcsh >> ~/.tcshrc` appended bash to a tcsh file; `completion --help` did too.
+  it('refuses a shell it has no script for, in one line, and has help', () => {
+    for (const args of [['completion', 'tcsh'], ['completion', 'bash', 'zsh']]) {
+      const r = runCli(args);
+      expect(r).toMatchObject({ status: 2, stdout: '' });
+      expect(r.stderr).toMatch(/^livediff: expected one shell for completion \(bash, zsh or fish; none: \$SHELL's\), found '[a-z ]+'; see livediff completion --help\n$/);
+    }
+    expect(runCli(['completion', '--help'])).toMatchObject({ status: 0, stdout: expect.stringMatching(/^livediff completion \[bash\|zsh\|fish\]\n/) });
+  });
+
   it('answers with the commands and each command\'s options', () => {
     const commands = runCli(['--get-yargs-completions', 'livediff', '']).stdout.split('\n');
     expect(commands).toEqual(expect.arrayContaining(['diff', 'log', 'check', 'git', 'completion']));
