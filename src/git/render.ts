@@ -70,9 +70,15 @@ class GitTerminal extends TerminalWriter {
     const range = `${sideName(g.from)} → ${sideName(g.to)}`;
     const t = gitTotals(g).files;
     const n = g.files.length;
+    // A capture that could not be read (an error page committed over it) did change: said on stderr, and
+    // counted here, so that the last line never says that nothing changed when something could not be told.
+    const p = g.problems.length;
+    const unread = p === 0 ? '' : `; ${p} capture${p === 1 ? '' : 's'} could not be read`;
     this.line(
       this.c.bold(
-        n === 0 ? `no capture changed: ${range}` : `${range}: ${n} capture${n === 1 ? '' : 's'} changed (${t.modified} modified, ${t.added} new, ${t.deleted} deleted)`,
+        n === 0
+          ? `${p === 0 ? 'no capture changed' : 'no capture compared'}: ${range}${unread}`
+          : `${range}: ${n} capture${n === 1 ? '' : 's'} changed (${t.modified} modified, ${t.added} new, ${t.deleted} deleted)${unread}`,
       ),
     );
     return this.text();

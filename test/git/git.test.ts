@@ -150,5 +150,18 @@ describe('livediff git: first commits and trouble', () => {
     expect(r.stdout).toContain('--- a.txt@');
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^livediff: b\.txt@\w+: expected .*, found /);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(/^\w+ → \w+: 1 capture changed \(1 modified, 0 new, 0 deleted\); 1 capture could not be read$/);
+  });
+
+  // Reported from an exploratory run: the last line said `no capture changed` when the one changed
+  // capture had become an error page.
+  it('the only changed capture no longer one: the last line does not say that nothing changed', () => {
+    const repo = new Repo();
+    repo.commit({ 'a.txt': CAPTURE_1 });
+    repo.commit({ 'a.txt': 'Service unavailable\n\nPlease try again later.\n' });
+    const r = runCli(['git'], { cwd: repo.dir });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toMatch(/^no capture compared: \w+ → \w+; 1 capture could not be read\n$/);
+    expect(r.stderr).toMatch(/^livediff: a\.txt@\w+: expected .*, found "Service unavailable" on line 1/);
   });
 });
