@@ -3,7 +3,7 @@ import { maxOf } from '../arrays.js';
 import type { History, HistoryEvent, PostHistory } from '../model.js';
 import { sanitizeInline } from './sanitize.js';
 import { INDENT, TerminalWriter } from './terminal-writer.js';
-import { plural, STATUS_LABEL } from './vocabulary.js';
+import { fateLabel, plural, STATUS_LABEL } from './vocabulary.js';
 import { displayWidth, truncate } from './wrap.js';
 
 export interface LogTerminalOptions {
@@ -51,7 +51,7 @@ class LogTable extends TerminalWriter {
     const { c } = this;
     const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - displayWidth(s)));
     const idWidth = String(history.posts.length).length + 1;
-    const statusWidth = maxOf(history.posts.map((p) => STATUS_LABEL_OF(p.fate).length), 6);
+    const statusWidth = maxOf(history.posts.map((p) => fateLabel(p.fate).length), 6);
     let labels = history.captures.map((_, i) => withTime(history, i));
     const fixed = (w: number) => idWidth + 2 + (w + 2) * 2 + 8 + 2 + statusWidth + 2;
     let width = maxOf(labels.map((l) => displayWidth(l)), 10);
@@ -66,7 +66,7 @@ class LogTable extends TerminalWriter {
     };
     this.line(c.bold(`${pad('#', idWidth)}  ${pad('first seen', width)}  ${pad('last seen', width)}  versions  ${pad('status', statusWidth)}  headline`));
     for (const p of history.posts) {
-      const name = pad(STATUS_LABEL_OF(p.fate), statusWidth);
+      const name = pad(fateLabel(p.fate), statusWidth);
       const status = p.fate === 'live' ? c.green(name) : p.fate === 'dropped' ? c.red(name) : c.cyan(name);
       this.line(
         `${pad(String(p.id), idWidth)}  ${pad(labels[p.firstSeen]!, width)}  ${pad(labels[p.lastSeen]!, width)}  ${pad(String(p.versions.length), 8)}  ${status}  ${headline(p)}`,
@@ -83,14 +83,12 @@ class LogTable extends TerminalWriter {
   }
 }
 
-/** A post's fate in the shared words (`out of view`, not `out-of-view`). */
-const STATUS_LABEL_OF = (fate: PostHistory['fate']) => (fate === 'out-of-view' ? STATUS_LABEL['out-of-view'] : fate);
 
 class PostDetail extends TerminalWriter {
   render(history: History, post: PostHistory): string {
     const { c } = this;
     this.line(c.bold(`post ${post.id}: ${sanitizeInline(latestHeadline(post))}`));
-    this.line(c.dim(`first seen ${label(history, post.firstSeen)} (${post.origin === 'initial' ? 'in the first capture' : EVENT_LABEL[post.origin]}), last seen ${label(history, post.lastSeen)}, now ${post.fate}`));
+    this.line(c.dim(`first seen ${label(history, post.firstSeen)} (${post.origin === 'initial' ? 'in the first capture' : EVENT_LABEL[post.origin]}), last seen ${label(history, post.lastSeen)}, now ${fateLabel(post.fate)}`));
     this.line();
     post.versions.forEach((v, i) => {
       this.line(c.yellow.bold(`version ${i + 1}`) + c.dim(` · ${label(history, v.capture)} · ${sanitizeInline(v.post.time)}`) + (i > 0 ? ` ${c.yellow(`(${v.fields.join(', ')})`)}` : ''));

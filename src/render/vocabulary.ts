@@ -1,5 +1,5 @@
 // The words every renderer uses for a post's status, and the order summaries list them in: defined once.
-import type { Post, PostChange } from '../model.js';
+import type { Post, PostChange, PostHistory } from '../model.js';
 import { truncate } from './wrap.js';
 
 export type Status = PostChange['status'];
@@ -30,6 +30,11 @@ export const STATUS_MARK: Record<Counted, string> = {
   'out-of-view': '⬇️',
   'into-view': '⬆️',
 };
+
+/** A post's fate in a history (`log`), in the same words (`out of view`, not `out-of-view`). */
+export function fateLabel(fate: PostHistory['fate']): string {
+  return fate === 'out-of-view' ? STATUS_LABEL['out-of-view'] : fate;
+}
 
 /** What a post heading calls a post: an unchanged post that moved is `moved`, never `unchanged moved`. */
 export function postLabel(p: Pick<PostChange, 'status' | 'moved'>): string {

@@ -91,6 +91,8 @@ describe('livediff log', () => {
     const r = runCli(['log', dir, '--format', 'markdown']);
     expect(r.stdout).toMatch(/^\| # \| first seen \| last seen \| versions \| status \| headline \|$/m);
     expect(r.stdout.split('\n').filter((l) => l.startsWith('| ')).length).toBe(1 + 8);
+    // The status in the words of every other report (`out of view`, as the terminal table says it).
+    expect(r.stdout).toMatch(/^\| 5 \| 2026-11-22T10-00-00Z \| 2026-11-22T10-20-00Z \| 1 \| out of view \|/m);
   });
 
   it('leaves out a file that is not a capture, with one line naming it (issue 17: never fatal to a series)', () => {
