@@ -35,7 +35,12 @@ export function rewordYargsError(message: string, command: string, argv: readonl
     const names = m[1]!.split(', ');
     const extra = names.filter((n) => argv.includes(n));
     if (extra.length > 0) return `expected ${EXPECTED[command] ?? 'fewer arguments'}, found more: '${extra.join("', '")}'; see ${help}`;
-    return `unknown option ${names.map((n) => (n.length === 1 ? `-${n}` : `--${n}`)).join(', ')}; see ${help}`;
+    // yargs names each unknown option twice, as typed and camel-cased (`bogus-opt, bogusOpt`): name it as typed.
+    const typed = (n: string) =>
+      argv.some((a) => a === `--${n}` || a.startsWith(`--${n}=`) || a === `--no-${n}` || (n.length === 1 && /^-[^-]/.test(a) && a.includes(n)));
+    const kebab = (n: string) => n.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    const shown = names.some(typed) ? names.filter(typed) : names.filter((n) => n === kebab(n) || !names.includes(kebab(n)));
+    return `unknown option ${shown.map((n) => (n.length === 1 ? `-${n}` : `--${n}`)).join(', ')}; see ${help}`;
   }
   m = /^Not enough arguments following: (.*)$/.exec(text);
   if (m) return `--${m[1]} needs a value; see ${help}`;

@@ -159,5 +159,8 @@ describe('bad input: one line naming the file and what was expected, exit 2', ()
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('livediff: expected two capture files (OLD NEW); see livediff --help\n');
     expect(runCli([OLD, NEW, '--match-threshold', '7']).stderr).toBe("livediff: --match-threshold: expected a number from 0 to 1, found '7'\n");
+    // Each unknown option once, as typed (yargs names it camel-cased too: `--bogus-opt, --bogusOpt`).
+    expect(runCli([OLD, NEW, '--bogus-opt']).stderr).toBe('livediff: unknown option --bogus-opt; see livediff --help\n');
+    expect(runCli(['log', OLD, '--bogus-opt=3', '--other', '-Z']).stderr).toBe('livediff: unknown option --bogus-opt, --other, -Z; see livediff log --help\n');
   });
 });
