@@ -103,7 +103,10 @@ export async function runLog(args: Args): Promise<number> {
       if (t === undefined) return since === null && until === null;
       return (since === null || t >= since) && (until === null || t <= until);
     });
-    if (versions.length === 0) throw new UsageError('no capture in the range given by --since and --until');
+    if (versions.length === 0) {
+      const given = [since === null ? null : '--since', until === null ? null : '--until'].filter((o) => o !== null).join(' and ');
+      throw new UsageError(`no capture in the range given by ${given}`);
+    }
     bar.done();
     const comparing = progress('livediff log: comparing');
     let done = 0;

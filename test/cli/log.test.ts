@@ -70,6 +70,10 @@ describe('livediff log', () => {
     const bad = runCli(['log', dir, '--since', 'yesterday']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe("livediff: --since: expected a time such as 2026-11-22T10:00Z, 2026-11-22T10-00-00Z (as log prints) or 2.hours.ago, found 'yesterday'\n");
+    // An empty range names the options given, and only those.
+    expect(runCli(['log', dir, '--since', '2.hours.ago'])).toMatchObject({ status: 2, stderr: 'livediff: no capture in the range given by --since\n' });
+    expect(runCli(['log', dir, '--until', '2020-01-01T00:00Z']).stderr).toBe('livediff: no capture in the range given by --until\n');
+    expect(runCli(['log', dir, '--since', '2020-01-01T00:00Z', '--until', '2020-01-02T00:00Z']).stderr).toBe('livediff: no capture in the range given by --since and --until\n');
   });
 
   it('takes files and globs as well as folders', () => {
