@@ -135,9 +135,7 @@ class TerminalRenderer extends TerminalWriter {
       added += counts.added;
       removed += counts.removed;
       const total = counts.added + counts.removed;
-      const scale = most > barWidth ? barWidth / most : 1;
-      const plus = Math.round(counts.added * scale);
-      const minus = Math.round(counts.removed * scale);
+      const { plus, minus } = statBar(counts, most, barWidth);
       const name = truncate(sanitizeInline(postName(p.post)), nameWidth);
       const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - displayWidth(s)));
       const bar = `${c.green('+'.repeat(plus))}${c.red('-'.repeat(minus))}`;
@@ -169,6 +167,25 @@ class TerminalRenderer extends TerminalWriter {
     if (showPage) this.page(report);
     return `${this.text().trimEnd()}\n`;
   }
+}
+
+/**
+ * The `+` and `-` marks of one row of `--stat`, as git draws them (diff.c scale_linear): counts as they
+ * are when the largest row fits `width`; else scaled, and a row with any change gets at least one mark
+ * (two when it has both), however small beside the largest.
+ */
+export function statBar(counts: { added: number; removed: number }, most: number, width: number): { plus: number; minus: number } {
+  const { added, removed } = counts;
+  if (most <= width) return { plus: added, minus: removed };
+  const scale = (n: number) => (n === 0 ? 0 : 1 + Math.floor((n * (width - 1)) / most));
+  let total = scale(added + removed);
+  if (total < 2 && added > 0 && removed > 0) total = 2;
+  if (added < removed) {
+    const plus = scale(added);
+    return { plus, minus: total - plus };
+  }
+  const minus = scale(removed);
+  return { plus: total - minus, minus };
 }
 
 /** Render a report for a terminal. Colour and width are decided by the caller. */

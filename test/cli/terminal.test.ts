@@ -1,10 +1,14 @@
 // The command line as a git or delta user meets it: colour, pager, width, errors, empty output.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseColorWhen, useColor } from '../../src/cli/color.js';
 import { pagerCommand, pagerEnv } from '../../src/cli/pager.js';
 import { editDistance, mistypedCommand } from '../../src/cli/yargs-errors.js';
+import { statBar } from '../../src/render/terminal.js';
 import { CLI, ROOT, runCli } from '../helpers/run.js';
 
 const FIX = join(ROOT, 'test/fixtures');
@@ -116,7 +120,7 @@ describe('nothing to say, nothing printed (as diff(1))', () => {
     const md = runCli([...COUNTER, '--only', 'added,edited', '-f', 'markdown']);
     expect(md.status).toBe(0);
     expect(md.stdout).not.toContain('page changed');
-    expect(md.stdout).toContain('**no changes; 9 unchanged**');
+    expect(md.stdout).toBe(''); // nothing selected changed: nothing printed, as in the terminal
     expect(runCli([...COUNTER, '-f', 'markdown']).stdout).toContain('**no post changes, page changed (post count); 9 unchanged**');
   });
 
@@ -165,5 +169,33 @@ describe('usage errors', () => {
     expect(help.indexOf('--format')).toBeLessThan(help.indexOf('--items'));
     const diffHelp = runCli(['--help']).stdout;
     expect(diffHelp.indexOf('--format')).toBeLessThan(diffHelp.indexOf('--input-format'));
+  });
+});
+
+describe('--stat', () => {
+  it('draws the marks as git does: as they are when they fit, else scaled, at least one for any change', () => {
+    expect(statBar({ added: 3, removed: 2 }, 20, 40)).toEqual({ plus: 3, minus: 2 });
+    expect(statBar({ added: 345, removed: 0 }, 345, 22)).toEqual({ plus: 22, minus: 0 });
+    // Reported from an exploratory run: a post with 12 words changed beside one with 316 had no mark.
+    expect(statBar({ added: 12, removed: 0 }, 316, 22)).toEqual({ plus: 1, minus: 0 });
+    expect(statBar({ added: 1, removed: 1 }, 316, 22)).toEqual({ plus: 1, minus: 1 });
+    expect(statBar({ added: 0, removed: 0 }, 316, 22)).toEqual({ plus: 0, minus: 0 });
+    fc.assert(
+      fc.property(fc.nat(1000), fc.nat(1000), fc.nat(1000), fc.integer({ min: 5, max: 200 }), (a, r, extra, width) => {
+        const most = a + r + extra;
+        const { plus, minus } = statBar({ added: a, removed: r }, Math.max(1, most), width);
+        expect(plus > 0).toBe(a > 0);
+        expect(minus > 0).toBe(r > 0);
+        expect(plus + minus).toBeLessThanOrEqual(Math.max(width, a + r > 0 ? 2 : 0));
+      }),
+    );
+  });
+
+  it('gives a one-word edit a mark beside a post of hundreds of words', () => {
+    const neu = join(mkdtempSync(join(tmpdir(), 'livediff-stat-')), 'new.txt');
+    writeFileSync(neu, readFileSync(NEW, 'utf8').replace('Karim Khan said he believes', 'Karim Khan says he believes'));
+    const rows = runCli([OLD, neu, '--stat', '--width', '80']).stdout.split('\n');
+    expect(rows.find((l) => l.startsWith(' added ') && l.includes('| 345 '))).toMatch(/\| 345 \+{20,}$/);
+    expect(rows.find((l) => l.startsWith(' edited '))).toMatch(/\|\s+2 \+-$/);
   });
 });
