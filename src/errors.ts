@@ -36,9 +36,11 @@ export class DifferentPagesError extends LivediffError {
   constructor(
     readonly oldTitle: string | null,
     readonly newTitle: string | null,
+    /** The two captures' sources (file names), which the message names first when given. */
+    sources?: readonly [string, string],
   ) {
     super(
-      `the captures look like different pages (titles ${excerpt(oldTitle)} and ${excerpt(newTitle)}, ` +
+      `${sources ? `${sources[0]} and ${sources[1]}` : 'the captures'} look like different pages (titles ${excerpt(oldTitle)} and ${excerpt(newTitle)}, ` +
         'no post in common); use --force to compare them anyway',
     );
   }

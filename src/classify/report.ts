@@ -135,7 +135,7 @@ export function diffCaptures(old: Capture, neu: Capture, options: DiffCapturesOp
   const pageCounters = { old: old.page.postCount, new: neu.page.postCount }; // evidence for align/rewrites.ts
   const alignment = alignPosts(old.posts, neu.posts, { ...resolved, pageCounters });
   const samePage = isSamePage(old, neu, alignment.pairs.length);
-  if (!samePage && !resolved.force) throw new DifferentPagesError(old.page.title, neu.page.title);
+  if (!samePage && !resolved.force) throw new DifferentPagesError(old.page.title, neu.page.title, [old.source, neu.source]);
 
   // Page order (align/order.ts): windows are reasoned in it, and a page toggled to oldest first moves nothing.
   const orders = { old: options.pageOrder ?? detectOrder(old.posts), new: options.pageOrder ?? detectOrder(neu.posts) };
