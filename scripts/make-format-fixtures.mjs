@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Builds the fixture pairs in test/fixtures-formats/<case>/ for the html, jsonld and feed adapters.
+// Builds the fixture pairs in test/fixtures-formats/<case>/ for the html, jsonld, feed and rss adapters.
 //
-// The jsonld and feed cases start from the real Guardian data in snapshots/jsonld/ and apply a scripted
+// The jsonld, feed and rss cases start from the real Guardian data in snapshots/jsonld/ and apply a scripted
 // change; the html and ticker cases are small pages written here. Each case writes old.<ext>, new.<ext>,
 // case.json (the command-line options that read it) and expected.json, whose expectations are written by
 // hand below from the change the case makes. It never runs livediff. Deterministic.
@@ -183,6 +183,102 @@ ${posts
       { status: 'edited', old: 1, new: 2, moved: false, fields: ['headline'] },
       { status: 'dropped', old: 2, new: null, moved: false, fields: [] },
       same(3, 3),
+    ],
+  });
+}
+
+// ——— rss and atom: the Guardian page model's real blocks written as the feeds publishers serve ———
+{
+  const doc = readJson('guardian-fe-article-live-mars-2021-02-19.json');
+  /** A block's HTML: its text and embedded posts (images and videos carry no text). */
+  const html = (b) => b.elements.filter((e) => typeof e.html === 'string').map((e) => e.html).join('\n');
+  const xml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const blocks = doc.blocks.map((b) => ({ id: b.id, title: b.title ?? null, at: b.blockFirstPublished, html: html(b) }));
+  const newBlock = { id: '603011118f08ad21ea600799', title: null, at: blocks[0].at + 600000, html: '<p>One more thing: the first audio recorded on Mars is expected next week.</p>' };
+
+  // RSS 2.0, as most CMSs serve it: guid, RFC 2822 pubDate, the body as HTML in CDATA (content:encoded).
+  const rss = (items, built) => `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel>
+  <title>${xml(doc.headline)}</title>
+  <link>https://www.theguardian.com/science/live/2021/feb/19/nasa-mars-perseverance-rover-images-news-briefing</link>
+  <description>Live updates</description>
+  <lastBuildDate>${new Date(built).toUTCString()}</lastBuildDate>
+${items
+  .map(
+    (b) => `  <item>
+    <guid isPermaLink="false">${b.id}</guid>
+${b.title ? `    <title>${xml(b.title)}</title>\n` : ''}    <pubDate>${new Date(b.at).toUTCString()}</pubDate>
+    <dc:creator>Maanvi Singh</dc:creator>
+    <content:encoded><![CDATA[${b.html}]]></content:encoded>
+  </item>`,
+  )
+  .join('\n')}
+</channel>
+</rss>
+`;
+  // Old items 0..12. A block published on top; block 1 given a title; block 3's text corrected; the feed
+  // keeps the newest 12, so the two oldest leave it (out-of-view, not deleted).
+  const neuRss = [newBlock, ...blocks.slice(0, 11)].map((b, k) =>
+    k === 2 ? { ...b, title: 'Throwback Thursday' } : k === 4 ? { ...b, html: b.html.replace('into Google today?', 'into Google today? Try it now.') } : b,
+  );
+  write('rss-guardian', {
+    ext: 'xml',
+    old: rss(blocks, blocks[0].at),
+    neu: rss(neuRss, newBlock.at),
+    description:
+      'Real Guardian live blocks as an RSS 2.0 feed (guid, RFC 2822 pubDate, HTML in CDATA content:encoded): an item published on top, block 1 given a title (edited [headline]), block 3 corrected (edited [body]), the two oldest items leave the 12-item feed (out-of-view).',
+    summary: { added: 1, edited: 2, 'out-of-view': 2 },
+    posts: [
+      { status: 'added', old: null, new: 0, moved: false, fields: [] },
+      same(0, 1),
+      { status: 'edited', old: 1, new: 2, moved: false, fields: ['headline'] },
+      same(2, 3),
+      { status: 'edited', old: 3, new: 4, moved: false, fields: ['body'] },
+      ...range(4, 11, 1),
+      { status: 'out-of-view', old: 11, new: null, moved: false, fields: [] },
+      { status: 'out-of-view', old: 12, new: null, moved: false, fields: [] },
+    ],
+  });
+
+  // Atom, with HTML content escaped (type="html") or inline (type="xhtml"): the same text either way.
+  const atom = (entries, updated) => `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>${xml(doc.headline)}</title>
+  <id>tag:theguardian.com,2021-02-19:nasa-mars-perseverance-live</id>
+  <updated>${new Date(updated).toISOString()}</updated>
+${entries
+  .map(
+    (b) => `  <entry>
+    <id>tag:theguardian.com,2021-02-19:block-${b.id}</id>
+    <title type="text">${xml(b.title ?? '')}</title>
+    <published>${new Date(b.at).toISOString()}</published>
+    <updated>${new Date(b.at).toISOString()}</updated>
+    <author><name>Maanvi Singh</name></author>
+    ${b.xhtml ? `<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">${b.html}</div></content>` : `<content type="html">${xml(b.html)}</content>`}
+  </entry>`,
+  )
+  .join('\n')}
+</feed>
+`;
+  // Old entries 0..12. Entry 0's recap gains a line; entry 3 is served as inline XHTML, the same text
+  // (unchanged; its HTML is well-formed XML, with no entity XML lacks); entry 6 is deleted between entries
+  // both sides show (dropped).
+  const neuAtom = blocks
+    .map((b, k) => (k === 0 ? { ...b, html: b.html.replace('<p>To recap:</p>', '<p>To recap:</p>\n<p>Nasa will hold another briefing on Monday.</p>') } : k === 3 ? { ...b, xhtml: true } : b))
+    .filter((_, k) => k !== 6);
+  write('rss-atom-guardian', {
+    ext: 'xml',
+    old: atom(blocks, blocks[0].at),
+    neu: atom(neuAtom, blocks[0].at + 60000),
+    description:
+      'Real Guardian live blocks as an Atom feed (ISO times, escaped HTML content): entry 0 gains a paragraph (edited [body]), entry 3 served as inline XHTML with the same text (unchanged), entry 6 deleted between shown entries (dropped).',
+    summary: { edited: 1, dropped: 1 },
+    posts: [
+      { status: 'edited', old: 0, new: 0, moved: false, fields: ['body'] },
+      ...range(1, 6, 0),
+      { status: 'dropped', old: 6, new: null, moved: false, fields: [] },
+      ...range(7, 13, -1),
     ],
   });
 }

@@ -171,7 +171,7 @@ function bylineValue(value: unknown): string | null {
   const names = (Array.isArray(value) ? value : [value])
     .map((v) => textValue(v))
     .filter((v): v is string => v !== null)
-    .map(textFromMarkup)
+    .map((t) => textFromMarkup(t))
     .filter((v) => v !== '');
   return names.length > 0 ? names.join(', ') : null;
 }

@@ -4,4 +4,5 @@
 export { feedAdapter } from './feed.js';
 export { htmlAdapter } from './html.js';
 export { jsonldAdapter } from './jsonld.js';
+export { rssAdapter } from './rss.js';
 export { decodeWithCharset, resolveCharset, sniffCharset } from './charset.js';

@@ -11,21 +11,22 @@ import { parseTextBytes, parseTextCapture, textAdapter } from './text.js';
 type Formats = typeof import('./formats.js');
 
 /** Every adapter's name, in detection order: the most specific first, plain text last. */
-export const FORMAT_NAMES = ['jsonld', 'html', 'feed', 'text'] as const;
+export const FORMAT_NAMES = ['jsonld', 'rss', 'html', 'feed', 'text'] as const;
 
 /**
  * Adapters in detection order. JSON-LD (bare, or an HTML page with LiveBlogPosting updates in it) before
- * HTML; JSON feeds after both; every detect() but text's needs the input to start with `<`, `{` or `[`,
+ * RSS and Atom feeds (a root element `<rss>`, `<rdf:RDF>`, Atom `<feed>`), both before HTML; JSON feeds
+ * after them; every detect() but text's needs the input to start with `<`, `{` or `[`,
  * which a text capture (a headline line) does not. Holds only `text` until the formats are registered.
  */
 export const ADAPTERS: Adapter[] = [textAdapter];
 let formats: Formats | null = null;
 
-/** Make the html, jsonld and feed adapters (and character-set sniffing) available to parseCapture. */
+/** Make the html, jsonld, rss and feed adapters (and character-set sniffing) available to parseCapture. */
 export function registerFormats(module: Formats): void {
   if (formats !== null) return;
   formats = module;
-  ADAPTERS.splice(0, ADAPTERS.length, module.jsonldAdapter, module.htmlAdapter, module.feedAdapter, textAdapter);
+  ADAPTERS.splice(0, ADAPTERS.length, module.jsonldAdapter, module.rssAdapter, module.htmlAdapter, module.feedAdapter, textAdapter);
 }
 
 /** Load the adapters beyond text (htmlparser2 and its kin): the command line does this only when needed. */

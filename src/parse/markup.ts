@@ -99,15 +99,18 @@ export function withMarkupLimits<T>(source: string, parse: () => T): T {
   }
 }
 
-/** A string that may be HTML (`<p>…</p><ul><li>…`) or plain text, as blocks. */
-export function blocksFromMarkup(text: string): Block[] {
-  if (!looksLikeMarkup(text)) return blocksFromText(text);
+/**
+ * A string that may be HTML (`<p>…</p><ul><li>…`) or plain text, as blocks. `html`: the source says it is
+ * HTML (Atom's `type="html"`), so it is read as HTML whatever it holds (its entities decoded).
+ */
+export function blocksFromMarkup(text: string, html = looksLikeMarkup(text)): Block[] {
+  if (!html) return blocksFromText(text);
   return blocksFromText(innerText(parseDocument(text), { markers: true }));
 }
 
-/** A string that may be HTML, as one line of normalised text (for headlines, names, times). */
-export function textFromMarkup(text: string): string {
-  if (!looksLikeMarkup(text)) return normalizeText(text);
+/** A string that may be HTML, as one line of normalised text (for headlines, names, times); `html` as above. */
+export function textFromMarkup(text: string, html = looksLikeMarkup(text)): string {
+  if (!html) return normalizeText(text);
   return oneLine(innerText(parseDocument(text)));
 }
 

@@ -1,14 +1,17 @@
-// ISO times (JSON-LD and feed captures) as people read them, in a zone the caller names; other text as it is.
+// ISO and RFC 2822 times (JSON-LD, feed and RSS captures) as people read them, in a zone the caller
+// names; other text as it is.
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+/** RFC 2822 with a zone (`Fri, 19 Feb 2021 19:40:03 GMT`, `… +0100`), as RSS writes times. */
+const RFC_2822 = /^(?:[A-Za-z]{3},? )?\d{1,2} [A-Za-z]{3} \d{4} \d{1,2}:\d{2}(?::\d{2})? (?:GMT|UTC|UT|Z|[+-]\d{4})$/;
 
 /**
- * `2026-11-22T15:31:00Z` → `Sun 22 Nov 2026, 15:31 UTC` in `timeZone` (default: the local zone). Times a
- * page printed for people (`5:50 a.m. ET, March 22, 2023`) and ISO times without a zone are left alone:
- * only a time that names its instant can be moved to another zone honestly.
+ * `2026-11-22T15:31:00Z` or `Sun, 22 Nov 2026 15:31:00 GMT` → `Sun 22 Nov 2026, 15:31 UTC` in `timeZone`
+ * (default: the local zone). Times a page printed for people (`5:50 a.m. ET, March 22, 2023`) and times
+ * without a zone are left alone: only a time that names its instant can be moved to another zone honestly.
  */
 export function humanTime(text: string, timeZone?: string): string {
-  if (!ISO.test(text.trim())) return text;
+  if (!ISO.test(text.trim()) && !RFC_2822.test(text.trim())) return text;
   const date = new Date(text.trim());
   if (Number.isNaN(date.getTime())) return text;
   const parts = new Intl.DateTimeFormat('en-GB', {

@@ -142,6 +142,20 @@ describe('livediff capture', () => {
     expect(diff.stdout).toContain('1 added, 1 dropped, 1 edited (headline); 2 unchanged');
   });
 
+  it('stores an RSS or Atom feed as .xml, and reports its items as posts', async () => {
+    const dir = newDir();
+    const state = join(dir, '.state.json');
+    const RSS = join(ROOT, 'test', 'fixtures-formats', 'rss-guardian');
+    routes = [{ body: readFileSync(join(RSS, 'old.xml')), headers: { 'content-type': 'application/rss+xml; charset=utf-8' } }];
+    const first = await runCliAsync(['capture', `${base}/live`, '--into', dir, '--report', '--state', state]);
+    expect(first.status).toBe(0);
+    expect(captures(dir)).toEqual([expect.stringMatching(/Z\.xml$/)]);
+    routes = [{ body: readFileSync(join(RSS, 'new.xml')), headers: { 'content-type': 'application/rss+xml; charset=utf-8' } }];
+    const r = await runCliAsync(['capture', `${base}/live`, '--into', dir, '--report', '--state', state, '--brief']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('1 added, 2 edited (headline 1, body 1), 2 out of view; 9 unchanged');
+  });
+
   it('follows redirects and, with --report, goes on as check', async () => {
     const dir = newDir();
     routes = [{ body: V1 }];

@@ -48,7 +48,7 @@ async function attempt(url: string, options: FetchOptions): Promise<Attempt<Page
   });
   try {
     const response = await fetch(url, {
-      headers: { 'user-agent': USER_AGENT, accept: 'text/html,application/xhtml+xml,application/json;q=0.9,*/*;q=0.8' },
+      headers: { 'user-agent': USER_AGENT, accept: 'text/html,application/xhtml+xml,application/json;q=0.9,application/rss+xml;q=0.9,application/atom+xml;q=0.9,*/*;q=0.8' },
       signal: AbortSignal.timeout(options.timeoutMs),
       redirect: 'follow',
     });

@@ -6,14 +6,16 @@ import { writeFileAtomic } from '../atomic.js';
 
 type Formats = typeof import('../../parse/formats.js');
 
-/** The file extension for a page: from its media type, else its URL, else `html`. */
+/** The file extension for a page or feed: from its media type, else its URL, else `html`. */
 export function extensionFor(contentType: string | null, url: string): string {
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   if (type === 'text/html' || type === 'application/xhtml+xml') return 'html';
   if (type === 'application/json' || type.endsWith('+json')) return 'json';
   if (type === 'text/plain') return 'txt';
-  const ext = /\.(html?|json|txt)$/i.exec(new URL(url).pathname)?.[1]?.toLowerCase();
-  return ext === 'htm' ? 'html' : (ext ?? 'html');
+  // RSS and Atom feeds (application/rss+xml, application/atom+xml, or served as plain XML).
+  if (type.endsWith('+xml') || type === 'application/xml' || type === 'text/xml') return 'xml';
+  const ext = /\.(html?|json|txt|xml|rss|atom)$/i.exec(new URL(url).pathname)?.[1]?.toLowerCase();
+  return ext === 'htm' ? 'html' : ext === 'rss' || ext === 'atom' ? 'xml' : (ext ?? 'html');
 }
 
 /**
