@@ -9,6 +9,24 @@ import type { Capture, Post } from '../model.js';
  */
 export const MAX_POSTS = 250_000;
 
+/**
+ * Most lines of text one capture may hold, in any format: each non-blank line is a block, and a post of
+ * 20 million one-word paragraphs (a 60 MB text capture) ran V8 out of memory when diffed. A capture of
+ * 64 MiB of real posts has under a million (the bench's: 817,000); at the bound, a post of 1.5 million
+ * one-line paragraphs, one of them edited, diffs in 2.2 s and 615 MiB (docs/robustness.md).
+ */
+export const MAX_TEXT_LINES = 1_500_000;
+
+/**
+ * Refuse a capture of more than MAX_TEXT_LINES lines (before they are parsed). `exact`: `count` is the
+ * whole count, not one that stopped past the bound (countLines), which the message then calls `more`.
+ */
+export function checkLineCount(count: number, source: string, expected: string, exact = true): void {
+  if (count > MAX_TEXT_LINES) {
+    throw new InputError(source, `${expected}, at most ${MAX_TEXT_LINES.toLocaleString('en-US')} lines`, `${exact ? count.toLocaleString('en-US') : 'more'} lines`);
+  }
+}
+
 /** Refuse a capture of more than MAX_POSTS posts (before any is parsed). */
 export function checkPostCount(count: number, source: string, expected: string): void {
   if (count > MAX_POSTS) throw new InputError(source, `${expected}, at most ${MAX_POSTS.toLocaleString('en-US')} posts`, `${count.toLocaleString('en-US')} posts`);

@@ -5,7 +5,7 @@ import type { Block, PageHeader } from '../model.js';
 import { type Adapter, checkPostCount, type DraftCapture as Capture, type DraftPost as Post, type ParseOptions } from './adapter.js';
 import { dropSharedIds, emptyHeader, type FieldOptions, headlineFromBody, timeMinutes } from './fields.js';
 import { isJsonObject, type JsonObject, Locator, needlesFor, parseJsonInput, startsAsJson } from './json.js';
-import { blocksFromMarkup, textFromMarkup, withMarkupLimits } from './markup.js';
+import { type CaptureReader, withMarkupLimits } from './markup.js';
 import { normalizeText } from './normalize.js';
 import { feedDateMinutes } from './dates.js';
 
@@ -123,18 +123,18 @@ const CHILD_KEYS = ['children', 'content', 'blocks', 'elements', 'items', 'parts
  * rich-text tree (`{type: 'paragraph', children: [{text: …}, {text: …}]}`): a block whose children are all
  * text runs is one paragraph; other children are blocks of their own.
  */
-function bodyBlocks(value: unknown, depth = 0): Block[] {
+function bodyBlocks(reader: CaptureReader, value: unknown, depth = 0): Block[] {
   if (depth > MAX_BODY_DEPTH) return [];
   const parts = Array.isArray(value) ? value : [value];
   return parts.flatMap((part): Block[] => {
     const text = textValue(part);
-    if (text !== null) return blocksFromMarkup(text);
+    if (text !== null) return reader.blocksFromMarkup(text);
     if (!isJsonObject(part)) return [];
     const children = CHILD_KEYS.map((k) => part[k]).find(Array.isArray);
     if (!children) return [];
     const runs = children.map(textValue);
-    if (runs.every((r) => r !== null)) return blocksFromMarkup(runs.join(''));
-    return bodyBlocks(children, depth + 1);
+    if (runs.every((r) => r !== null)) return reader.blocksFromMarkup(runs.join(''));
+    return bodyBlocks(reader, children, depth + 1);
   });
 }
 
@@ -167,11 +167,11 @@ function timeValue(value: unknown): { time: string; minutes: number | null } {
 }
 
 /** `author`: a name, a person object (`{name}`), or a list of them. */
-function bylineValue(value: unknown): string | null {
+function bylineValue(reader: CaptureReader, value: unknown): string | null {
   const names = (Array.isArray(value) ? value : [value])
     .map((v) => textValue(v))
     .filter((v): v is string => v !== null)
-    .map((t) => textFromMarkup(t))
+    .map((t) => reader.textFromMarkup(t))
     .filter((v) => v !== '');
   return names.length > 0 ? names.join(', ') : null;
 }
@@ -180,15 +180,15 @@ function paths(field: string | undefined, defaults: readonly string[]): readonly
   return field !== undefined ? [field] : defaults;
 }
 
-function parseItem(item: JsonObject, index: number, fields: FieldOptions, locator: Locator): Post | null {
+function parseItem(reader: CaptureReader, item: JsonObject, index: number, fields: FieldOptions, locator: Locator): Post | null {
   const rawId = firstValue(item, paths(fields.id, DEFAULT_FEED_FIELDS.id));
   const rawHeadline = firstValue(item, paths(fields.headline, DEFAULT_FEED_FIELDS.headline));
   const rawBody = firstValue(item, paths(fields.body, DEFAULT_FEED_FIELDS.body));
   const id = idValue(rawId);
   const { time, minutes } = timeValue(firstValue(item, paths(fields.time, DEFAULT_FEED_FIELDS.time)));
-  const body = bodyBlocks(rawBody);
+  const body = bodyBlocks(reader, rawBody);
   const headlineText = textValue(rawHeadline);
-  const own = headlineText === null ? '' : textFromMarkup(headlineText);
+  const own = headlineText === null ? '' : reader.textFromMarkup(headlineText);
   if (id === null && time === '' && own === '' && body.length === 0) return null;
   const firstText = typeof rawBody === 'string' ? rawBody.slice(0, 40) : null;
   const line = locator.next([...needlesFor(id), ...needlesFor(headlineText), ...needlesFor(firstText)]);
@@ -199,18 +199,18 @@ function parseItem(item: JsonObject, index: number, fields: FieldOptions, locato
     time,
     minutes,
     headline: own !== '' ? own : headlineFromBody(body),
-    byline: bylineValue(firstValue(item, DEFAULT_FEED_FIELDS.byline)),
+    byline: bylineValue(reader, firstValue(item, DEFAULT_FEED_FIELDS.byline)),
     captions: [],
     body,
   };
 }
 
-function pageHeader(root: unknown): PageHeader {
+function pageHeader(reader: CaptureReader, root: unknown): PageHeader {
   const header = emptyHeader();
   if (!isJsonObject(root)) return header;
   const scopes = [root, root.meta, root.pagination].filter(isJsonObject);
   const title = firstValue(root, ['title', 'headline', 'name']);
-  if (typeof title === 'string') header.title = textFromMarkup(title) || null;
+  if (typeof title === 'string') header.title = reader.textFromMarkup(title) || null;
   const updated = scopes.map((s) => firstValue(s, UPDATED_KEYS)).find((v) => v !== undefined);
   if (updated !== undefined) {
     const { time, minutes } = timeValue(updated);
@@ -224,10 +224,10 @@ function pageHeader(root: unknown): PageHeader {
 
 /** Parse a JSON feed of posts. Throws InputError for malformed JSON or JSON without post objects. */
 export function parseFeedCapture(text: string, options: ParseOptions): Capture {
-  return withMarkupLimits(options.source, () => parseFeed(text, options));
+  return withMarkupLimits(options.source, (reader) => parseFeed(reader, text, options));
 }
 
-function parseFeed(text: string, options: ParseOptions): Capture {
+function parseFeed(reader: CaptureReader, text: string, options: ParseOptions): Capture {
   const source = options.source;
   const fields = options.fields ?? {};
   const json = text.replace(/^\ufeff/, '');
@@ -238,17 +238,17 @@ function parseFeed(text: string, options: ParseOptions): Capture {
   const posts: Post[] = [];
   for (const item of items) {
     if (!isJsonObject(item)) continue;
-    const post = parseItem(item, posts.length, fields, locator);
+    const post = parseItem(reader, item, posts.length, fields, locator);
     if (post) posts.push(post);
   }
   // An empty posts array (a ticker before kick-off) is a capture with no posts, not bad input.
-  if (posts.length === 0 && items.length === 0 && isEmptyPosts(root)) return { source, format: 'feed', page: pageHeader(root), posts };
+  if (posts.length === 0 && items.length === 0 && isEmptyPosts(root)) return { source, format: 'feed', page: pageHeader(reader, root), posts };
   if (posts.length === 0) {
     const what = items.length > 0 ? `${items.length} item(s) without id, time, title or body${fieldNote(fields)}` : describe(root);
     throw new InputError(source, EXPECTED, what);
   }
   dropSharedIds(posts);
-  return { source, format: 'feed', page: pageHeader(root), posts };
+  return { source, format: 'feed', page: pageHeader(reader, root), posts };
 }
 
 /** `[]`, or an object whose posts key (`items`, `posts`…) holds an empty array. */

@@ -6,16 +6,7 @@ import { InputError, UsageError } from '../errors.js';
 import type { Block, Caption, PageHeader } from '../model.js';
 import { type Adapter, checkPostCount, type DraftCapture as Capture, type DraftPost as Post, type ParseOptions } from './adapter.js';
 import { dropSharedIds, emptyHeader, type FieldOptions, headlineFromBody, LineIndex, timeMinutes } from './fields.js';
-import {
-  blocksFromText,
-  innerText,
-  isHidden,
-  listMarker,
-  looksLikeHtml,
-  oneLine,
-  parseDocument,
-  withMarkupLimits,
-} from './markup.js';
+import { type CaptureReader, innerText, isHidden, listMarker, looksLikeHtml, oneLine, withMarkupLimits } from './markup.js';
 import { normalizeText } from './normalize.js';
 
 // ——— Selectors ———
@@ -188,7 +179,7 @@ function inText(el: Element, post: Element, skip: ReadonlySet<AnyNode>): boolean
   return true;
 }
 
-function parsePost(el: Element, index: number, fields: FieldOptions, lines: LineIndex): Post | null {
+function parsePost(reader: CaptureReader, el: Element, index: number, fields: FieldOptions, lines: LineIndex): Post | null {
   const { time, minutes, el: timeEl } = timeOf(el, fields.time);
   const headlineEl = first(fields.headline ?? DEFAULT_HEADLINE_SELECTOR, el);
   const bylineEl = first(BYLINE_SELECTOR, el);
@@ -200,7 +191,7 @@ function parsePost(el: Element, index: number, fields: FieldOptions, lines: Line
   if (body.length === 0 && fields.body === undefined) {
     // No paragraphs: the post's own text, less its headline, time, byline, captions and furniture.
     for (const f of select([...FURNITURE].join(', '), el)) skip.add(f);
-    body = blocksFromText(innerText(el, { skip }));
+    body = reader.blocksFromText(innerText(el, { skip }));
   }
   const ownHeadline = headlineEl ? oneLine(innerText(headlineEl)) : '';
   const byline = bylineEl ? oneLine(innerText(bylineEl)) : '';
@@ -252,22 +243,22 @@ function findPosts(doc: Document, fields: FieldOptions): Element[] {
 
 /** Parse an HTML page whose posts are elements. Throws InputError when no post element has any text. */
 export function parseHtmlCapture(text: string, options: ParseOptions): Capture {
-  return withMarkupLimits(options.source, () => parseHtml(text, options));
+  return withMarkupLimits(options.source, (reader) => parseHtml(reader, text, options));
 }
 
-function parseHtml(text: string, options: ParseOptions): Capture {
+function parseHtml(reader: CaptureReader, text: string, options: ParseOptions): Capture {
   const fields = options.fields ?? {};
   for (const [name, selector] of Object.entries(fields)) {
     if (selector !== undefined && name !== 'id') checkSelector(name, selector);
   }
   if (fields.id !== undefined && fields.id.lastIndexOf('@') > 0) checkSelector('id', fields.id.slice(0, fields.id.lastIndexOf('@')));
-  const doc = parseDocument(text, { withStartIndices: true });
+  const doc = reader.parseDocument(text, { withStartIndices: true });
   const elements = findPosts(doc, fields);
   checkPostCount(elements.length, options.source, 'a live page');
   const lines = new LineIndex(text);
   const posts: Post[] = [];
   for (const el of elements) {
-    const post = parsePost(el, posts.length, fields, lines);
+    const post = parsePost(reader, el, posts.length, fields, lines);
     if (post) posts.push(post);
   }
   if (posts.length === 0) {

@@ -15,7 +15,7 @@ import {
   parseJsonInput,
   startsAsJson,
 } from './json.js';
-import { blocksFromMarkup, looksLikeHtml, parseDocument, textFromMarkup, withMarkupLimits } from './markup.js';
+import { type CaptureReader, looksLikeHtml, withMarkupLimits } from './markup.js';
 import { foldText, normalizeText } from './normalize.js';
 
 const EXPECTED = 'schema.org LiveBlogPosting JSON-LD with liveBlogUpdate items (bare, or in <script type="application/ld+json">)';
@@ -130,7 +130,7 @@ function authorNames(value: unknown, byId: Map<string, JsonObject>): string[] {
   return names;
 }
 
-function parseBlog(blog: JsonObject, byId: Map<string, JsonObject>, locator: Locator, source: string): { page: PageHeader; posts: Post[] } {
+function parseBlog(reader: CaptureReader, blog: JsonObject, byId: Map<string, JsonObject>, locator: Locator, source: string): { page: PageHeader; posts: Post[] } {
   const pageHeadline = str(blog.headline) ?? str(blog.name);
   const pagePublished = str(blog.datePublished);
   const pageAuthors = authorNames(blog.author, byId);
@@ -147,8 +147,8 @@ function parseBlog(blog: JsonObject, byId: Map<string, JsonObject>, locator: Loc
     // A blank node (`_:b0`) is the converter's name, not the publisher's; the page's own URL is no post's id.
     const id = [update['@id'], update.url].map(str).find((s) => s !== null && !s.startsWith('_:') && !pageIds.has(s)) ?? null;
     const rawBody = [update.articleBody, update.text].find((b) => typeof b === 'string') as string | undefined;
-    const body = rawBody === undefined ? [] : blocksFromMarkup(rawBody);
-    const own = textFromMarkup(typeof update.headline === 'string' ? update.headline : typeof update.name === 'string' ? update.name : '');
+    const body = rawBody === undefined ? [] : reader.blocksFromMarkup(rawBody);
+    const own = reader.textFromMarkup(typeof update.headline === 'string' ? update.headline : typeof update.name === 'string' ? update.name : '');
     const headline = own !== '' && (pageHeadline === null || foldText(own) !== foldText(pageHeadline)) ? own : headlineFromBody(body);
     const published = str(update.datePublished);
     const time = published !== null && published !== pagePublished ? published : '';
@@ -183,7 +183,7 @@ function noPosts(found: Found): string {
   return `no LiveBlogPosting${types.length > 0 ? ` (types: ${types.join(', ')})` : ''}`;
 }
 
-function parseJsonLd(text: string, source: string): Capture {
+function parseJsonLd(reader: CaptureReader, text: string, source: string): Capture {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -194,7 +194,7 @@ function parseJsonLd(text: string, source: string): Capture {
   const found = collect([doc]);
   const best = pickBlog(found);
   if (best === null || best.updates === 0) throw new InputError(source, EXPECTED, `JSON with ${noPosts(found)}`);
-  const { page, posts } = parseBlog(best.blog, found.byId, new Locator(text, 0), source);
+  const { page, posts } = parseBlog(reader, best.blog, found.byId, new Locator(text, 0), source);
   return { source, format: 'jsonld', page, posts };
 }
 
@@ -202,8 +202,8 @@ function isLdJsonScript(el: Element): boolean {
   return (el.attribs.type ?? '').split(';')[0]!.trim().toLowerCase() === 'application/ld+json';
 }
 
-function parseHtmlJsonLd(text: string, source: string): Capture {
-  const doc = parseDocument(text, { withStartIndices: true });
+function parseHtmlJsonLd(reader: CaptureReader, text: string, source: string): Capture {
+  const doc = reader.parseDocument(text, { withStartIndices: true });
   const scripts = getElementsByTagName('script', doc, true).filter(isLdJsonScript);
   if (scripts.length === 0) throw new InputError(source, EXPECTED, 'an HTML page without <script type="application/ld+json">');
   const roots: unknown[] = [];
@@ -235,7 +235,7 @@ function parseHtmlJsonLd(text: string, source: string): Capture {
     );
   }
   const start = starts[found.blogRoots.get(best.blog) ?? 0] ?? 0;
-  const { page, posts } = parseBlog(best.blog, found.byId, new Locator(text, start), source);
+  const { page, posts } = parseBlog(reader, best.blog, found.byId, new Locator(text, start), source);
   return { source, format: 'jsonld', page, posts };
 }
 
@@ -255,8 +255,8 @@ export function detectJsonLd(text: string): boolean {
 /** Parse JSON-LD or an HTML page embedding it. Throws InputError when there is no LiveBlogPosting update. */
 export function parseJsonLdCapture(text: string, options: ParseOptions): Capture {
   const source = options.source;
-  return withMarkupLimits(source, () =>
-    startsAsJson(text.slice(0, 1024)) ? parseJsonLd(text.replace(/^\ufeff/, ''), source) : parseHtmlJsonLd(text, source),
+  return withMarkupLimits(source, (reader) =>
+    startsAsJson(text.slice(0, 1024)) ? parseJsonLd(reader, text.replace(/^\ufeff/, ''), source) : parseHtmlJsonLd(reader, text, source),
   );
 }
 

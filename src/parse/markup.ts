@@ -1,10 +1,12 @@
-// Markup helpers the html, jsonld and feed adapters share: HTML (whole pages or fragments) read within
-// limits, DOM text as a reader sees it, text to blocks, and whether a text is an HTML page.
+// Markup helpers the html, jsonld, rss and feed adapters share: HTML (whole pages or fragments) and text
+// fields read within one capture's limits (CaptureReader), DOM text as a reader sees it, text to blocks, and
+// whether a text is markup or an HTML page.
 import { type AnyNode, type Document, DomHandler, type Element, hasChildren, isTag, isText } from 'domhandler';
 import { Parser, type ParserOptions } from 'htmlparser2';
 import { InputError } from '../errors.js';
+import { MAX_TEXT_LINES } from './adapter.js';
 import type { Block } from '../model.js';
-import { normalizeText } from './normalize.js';
+import { countLines, normalizeText } from './normalize.js';
 
 // ——— Text to blocks ———
 
@@ -23,7 +25,7 @@ export function textBlock(line: string): Block {
 }
 
 /** Plain text to blocks: one per non-blank line (blank lines and single line breaks both separate). */
-export function blocksFromText(text: string): Block[] {
+function blocksFromText(text: string): Block[] {
   return text
     .split(/\r\n|[\r\n\u2028\u2029\u0085]/)
     .map(normalizeText)
@@ -52,8 +54,9 @@ export function looksLikeMarkup(text: string): boolean {
  */
 export const MAX_HTML_DEPTH = 1024;
 /**
- * Most elements read in one document: each costs a few hundred bytes of DOM, and 32 MiB of `<p>x`
- * (8 million paragraphs) ran V8 out of memory. A real page has a few thousand.
+ * Most elements read in one capture, in its page or across all its fields: each costs a few hundred bytes
+ * of DOM, and 32 MiB of `<p>x` (8 million paragraphs) ran V8 out of memory; so did 16 feed items of
+ * 950,000 paragraphs each, when the bound was counted per field. A real page has a few thousand.
  */
 export const MAX_HTML_ELEMENTS = 1_000_000;
 
@@ -70,11 +73,15 @@ export class MarkupLimitError extends Error {
 
 /** A DOM builder that refuses markup beyond the limits as it reads, before it costs more. */
 class BoundedHandler extends DomHandler {
-  elements = 0;
+  constructor(
+    private readonly budget: CaptureReader,
+    options: ParserOptions & { withStartIndices?: boolean },
+  ) {
+    super(undefined, options);
+  }
+
   override onopentag(name: string, attribs: Record<string, string>): void {
-    if (++this.elements > MAX_HTML_ELEMENTS) {
-      throw new MarkupLimitError(`markup of at most ${MAX_HTML_ELEMENTS.toLocaleString('en-US')} elements`, 'more');
-    }
+    this.budget.countElement();
     if (this.tagStack.length > MAX_HTML_DEPTH) {
       throw new MarkupLimitError(`markup nested at most ${MAX_HTML_DEPTH.toLocaleString('en-US')} elements deep`, 'deeper nesting');
     }
@@ -82,36 +89,63 @@ class BoundedHandler extends DomHandler {
   }
 }
 
-/** htmlparser2's parseDocument within MAX_HTML_DEPTH and MAX_HTML_ELEMENTS (else MarkupLimitError). */
-export function parseDocument(text: string, options: ParserOptions & { withStartIndices?: boolean } = {}): Document {
-  const handler = new BoundedHandler(undefined, options);
-  new Parser(handler, options).end(text);
-  return handler.root;
+/**
+ * How the html, jsonld, rss and feed adapters read one capture's markup and text: the shared helpers,
+ * within one budget for the whole capture (MAX_HTML_ELEMENTS elements read, MAX_TEXT_LINES lines of text
+ * made into blocks), so that a page or its fields together hold no more than one page may. Made by
+ * withMarkupLimits for one parse, and dropped with it.
+ */
+export class CaptureReader {
+  #elements = 0;
+  #lines = 0;
+
+  /** One more element read; beyond the capture's bound, refused. */
+  countElement(): void {
+    if (++this.#elements > MAX_HTML_ELEMENTS) {
+      throw new MarkupLimitError(`markup of at most ${MAX_HTML_ELEMENTS.toLocaleString('en-US')} elements`, 'more');
+    }
+  }
+
+  /** htmlparser2's parseDocument within MAX_HTML_DEPTH and the capture's elements (else MarkupLimitError). */
+  parseDocument(text: string, options: ParserOptions & { withStartIndices?: boolean } = {}): Document {
+    const handler = new BoundedHandler(this, options);
+    new Parser(handler, options).end(text);
+    return handler.root;
+  }
+
+  /** Plain text to blocks (one per non-blank line), its lines counted before they are made. */
+  blocksFromText(text: string): Block[] {
+    this.#lines += countLines(text, MAX_TEXT_LINES - this.#lines);
+    if (this.#lines > MAX_TEXT_LINES) {
+      throw new MarkupLimitError(`text of at most ${MAX_TEXT_LINES.toLocaleString('en-US')} lines`, 'more');
+    }
+    return blocksFromText(text);
+  }
+
+  /**
+   * A string that may be HTML (`<p>…</p><ul><li>…`) or plain text, as blocks. `html`: the source says it
+   * is HTML (Atom's `type="html"`), so it is read as HTML whatever it holds (its entities decoded).
+   */
+  blocksFromMarkup(text: string, html = looksLikeMarkup(text)): Block[] {
+    if (!html) return this.blocksFromText(text);
+    return this.blocksFromText(innerText(this.parseDocument(text), { markers: true }));
+  }
+
+  /** A string that may be HTML, as one line of normalised text (for headlines, names, times); `html` as above. */
+  textFromMarkup(text: string, html = looksLikeMarkup(text)): string {
+    if (!html) return normalizeText(text);
+    return oneLine(innerText(this.parseDocument(text)));
+  }
 }
 
-/** Run a parse, turning a MarkupLimitError into an InputError about `source`. */
-export function withMarkupLimits<T>(source: string, parse: () => T): T {
+/** Run a parse with a reader of its own, turning a MarkupLimitError into an InputError about `source`. */
+export function withMarkupLimits<T>(source: string, parse: (reader: CaptureReader) => T): T {
   try {
-    return parse();
+    return parse(new CaptureReader());
   } catch (error) {
     if (error instanceof MarkupLimitError) throw new InputError(source, error.expected, error.found);
     throw error;
   }
-}
-
-/**
- * A string that may be HTML (`<p>…</p><ul><li>…`) or plain text, as blocks. `html`: the source says it is
- * HTML (Atom's `type="html"`), so it is read as HTML whatever it holds (its entities decoded).
- */
-export function blocksFromMarkup(text: string, html = looksLikeMarkup(text)): Block[] {
-  if (!html) return blocksFromText(text);
-  return blocksFromText(innerText(parseDocument(text), { markers: true }));
-}
-
-/** A string that may be HTML, as one line of normalised text (for headlines, names, times); `html` as above. */
-export function textFromMarkup(text: string, html = looksLikeMarkup(text)): string {
-  if (!html) return normalizeText(text);
-  return oneLine(innerText(parseDocument(text)));
 }
 
 // ——— DOM text ———

@@ -46,6 +46,19 @@ export function splitLines(text: string): string[] {
   return text.split(/\r\n|[\r\n\u2028\u2029\u0085]/);
 }
 
+/**
+ * The lines of a text as splitLines splits it, counted without splitting; past `limit`, counting stops
+ * (the result is then `limit + 1`): for refusing a text of too many lines before it is split.
+ */
+export function countLines(text: string, limit = Infinity): number {
+  let n = 1;
+  for (let i = 0; i < text.length && n <= limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 0x2028 || c === 0x2029 || c === 0x85 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+}
+
 /** A key for comparing text: normalised and case-folded. */
 export function foldText(text: string): string {
   return normalizeText(text).toLowerCase();

@@ -8,7 +8,7 @@ import type { Block, PageHeader } from '../model.js';
 import { type Adapter, checkPostCount, type DraftCapture as Capture, type DraftPost as Post, type ParseOptions } from './adapter.js';
 import { feedDateMinutes } from './dates.js';
 import { dropSharedIds, emptyHeader, headlineFromBody, LineIndex, timeMinutes } from './fields.js';
-import { blocksFromMarkup, blocksFromText, innerText, oneLine, parseDocument, textFromMarkup, withMarkupLimits } from './markup.js';
+import { type CaptureReader, innerText, oneLine, withMarkupLimits } from './markup.js';
 import { normalizeText } from './normalize.js';
 
 /** The root element of a feed in the first bytes: `<rss`, `<rdf:RDF`, or `<feed` in Atom's namespace. */
@@ -47,19 +47,19 @@ function timeOf(el: Element | undefined): { time: string; minutes: number | null
  * its entities or CDATA are read (`content:encoded`, `description`, `content`, `summary`): HTML when
  * Atom says `type="html"`, else HTML only if it holds markup (feeds put plain text there too).
  */
-function bodyOf(el: Element | undefined): Block[] {
+function bodyOf(reader: CaptureReader, el: Element | undefined): Block[] {
   if (el === undefined) return [];
-  if (el.attribs.type === 'xhtml') return blocksFromText(innerText(el, { markers: true }));
+  if (el.attribs.type === 'xhtml') return reader.blocksFromText(innerText(el, { markers: true }));
   const content = textContent(el);
-  return blocksFromMarkup(content, el.attribs.type === 'html' || undefined);
+  return reader.blocksFromMarkup(content, el.attribs.type === 'html' || undefined);
 }
 
 /** A title: as bodyOf reads text (`type="xhtml"`, `type="html"`, else HTML only if it holds markup). */
-function titleOf(el: Element | undefined): string {
+function titleOf(reader: CaptureReader, el: Element | undefined): string {
   if (el === undefined) return '';
   if (el.attribs.type === 'xhtml') return oneLine(innerText(el));
   const content = textContent(el);
-  return textFromMarkup(content, el.attribs.type === 'html' || undefined);
+  return reader.textFromMarkup(content, el.attribs.type === 'html' || undefined);
 }
 
 /** An item's author: RSS `author` or `dc:creator`, Atom `<author><name>`. */
@@ -70,11 +70,11 @@ function authorOf(item: Element): string | null {
   return name === '' ? null : name;
 }
 
-function parseItem(item: Element, index: number, lines: LineIndex): Post | null {
+function parseItem(reader: CaptureReader, item: Element, index: number, lines: LineIndex): Post | null {
   const atom = item.name === 'entry';
   const { time, minutes } = timeOf(atom ? child(item, 'published', 'updated') : child(item, 'pubDate', 'dc:date'));
-  const body = bodyOf(atom ? child(item, 'content', 'summary') : child(item, 'content:encoded', 'description'));
-  const headline = titleOf(child(item, 'title'));
+  const body = bodyOf(reader, atom ? child(item, 'content', 'summary') : child(item, 'content:encoded', 'description'));
+  const headline = titleOf(reader, child(item, 'title'));
   const link = child(item, 'link');
   const id =
     text(child(item, atom ? 'id' : 'guid')) || (item.attribs['rdf:about'] ?? '') || (atom ? (link?.attribs.href ?? '') : text(link));
@@ -93,10 +93,10 @@ function parseItem(item: Element, index: number, lines: LineIndex): Post | null 
 }
 
 /** The feed's title and last update: RSS `channel` (`lastBuildDate`, else `pubDate`), Atom `feed`. */
-function feedHeader(root: Element): PageHeader {
+function feedHeader(reader: CaptureReader, root: Element): PageHeader {
   const header = emptyHeader();
   const channel = root.name === 'feed' ? root : (child(root, 'channel') ?? root);
-  header.title = titleOf(child(channel, 'title')) || null;
+  header.title = titleOf(reader, child(channel, 'title')) || null;
   const updated = timeOf(root.name === 'feed' ? child(channel, 'updated') : child(channel, 'lastBuildDate', 'pubDate', 'dc:date'));
   header.updated = updated.time || null;
   header.updatedMinutes = updated.minutes;
@@ -109,8 +109,8 @@ function feedRoot(doc: Document): Element | undefined {
 
 /** Parse an RSS or Atom feed. A feed without items is a capture with no posts (a ticker before it starts). */
 export function parseRssCapture(input: string, options: ParseOptions): Capture {
-  return withMarkupLimits(options.source, () => {
-    const doc = parseDocument(input, { xmlMode: true, withStartIndices: true });
+  return withMarkupLimits(options.source, (reader) => {
+    const doc = reader.parseDocument(input, { xmlMode: true, withStartIndices: true });
     const root = feedRoot(doc);
     if (root === undefined) {
       const first = doc.children.find(isTag);
@@ -126,11 +126,11 @@ export function parseRssCapture(input: string, options: ParseOptions): Capture {
     const lines = new LineIndex(input);
     const posts: Post[] = [];
     for (const item of items) {
-      const post = parseItem(item, posts.length, lines);
+      const post = parseItem(reader, item, posts.length, lines);
       if (post) posts.push(post);
     }
     dropSharedIds(posts);
-    return { source: options.source, format: 'rss', page: feedHeader(root), posts };
+    return { source: options.source, format: 'rss', page: feedHeader(reader, root), posts };
   });
 }
 

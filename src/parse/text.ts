@@ -2,10 +2,10 @@
 import { Buffer, isUtf8 } from 'node:buffer';
 import { InputError } from '../errors.js';
 import type { Capture, PageHeader, Post } from '../model.js';
-import { type Adapter, checkPostCount, type ParseOptions } from './adapter.js';
+import { type Adapter, checkLineCount, checkPostCount, MAX_TEXT_LINES, type ParseOptions } from './adapter.js';
 import { lazyPost, newEntry, type PostEntry, type PostMemory } from './chunks.js';
 import { bomCharset, checkCaptureBytes, decodeCapture } from './decode.js';
-import { normalizeText, splitLines } from './normalize.js';
+import { countLines, normalizeText, splitLines } from './normalize.js';
 import { parsePost, toLines, type Line } from './post.js';
 import { scanPosts } from './scan.js';
 import { parseTimestamp } from './time.js';
@@ -81,6 +81,7 @@ function checkHeader(headerLines: Line[], source: string, firstPostLine: number)
  * the same capture (test/parse/bytes.test.ts checks it against this one).
  */
 export function parseTextLines(text: string, source: string): Capture {
+  checkLineCount(countLines(text, MAX_TEXT_LINES), source, 'a live-page capture', false);
   const lines = toLines(text);
   const starts: number[] = [];
   for (let i = 0; i < lines.length; i++) if (parseTimestamp(lines[i]!.text)) starts.push(i);
@@ -122,6 +123,8 @@ function parseUtf8(bytes: Buffer, begin: number, source: string, memory: PostMem
     posts[k] = lazyPost(entry, k, line);
     line += entry.breaks;
   }
+  // Counted from what the scan found (each entry's line breaks): nothing is split or parsed yet.
+  checkLineCount(line, source, 'a live-page capture');
   memory?.remember(entries);
   return { source, format: 'text', page: parseHeader(headerLines), posts };
 }

@@ -2,7 +2,10 @@
 // holding a `<` must be kept as written, and HTML read as a browser shows it.
 import { describe, expect, it } from 'vitest';
 import { diffCaptures, parseCapture } from '../../src/index.js';
-import { blocksFromMarkup, looksLikeMarkup, textFromMarkup } from '../../src/parse/markup.js';
+import { CaptureReader, looksLikeMarkup } from '../../src/parse/markup.js';
+
+const blocksFromMarkup = (text: string) => new CaptureReader().blocksFromMarkup(text);
+const textFromMarkup = (text: string) => new CaptureReader().textFromMarkup(text);
 
 describe('plain text or markup', () => {
   it.each([
