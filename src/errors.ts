@@ -40,8 +40,8 @@ export class DifferentPagesError extends LivediffError {
     sources?: readonly [string, string],
   ) {
     super(
-      `${sources ? `${sources[0]} and ${sources[1]}` : 'the captures'} look like different pages (titles ${excerpt(oldTitle)} and ${excerpt(newTitle)}, ` +
-        'no post in common); use --force to compare them anyway',
+      `${sources ? `${sources[0]} and ${sources[1]}` : 'the captures'} look like different pages ` +
+        `(titles ${excerpt(oldTitle)} and ${excerpt(newTitle)}, no post in common); use --force to compare them anyway`,
     );
   }
 }

@@ -22,7 +22,7 @@ const COMPLETION_HELP = `livediff completion [bash|zsh|fish]
 
 Print a shell completion script, for the shell named or else for $SHELL. For example:
   livediff completion bash >> ~/.bashrc
-  livediff completion zsh > "\${fpath[1]}/_livediff"
+  livediff completion zsh >> ~/.zshrc
   livediff completion fish > ~/.config/fish/completions/livediff.fish
 `;
 /** Commands whose output is read by a person at a terminal, and so goes through the pager. */

@@ -23,7 +23,8 @@ export const MAX_TEXT_LINES = 1_500_000;
  */
 export function checkLineCount(count: number, source: string, expected: string, exact = true): void {
   if (count > MAX_TEXT_LINES) {
-    throw new InputError(source, `${expected}, at most ${MAX_TEXT_LINES.toLocaleString('en-US')} lines`, `${exact ? count.toLocaleString('en-US') : 'more'} lines`);
+    const found = `${exact ? count.toLocaleString('en-US') : 'more'} lines`;
+    throw new InputError(source, `${expected}, at most ${MAX_TEXT_LINES.toLocaleString('en-US')} lines`, found);
   }
 }
 

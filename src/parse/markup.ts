@@ -4,8 +4,8 @@
 import { type AnyNode, type Document, DomHandler, type Element, hasChildren, isTag, isText } from 'domhandler';
 import { Parser, type ParserOptions } from 'htmlparser2';
 import { InputError } from '../errors.js';
-import { MAX_TEXT_LINES } from './adapter.js';
 import type { Block } from '../model.js';
+import { MAX_TEXT_LINES } from './adapter.js';
 import { countLines, normalizeText } from './normalize.js';
 
 // ——— Text to blocks ———
