@@ -117,7 +117,8 @@ export async function runAction(io: ActionIO = { env: process.env, write: (s) =>
     const totals = gitTotals(g);
     const changed = gitHasChanges(g, only) || newPages.length > 0;
     const pages = newPages.map((p) => `new page: ${sanitizeInline(p.newPage!.new ?? p.path)}`);
-    const rest = commitMessage(totals);
+    // A capture that could not be read counts in the message (the log has its warning).
+    const rest = commitMessage(totals, g.problems.length);
     const message = pages.length === 0 ? rest : [...pages, ...(gitHasChanges(g, only) ? [rest] : [])].join('; ');
     outputs(io, {
       changed: String(changed),

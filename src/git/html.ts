@@ -27,7 +27,7 @@ export function renderGitHtml(g: GitComparison, options: HtmlOptions = {}): stri
   const files = g.files.filter((f) => shown(f, only));
   const warnings = g.problems.map((p) => `<p class="box"><strong>Warning:</strong> skipped ${esc(p.message)}</p>`);
   const sections = [
-    `<p class="summary">${esc(commitMessage(gitTotals(g)))}</p>${warnings.join('')}`,
+    `<p class="summary">${esc(commitMessage(gitTotals(g), g.problems.length))}</p>${warnings.join('')}`,
     ...files.map((f) => (f.report ? reportHtml(f.report, 2, f.path, options.explain) : wholeFile(f))),
   ];
   const reports = files.map((f) => f.report).filter((r): r is Report => r !== null);

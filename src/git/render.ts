@@ -115,7 +115,7 @@ export function gitMarkdownSections(g: GitComparison, options: GitRenderOptions 
   const only = options.only ?? DEFAULT_ONLY;
   const top = Math.min(5, Math.max(1, options.headingLevel ?? 2));
   const level = '#'.repeat(top + 1);
-  const head = [`${'#'.repeat(top)} livediff: ${escapeMarkdown(sideName(g.from))} → ${escapeMarkdown(sideName(g.to))}`, '', `**${escapeMarkdown(commitMessage(gitTotals(g)))}**`, ''];
+  const head = [`${'#'.repeat(top)} livediff: ${escapeMarkdown(sideName(g.from))} → ${escapeMarkdown(sideName(g.to))}`, '', `**${escapeMarkdown(commitMessage(gitTotals(g), g.problems.length))}**`, ''];
   for (const p of g.problems) head.push(`> **Warning:** skipped ${escapeMarkdown(p.message)}`, '');
   const sections = g.files
     .filter((f) => shown(f, only))
@@ -136,7 +136,7 @@ export function toGitJson(g: GitComparison, options: { only?: readonly OnlyValue
     schema: GIT_SCHEMA,
     from: sideJson(g.from),
     to: sideJson(g.to),
-    summary: { ...totals, message: commitMessage(totals) },
+    summary: { ...totals, message: commitMessage(totals, g.problems.length) },
     only: options.only ?? null,
     files: g.files.map((f) => ({
       path: f.path,

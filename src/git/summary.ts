@@ -34,8 +34,20 @@ export function gitHasChanges(c: GitComparison, only: readonly OnlyValue[] = DEF
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** One line for a commit message: "3 posts added, 1 edited; 1 new capture". Numbers only, no capture text. */
-export function commitMessage(t: GitTotals): string {
+/**
+ * One line for a commit message: "3 posts added, 1 edited; 1 new capture". Numbers only, no capture text.
+ * `unreadable`: captures that could not be read (an error page committed over one), which changed too:
+ * counted, so that the line never says nothing changed for them.
+ */
+export function commitMessage(t: GitTotals, unreadable = 0): string {
+  const unread = `${plural(unreadable, 'capture')} could not be read`;
+  const files = t.files.modified + t.files.added + t.files.deleted;
+  if (unreadable > 0 && files === 0) return unread;
+  const message = changesMessage(t);
+  return unreadable > 0 ? `${message}; ${unread}` : message;
+}
+
+function changesMessage(t: GitTotals): string {
   const counts: Array<[number, string]> = [
     // The order and words of every summary (render/vocabulary.ts).
     [t.posts.added, STATUS_LABEL.added],

@@ -62,6 +62,18 @@ describe('the Action on a push', () => {
     expect([none.code, none.outputs.changed, none.outputs.message]).toEqual([0, 'false', 'no capture changed']);
   });
 
+  // Noticed in an exploratory run of `livediff git`: the message said `no capture changed` for a commit
+  // that replaced the only capture with an error page.
+  it('a capture replaced by an error page: a warning, and a message that does not say nothing changed', async () => {
+    const broken = new Repo();
+    const b1 = broken.commit({ 'snapshots/cnn.txt': CAPTURE_1 });
+    const b2 = broken.commit({ 'snapshots/cnn.txt': 'Service unavailable\n\nPlease try again later.\n' });
+    const r = await runActionIn({ event: { before: b1, after: b2, commits: [{ id: b2 }] }, sha: b2, workspace: broken.dir });
+    expect(r.code).toBe(0);
+    expect(r.log).toContain('::warning title=livediff::livediff skipped snapshots/cnn.txt@');
+    expect(r.outputs).toMatchObject({ changed: 'false', message: '1 capture could not be read' });
+  });
+
   it('paths, only and fail-on-change', async () => {
     const other = await runActionIn({ ...push(c1, c3, [c2, c3]), inputs: { paths: 'snapshots/other.txt\n' } });
     expect(other.outputs).toMatchObject({ 'files-modified': '0', 'files-deleted': '1' });

@@ -163,5 +163,8 @@ describe('livediff git: first commits and trouble', () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toMatch(/^no capture compared: \w+ → \w+; 1 capture could not be read\n$/);
     expect(r.stderr).toMatch(/^livediff: a\.txt@\w+: expected .*, found "Service unavailable" on line 1/);
+    // The one-line message of every other format says so too.
+    expect(runCli(['git', '-f', 'markdown'], { cwd: repo.dir }).stdout).toContain('**1 capture could not be read**');
+    expect(JSON.parse(runCli(['git', '-f', 'json'], { cwd: repo.dir }).stdout).summary.message).toBe('1 capture could not be read');
   });
 });
