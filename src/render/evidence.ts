@@ -53,6 +53,23 @@ export function explainEvidence(e: Evidence): string {
   }
 }
 
+/** What an exact pair has in common, which is why it is a pair (similar and in-place pairs carry evidence). */
+const EXACT_MATCH: Record<string, string> = {
+  id: 'paired by the same publisher id',
+  identical: 'paired by the same text',
+  'time+headline': 'paired by the same time and headline',
+  body: 'paired by the same body',
+};
+
+/**
+ * Why a post got its status or its partner, for --explain: its evidence in words (posts without a partner,
+ * similar and in-place pairs), else what its exact pair shares. Null when there is nothing to say.
+ */
+export function explainChange(p: PostChange): string | null {
+  if (p.evidence !== null) return explainEvidence(p.evidence);
+  return p.match === null ? null : (EXACT_MATCH[p.match] ?? null);
+}
+
 /** ` (rewritten in place)` / ` (rewritten in place?)` after a status, for pairs found in place. */
 export function inPlaceLabel(p: PostChange): string {
   if (p.match !== 'in-place') return '';

@@ -2,7 +2,7 @@
 // card per post in page order with status filters (checkboxes kept in the URL hash) and word diffs.
 import { type CheckStep, pageChangeLine } from './check.js';
 import type { CaptureInfo, PostChange, PostRef, PostStatus, Report } from '../model.js';
-import { explainEvidence, inPlaceLabel } from './evidence.js';
+import { explainChange, inPlaceLabel } from './evidence.js';
 import { htmlDocument } from './html/document.js';
 import { esc } from './html/escape.js';
 import { FILTER_SCRIPT } from './html/filter-script.js';
@@ -86,7 +86,8 @@ const moveText = (moved: boolean, from: PostRef, to: PostRef) => (moved ? ` · p
 function cardHead(p: PostChange, status: PostStatus, level: number, extra: { fields?: string; where?: string; explain?: boolean } = {}): string {
   const post = p.post;
   const badges = badge(status, (extra.fields ? `: ${extra.fields}` : '') + esc(inPlaceLabel(p))) + (p.moved ? badge('moved') : '');
-  const why = extra.explain && p.evidence !== null ? `<p class="where">why: ${esc(explainEvidence(p.evidence))}</p>` : '';
+  const reason = extra.explain ? explainChange(p) : null;
+  const why = reason !== null ? `<p class="where">why: ${esc(reason)}</p>` : '';
   return `<header>${badges}<h${level}>${esc(post.headline || '(no headline)')}</h${level}><time class="where">${esc(post.time)}${extra.where ?? ''}</time></header>${why}`;
 }
 

@@ -3,7 +3,7 @@ import { append } from '../arrays.js';
 import { COARSE_NOTE } from '../classify/text-diff.js';
 import { type FieldChange, type Hunk, type Post, type PostChange, type Report, unreachable } from '../model.js';
 import { humanTime } from './human-time.js';
-import { explainEvidence, inPlaceLabel } from './evidence.js';
+import { explainChange, inPlaceLabel } from './evidence.js';
 import { noteText } from './notes.js';
 import { DEFAULT_ONLY, type OnlyValue, pageChanged, pageRows, selectPosts } from './select.js';
 import { summaryLine } from './summary.js';
@@ -91,7 +91,8 @@ function postSection(p: PostChange, level: string, timeZone: string | undefined,
   ].filter(Boolean);
   const lines = [`${level} ${status}${p.moved && p.status !== 'unchanged' ? ' · moved' : ''}: ${escapeMarkdown(postName(post))}`, ''];
   if (where.length > 0) lines.push(`<sub>${where.join(' · ')}</sub>`, '');
-  if (explain && p.evidence !== null) lines.push(`<sub>why: ${escapeMarkdown(explainEvidence(p.evidence))}</sub>`, '');
+  const why = explain ? explainChange(p) : null;
+  if (why !== null) lines.push(`<sub>why: ${escapeMarkdown(why)}</sub>`, '');
   return [...lines, ...postBody(p)];
 }
 

@@ -1,7 +1,7 @@
 // The terminal report of a diff: the verdict first, then the posts in page order, then the page details.
 import { type Hunk, type Post, type PostChange, type Report, unreachable } from '../model.js';
 import { humanTime } from './human-time.js';
-import { explainEvidence, inPlaceLabel } from './evidence.js';
+import { explainChange, inPlaceLabel } from './evidence.js';
 import { noteText } from './notes.js';
 import { sanitizeInline } from './sanitize.js';
 import { DEFAULT_ONLY, pageChanged, pageRows, selectPosts, showsNothing } from './select.js';
@@ -56,7 +56,8 @@ class TerminalRenderer extends TerminalWriter {
     const moved = p.moved && p.status !== 'unchanged' ? c.magenta(`, ${STATUS_LABEL.moved}`) : '';
     this.line(`${this.paint(p).bold(status)}${moved} ${c.dim(`${post.time === '' ? '' : `· ${this.time(post.time)} `}· ${position(p)}`)}`);
     this.wrapped({ text: INDENT }, [{ text: sanitizeInline(postName(post)), paint: c.bold }]);
-    if (this.options.explain && p.evidence !== null) this.wrapped({ text: INDENT }, [{ text: `why: ${sanitizeInline(explainEvidence(p.evidence))}`, paint: c.dim }]);
+    const why = this.options.explain ? explainChange(p) : null;
+    if (why !== null) this.wrapped({ text: INDENT }, [{ text: `why: ${sanitizeInline(why)}`, paint: c.dim }]);
   }
 
   private paint(p: PostChange) {

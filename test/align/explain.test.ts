@@ -38,6 +38,19 @@ describe('evidence in the outputs', () => {
     expect(r.stdout).toContain('<sub>why: the new capture shows the whole page (counter 5)</sub>');
   });
 
+  // Reported from an exploratory run: --explain said nothing under posts paired exactly, though the README
+  // promises why each post got its status or partner.
+  it('--explain names what an exact pair shares (body, time and headline, id), in every format', () => {
+    const typo = ['headline-typo/old.txt', 'headline-typo/new.txt'].map((f) => join(ROOT, 'test', 'fixtures', f));
+    expect(runCli([...typo, '--explain']).stdout).toContain('\n    why: paired by the same body\n');
+    expect(runCli([...typo, '--explain', '-f', 'markdown']).stdout).toContain('<sub>why: paired by the same body</sub>');
+    expect(runCli([...typo, '--explain', '-f', 'html']).stdout).toContain('<p class="where">why: paired by the same body</p>');
+    const body = ['body-heavy-edit/old.txt', 'body-heavy-edit/new.txt'].map((f) => join(ROOT, 'test', 'fixtures', f));
+    expect(runCli([...body, '--explain']).stdout).toContain('why: paired by the same time and headline');
+    const ids = join(ROOT, 'test', 'fixtures-formats', 'feed-ticker-ids');
+    expect(runCli([join(ids, 'old.json'), join(ids, 'new.json'), '--explain']).stdout).toContain('why: paired by the same publisher id');
+  });
+
   it('JSON: every unpaired post has evidence, the order of each capture is given', () => {
     const d = dir('ticker-ascending');
     const doc = JSON.parse(runCli([join(d, 'old.json'), join(d, 'new.json'), '--format', 'json']).stdout);
