@@ -11,12 +11,12 @@ import { parseTextBytes, parseTextCapture, textAdapter } from './text.js';
 type Formats = typeof import('./formats.js');
 
 /** Every adapter's name, in detection order: the most specific first, plain text last. */
-export const FORMAT_NAMES = ['jsonld', 'rss', 'html', 'feed', 'text'] as const;
+export const FORMAT_NAMES = ['rss', 'jsonld', 'html', 'feed', 'text'] as const;
 
 /**
- * Adapters in detection order. JSON-LD (bare, or an HTML page with LiveBlogPosting updates in it) before
- * RSS and Atom feeds (a root element `<rss>`, `<rdf:RDF>`, Atom `<feed>`), both before HTML; JSON feeds
- * after them; every detect() but text's needs the input to start with `<`, `{` or `[`,
+ * Adapters in detection order. RSS and Atom feeds first (their root element, after the prolog, is
+ * `<rss>`, `<rdf:RDF>` or Atom's `<feed>`: nothing else starts so), then JSON-LD (bare, or an HTML page
+ * with LiveBlogPosting updates in it) before HTML; JSON feeds after them; every detect() but text's needs the input to start with `<`, `{` or `[`,
  * which a text capture (a headline line) does not. Holds only `text` until the formats are registered.
  */
 export const ADAPTERS: Adapter[] = [textAdapter];
@@ -26,7 +26,7 @@ let formats: Formats | null = null;
 export function registerFormats(module: Formats): void {
   if (formats !== null) return;
   formats = module;
-  ADAPTERS.splice(0, ADAPTERS.length, module.jsonldAdapter, module.rssAdapter, module.htmlAdapter, module.feedAdapter, textAdapter);
+  ADAPTERS.splice(0, ADAPTERS.length, module.rssAdapter, module.jsonldAdapter, module.htmlAdapter, module.feedAdapter, textAdapter);
 }
 
 /** Load the adapters beyond text (htmlparser2 and its kin): the command line does this only when needed. */
@@ -44,7 +44,11 @@ const MARKUP_OR_JSON = new Set([0x3c, 0x7b, 0x5b]); // < { [
 export function needsFormats(input: string | Uint8Array, format?: string): boolean {
   if (format !== undefined) return format !== 'text';
   if (typeof input === 'string') return /^[\ufeff\s]*[<{[]/.test(input.slice(0, 4096));
-  let i = bomCharset(input) === 'utf-8' ? 3 : 0;
+  const bom = bomCharset(input);
+  // UTF-16 (only with a byte order mark) is decoded before any adapter reads it: a UTF-16 feed or page
+  // needs the formats as its UTF-8 twin does, and a UTF-16 text capture still falls to the text adapter.
+  if (bom === 'utf-16le' || bom === 'utf-16be') return true;
+  let i = bom === 'utf-8' ? 3 : 0;
   const end = Math.min(input.length, 4096);
   while (i < end && (input[i] === 0x20 || (input[i]! >= 0x09 && input[i]! <= 0x0d))) i++;
   return MARKUP_OR_JSON.has(input[i]!);

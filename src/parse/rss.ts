@@ -3,23 +3,36 @@
 // content (HTML, escaped or in CDATA, or Atom's inline XHTML), read with htmlparser2 in XML mode.
 import { type AnyNode, type Document, type Element, isTag } from 'domhandler';
 import { getElementsByTagName, textContent } from 'domutils';
+import { decodeHTML } from 'entities';
 import { InputError } from '../errors.js';
 import type { Block, PageHeader } from '../model.js';
 import { type Adapter, checkPostCount, type DraftCapture as Capture, type DraftPost as Post, type ParseOptions } from './adapter.js';
 import { feedDateMinutes } from './dates.js';
 import { dropSharedIds, emptyHeader, headlineFromBody, LineIndex, timeMinutes } from './fields.js';
-import { type CaptureReader, innerText, oneLine, withMarkupLimits } from './markup.js';
+import { type CaptureReader, innerText, looksLikeMarkup, oneLine, withMarkupLimits } from './markup.js';
 import { normalizeText } from './normalize.js';
 
-/** The root element of a feed in the first bytes: `<rss`, `<rdf:RDF`, or `<feed` in Atom's namespace. */
-const FEED_ROOT = /<(?:rss|rdf:RDF)[\s>]|<feed\b[^>]*\bxmlns\s*=\s*["']http:\/\/www\.w3\.org\/2005\/Atom["']/;
-/** How much of the start detection reads (an XML declaration, a stylesheet and comments may come first). */
-const DETECT_CHARS = 4096;
+/**
+ * What may come before a feed's root element: white space, the XML declaration and other processing
+ * instructions (a stylesheet), comments, a doctype. Each alternative starts with its own character, and
+ * nothing must follow the group, so it matches in one pass.
+ */
+const PROLOG = /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE\s[^[>]*(?:\[[\s\S]*?\])?\s*>)*/;
+/** A feed's root element's start tag. */
+const ROOT_TAG = /^<(rss|rdf:RDF|feed)(?=[\s>/])[^>]*/;
+const ATOM_NAMESPACE = /\bxmlns\s*=\s*["']http:\/\/www\.w3\.org\/2005\/Atom["']/;
+/** How much of the start detection reads: a long comment or stylesheet may come before the root. */
+const DETECT_CHARS = 65536;
 
-/** Whether a text is an RSS or Atom feed: it starts with markup and opens a feed's root element early. */
+/**
+ * Whether a text is an RSS or Atom feed: after its prolog, its first element is `<rss>`, `<rdf:RDF>` or an
+ * Atom-namespaced `<feed>`. Only the root counts: an HTML page quoting `<rss` in a script or a comment,
+ * or an Atom feed whose entries mention JSON-LD, is told apart.
+ */
 export function looksLikeFeed(text: string): boolean {
-  const head = text.slice(0, DETECT_CHARS).replace(/^[\ufeff\s]+/, '');
-  return head.startsWith('<') && FEED_ROOT.test(head);
+  const head = text.slice(0, DETECT_CHARS).replace(/^\ufeff/, '');
+  const tag = ROOT_TAG.exec(head.slice(PROLOG.exec(head)![0].length));
+  return tag !== null && (tag[1] !== 'feed' || ATOM_NAMESPACE.test(tag[0]));
 }
 
 /** The first child element of `parent` named one of `names`, in that order of preference. */
@@ -43,23 +56,52 @@ function timeOf(el: Element | undefined): { time: string; minutes: number | null
 }
 
 /**
- * An item's body: Atom's `type="xhtml"` content is markup in the feed itself; anything else is text once
- * its entities or CDATA are read (`content:encoded`, `description`, `content`, `summary`): HTML when
- * Atom says `type="html"`, else HTML only if it holds markup (feeds put plain text there too).
+ * How an element's text is read. Atom says it in `type`: `text` (the default) is text as it stands,
+ * `html` is HTML, `xhtml` is markup in the feed itself. RSS text is HTML with its entities encoded
+ * (`&#8217;` in WordPress excerpts), and often plain: its entities are decoded, and it is read as HTML
+ * only when it holds markup (`a<b` in plain text keeps its words).
  */
-function bodyOf(reader: CaptureReader, el: Element | undefined): Block[] {
-  if (el === undefined) return [];
-  if (el.attribs.type === 'xhtml') return reader.blocksFromText(innerText(el, { markers: true }));
-  const content = textContent(el);
-  return reader.blocksFromMarkup(content, el.attribs.type === 'html' || undefined);
+type Reading = 'text' | 'html' | 'xhtml' | 'rss';
+
+function readingOf(el: Element, atom: boolean): Reading {
+  if (!atom) return 'rss';
+  const type = el.attribs.type;
+  return type === 'html' || type === 'xhtml' ? type : 'text';
 }
 
-/** A title: as bodyOf reads text (`type="xhtml"`, `type="html"`, else HTML only if it holds markup). */
-function titleOf(reader: CaptureReader, el: Element | undefined): string {
-  if (el === undefined) return '';
-  if (el.attribs.type === 'xhtml') return oneLine(innerText(el));
+/** An element's text as blocks, read as its feed says (see Reading). */
+function blocksOf(reader: CaptureReader, el: Element, atom: boolean): Block[] {
+  const reading = readingOf(el, atom);
+  if (reading === 'xhtml') return reader.blocksFromText(innerText(el, { markers: true }));
   const content = textContent(el);
-  return reader.textFromMarkup(content, el.attribs.type === 'html' || undefined);
+  if (reading === 'text') return reader.blocksFromText(content);
+  if (reading === 'html') return reader.blocksFromMarkup(content, true);
+  return looksLikeMarkup(content) ? reader.blocksFromMarkup(content, true) : reader.blocksFromText(decodeHTML(content));
+}
+
+/** An element's text as one line, read as its feed says (see Reading); '' without the element. */
+function lineOf(reader: CaptureReader, el: Element | undefined, atom: boolean): string {
+  if (el === undefined) return '';
+  const reading = readingOf(el, atom);
+  if (reading === 'xhtml') return oneLine(innerText(el));
+  const content = textContent(el);
+  if (reading === 'text') return oneLine(content);
+  if (reading === 'html') return reader.textFromMarkup(content, true);
+  return looksLikeMarkup(content) ? reader.textFromMarkup(content, true) : oneLine(decodeHTML(content));
+}
+
+/** An element with text in it (not only white space), and for Atom content not out of line (`src`). */
+function filled(el: Element | undefined): Element | undefined {
+  if (el === undefined || el.attribs.src !== undefined) return undefined;
+  return el.attribs.type === 'xhtml' || textContent(el).trim() !== '' ? el : undefined;
+}
+
+/** An item's body: `content:encoded`, else `description` (RSS); `content`, else `summary` (Atom). */
+function bodyOf(reader: CaptureReader, item: Element, atom: boolean): Block[] {
+  const el = atom
+    ? (filled(child(item, 'content')) ?? filled(child(item, 'summary')))
+    : (filled(child(item, 'content:encoded')) ?? filled(child(item, 'description')));
+  return el === undefined ? [] : blocksOf(reader, el, atom);
 }
 
 /** An item's author: RSS `author` or `dc:creator`, Atom `<author><name>`. */
@@ -73,11 +115,11 @@ function authorOf(item: Element): string | null {
 function parseItem(reader: CaptureReader, item: Element, index: number, lines: LineIndex): Post | null {
   const atom = item.name === 'entry';
   const { time, minutes } = timeOf(atom ? child(item, 'published', 'updated') : child(item, 'pubDate', 'dc:date'));
-  const body = bodyOf(reader, atom ? child(item, 'content', 'summary') : child(item, 'content:encoded', 'description'));
-  const headline = titleOf(reader, child(item, 'title'));
-  const link = child(item, 'link');
-  const id =
-    text(child(item, atom ? 'id' : 'guid')) || (item.attribs['rdf:about'] ?? '') || (atom ? (link?.attribs.href ?? '') : text(link));
+  const body = bodyOf(reader, item, atom);
+  const headline = lineOf(reader, child(item, 'title'), atom);
+  // The publisher's identifier only: guid, Atom id, RSS 1.0's rdf:about. Not the link, which is no id:
+  // a slug fixed with its headline, or a rotating tracking parameter, would forbid pairing the post.
+  const id = text(child(item, atom ? 'id' : 'guid')) || (item.attribs['rdf:about'] ?? '');
   if (headline === '' && body.length === 0 && time === '' && id === '') return null;
   return {
     index,
@@ -96,7 +138,7 @@ function parseItem(reader: CaptureReader, item: Element, index: number, lines: L
 function feedHeader(reader: CaptureReader, root: Element): PageHeader {
   const header = emptyHeader();
   const channel = root.name === 'feed' ? root : (child(root, 'channel') ?? root);
-  header.title = titleOf(reader, child(channel, 'title')) || null;
+  header.title = lineOf(reader, child(channel, 'title'), root.name === 'feed') || null;
   const updated = timeOf(root.name === 'feed' ? child(channel, 'updated') : child(channel, 'lastBuildDate', 'pubDate', 'dc:date'));
   header.updated = updated.time || null;
   header.updatedMinutes = updated.minutes;
@@ -119,6 +161,12 @@ export function parseRssCapture(input: string, options: ParseOptions): Capture {
         'an RSS or Atom feed (a root element <rss>, <rdf:RDF> or Atom <feed>)',
         first === undefined ? 'no element' : `a root element <${first.name.slice(0, 40)}>`,
       );
+    }
+    // A download cut short leaves the root open: read as it stands, its last item would be half a post, and
+    // the posts after it gone (a false `dropped`).
+    if (!new RegExp(`</${root.name}\\s*>(?:\\s|<!--[\\s\\S]*?-->)*$`).test(input.slice(-4096))) {
+      const end = new LineIndex(input).lineAt(input.length);
+      throw new InputError(options.source, `a whole feed, closed by </${root.name}>`, `it cut off before its end (line ${end})`);
     }
     // RSS 2.0 items are in the channel, RSS 1.0 items beside it; Atom entries are the feed's children.
     const items = getElementsByTagName(root.name === 'feed' ? 'entry' : 'item', root, true);

@@ -113,7 +113,7 @@ describe('loadWatchConfig', () => {
       ['pages.yml', 'pages:\n  - {name: a, dir: /x, state: /s}\n  - {name: b, dir: /y, state: /s}', "page 'b': state: the state of page 'a' too; each page needs its own"],
       ['pages.yml', 'pages:\n  - {name: a, dir: /x, match-threshold: 2}', "page 'a': match-threshold: expected a number from 0 to 1, found 2"],
       ['pages.yml', 'pages:\n  - {name: a, dir: /x, only: [added, gone]}', "page 'a': only: expected all, added, dropped, edited, moved, out-of-view, into-view, unchanged, page; found 'gone'"],
-      ['pages.yml', 'pages:\n  - {name: a, dir: /x, input-format: pdf}', "page 'a': input-format: expected jsonld, rss, html, feed, text; found 'pdf'"],
+      ['pages.yml', 'pages:\n  - {name: a, dir: /x, input-format: pdf}', "page 'a': input-format: expected rss, jsonld, html, feed, text; found 'pdf'"],
       ['pages.yml', 'pages:\n  - {name: a, dir: /x, url: ftp://x}', "page 'a': url: expected an http or https URL, found 'ftp://x'"],
       ['pages.yml', 'pages:\n  - {name: a, dir: /x, colour: red}', "page 'a': unknown field 'colour' (known: name, url, dir, notify, only, match-threshold, rewrite-threshold, input-format, items, id, time, headline, body, state)"],
       ['pages.yml', 'pages:\n  - {name: a, dir: /x, items: 3}', "page 'a': items: expected a non-empty string, found 3"],
