@@ -7,13 +7,14 @@ import type { Report } from '../model.js';
 import { type HtmlOptions, renderHtmlSections, reportHtml } from '../render/html.js';
 import { DEFAULT_ONLY } from '../render/select.js';
 import { esc } from '../render/html/escape.js';
+import { humanTime } from '../render/human-time.js';
 
 const sideName = (s: Side) => (s.kind === 'commit' ? s.short : s.kind === 'empty' ? '(nothing)' : '(working tree)');
 
-function wholeFile(f: FileComparison): string {
+function wholeFile(f: FileComparison, timeZone: string | undefined): string {
   const capture = f.capture!;
   const added = f.status === 'added';
-  const posts = capture.posts.map((p) => `<li><time>${esc(p.time)}</time> · ${esc(p.headline || '(no headline)')}</li>`).join('');
+  const posts = capture.posts.map((p) => `<li><time>${esc(humanTime(p.time, timeZone))}</time> · ${esc(p.headline || '(no headline)')}</li>`).join('');
   return (
     `<section class="report"><h2><span class="badge b-${added ? 'added' : 'dropped'}">${added ? 'New capture' : 'Deleted capture'}</span> ${esc(f.path)}</h2>` +
     `<p class="muted">${esc(describeCapture(captureInfo(capture)))}</p>` +
@@ -28,7 +29,7 @@ export function renderGitHtml(g: GitComparison, options: HtmlOptions = {}): stri
   const warnings = g.problems.map((p) => `<p class="box"><strong>Warning:</strong> skipped ${esc(p.message)}</p>`);
   const sections = [
     `<p class="summary">${esc(commitMessage(gitTotals(g), g.problems.length))}</p>${warnings.join('')}`,
-    ...files.map((f) => (f.report ? reportHtml(f.report, 2, f.path, options.explain) : wholeFile(f))),
+    ...files.map((f) => (f.report ? reportHtml(f.report, 2, f.path, options) : wholeFile(f, options.timeZone))),
   ];
   const reports = files.map((f) => f.report).filter((r): r is Report => r !== null);
   return renderHtmlSections(`livediff: ${sideName(g.from)} → ${sideName(g.to)}`, sections, reports, options);

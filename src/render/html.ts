@@ -9,6 +9,7 @@ import { FILTER_SCRIPT } from './html/filter-script.js';
 import { changesHtml, postTextHtml } from './html/text.js';
 import { noteText } from './notes.js';
 import { type OnlyValue, pageRows } from './select.js';
+import { humanTime } from './human-time.js';
 import { summaryLine } from './summary.js';
 import { STATUS_LABEL as WORDS } from './vocabulary.js';
 
@@ -19,7 +20,12 @@ export interface HtmlOptions {
   title?: string;
   /** Say under each post why it got its status or its partner (render/evidence.ts). */
   explain?: boolean;
+  /** The zone times that name their instant (ISO, RFC 2822) are shown in (`--tz`; default: the local zone). */
+  timeZone?: string;
 }
+
+/** What a post card shows beyond the report: the reasons (--explain), the zone of times (--tz). */
+type View = Pick<HtmlOptions, 'explain' | 'timeZone'>;
 
 /** The filter boxes, in the order the summary names them; `moved` is a flag on a paired post. */
 export const FILTERS = ['added', 'dropped', 'edited', 'moved', 'out-of-view', 'into-view', 'unchanged'] as const;
@@ -60,19 +66,19 @@ body:has(#sbs:checked) .inline{display:none}body:has(#sbs:checked) .sbs{display:
 ${filterCss()}
 `;
 
-function captureHtml(label: string, c: CaptureInfo): string {
+function captureHtml(label: string, c: CaptureInfo, timeZone: string | undefined): string {
   const shown = c.postCount === null ? `${c.posts} posts` : `${c.posts} posts shown of ${c.postCount}`;
   return [
     `<div><dt>${label}</dt>`,
     `<dd>${esc(c.title ?? '(no title)')}</dd>`,
-    `<dd class="muted">${c.updated ? `Updated ${esc(c.updated)}` : 'No Updated time'} · ${shown}</dd>`,
+    `<dd class="muted">${c.updated ? `Updated ${esc(humanTime(c.updated, timeZone))}` : 'No Updated time'} · ${shown}</dd>`,
     `<dd class="muted"><code>${esc(c.source)}</code></dd></div>`,
   ].join('');
 }
 
-function pageBox(report: Report, level: number): string {
+function pageBox(report: Report, level: number, timeZone: string | undefined): string {
   const { page } = report;
-  const rows = pageRows(page).map((r) => `<tr><th scope="row">${r.name[0]!.toUpperCase()}${r.name.slice(1)}</th><td>${esc(r.old)}</td><td>${esc(r.new)}</td></tr>`);
+  const rows = pageRows(page).map((r) => `<tr><th scope="row">${r.name[0]!.toUpperCase()}${r.name.slice(1)}</th><td>${esc(humanTime(r.old, timeZone))}</td><td>${esc(humanTime(r.new, timeZone))}</td></tr>`);
   // Deletions outside the view are told by their `deleted-outside-view` note, with the number.
   const notes = page.notes.map((n) => `<p><strong>Note:</strong> ${esc(noteText(n))}</p>`);
   if (rows.length === 0 && notes.length === 0) return '';
@@ -83,54 +89,54 @@ function pageBox(report: Report, level: number): string {
 /** Where a paired post sat and sits, when it moved. */
 const moveText = (moved: boolean, from: PostRef, to: PostRef) => (moved ? ` · position ${from.index + 1} → ${to.index + 1}` : '');
 
-function cardHead(p: PostChange, status: PostStatus, level: number, extra: { fields?: string; where?: string; explain?: boolean } = {}): string {
+function cardHead(p: PostChange, status: PostStatus, level: number, view: View, extra: { fields?: string; where?: string } = {}): string {
   const post = p.post;
   const badges = badge(status, (extra.fields ? `: ${extra.fields}` : '') + esc(inPlaceLabel(p))) + (p.moved ? badge('moved') : '');
-  const reason = extra.explain ? explainChange(p) : null;
+  const reason = view.explain ? explainChange(p) : null;
   const why = reason !== null ? `<p class="where">why: ${esc(reason)}</p>` : '';
-  return `<header>${badges}<h${level}>${esc(post.headline || '(no headline)')}</h${level}><time class="where">${esc(post.time)}${extra.where ?? ''}</time></header>${why}`;
+  return `<header>${badges}<h${level}>${esc(post.headline || '(no headline)')}</h${level}><time class="where">${esc(humanTime(post.time, view.timeZone))}${extra.where ?? ''}</time></header>${why}`;
 }
 
 /**
  * One post's card. What a post change carries depends on its status, so everything past the headline is
  * read inside the case for that status: the pair's places for paired posts, the changes for edited ones.
  */
-function card(p: PostChange, level: number, explain: boolean): string {
+function card(p: PostChange, level: number, view: View): string {
   const cls = `post s-${p.status}${p.moved ? ' mv' : ''}`;
   switch (p.status) {
     case 'edited':
-      return `<article class="${cls}">${cardHead(p, p.status, level, { fields: p.fields.join(', '), where: moveText(p.moved, p.old!, p.new!), explain })}${changesHtml(p.changes, level + 1)}</article>`;
+      return `<article class="${cls}">${cardHead(p, p.status, level, view, { fields: p.fields.join(', '), where: moveText(p.moved, p.old!, p.new!) })}${changesHtml(p.changes, level + 1)}</article>`;
     case 'added':
     case 'dropped':
-      return `<article class="${cls}">${cardHead(p, p.status, level, { explain })}${postTextHtml(p.post)}</article>`;
+      return `<article class="${cls}">${cardHead(p, p.status, level, view)}${postTextHtml(p.post)}</article>`;
     case 'unchanged':
       // Not a change of the post's text: collapsed, the text one click away.
-      return `<article class="${cls}"><details><summary>${cardHead(p, p.status, level, { where: moveText(p.moved, p.old!, p.new!), explain })}</summary>${postTextHtml(p.post)}</details></article>`;
+      return `<article class="${cls}"><details><summary>${cardHead(p, p.status, level, view, { where: moveText(p.moved, p.old!, p.new!) })}</summary>${postTextHtml(p.post)}</details></article>`;
     case 'out-of-view':
     case 'into-view':
-      return `<article class="${cls}"><details><summary>${cardHead(p, p.status, level, { explain })}</summary>${postTextHtml(p.post)}</details></article>`;
+      return `<article class="${cls}"><details><summary>${cardHead(p, p.status, level, view)}</summary>${postTextHtml(p.post)}</details></article>`;
   }
 }
 
 /** A report's head: title, both captures, summary, warning, page box; `level` is its title's heading level. */
-function reportHead(report: Report, level: number, title: string): string {
+function reportHead(report: Report, level: number, title: string, timeZone: string | undefined): string {
   const warning = report.samePage ? '' : '<p class="box"><strong>Warning:</strong> these captures look like different pages (compared with --force).</p>';
   return [
     `<h${level}>${esc(title)}</h${level}>`,
-    `<dl class="captures">${captureHtml('Before', report.old)}${captureHtml('After', report.new)}</dl>`,
+    `<dl class="captures">${captureHtml('Before', report.old, timeZone)}${captureHtml('After', report.new, timeZone)}</dl>`,
     `<p class="summary">${esc(summaryLine(report.summary, report.page))}</p>`,
     warning,
-    pageBox(report, level + 1),
+    pageBox(report, level + 1, timeZone),
   ].join('\n');
 }
 
-function reportPosts(report: Report, level: number, explain: boolean): string {
-  return [`<h${level + 1} class="sr">Posts</h${level + 1}>`, ...report.posts.map((p) => card(p, level + 2, explain))].join('\n');
+function reportPosts(report: Report, level: number, view: View): string {
+  return [`<h${level + 1} class="sr">Posts</h${level + 1}>`, ...report.posts.map((p) => card(p, level + 2, view))].join('\n');
 }
 
 /** One report as a section of a larger document (check's steps, git's files). */
-export function reportHtml(report: Report, level: number, title: string, explain = false): string {
-  return `<section class="report">${reportHead(report, level, title)}\n${reportPosts(report, level, explain)}</section>`;
+export function reportHtml(report: Report, level: number, title: string, view: View = {}): string {
+  return `<section class="report">${reportHead(report, level, title, view.timeZone)}\n${reportPosts(report, level, view)}</section>`;
 }
 
 /** Counts per filter over several reports (a check run or a git comparison shows one bar for all). */
@@ -173,9 +179,9 @@ export function renderHtmlSections(title: string, sections: readonly string[], r
 export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   const name = report.new.title ?? report.new.source;
   const body = [
-    `<header><p class="kicker">livediff report</p>${reportHead(report, 1, name)}</header>`,
+    `<header><p class="kicker">livediff report</p>${reportHead(report, 1, name, options.timeZone)}</header>`,
     filterBar([report], options.only),
-    `<main>${reportPosts(report, 1, options.explain ?? false)}</main>`,
+    `<main>${reportPosts(report, 1, options)}</main>`,
   ].join('\n');
   return htmlDocument({ title: options.title ?? `livediff: ${name}`, body, css: DIFF_CSS, script: FILTER_SCRIPT });
 }
@@ -188,7 +194,7 @@ export function renderHtmlSteps(steps: readonly CheckStep[], options: HtmlOption
   const title = options.title ?? `livediff check: ${lastTitle ?? (last ? (last.title ?? last.source) : 'no new capture')}`;
   const sections = steps.map((s) =>
     s.kind === 'report'
-      ? reportHtml(s.report, 2, `${s.old} → ${s.new}`, options.explain)
+      ? reportHtml(s.report, 2, `${s.old} → ${s.new}`, options)
       : `<section class="report page-changed"><h2>${esc(`${s.old} → ${s.new}`)}</h2>\n<p class="summary">${esc(pageChangeLine(s))}</p></section>`,
   );
   if (sections.length === 0) sections.push('<p class="summary">No new capture since the last run.</p>');

@@ -14,7 +14,7 @@ export interface RenderContext {
   stat?: boolean;
   /** Terminal: the columns to wrap at (--width, else the terminal's); none for a pipe or a file. */
   width?: number;
-  /** Terminal and Markdown: the zone ISO times are shown in (`--tz`; default: the local zone). */
+  /** Terminal, Markdown and HTML: the zone ISO and RFC 2822 times are shown in (`--tz`; default: the local zone). */
   timeZone?: string;
   /** Terminal, Markdown and HTML: say under each post why it got its status (render/evidence.ts). */
   explain?: boolean;

@@ -199,3 +199,18 @@ describe('--stat', () => {
     expect(rows.find((l) => l.startsWith(' edited '))).toMatch(/\|\s+2 \+-$/);
   });
 });
+
+describe('--tz', () => {
+  // Reported from an exploratory run: the HTML report showed feed times raw (`2024-05-02T14:15:00+02:00`,
+  // `Wed, 22 Mar 2023 09:58:11 GMT`) whatever --tz said, where the terminal and Markdown honoured it.
+  it('moves the times that name their instant (ISO, RFC 2822) in terminal, Markdown and HTML alike', () => {
+    const rss = join(ROOT, 'test', 'fixtures-formats', 'rss-guardian');
+    const pair = [join(rss, 'old.xml'), join(rss, 'new.xml'), '--tz', 'Asia/Tokyo'];
+    for (const format of ['terminal', 'markdown', 'html']) {
+      const out = runCli([...pair, '-f', format]).stdout;
+      expect(out).toContain('Sat 20 Feb 2021, 04:40 GMT+9');
+      expect(out).not.toContain('19:40:03 GMT');
+    }
+    expect(runCli([...pair, '-f', 'html']).stdout).toContain('Updated Sat 20 Feb 2021, 04:30 GMT+9');
+  });
+});
