@@ -8,8 +8,8 @@ import { addNoise, capture, FUZZ_RUNS, noiseArb, pageArb } from '../helpers/arbi
 function parsesOrRefuses(input: string | Uint8Array): void {
   try {
     const c = parseCapture(input, { source: 'fuzz' });
-    // Only a feed's empty posts array (`[]`, `{"items": []}`) is a capture with no posts.
-    if (c.posts.length === 0) expect(c.format).toBe('feed');
+    // Only a feed without posts (`[]`, `{"items": []}`, an RSS channel without items) is a capture with none.
+    if (c.posts.length === 0) expect(['feed', 'rss']).toContain(c.format);
     diffCaptures(c, c);
   } catch (error) {
     expect(error).toBeInstanceOf(InputError);
@@ -44,6 +44,27 @@ describe('parsers under fuzzing', () => {
       fc.property(fc.oneof(json, ld, element.map((e) => `<!doctype html><html><body>${e}</body></html>`)), parsesOrRefuses),
       { numRuns: FUZZ_RUNS * 10 },
     );
+  });
+
+  it('arbitrary RSS and Atom (the rss adapter), whole or cut anywhere', () => {
+    const tag = fc.constantFrom('item', 'entry', 'title', 'guid', 'id', 'link', 'pubDate', 'published', 'description', 'content', 'summary', 'author', 'p');
+    const text = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('&lt;p&gt;x&lt;/p&gt;', '<![CDATA[<b>y</b> &#8217;]]>', 'Wed, 22 Mar 2023 10:00:00 GMT', '2026-11-22T15:00:00Z', '&amp;nbsp;'));
+    const element: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        text,
+        fc.tuple(tag, fc.array(tie('node'), { maxLength: 4 }), fc.constantFrom('', ' type="html"', ' type="xhtml"', ' type="text"', ' src="x"')).map(
+          ([t, children, attr]) => `<${t}${attr}>${children.join('')}</${t}>`,
+        ),
+      ),
+    })).node;
+    const feed = fc.tuple(fc.boolean(), fc.array(element, { maxLength: 5 }), fc.nat()).map(([atom, nodes, cut]) => {
+      const whole = atom
+        ? `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>${nodes.join('')}</feed>`
+        : `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>${nodes.join('')}</channel></rss>`;
+      return cut % 3 === 0 ? whole.slice(0, cut % (whole.length + 1)) : whole;
+    });
+    fc.assert(fc.property(feed, parsesOrRefuses), { numRuns: FUZZ_RUNS * 10 });
   });
 
   it('real-looking captures with random bytes spliced in', () => {
