@@ -16,8 +16,9 @@ export const FORMAT_NAMES = ['rss', 'jsonld', 'html', 'feed', 'text'] as const;
 /**
  * Adapters in detection order. RSS and Atom feeds first (their root element, after the prolog, is
  * `<rss>`, `<rdf:RDF>` or Atom's `<feed>`: nothing else starts so), then JSON-LD (bare, or an HTML page
- * with LiveBlogPosting updates in it) before HTML; JSON feeds after them; every detect() but text's needs the input to start with `<`, `{` or `[`,
- * which a text capture (a headline line) does not. Holds only `text` until the formats are registered.
+ * with LiveBlogPosting updates in it) before HTML; JSON feeds after them. Every detect() but text's needs
+ * the input to start with `<`, `{` or `[`, which a text capture (a headline line) does not. Holds only
+ * `text` until the formats are registered.
  */
 export const ADAPTERS: Adapter[] = [textAdapter];
 let formats: Formats | null = null;
