@@ -3,8 +3,12 @@
 
 /** `22.03.2023 05:50`, `22.03.2023 05:50:07`, `22/03/2023 5:50`: day first, as European tickers write. */
 const DAY_MONTH_YEAR = /^(\d{1,2})[./](\d{1,2})[./](\d{4})(?:[ ,T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
-/** RFC 2822 (`Wed, 22 Mar 2023 05:50:00 GMT`, `22 Mar 2023 05:50 +0100`), as RSS-derived feeds have. */
-const RFC_2822 = /^(?:[A-Za-z]{3},? )?\d{1,2} [A-Za-z]{3} \d{4} \d{1,2}:\d{2}(?::\d{2})?(?: (?:GMT|UTC|UT|Z|[+-]\d{4}|[A-Z]{3}))?$/;
+/**
+ * RFC 2822 and the RFC 822 it follows, as RSS feeds write it: `Wed, 22 Mar 2023 05:50:00 GMT`, `22 Mar 2023
+ * 05:50 +0100`; a full weekday name, a two-digit year, `+01:00`, a US zone (`EST`, `PDT`) as feeds also do.
+ * A zone Date.parse does not know (`CET`) gives no time.
+ */
+const RFC_2822 = /^(?:[A-Za-z]{3,9},? )?\d{1,2} [A-Za-z]{3} \d{2}(?:\d{2})? \d{1,2}:\d{2}(?::\d{2})?(?: (?:GMT|UTC|UT|Z|[+-]\d{2}:?\d{2}|[A-Z]{3,4}))?$/;
 /** Epoch seconds (9-10 digits) or milliseconds (12-13 digits). */
 const EPOCH = /^\d{9,13}$/;
 

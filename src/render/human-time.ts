@@ -2,8 +2,11 @@
 // names; other text as it is.
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
-/** RFC 2822 with a zone (`Fri, 19 Feb 2021 19:40:03 GMT`, `… +0100`), as RSS writes times. */
-const RFC_2822 = /^(?:[A-Za-z]{3},? )?\d{1,2} [A-Za-z]{3} \d{4} \d{1,2}:\d{2}(?::\d{2})? (?:GMT|UTC|UT|Z|[+-]\d{4})$/;
+/**
+ * RFC 2822 with a zone that names its instant (`Fri, 19 Feb 2021 19:40:03 GMT`, `… +0100`, `… EST`), as
+ * RSS writes times; a full weekday name and a two-digit year as well (parse/dates.ts reads the same).
+ */
+const RFC_2822 = /^(?:[A-Za-z]{3,9},? )?\d{1,2} [A-Za-z]{3} \d{2}(?:\d{2})? \d{1,2}:\d{2}(?::\d{2})? (?:GMT|UTC|UT|Z|[+-]\d{2}:?\d{2}|[ECMP][SD]T)$/;
 
 /**
  * `2026-11-22T15:31:00Z` or `Sun, 22 Nov 2026 15:31:00 GMT` → `Sun 22 Nov 2026, 15:31 UTC` in `timeZone`

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffCaptures, parseCapture } from '../../src/index.js';
 import { feedDateMinutes } from '../../src/parse/dates.js';
+import { humanTime } from '../../src/render/human-time.js';
 
 const minutes = (iso: string) => Date.parse(iso) / 60000;
 
@@ -15,6 +16,15 @@ describe('feed dates', () => {
     expect(feedDateMinutes('22 Mar 2023 06:50 +0100')).toBe(minutes('2023-03-22T05:50:00Z'));
     expect(feedDateMinutes('1679464200')).toBe(minutes('2023-03-22T05:50:00Z'));
     expect(feedDateMinutes('1679464200000')).toBe(minutes('2023-03-22T05:50:00Z'));
+    // As RSS feeds write RFC 822 too (reported from an exploratory pass: these gave no time, or showed raw).
+    expect(feedDateMinutes('Wednesday, 22 Mar 2023 05:50:00 GMT')).toBe(minutes('2023-03-22T05:50:00Z'));
+    expect(feedDateMinutes('Wed, 22 Mar 23 05:50:00 GMT')).toBe(minutes('2023-03-22T05:50:00Z'));
+    expect(feedDateMinutes('Wed, 22 Mar 2023 06:50:00 +01:00')).toBe(minutes('2023-03-22T05:50:00Z'));
+    expect(feedDateMinutes('Wed, 22 Mar 2023 01:50:00 EDT')).toBe(minutes('2023-03-22T05:50:00Z'));
+    expect(feedDateMinutes('Wed, 22 Mar 2023 06:50:00 CET')).toBeNull();
+    expect(humanTime('Wed, 22 Mar 2023 01:50:00 EDT', 'UTC')).toBe('Wed 22 Mar 2023, 05:50 UTC');
+    expect(humanTime('Wednesday, 22 Mar 23 06:50:00 +01:00', 'UTC')).toBe('Wed 22 Mar 2023, 05:50 UTC');
+    expect(humanTime('Wed, 22 Mar 2023 06:50:00 CET', 'UTC')).toBe('Wed, 22 Mar 2023 06:50:00 CET');
     expect(feedDateMinutes('32.13.2023 05:50')).toBeNull();
     expect(feedDateMinutes('soon')).toBeNull();
   });
