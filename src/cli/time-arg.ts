@@ -16,7 +16,7 @@ const RELATIVE = /^(\d+(?:\.\d+)?)[.\s]*([a-z]+?)(?:[.\s]+ago)?$/i;
 /** A date with a time and no zone (`2026-11-22T10:00`, `2026-11-22 10:00`) or a date alone. */
 const ZONELESS = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
 /** The label format `log` prints (from file names): 2023-03-23T05-00-00Z, whole. */
-const LABEL = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}(?:-\d{2})?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
+const LABEL = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}(?:-\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
 
 /**
  * The instant `value` names, in ms since 1970. A time without a zone is UTC (capture stamps are UTC, and

@@ -9,6 +9,7 @@ import { makeCapture } from '../helpers/capture.js';
 import { ROOT, runCli, runCliAsync } from '../helpers/run.js';
 import { listenLocal, stopServer } from '../helpers/server.js';
 import { acquireLock, LockHeldError } from '../../src/cli/check/lock.js';
+import { orderFiles } from '../../src/cli/check/files.js';
 
 const MARCH22 = join(ROOT, 'snapshots', 'cnn-russia-ukraine-2023-03-22');
 const stamp = (minute: number) => `2023-03-22T10-${String(minute).padStart(2, '0')}-00Z.txt`;
@@ -424,4 +425,15 @@ describe('livediff check --webhook', () => {
     for (const keys of keysOf.values()) expect(keys.size).toBe(1);
     expect(killed).toBeGreaterThan(0);
   }, 120_000);
+});
+
+// Reported from an exploratory run: a partial download (`curl -o x.part && mv`) present when cron ran was
+// compared as a capture, and its post reported again once the whole file arrived.
+describe('the files of a capture folder', () => {
+  it('leave out downloads in progress and editors\' backups, as they leave out hidden, lock and temporary files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'livediff-files-'));
+    const names = ['2026-11-22T10-00-00.000Z.txt', '2026-11-22T10-05-00.000Z.txt.part', 'page.html.crdownload', 'page.json.partial', 'feed.xml.download', 'page.txt~', '.page.txt.swp', 'page.txt.swp', 'run.lock', 'x.tmp'];
+    for (const name of names) writeFileSync(join(dir, name), 'x');
+    expect(orderFiles(dir, undefined, new Set()).map((f) => f.name)).toEqual(['2026-11-22T10-00-00.000Z.txt']);
+  });
 });

@@ -9,6 +9,8 @@ describe('parseTimeArg', () => {
   it('reads the label format the log table prints', () => {
     expect(t('2023-03-23T05-00-00Z')).toBe('2023-03-23T05:00:00.000Z');
     expect(t('2023-03-23T05-00Z')).toBe('2023-03-23T05:00:00.000Z');
+    // The names `livediff capture` writes, to the millisecond (reported from an exploratory run: refused).
+    expect(t('2026-11-22T10-05-00.123Z')).toBe('2026-11-22T10:05:00.123Z');
   });
 
   it('reads ISO 8601 with a zone, and without one as UTC', () => {

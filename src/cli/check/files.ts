@@ -13,8 +13,11 @@ export interface CaptureFile {
   mtimeMs: number;
 }
 
-/** Names that are never captures: hidden files, locks, states, temporary files. */
-const NOT_CAPTURE = /^\.|\.(lock|state|json\.tmp|tmp)$/;
+/**
+ * Names that are never captures: hidden files, locks, states, temporary files, and downloads in progress
+ * (`curl -o x.part && mv`, wget's and browsers' partial files, editors' backups).
+ */
+const NOT_CAPTURE = /^\.|\.(lock|state|json\.tmp|tmp|part|partial|crdownload|download|swp)$|~$/;
 
 /** The real path of `path`, or of its folder joined with its name when it does not exist (yet). */
 export function realPath(path: string): string {
