@@ -17,6 +17,7 @@ import { formatsOf } from '../render/registry.js';
 import { CHECK_RENDERERS } from '../render/renderers.js';
 import { sanitizeInline as inline } from '../render/sanitize.js';
 import { CHECK_DEFAULT_ONLY, hasChanges, type OnlyValue, parseOnly, selectPosts } from '../render/select.js';
+import { stampFromName } from '../history/order.js';
 import { type CaptureFile, orderFiles, stateFiles } from './check/files.js';
 import { acquireLock, isAlive } from './check/lock.js';
 import { type CheckState, type OutboxEntry, readState, removeStaleStateTemps, sha256, STATE_SCHEMA, writeState } from './check/state.js';
@@ -136,7 +137,28 @@ function kept(report: Report, only: readonly OnlyValue[]): Report {
   return { ...report, posts: structuredClone(selectPosts(report, only)) };
 }
 
-async function compareChain(chain: CaptureFile[], args: Args, only: readonly OnlyValue[], skips: Skips, settle: Settle): Promise<{ steps: CheckStep[]; newest: { file: CaptureFile; sha: string } | null; first: string | null; compared: number }> {
+/**
+ * A capture that arrived late: its name's time and its `Updated` time both say it is older than the
+ * capture compared before it (a delayed upload, an rsync that caught up). Compared after that capture, the
+ * posts added since would read as dropped. A clock stepped back names a new capture "earlier", but its
+ * content is newer: it is compared as usual.
+ */
+function arrivedLate(current: { file: CaptureFile; capture: Capture }, previous: { file: CaptureFile; capture: Capture }): boolean {
+  const named = stampFromName(current.file.name);
+  const before = stampFromName(previous.file.name);
+  const updated = current.capture.page.updatedMinutes;
+  const beforeUpdated = previous.capture.page.updatedMinutes;
+  return named !== null && before !== null && named < before && updated !== null && beforeUpdated !== null && updated < beforeUpdated;
+}
+
+async function compareChain(
+  chain: CaptureFile[],
+  args: Args,
+  only: readonly OnlyValue[],
+  skips: Skips,
+  settle: Settle,
+  warn: (s: string) => void,
+): Promise<{ steps: CheckStep[]; newest: { file: CaptureFile; sha: string } | null; first: string | null; compared: number }> {
   let previous: { file: CaptureFile; capture: Capture; sha: string } | null = null;
   let first: string | null = null;
   let compared = 0;
@@ -149,6 +171,10 @@ async function compareChain(chain: CaptureFile[], args: Args, only: readonly Onl
       continue;
     }
     const current = { file, capture: r.capture, sha: sha256(r.bytes) };
+    if (previous !== null && arrivedLate(current, previous)) {
+      warn(`livediff: left out ${inline(file.path)}: it arrived late, older than ${inline(previous.file.name)} by its name and its Updated time\n`);
+      continue;
+    }
     first ??= file.name;
     compared++;
     if (previous !== null) {
@@ -214,7 +240,7 @@ export async function runCheck(args: Args, ctx: CheckContext = {}): Promise<numb
     const skips = new Skips(new Set(state?.skipped ?? []), warn);
     const chain = files.length === 0 ? [] : await planChain(files, state, args, skips, warn);
     const settle = new Settle(args.settle, state?.settle);
-    const { steps, newest, first, compared } = await compareChain(chain, args, only, skips, settle);
+    const { steps, newest, first, compared } = await compareChain(chain, args, only, skips, settle, warn);
     if (newest === null && state === null && files.length > 0) {
       throw new InputError(dir, 'a folder with at least one readable capture', `${files.length} file(s), none a capture`);
     }

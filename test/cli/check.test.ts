@@ -427,6 +427,35 @@ describe('livediff check --webhook', () => {
   }, 120_000);
 });
 
+// Reported from an exploratory run: a capture uploaded late (10:05 after 10:10) was compared after the
+// newer one, and the post added between them reported dropped (its return then silenced by --settle).
+describe('a capture that arrives late', () => {
+  const post = (n: number) => ({ time: `${n}:00 a.m. ET, March 22, 2023`, headline: `Post ${n}`, body: [`Body of post ${n}.`] });
+  const page = (updated: string, ns: number[]) => makeCapture({ title: 'Live', updated, posts: ns.map(post) });
+
+  it('is left out with one line when its name and its Updated time both say it is older', () => {
+    const f = folder();
+    writeFileSync(join(f.dir, stamp(0)), page('10:00 a.m. ET, March 22, 2023', [3, 2, 1]));
+    expect(check(f.dir, '--state', f.state).status).toBe(0);
+    writeFileSync(join(f.dir, stamp(10)), page('10:10 a.m. ET, March 22, 2023', [5, 4, 3, 2, 1]));
+    expect(check(f.dir, '--state', f.state, '--brief').stdout).toContain('2 added; 3 unchanged');
+    writeFileSync(join(f.dir, stamp(5)), page('10:05 a.m. ET, March 22, 2023', [4, 3, 2, 1]));
+    const late = check(f.dir, '--state', f.state);
+    expect(late).toMatchObject({ status: 0, stdout: '' });
+    expect(late.stderr).toBe(`livediff: left out ${join(f.dir, stamp(5))}: it arrived late, older than ${stamp(10)} by its name and its Updated time\n`);
+    writeFileSync(join(f.dir, stamp(15)), page('10:15 a.m. ET, March 22, 2023', [6, 5, 4, 3, 2, 1]));
+    expect(check(f.dir, '--state', f.state, '--brief').stdout).toContain('1 added; 5 unchanged');
+  });
+
+  it('a clock stepped back (an earlier name, a newer Updated time) is compared as usual', () => {
+    const f = folder();
+    writeFileSync(join(f.dir, stamp(10)), page('10:10 a.m. ET, March 22, 2023', [3, 2, 1]));
+    expect(check(f.dir, '--state', f.state).status).toBe(0);
+    writeFileSync(join(f.dir, stamp(5)), page('10:20 a.m. ET, March 22, 2023', [4, 3, 2, 1]));
+    expect(check(f.dir, '--state', f.state, '--brief').stdout).toContain('1 added; 3 unchanged');
+  });
+});
+
 // Reported from an exploratory run: a partial download (`curl -o x.part && mv`) present when cron ran was
 // compared as a capture, and its post reported again once the whole file arrived.
 describe('the files of a capture folder', () => {
