@@ -277,7 +277,11 @@ export async function runCheck(args: Args, ctx: CheckContext = {}): Promise<numb
     if (statePath !== null && position !== null) writeState(statePath, advanced(outbox));
     if (result !== null && !args.quiet) out(CHECK_RENDERERS[args.format](result, renderContext(args, only)));
     let delivery = { delivered: 0, failed: false };
-    if (outbox.length > 0) {
+    // A run given no target at all (a person trying the command by hand) delivers nothing and keeps what
+    // the outbox owes to cron's targets; a run given other targets drops what is owed to targets it lacks.
+    if (outbox.length > 0 && targets.length === 0) {
+      warn(`livediff: ${outbox.length === 1 ? '1 report waits' : `${outbox.length} reports wait`} for notification targets this run was not given; kept for the runs that give them\n`);
+    } else if (outbox.length > 0) {
       const persist = (box: OutboxEntry[]) => (statePath !== null && position !== null ? writeState(statePath, advanced(box)) : undefined);
       const r = await drainOutbox(outbox, targets, maxAttempts, (line) => warn(`${line}\n`), persist);
       delivery = { delivered: r.delivered, failed: r.failed };

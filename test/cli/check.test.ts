@@ -335,6 +335,20 @@ describe('livediff check --webhook', () => {
     expect(JSON.parse(readFileSync(f.state, 'utf8')).outbox).toBeUndefined();
   });
 
+  // Reported from an exploratory run: a person running `check` by hand, without --webhook, dropped the
+  // report the outbox owed to cron's webhook ("owed to a target no longer given"); cron then sent nothing.
+  it('a run given no target keeps what the outbox owes to the targets of the runs that give them', async () => {
+    const f = changedFolder();
+    expect((await runCliAsync(['check', f.dir, '--state', f.state, '--webhook', `${url}/fail`, '--webhook-retries', '0', '--quiet'])).status).toBe(2);
+    const byHand = runCli(['check', f.dir, '--state', f.state]);
+    expect(byHand).toMatchObject({ status: 0, stdout: '', stderr: 'livediff: 1 report waits for notification targets this run was not given; kept for the runs that give them\n' });
+    expect(JSON.parse(readFileSync(f.state, 'utf8')).outbox).toHaveLength(1);
+    received.length = 0;
+    expect((await runCliAsync(['check', f.dir, '--state', f.state, '--webhook', `${url}/hook`, '--quiet'])).status).toBe(1);
+    expect(received).toEqual([expect.objectContaining({ path: '/hook' })]);
+    expect(JSON.parse(readFileSync(f.state, 'utf8')).outbox).toBeUndefined();
+  });
+
   it('drops a report after --max-delivery-attempts failed runs, with a line saying so', async () => {
     const f = changedFolder();
     const a = await runCliAsync(['check', f.dir, '--state', f.state, '--webhook', `${url}/gone`, '--max-delivery-attempts', '2', '--quiet']);
