@@ -18,6 +18,7 @@ import { CHECK_RENDERERS } from '../render/renderers.js';
 import { sanitizeInline as inline } from '../render/sanitize.js';
 import { CHECK_DEFAULT_ONLY, hasChanges, type OnlyValue, parseOnly, selectPosts } from '../render/select.js';
 import { stampFromName } from '../history/order.js';
+import { cutOff } from './cut-off.js';
 import { type CaptureFile, orderFiles, stateFiles } from './check/files.js';
 import { acquireLock, isAlive } from './check/lock.js';
 import { type CheckState, type OutboxEntry, readState, removeStaleStateTemps, sha256, STATE_SCHEMA, writeState } from './check/state.js';
@@ -173,6 +174,11 @@ async function compareChain(
     const current = { file, capture: r.capture, sha: sha256(r.bytes) };
     if (previous !== null && arrivedLate(current, previous)) {
       warn(`livediff: left out ${inline(file.path)}: it arrived late, older than ${inline(previous.file.name)} by its name and its Updated time\n`);
+      continue;
+    }
+    const cut = previous === null ? null : cutOff(current.capture, previous.capture);
+    if (cut !== null) {
+      skips.skip(file, new InputError(file.path, 'a whole capture', cut));
       continue;
     }
     first ??= file.name;

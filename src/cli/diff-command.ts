@@ -5,7 +5,9 @@ import { diffCaptures } from '../classify/report.js';
 import { createReader } from '../parse/index.js';
 import { formatsOf } from '../render/registry.js';
 import { DIFF_RENDERERS } from '../render/renderers.js';
+import { sanitizeInline } from '../render/sanitize.js';
 import { DEFAULT_ONLY, hasChanges, parseOnly, showsNothing } from '../render/select.js';
+import { cutOff } from './cut-off.js';
 import { EXIT_CHANGED, EXIT_SAME } from './exit.js';
 import { isStdin, readInput } from './io.js';
 import { type ArgsOf, captureOptions, commandModule, compareOptions, prepareFormats, withReportOptions } from './options.js';
@@ -38,6 +40,9 @@ export async function runDiff(args: Args): Promise<number> {
   const old = await read(args.old!);
   const neu = await read(args.new!);
   const report = diffCaptures(old, neu, compareOptions(args));
+  // Both files are the user's to see: a newer capture that looks cut off is compared, with a warning.
+  const cut = cutOff(neu, old);
+  if (cut !== null) process.stderr.write(`livediff: warning: ${sanitizeInline(neu.source)}: ${sanitizeInline(cut)}\n`);
   const changed = hasChanges(report, only ?? DEFAULT_ONLY);
   // Nothing selected changed: nothing printed, in every format but JSON (a document programs read).
   const silent = args.quiet || (args.format !== 'json' && showsNothing(report, only ?? DEFAULT_ONLY));

@@ -8,6 +8,7 @@ import { orderCaptures, type OrderBy } from '../history/order.js';
 import { createReader, type ParseCaptureOptions } from '../parse/index.js';
 import { gitSeries } from '../git/history.js';
 import { sanitizeInline } from '../render/sanitize.js';
+import { cutOff } from './cut-off.js';
 import { readInput } from './io.js';
 import type { Progress } from './progress.js';
 
@@ -77,9 +78,17 @@ export function readSeries(
     return [{ name: basename(file), mtimeMs: statSync(file).mtimeMs, capture, file }];
   });
   const { ordered, by, time } = orderCaptures(items, options.order);
+  // A capture cut off mid-download (see cut-off.ts) is left out as a file that is no capture is.
+  const kept: typeof ordered = [];
+  for (const item of ordered) {
+    const previous = kept.at(-1);
+    const cut = previous === undefined || options.onSkip === undefined ? null : cutOff(item.capture, previous.capture);
+    if (cut === null) kept.push(item);
+    else options.onSkip!(item.file, new InputError(item.file, 'a whole capture', cut));
+  }
   return {
     by,
-    versions: ordered.map((item) => ({ label: item.name.replace(/\.[^.]+$/, ''), time: time(item), capture: item.capture })),
+    versions: kept.map((item) => ({ label: item.name.replace(/\.[^.]+$/, ''), time: time(item), capture: item.capture })),
   };
 }
 
