@@ -55,7 +55,9 @@ export function buildNotification(input: NotificationInput): Notification {
     ...changes,
     ...(counted.length === 0 && changes.length > 0 ? [] : [counted.length === 1 ? summaryLine(last!.summary, last!.page) : summaryLine(total(counted), last?.page)]),
   ].join('; ');
-  const across = steps.length > 1 ? ` over ${steps.length} captures` : '';
+  // The captures the steps span (a → b, b → c: three), not the number of steps.
+  const captures = new Set(steps.flatMap((s) => [s.old, s.new])).size;
+  const across = steps.length > 1 ? ` over ${captures} captures` : '';
   const markdown = steps.map((s) => s.markdown ?? renderMarkdown(s.report, { only: input.only, headingLevel: 3 })).join('\n---\n\n');
   return {
     page,

@@ -66,7 +66,8 @@ describe('buildNotification', () => {
   it('sums the steps of a run into one summary line', () => {
     const a = edited('One.', 'Two.');
     const n = buildNotification({ page: 'cnn\n@everyone', steps: [{ old: 'a', new: 'b', report: a }, { old: 'b', new: 'c', report: a }] });
-    expect(n.summary).toBe('cnn @\u200beveryone: 2 edited (body) over 2 captures');
+    // Two steps over three captures (reported from an exploratory run: it said "over 2 captures").
+    expect(n.summary).toBe('cnn @\u200beveryone: 2 edited (body) over 3 captures');
     expect(n.markdown.split('\n---\n')).toHaveLength(2);
     expect(n.json).toMatchObject({ schema: 'livediff.check/2', steps: [{ old: 'a', new: 'b' }, { old: 'b', new: 'c' }] });
   });
@@ -79,6 +80,6 @@ describe('buildNotification with a page change', () => {
     expect(one.summary).toBe('cnn: page changed: Old -> New');
     expect(one.markdown).toBe('**page changed:** Old -> New\n');
     const two = buildNotification({ page: 'cnn', steps: [rollover, { old: 'b.txt', new: 'c.txt', report: edited('One two three.', 'One two four.') }] });
-    expect(two.summary).toBe('cnn: page changed: Old -> New; 1 edited (body) over 2 captures');
+    expect(two.summary).toBe('cnn: page changed: Old -> New; 1 edited (body) over 3 captures');
   });
 });
