@@ -10,7 +10,6 @@ import { type Adapter, checkPostCount, type DraftCapture as Capture, type DraftP
 import { feedDateMinutes } from './dates.js';
 import { dropSharedIds, emptyHeader, headlineFromBody, LineIndex, timeMinutes } from './fields.js';
 import { type CaptureReader, innerText, looksLikeMarkup, oneLine, withMarkupLimits } from './markup.js';
-import { normalizeText } from './normalize.js';
 
 /**
  * What may come before a feed's root element: white space, the XML declaration and other processing
@@ -46,7 +45,7 @@ function child(parent: Element, ...names: string[]): Element | undefined {
 
 /** An element's text, normalised to one line ('' when there is no such element). */
 function text(el: Element | undefined): string {
-  return el === undefined ? '' : normalizeText(textContent(el).replace(/[\r\n]+/g, ' '));
+  return el === undefined ? '' : oneLine(textContent(el));
 }
 
 /** The time of an item as it writes it, and as minutes (ISO 8601 in Atom and dc:date, RFC 2822 in RSS). */
