@@ -82,6 +82,8 @@ export class DiffBudget {
   comparisons = 0;
   /** jsdiff word diffs run. */
   wordDiffs = 0;
+  /** jsdiff block alignments run (diffSegment). */
+  blockDiffs = 0;
   constructor(
     wordWork = POST_WORD_WORK,
     readonly page: PageWork | null = null,
@@ -424,44 +426,71 @@ function anchors(a: number[], b: number[]): Array<readonly [number, number]> {
   return out.reverse();
 }
 
-/** The blocks a[i0, i1) against b[j0, j1): aligned by jsdiff within MAX_BLOCK_EDIT, else paired in order. */
+/**
+ * The blocks a[i0, i1) against b[j0, j1): aligned by jsdiff within MAX_BLOCK_EDIT, else paired in order.
+ * Long segments are aligned on the blocks found on both sides only: a block found on one side cannot be
+ * in any common subsequence, so leaving it out changes no alignment's length, and it keeps a segment
+ * whose blocks were all edited (every one new) from costing jsdiff MAX_BLOCK_EDIT² steps to find none.
+ */
 function diffSegment(
   a: string[], b: string[], ca: number[], cb: number[],
   i0: number, i1: number, j0: number, j1: number,
   options: DiffOptions, budget: DiffBudget, hunks: Hunk[],
 ): void {
   if (i0 === i1 && j0 === j1) return;
-  const changes = i0 === i1 || j0 === j1 ? undefined : diffArrays(ca.slice(i0, i1), cb.slice(j0, j1), { maxEditLength: MAX_BLOCK_EDIT });
-  if (!changes) {
-    // One side empty (nothing to align), or too many edits to align: one run of removed and inserted blocks.
-    if (i0 !== i1 && j0 !== j1) budget.coarse = true;
+  const matches = i0 === i1 || j0 === j1 ? [] : commonBlocks(ca, cb, i0, i1, j0, j1, budget);
+  if (matches === undefined) {
+    // Too many edits to align: one run of removed and inserted blocks.
+    budget.coarse = true;
     append(hunks, pairRun(a.slice(i0, i1), b.slice(j0, j1), options, budget));
     return;
   }
   let i = i0;
   let j = j0;
-  let removed: string[] = [];
-  let added: string[] = [];
-  const flush = () => {
-    append(hunks, pairRun(removed, added, options, budget));
-    removed = [];
-    added = [];
-  };
-  for (const change of changes) {
-    if (change.removed) {
-      append(removed, a.slice(i, i + change.count));
-      i += change.count;
-    } else if (change.added) {
-      append(added, b.slice(j, j + change.count));
-      j += change.count;
-    } else {
-      flush();
-      for (let k = 0; k < change.count; k++) hunks.push({ op: '=', text: a[i + k]! });
-      i += change.count;
-      j += change.count;
-    }
+  for (const [mi, mj] of [...matches, [i1, j1] as const]) {
+    // The blocks between two matches: removed and inserted, paired where similar.
+    if (mi > i || mj > j) append(hunks, pairRun(a.slice(i, mi), b.slice(j, mj), options, budget));
+    if (mi < i1) hunks.push({ op: '=', text: a[mi]! });
+    i = mi + 1;
+    j = mj + 1;
   }
-  flush();
+}
+
+/**
+ * The blocks of ca[i0, i1) and cb[j0, j1) that a longest common subsequence pairs, as (i, j) in order; or
+ * undefined when that takes more than MAX_BLOCK_EDIT edits to find. Short segments go to jsdiff whole;
+ * long ones only with the blocks both sides have.
+ */
+function commonBlocks(
+  ca: number[], cb: number[], i0: number, i1: number, j0: number, j1: number, budget: DiffBudget,
+): Array<readonly [number, number]> | undefined {
+  let ia = range(i0, i1);
+  let jb = range(j0, j1);
+  if (ia.length + jb.length > MAX_BLOCK_EDIT) {
+    const inA = new Set<number>();
+    for (const i of ia) inA.add(ca[i]!);
+    const inB = new Set<number>();
+    for (const j of jb) inB.add(cb[j]!);
+    ia = ia.filter((i) => inB.has(ca[i]!));
+    jb = jb.filter((j) => inA.has(cb[j]!));
+  }
+  if (ia.length === 0 || jb.length === 0) return [];
+  budget.blockDiffs++;
+  const changes = diffArrays(ia.map((i) => ca[i]!), jb.map((j) => cb[j]!), { maxEditLength: MAX_BLOCK_EDIT });
+  if (!changes) return undefined;
+  const matches: Array<readonly [number, number]> = [];
+  let x = 0;
+  let y = 0;
+  for (const change of changes) {
+    if (change.removed) x += change.count;
+    else if (change.added) y += change.count;
+    else for (let k = 0; k < change.count; k++) matches.push([ia[x++]!, jb[y++]!]);
+  }
+  return matches;
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, k) => from + k);
 }
 
 const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);

@@ -53,7 +53,7 @@ describe('block diff bounds', () => {
     expect(count(hunks, '+') + count(hunks, '=')).toBe(600);
   });
 
-  it('beyond MAX_BLOCK_EDIT, repeated blocks (no anchors) are paired in order instead of aligned', () => {
+  it('repeated blocks among blocks found on one side only: aligned on the repeated ones, exactly', () => {
     const n = MAX_BLOCK_EDIT * 4;
     const old = Array.from({ length: n }, (_, i) => (i % 2 ? 'Same.' : `Old ${i} text here.`));
     const neu = Array.from({ length: n }, (_, i) => (i % 2 ? 'Same.' : `New ${i} words there.`));
@@ -61,7 +61,31 @@ describe('block diff bounds', () => {
     const hunks = diffBlocks(old, neu, DEFAULT_DIFF_OPTIONS, budget);
     expect(count(hunks, '=')).toBe(n / 2);
     expect(count(hunks, '-') + count(hunks, '+')).toBe(n);
+    // Each unique block stays between the same two 'Same.' blocks it was between.
+    expect(hunks.slice(0, 4).map((h) => h.op)).toEqual(['-', '+', '=', '-']);
+    expect(budget.coarse).toBe(false);
+  });
+
+  it('every block of a long post edited: no block alignment is run (none can be found), none flagged', () => {
+    const old = Array.from({ length: 520 }, (_, i) => `alpha${i} beta x${i}`);
+    const neu = Array.from({ length: 520 }, (_, i) => `alpha${i} beta y${i}`);
+    const budget = new DiffBudget();
+    const hunks = diffBlocks(old, neu, DEFAULT_DIFF_OPTIONS, budget);
+    expect(budget.blockDiffs).toBe(0);
+    expect(hunks.map((h) => h.op)).toEqual(Array(520).fill('~'));
+    expect(budget.coarse).toBe(false);
+  });
+
+  it('beyond MAX_BLOCK_EDIT edits among the blocks both sides have: paired in order, flagged coarse', () => {
+    const n = MAX_BLOCK_EDIT * 2;
+    // Every block twice (no anchors), and the new side reversed: the blocks are the same, their order is not.
+    const old = Array.from({ length: n }, (_, i) => `Block ${i % (n / 2)} of the post.`);
+    const neu = [...old].reverse();
+    const budget = new DiffBudget();
+    const hunks = diffBlocks(old, neu, DEFAULT_DIFF_OPTIONS, budget);
+    expect(budget.blockDiffs).toBeGreaterThan(0);
     expect(budget.coarse).toBe(true);
+    expect(count(hunks, '-') + count(hunks, '=') + count(hunks, '~')).toBe(n);
   });
 
   it('a post gaining 200,000 blocks: no stack overflow (no push(...array))', () => {
