@@ -1,6 +1,6 @@
 // The GitHub Action: compare the captures a push (or this job) changed, print each report to the log,
 // write a Markdown job summary and a report file, and set outputs (counts, a commit-message line).
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LivediffError } from '../errors.js';
@@ -9,7 +9,7 @@ import { GIT_RENDERERS, type GitFormat, gitMarkdownSections, renderFileTerminal 
 import { commitMessage, gitHasChanges, gitTotals, shown } from '../git/summary.js';
 import { loadFormats } from '../parse/index.js';
 import { escapeMarkdown } from '../render/markdown.js';
-import { extensionOf, formatsOf } from '../render/registry.js';
+import { extensionOf, formatsOf, type Rendered } from '../render/registry.js';
 import { sanitizeInline } from '../render/sanitize.js';
 import { DEFAULT_ONLY, type OnlyValue, parseOnly } from '../render/select.js';
 import { actionRange, readEvent } from './range.js';
@@ -60,10 +60,21 @@ function readInputs(env: Env): Inputs {
 function writeReport(env: Env, g: GitComparison, inputs: Inputs): { report: string; html: string } {
   const dir = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'livediff-'));
   const report = join(dir, `report.${extensionOf(inputs.format)}`);
-  writeFileSync(report, GIT_RENDERERS[inputs.format](g, { only: inputs.only, color: false }));
+  writeRendered(report, GIT_RENDERERS[inputs.format](g, { only: inputs.only, color: false }));
   const html = join(dir, 'report.html');
   writeFileSync(html, GIT_RENDERERS.html(g, { only: inputs.only }));
   return { report, html };
+}
+
+/** A rendered document into a file, piece by piece when it comes in pieces (it may not fit one string). */
+function writeRendered(file: string, rendered: Rendered): void {
+  if (typeof rendered === 'string') return writeFileSync(file, rendered);
+  const fd = openSync(file, 'w');
+  try {
+    for (const piece of rendered) writeSync(fd, piece);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function writeSummary(env: Env, g: GitComparison, inputs: Inputs, report: string): void {

@@ -13,7 +13,7 @@ import { createReader } from '../parse/index.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { buildNotification, type NotificationStep } from '../notify/index.js';
 import { CHECK_SCHEMA, type CheckResult, type CheckStep, pageChangeLine, pageChangeMarkdown, toCheckJson } from '../render/check.js';
-import { formatsOf } from '../render/registry.js';
+import { formatsOf, type Rendered } from '../render/registry.js';
 import { CHECK_RENDERERS } from '../render/renderers.js';
 import { sanitizeInline as inline } from '../render/sanitize.js';
 import { CHECK_DEFAULT_ONLY, hasChanges, type OnlyValue, parseOnly, selectPosts } from '../render/select.js';
@@ -72,7 +72,7 @@ export interface CheckContext {
   link?: string | null;
   /** Told the run's outcome: how many steps were reported, and the delivery lines. */
   onOutcome?: (o: { steps: number; pageChanges: number; skipped: number; deliveryFailed: boolean }) => void;
-  stdout?: (s: string) => void;
+  stdout?: (text: Rendered) => void;
   stderr?: (s: string) => void;
 }
 

@@ -4,6 +4,7 @@
 import { fstatSync, statSync, writeSync } from 'node:fs';
 import { reportError } from './exit.js';
 import { environmentError } from './io.js';
+import type { Rendered } from '../render/registry.js';
 
 /** A failed write to standard output (ENOSPC, EIO…), as the one-line error of any file livediff writes. */
 export function outputError(error: unknown): Error {
@@ -56,7 +57,7 @@ const PROCESS_PORTS: StdoutPorts = {
  * A writer of standard output. It writes to the fd until the fd would block: a pipe made non-blocking by
  * a parent that shares it, and full. That write and every later one then go through the stream, in order.
  */
-export function stdoutWriter(ports: StdoutPorts = PROCESS_PORTS): (text: string) => void {
+export function stdoutWriter(ports: StdoutPorts = PROCESS_PORTS): (text: Rendered) => void {
   let stream: NodeJS.WritableStream | null = null;
   const useStream = () => {
     if (stream === null) {
@@ -66,7 +67,7 @@ export function stdoutWriter(ports: StdoutPorts = PROCESS_PORTS): (text: string)
     return stream;
   };
   let terminal: boolean | null = null;
-  return (text) => {
+  const write = (text: string) => {
     terminal ??= ports.isTerminal();
     if (terminal || stream !== null) {
       useStream().write(text);
@@ -88,7 +89,23 @@ export function stdoutWriter(ports: StdoutPorts = PROCESS_PORTS): (text: string)
       }
     }
   };
+  return (rendered) => {
+    if (typeof rendered === 'string') return write(rendered);
+    // A document in pieces (a JSON report can be larger than one string): written WRITE_BATCH at a time.
+    let batch = '';
+    for (const piece of rendered) {
+      batch += piece;
+      if (batch.length >= WRITE_BATCH) {
+        write(batch);
+        batch = '';
+      }
+    }
+    if (batch !== '') write(batch);
+  };
 }
+
+/** Characters gathered from a document's pieces before one write. */
+const WRITE_BATCH = 1 << 16;
 
 /** Standard output of this process: every command's report goes through here. */
 export const writeStdout = stdoutWriter();

@@ -3,8 +3,9 @@
 import type { Capture } from '../model.js';
 import { toJson } from '../render/json.js';
 import { escapeMarkdown, renderMarkdown } from '../render/markdown.js';
-import { sanitizeInline, sanitizeJson } from '../render/sanitize.js';
-import type { Registry } from '../render/registry.js';
+import { jsonPieces } from '../render/json-pieces.js';
+import { sanitizeInline } from '../render/sanitize.js';
+import { type Registry, textOf } from '../render/registry.js';
 import { DEFAULT_ONLY, type OnlyValue } from '../render/select.js';
 import { renderTerminal } from '../render/terminal.js';
 import { INDENT, TerminalWriter } from '../render/terminal-writer.js';
@@ -149,14 +150,20 @@ export function toGitJson(g: GitComparison, options: { only?: readonly OnlyValue
   };
 }
 
+/** The comparison as JSON text, in pieces (render/json-pieces.ts): what the CLI and the Action write. */
+export function* renderGitJsonPieces(g: GitComparison, options: { only?: readonly OnlyValue[] } = {}): Generator<string, void, undefined> {
+  yield* jsonPieces(toGitJson(g, options), 'files', 2);
+  yield '\n';
+}
+
 export function renderGitJson(g: GitComparison, options: { only?: readonly OnlyValue[] } = {}): string {
-  return `${sanitizeJson(JSON.stringify(toGitJson(g, options), null, 2))}\n`;
+  return textOf(renderGitJsonPieces(g, options));
 }
 
 /** The output formats of a git comparison (render/registry.ts): `livediff git --format` and the Action's `format`. */
 export const GIT_RENDERERS = {
   terminal: renderGitTerminal,
-  json: renderGitJson,
+  json: renderGitJsonPieces,
   markdown: renderGitMarkdown,
   html: renderGitHtml,
 } satisfies Registry<GitComparison>;

@@ -4,8 +4,9 @@
 import type { Report } from '../model.js';
 import { toJson } from './json.js';
 import { escapeMarkdown, renderMarkdown } from './markdown.js';
+import { jsonPieces } from './json-pieces.js';
 import type { RenderContext } from './registry.js';
-import { sanitizeInline, sanitizeJson } from './sanitize.js';
+import { sanitizeInline } from './sanitize.js';
 import type { OnlyValue } from './select.js';
 import { renderTerminal } from './terminal.js';
 
@@ -61,8 +62,9 @@ export function toCheckJson(result: CheckResult, options: { only?: readonly Only
   };
 }
 
-export function renderCheckJson(result: CheckResult, context: Pick<RenderContext, 'only'> = {}): string {
-  return `${sanitizeJson(JSON.stringify(toCheckJson(result, context), null, 2))}\n`;
+export function* renderCheckJson(result: CheckResult, context: Pick<RenderContext, 'only'> = {}): Generator<string, void, undefined> {
+  yield* jsonPieces(toCheckJson(result, context), 'steps', 2);
+  yield '\n';
 }
 
 export function renderCheckTerminal(result: CheckResult, context: RenderContext): string {

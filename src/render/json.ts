@@ -1,6 +1,7 @@
 // The JSON report: the versioned contract documented in docs/json.md (schema `livediff.diff/2`).
 import { type Post, type PostChange, type Report, unreachable } from '../model.js';
-import { sanitizeJson } from './sanitize.js';
+import { jsonPieces } from './json-pieces.js';
+import { textOf } from './registry.js';
 import { ONLY_VALUES, type OnlyValue, selectPosts } from './select.js';
 
 /** 2: `page.notes` are data (`kind` and numbers), no longer English sentences (docs/json.md). */
@@ -56,7 +57,7 @@ function jsonPost(p: PostChange) {
   };
 }
 
-/** The report as JSON text (one trailing newline). */
+/** The report as the JSON contract's object. */
 export function toJson(report: Report, options: JsonOptions = {}) {
   return {
     schema: DIFF_SCHEMA,
@@ -70,6 +71,12 @@ export function toJson(report: Report, options: JsonOptions = {}) {
   };
 }
 
+/** The report as JSON text, in pieces (see render/json-pieces.ts): what the CLI writes. */
+export function* renderJsonPieces(report: Report, options: JsonOptions = {}): Generator<string, void, undefined> {
+  yield* jsonPieces(toJson(report, options), 'posts', options.pretty === false ? undefined : 2);
+  yield '\n';
+}
+
 export function renderJson(report: Report, options: JsonOptions = {}): string {
-  return `${sanitizeJson(JSON.stringify(toJson(report, options), null, options.pretty === false ? undefined : 2))}\n`;
+  return textOf(renderJsonPieces(report, options));
 }

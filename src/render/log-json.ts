@@ -2,7 +2,8 @@
 // pages, each with its captures and posts; `/1` was one page's captures and posts at the top level).
 import type { History, PostHistory } from '../model.js';
 import type { LogPages } from './log-pages.js';
-import { sanitizeJson } from './sanitize.js';
+import { jsonPieces } from './json-pieces.js';
+import { textOf } from './registry.js';
 
 export const LOG_SCHEMA = 'livediff.log/2';
 
@@ -34,7 +35,13 @@ function jsonPage(history: History, post: PostHistory | undefined) {
 }
 
 /** The pages as `livediff.log/2`; with `post`, the newest page (where --post looks) with that post alone. */
-export function renderLogJson(doc: LogPages, extra: { order: string; post?: PostHistory } = { order: 'name-stamp' }): string {
+export function* renderLogJsonPieces(doc: LogPages, extra: { order: string; post?: PostHistory } = { order: 'name-stamp' }): Generator<string, void, undefined> {
   const pages = extra.post ? [jsonPage(doc.pages.at(-1)!, extra.post)] : doc.pages.map((h) => jsonPage(h, undefined));
-  return `${sanitizeJson(JSON.stringify({ schema: LOG_SCHEMA, order: extra.order, pages }, null, 2))}\n`;
+  yield* jsonPieces({ schema: LOG_SCHEMA, order: extra.order, pages }, 'pages', 2);
+  yield '\n';
+}
+
+/** renderLogJsonPieces as one string. */
+export function renderLogJson(doc: LogPages, extra: { order: string; post?: PostHistory } = { order: 'name-stamp' }): string {
+  return textOf(renderLogJsonPieces(doc, extra));
 }

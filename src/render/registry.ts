@@ -1,4 +1,4 @@
-// What a renderer is: (document, context) → string, and a registry mapping each output format of one
+// What a renderer is: (document, context) → text (a string, or its pieces), and a registry mapping each output format of one
 // document kind to its renderer. The CLI's --format choices and the Action's `format` input are its keys.
 import type { OnlyValue } from './select.js';
 
@@ -20,7 +20,18 @@ export interface RenderContext {
   explain?: boolean;
 }
 
-export type Renderer<D, C extends RenderContext = RenderContext> = (document: D, context: C) => string;
+/**
+ * A document's text: one string, or its pieces in order, for a document that can be larger than a string
+ * may be (the JSON formats: render/json-pieces.ts). Writers write the pieces as they come.
+ */
+export type Rendered = string | Generator<string, void, undefined>;
+
+/** The whole text of a rendered document (what a library caller or a test compares). */
+export function textOf(rendered: Rendered): string {
+  return typeof rendered === 'string' ? rendered : [...rendered].join('');
+}
+
+export type Renderer<D, C extends RenderContext = RenderContext> = (document: D, context: C) => Rendered;
 
 /** The formats every document kind has; a registry without one of them is a compile error. */
 export type CoreFormat = 'terminal' | 'json' | 'markdown';

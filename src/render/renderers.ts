@@ -4,9 +4,9 @@
 import type { PostHistory, Report } from '../model.js';
 import { type CheckResult, renderCheckJson, renderCheckMarkdown, renderCheckTerminal } from './check.js';
 import { renderHtml, renderHtmlSteps } from './html.js';
-import { renderJson } from './json.js';
+import { renderJsonPieces } from './json.js';
 import { renderLogHtml } from './log-html.js';
-import { renderLogJson } from './log-json.js';
+import { renderLogJsonPieces } from './log-json.js';
 import { renderLogMarkdown } from './log-markdown.js';
 import { earlierPagesNote, type LogPages, markdownPageHeading, newestPage, pageByPage, terminalPageHeading } from './log-pages.js';
 import { renderLogTable, renderPostHistory } from './log-terminal.js';
@@ -16,7 +16,7 @@ import { renderTerminal } from './terminal.js';
 
 export const DIFF_RENDERERS = {
   terminal: renderTerminal,
-  json: renderJson,
+  json: renderJsonPieces,
   markdown: renderMarkdown,
   html: renderHtml,
 } satisfies Registry<Report>;
@@ -36,7 +36,7 @@ export const LOG_RENDERERS = {
     context.post
       ? renderPostHistory(newestPage(doc), context.post, context)
       : pageByPage(doc, (h) => renderLogTable(h, context), terminalPageHeading(doc), '\n'),
-  json: renderLogJson,
+  json: renderLogJsonPieces,
   markdown: (doc, context) =>
     context.post ? renderLogMarkdown(newestPage(doc), context.post) : pageByPage(doc, (h) => renderLogMarkdown(h), markdownPageHeading(doc), '\n---\n\n'),
   html: (doc, context) => renderLogHtml(newestPage(doc), { ...context, note: earlierPagesNote(doc) }),

@@ -47,6 +47,20 @@ describe('stdoutWriter', () => {
     expect(f.streamed).toEqual([]);
   });
 
+  it('a document in pieces is written whole and in order, gathered into few writes', () => {
+    const writes: number[] = [];
+    const f = fakePorts([]);
+    const write = stdoutWriter({ ...f.ports, writeFd: (bytes, offset) => (writes.push(bytes.length - offset), f.ports.writeFd(bytes, offset)) });
+    function* pieces() {
+      for (let i = 0; i < 20_000; i++) yield `piece ${i}\n`;
+    }
+    write(pieces());
+    const expected = Array.from(pieces()).join('');
+    expect(Buffer.from(f.fd).toString()).toBe(expected);
+    // 20,000 pieces, about 218 KB: four writes of at least 64 KiB and what is left.
+    expect(writes.length).toBe(Math.ceil(expected.length / 65_536));
+  });
+
   it('hands the rest to the stream when the fd would block, and everything after it too', () => {
     const f = fakePorts([4, 'EAGAIN', 100]);
     const write = stdoutWriter(f.ports);

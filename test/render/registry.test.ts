@@ -9,7 +9,7 @@ import type { GitComparison } from '../../src/git/compare.js';
 import { GIT_RENDERERS } from '../../src/git/render.js';
 import { buildHistory, diffCaptures, parseCapture, type Report } from '../../src/index.js';
 import type { CheckResult } from '../../src/render/check.js';
-import { formatsOf, type Registry, type RenderContext } from '../../src/render/registry.js';
+import { formatsOf, type Registry, type RenderContext, textOf } from '../../src/render/registry.js';
 import { CHECK_RENDERERS, DIFF_RENDERERS, LOG_RENDERERS } from '../../src/render/renderers.js';
 import { CAPTURE_1, CAPTURE_2 } from '../git/repo.js';
 import { ROOT, runCli } from '../helpers/run.js';
@@ -28,7 +28,7 @@ const context: RenderContext = { color: false };
 
 /** Each format's output, by format: a format that printed another's output would show up as a duplicate. */
 function outputs<D>(registry: Registry<D, RenderContext & { order: string }>, document: D): Map<string, string> {
-  return new Map(formatsOf(registry).map((f) => [f, registry[f]!(document, { ...context, order: 'name' })]));
+  return new Map(formatsOf(registry).map((f) => [f, textOf(registry[f]!(document, { ...context, order: 'name' }))]));
 }
 
 describe('renderer registries', () => {
