@@ -90,13 +90,36 @@ async function planChain(files: CaptureFile[], state: CheckState | null, args: A
   const named = files.findIndex((f) => f.name === state.capture);
   let base = named >= 0 && hashOf(files[named]!) === state.sha256 ? named : -1;
   for (let i = files.length - 1; base < 0 && i >= 0; i--) if (i !== named && hashOf(files[i]!) === state.sha256) base = i;
-  if (base < 0) {
+  if (base < 0 && state.seen === undefined) {
     warn(`livediff: the state's capture ${inline(state.capture)} is no longer in the folder as it was; compared the two newest captures\n`);
     return newestGood(files, 2, args, skips);
   }
   if (state.seen === undefined) return files.slice(base); // A state written before `seen` existed.
   const seen = new Set(state.seen);
-  return [files[base]!, ...files.filter((f, i) => i !== base && !seen.has(f.id))];
+  const unseen = files.filter((f, i) => i !== base && !seen.has(f.id));
+  if (base >= 0) return [files[base]!, ...unseen];
+  return goneBase(files, seen, unseen, state.capture, warn);
+}
+
+/**
+ * The chain when the state's capture is gone (rotated away, or rewritten): from the newest capture the
+ * earlier runs saw, so that every capture since is compared (what changed between it and the state's
+ * capture may be reported again: a repeat rather than a loss); when none of them is left, from the oldest
+ * new capture, the step into it lost. Before, the run compared the two newest captures and lost every
+ * step in between.
+ */
+function goneBase(files: CaptureFile[], seen: Set<string>, unseen: CaptureFile[], gone: string, warn: (s: string) => void): CaptureFile[] {
+  let last = files.length - 1;
+  while (last >= 0 && !seen.has(files[last]!.id)) last--;
+  if (last >= 0) {
+    const from = files[last]!;
+    warn(`livediff: the state's capture ${inline(gone)} is no longer in the folder as it was; compared from ${inline(from.name)}, the newest capture earlier runs saw: what changed between the two may be reported again\n`);
+    return [from, ...unseen];
+  }
+  if (unseen.length > 0) {
+    warn(`livediff: the state's capture ${inline(gone)} is no longer in the folder as it was, nor any capture earlier runs saw; compared from ${inline(unseen[0]!.name)}: what changed between the two is not reported\n`);
+  }
+  return unseen;
 }
 
 /** A step as notifications read it: the report cut to what channels show, the step as Markdown. */

@@ -1,7 +1,7 @@
 // `livediff check` as cron runs it: quiet, then one report, then quiet; every capture since the last run;
 // state never touched on trouble, never half written when killed; one report when runs overlap; webhooks.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +61,39 @@ describe('livediff check', () => {
       [stamp(0), stamp(5), 1, 0],
       [stamp(5), stamp(10), 0, 1],
     ]);
+  });
+
+  it("the state's capture rotated away: every capture since is compared, from the newest one earlier runs saw", () => {
+    const f = folder();
+    const post = (h: string, minute: number) => ({ time: `10:${String(minute).padStart(2, '0')} a.m. ET, March 22, 2023`, headline: h, byline: null, body: [`${h} text of the post.`] });
+    const page = (minute: number, ...headlines: string[]) =>
+      makeCapture({ title: 'Live', updated: `10:${String(minute).padStart(2, '0')} a.m. ET, March 22, 2023`, posts: headlines.map((h, i) => post(h, 30 - i)) });
+    const steps = (stdout: string) =>
+      JSON.parse(stdout).steps.map((s: { old: string; new: string; report: { summary: { added: number; dropped: number } } }) => [s.old, s.new, s.report.summary.added, s.report.summary.dropped]);
+    writeFileSync(join(f.dir, stamp(0)), page(0, 'A'));
+    writeFileSync(join(f.dir, stamp(5)), page(5, 'B', 'A'));
+    expect(check(f.dir, '--state', f.state).status).toBe(1); // the state is at 5; 0 and 5 were seen
+    // While check was down: a post came and went (10, 15), another came (20), and 5 was rotated away.
+    writeFileSync(join(f.dir, stamp(10)), page(10, 'C', 'B', 'A'));
+    writeFileSync(join(f.dir, stamp(15)), page(15, 'B', 'A'));
+    writeFileSync(join(f.dir, stamp(20)), page(20, 'D', 'B', 'A'));
+    rmSync(join(f.dir, stamp(5)));
+    const r = check(f.dir, '--state', f.state, '--format', 'json');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`compared from ${stamp(0)}, the newest capture earlier runs saw`);
+    // C's coming and going is reported (before: only 15 -> 20 was compared); B is reported again (from 0).
+    expect(steps(r.stdout)).toEqual([
+      [stamp(0), stamp(10), 2, 0],
+      [stamp(10), stamp(15), 0, 1],
+      [stamp(15), stamp(20), 1, 0],
+    ]);
+    // With no capture earlier runs saw left: from the oldest new one, the step into it lost, and said so.
+    writeFileSync(join(f.dir, stamp(25)), page(25, 'E', 'D', 'B', 'A'));
+    writeFileSync(join(f.dir, stamp(29)), page(29, 'D', 'B', 'A'));
+    for (const m of [0, 10, 15, 20]) rmSync(join(f.dir, stamp(m)));
+    const again = check(f.dir, '--state', f.state, '--format', 'json');
+    expect(again.stderr).toContain(`nor any capture earlier runs saw; compared from ${stamp(25)}: what changed between the two is not reported`);
+    expect(steps(again.stdout)).toEqual([[stamp(25), stamp(29), 0, 1]]);
   });
 
   it('without a state compares the two newest captures; --only decides what is worth reporting', () => {
