@@ -175,6 +175,23 @@ function arrivedLate(current: { file: CaptureFile; capture: Capture }, previous:
   return named !== null && before !== null && named < before && updated !== null && beforeUpdated !== null && updated < beforeUpdated;
 }
 
+/**
+ * A stale copy: the page as it was before the capture compared last (a cache or a CDN node serving an
+ * older version once). Its `Updated` time is older than that capture's, and it shows nothing that capture
+ * lacked (`report` null: another page altogether, last updated before it, so no page that replaced it).
+ * Compared, the posts it does not have yet would read as dropped (a false `dropped`), and come back as
+ * added, or be silenced by --settle. Left out, the next capture is compared with the one before it: a
+ * post the page really deleted while its `Updated` time went back is reported then, not lost.
+ */
+function staleCopy(current: Capture, previous: Capture, report: Report | null): boolean {
+  const updated = current.page.updatedMinutes;
+  const before = previous.page.updatedMinutes;
+  if (updated === null || before === null || updated >= before) return false;
+  if (report === null) return true;
+  const { added, edited, moved } = report.summary;
+  return added === 0 && edited === 0 && moved === 0 && report.summary['into-view'] === 0;
+}
+
 async function compareChain(
   chain: CaptureFile[],
   args: Args,
@@ -205,19 +222,29 @@ async function compareChain(
       continue;
     }
     first ??= file.name;
-    compared++;
     if (previous !== null) {
       let report: Report;
       try {
-        report = settle.apply(diffCaptures(previous.capture, current.capture, compareOptions(args)));
+        report = diffCaptures(previous.capture, current.capture, compareOptions(args));
       } catch (error) {
         if (!(error instanceof DifferentPagesError)) throw error;
+        if (staleCopy(current.capture, previous.capture, null)) {
+          warn(`livediff: left out ${inline(file.path)}: another page, updated before ${inline(previous.file.name)} (${inline(current.capture.page.updated ?? '')}): a stale copy, not the page that replaced it\n`);
+          continue;
+        }
         steps.push({ kind: 'page-changed', old: previous.file.name, new: file.name, oldTitle: error.oldTitle, newTitle: error.newTitle });
+        compared++;
         previous = current;
         continue;
       }
+      if (staleCopy(current.capture, previous.capture, report)) {
+        warn(`livediff: left out ${inline(file.path)}: updated before ${inline(previous.file.name)} (${inline(current.capture.page.updated ?? '')}) and showing nothing it lacked: a stale copy of the page\n`);
+        continue;
+      }
+      report = settle.apply(report);
       if (hasChanges(report, only)) steps.push({ kind: 'report', old: previous.file.name, new: file.name, report: kept(report, only) });
     }
+    compared++;
     previous = current;
   }
   return { steps, newest: previous === null ? null : { file: previous.file, sha: previous.sha }, first, compared };

@@ -503,6 +503,61 @@ describe('a capture that arrives late', () => {
   });
 });
 
+// A cache serving an older copy of the page once: a newer name, an older Updated time. Compared, the post
+// it did not have yet read as dropped, and its return was silenced by --settle: a false dropped, never undone.
+describe('a stale copy of the page served once', () => {
+  const stories = [
+    '',
+    ['Dockers walk out at the harbour', 'The strike stops every ferry until Friday.'],
+    ['Council passes its budget', 'Libraries keep their opening hours; bus fares rise.'],
+    ['Flood warning for the river valley', 'Residents near the weir are asked to move cars.'],
+    ['Rail line closed after landslip', 'Engineers expect repairs to take a week.'],
+    ['Schools reopen after storm', 'Heating was restored overnight in twelve buildings.'],
+    '', '',
+    ['Concert ends past midnight', 'Neighbours complained about the encore.'],
+    ['Night market draws record crowd', 'Stallholders sold out of dumplings by ten.'],
+  ] as const;
+  const post = (n: number) => ({ time: `${n}:00 a.m. ET, March 22, 2023`, headline: stories[n]![0]!, body: [stories[n]![1]!] });
+  const page = (updated: string, ns: number[], title = 'Live') => makeCapture({ title, updated, posts: ns.map(post) });
+
+  it('is left out with one line; the next capture is compared with the one before it', () => {
+    const f = folder();
+    writeFileSync(join(f.dir, stamp(0)), page('10:03 a.m. ET, March 22, 2023', [3, 2, 1]));
+    expect(check(f.dir, '--state', f.state).status).toBe(0);
+    writeFileSync(join(f.dir, stamp(5)), page('10:02 a.m. ET, March 22, 2023', [2, 1]));
+    const stale = check(f.dir, '--state', f.state);
+    expect(stale).toMatchObject({ status: 0, stdout: '' });
+    expect(stale.stderr).toContain(`left out ${join(f.dir, stamp(5))}: updated before ${stamp(0)} (10:02 a.m. ET, March 22, 2023) and showing nothing it lacked`);
+    writeFileSync(join(f.dir, stamp(10)), page('10:04 a.m. ET, March 22, 2023', [4, 3, 2, 1]));
+    const next = check(f.dir, '--state', f.state, '--format', 'json');
+    expect(JSON.parse(next.stdout).steps.map((s: { old: string; new: string }) => [s.old, s.new])).toEqual([[stamp(0), stamp(10)]]);
+    expect(JSON.parse(next.stdout).steps[0].report.summary).toMatchObject({ added: 1, dropped: 0 });
+  });
+
+  it("yesterday's page served once between two of today's: left out, and today's change is reported", () => {
+    const f = folder();
+    writeFileSync(join(f.dir, stamp(0)), page('10:03 a.m. ET, March 22, 2023', [3, 2, 1], 'Live, March 22'));
+    expect(check(f.dir, '--state', f.state).status).toBe(0);
+    writeFileSync(join(f.dir, stamp(5)), page('11:59 p.m. ET, March 21, 2023', [9, 8], 'Live, March 21'));
+    writeFileSync(join(f.dir, stamp(10)), page('10:04 a.m. ET, March 22, 2023', [4, 3, 2, 1], 'Live, March 22'));
+    const run = check(f.dir, '--state', f.state, '--format', 'json');
+    expect(run.stderr).toContain(`left out ${join(f.dir, stamp(5))}: another page, updated before ${stamp(0)}`);
+    const steps = JSON.parse(run.stdout).steps;
+    expect(steps.map((s: { old: string; new: string; report: unknown }) => [s.old, s.new, s.report === null])).toEqual([[stamp(0), stamp(10), false]]);
+    expect(steps[0].report.summary).toMatchObject({ added: 1, dropped: 0 });
+  });
+
+  it('a page that replaced it (updated later) is still a page change', () => {
+    const f = folder();
+    writeFileSync(join(f.dir, stamp(0)), page('11:59 p.m. ET, March 21, 2023', [3, 2, 1], 'Live, March 21'));
+    expect(check(f.dir, '--state', f.state).status).toBe(0);
+    writeFileSync(join(f.dir, stamp(5)), page('12:10 a.m. ET, March 22, 2023', [5, 4], 'Live, March 22'));
+    const r = check(f.dir, '--state', f.state, '--format', 'json');
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).steps[0]).toMatchObject({ report: null, pageChanged: { old: 'Live, March 21', new: 'Live, March 22' } });
+  });
+});
+
 // Reported from an exploratory run: a text capture cut mid-download (inside a headline) read as its post
 // dropped plus an added half post; the whole post's return was then silenced by --settle.
 describe('a text capture cut off mid-download', () => {
