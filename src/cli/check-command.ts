@@ -177,8 +177,11 @@ function arrivedLate(current: { file: CaptureFile; capture: Capture }, previous:
 
 /**
  * A stale copy: the page as it was before the capture compared last (a cache or a CDN node serving an
- * older version once). Its `Updated` time is older than that capture's, and it shows nothing that capture
- * lacked (`report` null: another page altogether, last updated before it, so no page that replaced it).
+ * older version once). Its `Updated` time is older than that capture's, and it shows no post that capture
+ * lacked (edits are allowed: an older version of a post edited since is what a stale copy shows). With
+ * `report` null it is another page altogether: stale when it was last updated before the capture compared
+ * last even began (its oldest post), so it cannot be the page that replaced it (yesterday's page); a page
+ * that took over while the old one still had a last word to say is a page change.
  * Compared, the posts it does not have yet would read as dropped (a false `dropped`), and come back as
  * added, or be silenced by --settle. Left out, the next capture is compared with the one before it: a
  * post the page really deleted while its `Updated` time went back is reported then, not lost.
@@ -187,9 +190,12 @@ function staleCopy(current: Capture, previous: Capture, report: Report | null): 
   const updated = current.page.updatedMinutes;
   const before = previous.page.updatedMinutes;
   if (updated === null || before === null || updated >= before) return false;
-  if (report === null) return true;
-  const { added, edited, moved } = report.summary;
-  return added === 0 && edited === 0 && moved === 0 && report.summary['into-view'] === 0;
+  if (report === null) {
+    let oldest = Infinity;
+    for (const p of previous.posts) if (p.minutes !== null && p.minutes < oldest) oldest = p.minutes;
+    return updated < oldest;
+  }
+  return report.summary.added === 0 && report.summary['into-view'] === 0;
 }
 
 async function compareChain(
@@ -229,7 +235,7 @@ async function compareChain(
       } catch (error) {
         if (!(error instanceof DifferentPagesError)) throw error;
         if (staleCopy(current.capture, previous.capture, null)) {
-          warn(`livediff: left out ${inline(file.path)}: another page, updated before ${inline(previous.file.name)} (${inline(current.capture.page.updated ?? '')}): a stale copy, not the page that replaced it\n`);
+          warn(`livediff: left out ${inline(file.path)}: another page, last updated (${inline(current.capture.page.updated ?? '')}) before the oldest post of ${inline(previous.file.name)}: a stale copy, not the page that replaced it\n`);
           continue;
         }
         steps.push({ kind: 'page-changed', old: previous.file.name, new: file.name, oldTitle: error.oldTitle, newTitle: error.newTitle });
@@ -238,7 +244,7 @@ async function compareChain(
         continue;
       }
       if (staleCopy(current.capture, previous.capture, report)) {
-        warn(`livediff: left out ${inline(file.path)}: updated before ${inline(previous.file.name)} (${inline(current.capture.page.updated ?? '')}) and showing nothing it lacked: a stale copy of the page\n`);
+        warn(`livediff: left out ${inline(file.path)}: updated before ${inline(previous.file.name)} (${inline(current.capture.page.updated ?? '')}) and showing no post it lacked: a stale copy of the page\n`);
         continue;
       }
       report = settle.apply(report);

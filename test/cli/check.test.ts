@@ -527,11 +527,41 @@ describe('a stale copy of the page served once', () => {
     writeFileSync(join(f.dir, stamp(5)), page('10:02 a.m. ET, March 22, 2023', [2, 1]));
     const stale = check(f.dir, '--state', f.state);
     expect(stale).toMatchObject({ status: 0, stdout: '' });
-    expect(stale.stderr).toContain(`left out ${join(f.dir, stamp(5))}: updated before ${stamp(0)} (10:02 a.m. ET, March 22, 2023) and showing nothing it lacked`);
+    expect(stale.stderr).toContain(`left out ${join(f.dir, stamp(5))}: updated before ${stamp(0)} (10:02 a.m. ET, March 22, 2023) and showing no post it lacked`);
     writeFileSync(join(f.dir, stamp(10)), page('10:04 a.m. ET, March 22, 2023', [4, 3, 2, 1]));
     const next = check(f.dir, '--state', f.state, '--format', 'json');
     expect(JSON.parse(next.stdout).steps.map((s: { old: string; new: string }) => [s.old, s.new])).toEqual([[stamp(0), stamp(10)]]);
     expect(JSON.parse(next.stdout).steps[0].report.summary).toMatchObject({ added: 1, dropped: 0 });
+  });
+
+  it('an older version of a post edited since does not make a stale copy news (edits, no new post)', () => {
+    const f = folder();
+    const edited = (ns: number[], updated: string, version: string) =>
+      makeCapture({ title: 'Live', updated, posts: ns.map((n) => (n === 2 ? { ...post(2), body: [`${stories[2]![1]} (${version})`] } : post(n))) });
+    writeFileSync(join(f.dir, stamp(0)), edited([2, 1], '10:02 a.m. ET, March 22, 2023', 'first version'));
+    expect(check(f.dir, '--state', f.state).status).toBe(0);
+    writeFileSync(join(f.dir, stamp(5)), edited([3, 2, 1], '10:05 a.m. ET, March 22, 2023', 'second version'));
+    expect(check(f.dir, '--state', f.state, '--brief').stdout).toContain('1 added, 1 edited (body); 1 unchanged');
+    // The stale copy: post 3 missing, post 2 as it was. Compared, post 3 read as dropped, and its return was silenced.
+    writeFileSync(join(f.dir, stamp(10)), edited([2, 1], '10:02 a.m. ET, March 22, 2023', 'first version'));
+    const stale = check(f.dir, '--state', f.state);
+    expect(stale).toMatchObject({ status: 0, stdout: '' });
+    expect(stale.stderr).toContain('a stale copy of the page');
+    writeFileSync(join(f.dir, stamp(15)), edited([4, 3, 2, 1], '10:15 a.m. ET, March 22, 2023', 'second version'));
+    const next = check(f.dir, '--state', f.state, '--format', 'json');
+    expect(JSON.parse(next.stdout).steps.map((s: { old: string; new: string }) => [s.old, s.new])).toEqual([[stamp(5), stamp(15)]]);
+    expect(JSON.parse(next.stdout).steps[0].report.summary).toMatchObject({ added: 1, dropped: 0, edited: 0 });
+  });
+
+  it('a page that took over while the old one had a last word (updated after the new page began) is a page change', () => {
+    const f = folder();
+    writeFileSync(join(f.dir, stamp(0)), page('10:05 a.m. ET, March 22, 2023', [3, 2, 1], 'Live, March 21'));
+    expect(check(f.dir, '--state', f.state).status).toBe(0);
+    // The new page's Updated (10:04) is older than the old page's last word (10:05), but newer than its oldest post.
+    writeFileSync(join(f.dir, stamp(5)), page('10:04 a.m. ET, March 22, 2023', [9, 8], 'Live, March 22'));
+    const r = check(f.dir, '--state', f.state, '--format', 'json');
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).steps[0]).toMatchObject({ report: null, pageChanged: { old: 'Live, March 21', new: 'Live, March 22' } });
   });
 
   it("yesterday's page served once between two of today's: left out, and today's change is reported", () => {
@@ -541,7 +571,7 @@ describe('a stale copy of the page served once', () => {
     writeFileSync(join(f.dir, stamp(5)), page('11:59 p.m. ET, March 21, 2023', [9, 8], 'Live, March 21'));
     writeFileSync(join(f.dir, stamp(10)), page('10:04 a.m. ET, March 22, 2023', [4, 3, 2, 1], 'Live, March 22'));
     const run = check(f.dir, '--state', f.state, '--format', 'json');
-    expect(run.stderr).toContain(`left out ${join(f.dir, stamp(5))}: another page, updated before ${stamp(0)}`);
+    expect(run.stderr).toContain(`left out ${join(f.dir, stamp(5))}: another page, last updated (11:59 p.m. ET, March 21, 2023) before the oldest post of ${stamp(0)}`);
     const steps = JSON.parse(run.stdout).steps;
     expect(steps.map((s: { old: string; new: string; report: unknown }) => [s.old, s.new, s.report === null])).toEqual([[stamp(0), stamp(10), false]]);
     expect(steps[0].report.summary).toMatchObject({ added: 1, dropped: 0 });
