@@ -148,11 +148,11 @@ await build({
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli.cjs',
   format: 'cjs',
-  // Runtime dependencies loaded on demand (mailto:// notifications, watch's YAML): required from
+  // Runtime dependencies loaded on demand (mailto:// notifications, watch's YAML, capture's fetch): required from
   // node_modules when used, so the bundle does not carry them (nodemailer alone would double it).
   // The launcher runs the bundle through vm.Script, which has no loader for import(): esbuild turns those
   // into require() (`dynamic-import: false`).
-  external: ['nodemailer', 'yaml'],
+  external: ['nodemailer', 'yaml', 'undici'],
   supported: { 'dynamic-import': false },
   // LIVEDIFF_NO_MINIFY=1 keeps names, for reading CPU profiles (docs/performance.md).
   minify: !process.env.LIVEDIFF_NO_MINIFY,

@@ -36,8 +36,12 @@ export function retryableStatus(status: number): boolean {
 
 /** A fetch failure in a few words: a timeout, the system's error code, or the message. */
 export function describeFetchError(error: unknown, timeoutMs: number): string {
-  const e = error as Error & { cause?: { code?: string; message?: string } };
+  const e = error as Error & { cause?: { code?: string; message?: string; name?: string } };
   if (e.name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
+  // The connection closed before the response's end (a chunked body without its last chunk).
+  if ((e.cause?.name === 'HTTPParserError' && /EOF/.test(e.cause.message ?? '')) || e.cause?.code === 'UND_ERR_SOCKET') {
+    return "the connection closed before the response's end";
+  }
   // fetch says only "fetch failed"; the cause says why (ECONNREFUSED, ENOTFOUND, "bad port"). undici's own
   // messages repeat the whole URL, user name, password and query included: mask every URL in them.
   return maskUrls(e.cause?.code ?? e.cause?.message ?? e.message ?? String(error));

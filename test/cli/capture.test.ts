@@ -33,6 +33,8 @@ interface Route {
   delayMs?: number;
   /** Stream this many bytes of zeros in 64 KiB chunks, without a Content-Length. */
   stream?: number;
+  /** Send this many bytes of the body chunked, then close the connection without the last chunk. */
+  cutAt?: number;
 }
 
 let server: Server;
@@ -56,6 +58,11 @@ function answer(res: ServerResponse, route: Route): void {
     return;
   }
   const body = route.body ?? V1;
+  if (route.cutAt !== undefined) {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.write(body.subarray(0, route.cutAt), () => res.socket?.end());
+    return;
+  }
   res.writeHead(route.status ?? 200, { 'content-type': 'text/html', 'content-length': String(body.length), ...route.headers });
   res.end(body);
 }
@@ -213,6 +220,19 @@ describe('livediff capture', () => {
     expect(error.status).toBe(2);
     expect(error.stderr).toMatch(/^livediff: http:\/\/127\.0\.0\.1:\d+\/live: expected a live page: an HTML page with post elements .*, found an HTML page titled "Try later" with no such element\n$/);
     expect(captures(dir)).toEqual([]);
+  });
+
+  // From a user's pass: Node 20's fetch took a chunked response cut before its last chunk for a whole one;
+  // the cut page was stored, and its last post read as edited (`+ Foll`), then edited back.
+  it('refuses a response cut off before its end (chunked, the connection closed): nothing written', async () => {
+    const dir = newDir();
+    routes = [{ body: V1 }];
+    expect((await capture(dir)).status).toBe(1);
+    routes = [{ body: V2, cutAt: Math.floor(V2.length * 0.9) }];
+    const cut = await capture(dir, '--retries', '0');
+    expect(cut.status).toBe(2);
+    expect(cut.stderr).toMatch(/found the connection closed before the response's end; nothing was written\n$/);
+    expect(captures(dir)).toHaveLength(1);
   });
 
   it('stores a page in a legacy charset named only by the HTTP header as UTF-8', async () => {

@@ -1,6 +1,9 @@
 // Fetch a live page for `livediff capture`: a clear User-Agent, redirects followed (fetch's limit of 20), a
 // timeout per attempt, retries with backoff for what may pass (network errors, timeouts, 5xx, 408, 429),
-// and a size limit checked on the declared length and while the body streams in.
+// and a size limit checked on the declared length and while the body streams in. The fetch is undici's
+// own package, loaded on first use (like nodemailer): the undici inside Node 20 takes a chunked response cut
+// off before its last chunk for a whole one (nodejs/undici#5273, fixed in 7.x and 6.x, never in Node 20),
+// and a cut page stored as a capture reads as posts edited (`+ Foll`), then edited back.
 import { LivediffError } from '../../errors.js';
 import { formatSize } from '../../parse/decode.js';
 import { type Attempt, describeFetchError, httpUrl, retryableStatus, safeUrl, USER_AGENT, withRetries } from '../../http.js';
@@ -24,7 +27,7 @@ export interface Page {
   url: string;
 }
 
-async function readBody(response: Response, maxBytes: number): Promise<Uint8Array | null> {
+async function readBody(response: Awaited<ReturnType<Fetch>>, maxBytes: number): Promise<Uint8Array | null> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   if (!response.body) return new Uint8Array(0);
@@ -39,7 +42,9 @@ async function readBody(response: Response, maxBytes: number): Promise<Uint8Arra
   return Buffer.concat(chunks);
 }
 
-async function attempt(url: string, options: FetchOptions): Promise<Attempt<Page>> {
+type Fetch = (typeof import('undici'))['fetch'];
+
+async function attempt(fetch: Fetch, url: string, options: FetchOptions): Promise<Attempt<Page>> {
   const limit = `--max-size ${formatSize(options.maxBytes)}`;
   const tooBig = (size: number | null): Attempt<Page> => ({
     ok: false,
@@ -72,7 +77,8 @@ async function attempt(url: string, options: FetchOptions): Promise<Attempt<Page
 /** Fetch a page, or throw FetchError naming the URL (without secrets) and the last failure. */
 export async function fetchPage(url: string, options: FetchOptions): Promise<Page> {
   httpUrl('capture', url, (m) => new FetchError(m));
-  const result = await withRetries(() => attempt(url, options), options);
+  const { fetch } = await import('undici');
+  const result = await withRetries(() => attempt(fetch, url, options), options);
   if (result.ok) return result.value;
   const tries = result.attempts > 1 ? ` after ${result.attempts} attempts` : '';
   throw new FetchError(`${safeUrl(url)}: expected a live page, found ${result.what}${tries}; nothing was written`);
