@@ -37,14 +37,14 @@ function builder(y: Argv) {
 type Args = ArgsOf<typeof builder>;
 
 /** The newest capture already in the folder, parsed; null when there is none or it cannot be read (said on stderr). */
-function newestCapture(dir: string, args: Args): Capture | null {
+function newestCapture(dir: string, args: Args, warn: (s: string) => void): Capture | null {
   const files = orderFiles(dir, args.order, stateFiles(args.state === undefined ? null : resolve(args.state)));
   const newest = files.at(-1);
   if (!newest) return null;
   try {
     return parseCapture(readInput(newest.path), { ...captureOptions(args), source: newest.path });
   } catch (error) {
-    process.stderr.write(`livediff: the newest capture ${sanitizeInline(newest.path)} cannot be read (${sanitizeInline((error as Error).message)}); writing a new one\n`);
+    warn(`livediff: the newest capture ${sanitizeInline(newest.path)} cannot be read (${sanitizeInline((error as Error).message)}); writing a new one\n`);
     return null;
   }
 }
@@ -68,7 +68,8 @@ function prepareFolder(dir: string): void {
   }
 }
 
-export async function runCapture(args: Args): Promise<number> {
+/** `warn` takes what goes to standard error (watch prefixes the page's name). */
+export async function runCapture(args: Args, warn: (s: string) => void = (s) => void process.stderr.write(s)): Promise<number> {
   if (!(args.timeout > 0) || !(args.retries >= 0) || !(args.maxSize > 0)) {
     throw new UsageError('--timeout and --max-size take numbers > 0, --retries a count >= 0');
   }
@@ -90,11 +91,14 @@ export async function runCapture(args: Args): Promise<number> {
   const bytes = storedBytes(page.bytes, page.contentType, formats);
   // Never keep what livediff cannot read as a live page (an error page served with 200, a login wall).
   const capture = parseCapture(bytes, { ...captureOptions(args), source: safeUrl(page.url) });
-  const previous = newestCapture(dir, args);
+  const previous = newestCapture(dir, args, warn);
   const changed = previous === null || changedSince(previous, capture, args.force);
   let written: string | null = null;
   if (changed) written = storeCapture(dir, taken, extensionFor(page.contentType, page.url), bytes);
-  if (args.report) return runCheck({ ...args, dir });
+  // Without a state, check compares the two newest captures: run when nothing was written, it would
+  // report the last change again (and exit 1) at every run.
+  if (args.report && (written !== null || args.state !== undefined)) return runCheck({ ...args, dir });
+  if (args.report) return EXIT_SAME;
   if (written !== null && !args.quiet) writeStdout(`${written}\n`);
   return written !== null ? EXIT_CHANGED : EXIT_SAME;
 }

@@ -57,8 +57,9 @@ async function watchPage(plan: PagePlan, page: WatchPage): Promise<PageOutcome> 
   let trouble = false;
   if (plan.capture !== null) {
     try {
-      const args = await parseAs(captureCommand(() => undefined), ['capture', plan.capture.url, '--into', plan.capture.dir, '--quiet', ...inputArgv(plan)]);
-      await runCapture(args);
+      // With the page's state: a state file kept in the capture folder is never taken for its newest capture.
+      const argv = ['capture', plan.capture.url, '--into', plan.capture.dir, '--state', plan.state, '--quiet', ...inputArgv(plan)];
+      await runCapture(await parseAs(captureCommand(() => undefined), argv), warn);
     } catch (error) {
       trouble = true;
       notes.push(`capture failed: ${message(error)}`);

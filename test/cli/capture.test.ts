@@ -177,6 +177,19 @@ describe('livediff capture', () => {
     expect(await runCliAsync(['capture', `${base}/moved`, '--into', dir, '--report', '--state', state])).toMatchObject({ status: 0, stdout: '' });
   });
 
+  // From a user's pass: without --state, check compares the two newest captures, so every run after a
+  // change printed that change again and exited 1, though nothing was captured.
+  it('--report without --state reports a change once: a run that writes nothing reports nothing', async () => {
+    const dir = newDir();
+    routes = [{ body: V1 }];
+    await capture(dir, '--report');
+    routes = [{ body: V2 }];
+    const changed = await capture(dir, '--report', '--brief');
+    expect(changed.status).toBe(1);
+    expect(changed.stdout).toContain('1 added, 1 dropped, 1 edited (headline)');
+    expect(await capture(dir, '--report', '--brief')).toMatchObject({ status: 0, stdout: '', stderr: '' });
+  });
+
   it('retries server errors and timeouts with backoff, and gives up with one clear line', async () => {
     const dir = newDir();
     routes = [{ status: 503, body: ERROR_PAGE }, { body: V1, delayMs: 2000 }, { body: V1 }];

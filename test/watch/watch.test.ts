@@ -1,7 +1,7 @@
 // `livediff watch pages.yml` run as cron runs it: three pages, one of which cannot be captured; the two
 // others are checked and delivered, one summary line each, and the failing one never stops them.
 import { createServer, type Server } from 'node:http';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +21,7 @@ describe('livediff watch', () => {
       req.setEncoding('utf8').on('data', (d: string) => (body += d));
       req.on('end', () => {
         if (req.url === '/live') return void res.writeHead(404).end('not found');
+        if (req.url === '/page.txt') return void res.writeHead(200, { 'content-type': 'text/plain' }).end(readFileSync(join(MARCH22, 'capture-1.txt')));
         log.push({ path: req.url ?? '', body });
         res.writeHead(204).end();
       });
@@ -63,5 +64,18 @@ describe('livediff watch', () => {
     ]);
     expect(JSON.parse(log[1]!.body).steps[0]).toMatchObject({ report: null, pageChanged: { new: 'March 22, 2023 - Russia-Ukraine news' } });
     expect(JSON.parse(readFileSync(join(root, 'a', '.livediff-state.json'), 'utf8')).capture).toBe('2023-03-22T10-05-00Z.txt');
+  });
+
+  // From a user's pass: capture ran without the page's state, so a state kept in the capture folder (the
+  // newest file) was taken for the newest capture: a new copy of the page at every run, and a warning.
+  it('a page whose state sits in its capture folder: one capture, no warning, however many runs', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'livediff-watch-state-'));
+    const config = join(root, 'pages.yml');
+    writeFileSync(config, `pages:\n  - name: S\n    url: ${base}/page.txt\n    dir: caps\n    state: caps/state.json\n`);
+    for (let run = 0; run < 3; run++) {
+      const r = await runCliAsync(['watch', config]);
+      expect(r).toMatchObject({ status: 0, stdout: 'S: nothing new\n', stderr: '' });
+    }
+    expect(readdirSync(join(root, 'caps')).filter((f) => f.endsWith('.txt'))).toHaveLength(1);
   });
 });
