@@ -39,7 +39,10 @@ export interface StdoutPorts {
   /** Writes bytes from `offset` on to fd 1 and returns how many it wrote (fs.writeSync). */
   writeFd: (bytes: Uint8Array, offset: number) => number;
   stream: () => NodeJS.WritableStream;
-  /** A closed pipe (`livediff … | head`): the reader's choice, not trouble. */
+  /**
+   * A closed pipe (`livediff … | head`): the reader's choice, not trouble. Later writes are dropped and
+   * the command ends as it would have, with its own exit status (a report piped to head is still 1).
+   */
   closed: () => void;
   /** Any other failure of the stream, which is told after the write returned (a sync write throws). */
   failed: (error: Error) => void;
@@ -49,7 +52,7 @@ const PROCESS_PORTS: StdoutPorts = {
   isTerminal: stdoutIsTerminal,
   writeFd: (bytes, offset) => writeSync(1, bytes, offset),
   stream: () => process.stdout,
-  closed: () => process.exit(process.exitCode ?? 0),
+  closed: () => undefined,
   failed: (error) => process.exit(reportError(error, (s) => process.stderr.write(s))),
 };
 
@@ -58,16 +61,23 @@ const PROCESS_PORTS: StdoutPorts = {
  * a parent that shares it, and full. That write and every later one then go through the stream, in order.
  */
 export function stdoutWriter(ports: StdoutPorts = PROCESS_PORTS): (text: Rendered) => void {
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    ports.closed();
+  };
   let stream: NodeJS.WritableStream | null = null;
   const useStream = () => {
     if (stream === null) {
       stream = ports.stream();
-      stream.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' ? ports.closed() : ports.failed(outputError(error))));
+      stream.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' ? close() : ports.failed(outputError(error))));
     }
     return stream;
   };
   let terminal: boolean | null = null;
   const write = (text: string) => {
+    if (closed) return;
     terminal ??= ports.isTerminal();
     if (terminal || stream !== null) {
       useStream().write(text);
@@ -84,7 +94,7 @@ export function stdoutWriter(ports: StdoutPorts = PROCESS_PORTS): (text: Rendere
           useStream().write(bytes.subarray(offset));
           return;
         }
-        if (code === 'EPIPE') return ports.closed();
+        if (code === 'EPIPE') return close();
         throw outputError(error);
       }
     }

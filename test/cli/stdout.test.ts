@@ -150,10 +150,14 @@ describe('the CLI when standard output is not a plain pipe or file', () => {
     }
   });
 
-  it('a pipe closed after its first bytes (| head -c 10): quiet', () => {
-    const r = spawnSync('sh', ['-c', `"$0" "$@" | head -c 10`, process.execPath, CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
+  // From a user's pass: the writer exited at once with the status set so far (none: 0), so a report piped
+  // to head said "nothing to report". The command now ends as it would have.
+  it('a pipe closed after its first bytes (| head -c 10): quiet, with the exit status of the report', () => {
+    const r = spawnSync('bash', ['-c', `"$0" "$@" | head -c 10; exit \${PIPESTATUS[0]}`, process.execPath, CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stdout).toBe(expected.stdout.slice(0, 10));
     expect(r.stderr).toBe('');
+    expect(r.status).toBe(expected.status);
+    expect(expected.status).toBe(1);
   });
 
   // A Node parent that has made its own stdout (a pipe) leaves it non-blocking for the children it shares
