@@ -137,10 +137,11 @@ class PageReader {
     return v;
   }
 
-  list(key: string): string[] | undefined {
+  /** A list, or one string split at `separator` (commas). */
+  list(key: string, separator: RegExp = /,/): string[] | undefined {
     const v = this.raw[key];
     if (v === undefined) return undefined;
-    const items = typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v;
+    const items = typeof v === 'string' ? v.split(separator).map((s) => s.trim()).filter(Boolean) : v;
     if (!Array.isArray(items) || items.length === 0 || items.some((s) => typeof s !== 'string' || s.trim() === '')) {
       this.fail(key, `expected a list of strings (or one string), found ${describe(v)}`);
     }
@@ -163,7 +164,8 @@ class PageReader {
 function options(r: PageReader, env: NodeJS.ProcessEnv) {
   const inputFormat = r.string('input-format');
   if (inputFormat !== undefined && !(FORMAT_NAMES as readonly string[]).includes(inputFormat)) r.fail('input-format', `expected ${FORMAT_NAMES.join(', ')}; found '${inputFormat}'`);
-  const notify = r.list('notify')?.map((u) => expandEnv(u, env, (what) => r.fail('notify', what)));
+  // URLs are split only at a comma before the next URL's scheme: a query may hold commas (`?to=a@x,b@y`).
+  const notify = r.list('notify', /,(?=\s*[a-z][a-z0-9+.-]*:\/\/)/i)?.map((u) => expandEnv(u, env, (what) => r.fail('notify', what)));
   const fields = Object.fromEntries(['items', 'id', 'time', 'headline', 'body'].map((k) => [k, r.string(k)]).filter(([, v]) => v !== undefined));
   return { notify, only: r.only(), matchThreshold: r.ratio('match-threshold'), rewriteThreshold: r.ratio('rewrite-threshold'), inputFormat, ...fields };
 }

@@ -94,6 +94,13 @@ describe('loadWatchConfig', () => {
     expect(JSON.stringify(plan.map((p) => p.checkArgv))).not.toContain('SECRETTOKEN');
   });
 
+  // From a user's pass: one string was split at every comma, so the documented `?to=a@x,b@y` failed.
+  it('one notify string is split between URLs, not at the commas of a query', async () => {
+    const text = 'pages:\n  - name: M\n    dir: /x\n    notify: mailto://127.0.0.1:8425?to=a@x.org,b@y.org&from=me@x.org, ntfy://127.0.0.1:8402/tt?tags=a,b\n';
+    const config = await loadWatchConfig(file('pages.yml', text));
+    expect(config.pages[0]!.notify).toEqual(['mailto://127.0.0.1:8425?to=a@x.org,b@y.org&from=me@x.org', 'ntfy://127.0.0.1:8402/tt?tags=a,b']);
+  });
+
   it('reads JSON', async () => {
     const config = await loadWatchConfig(file('pages.json', JSON.stringify({ pages: [{ name: 'a', dir: '/x', 'rewrite-threshold': 0.7 }] })));
     expect(config.pages).toEqual([{ name: 'a', url: null, dir: '/x', state: '/x/.livediff-state.json', notify: [], rewriteThreshold: 0.7 }]);
