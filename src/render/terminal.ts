@@ -189,7 +189,7 @@ export function statBar(counts: { added: number; removed: number }, most: number
   return { plus: total - minus, minus };
 }
 
-/** Render a report for a terminal. Colour and width are decided by the caller. */
-export function renderTerminal(report: Report, options: TerminalOptions): string {
+/** Render a report for a terminal. Colour and width are decided by the caller (default: no colour, no wrapping). */
+export function renderTerminal(report: Report, options: TerminalOptions = { color: false }): string {
   return new TerminalRenderer(options).render(report);
 }

@@ -14,6 +14,8 @@ describe("import from 'livediff'", () => {
     expect(JSON.parse(lib.renderJson(report)).schema).toBe('livediff.diff/2');
     expect(lib.renderMarkdown(report)).toContain('## livediff: a → b');
     expect(lib.renderTerminal(report, { color: false })).toContain('+++ b');
+    // As the README's example calls the others: without options (it threw "reading 'color'").
+    expect(lib.renderTerminal(report)).toBe(lib.renderTerminal(report, { color: false }));
     expect(() => lib.parseCapture('nothing here', { source: 'x' })).toThrow(lib.InputError);
   });
 });
