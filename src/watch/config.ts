@@ -171,7 +171,8 @@ function options(r: PageReader, env: NodeJS.ProcessEnv) {
 }
 
 /** A folder name for a page that only has a URL: its name, lower-case, runs of other characters as '-'. */
-const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9._]+/g, '-').replace(/^[-.]+|-+$/g, '') || 'page';
+/** A folder name from a page's name: its letters and digits in any script (`乌克兰直播` stays itself), runs of anything else one dash. */
+const slug = (name: string) => name.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}\p{M}._]+/gu, '-').replace(/^[-.]+|-+$/g, '') || 'page';
 
 /**
  * Read and check a watch configuration. Relative paths are relative to the file's folder; `${NAME}` in

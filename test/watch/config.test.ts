@@ -101,6 +101,13 @@ describe('loadWatchConfig', () => {
     expect(config.pages[0]!.notify).toEqual(['mailto://127.0.0.1:8425?to=a@x.org,b@y.org&from=me@x.org', 'ntfy://127.0.0.1:8402/tt?tags=a,b']);
   });
 
+  it("names each page's default folder after its name, in any script", async () => {
+    const text = 'pages:\n  - name: 乌克兰直播\n    url: https://a.example/live\n  - name: 俄罗斯新闻\n    url: https://b.example/live\n  - name: "Élysée / Live!"\n    url: https://c.example/live\n';
+    const path = file('pages.yml', text);
+    const config = await loadWatchConfig(path);
+    expect(config.pages.map((p) => p.dir)).toEqual(['乌克兰直播', '俄罗斯新闻', 'élysée-live'].map((d) => join(path, '..', 'captures', d)));
+  });
+
   it('reads JSON', async () => {
     const config = await loadWatchConfig(file('pages.json', JSON.stringify({ pages: [{ name: 'a', dir: '/x', 'rewrite-threshold': 0.7 }] })));
     expect(config.pages).toEqual([{ name: 'a', url: null, dir: '/x', state: '/x/.livediff-state.json', notify: [], rewriteThreshold: 0.7 }]);
