@@ -74,6 +74,8 @@ async function watchPage(plan: PagePlan, page: WatchPage): Promise<PageOutcome> 
     trouble = true;
     notes.push(`check failed: ${message(error)}`);
   }
+  // A page without a target: its report is neither printed (watch prints one line a page) nor sent.
+  if (outcome.steps > 0 && page.notify.length === 0) notes.push('not delivered: the page has no notify URL');
   if (outcome.deliveryFailed) {
     trouble = true;
     notes.push('delivery failed (sent again on the next run)');

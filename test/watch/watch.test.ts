@@ -66,6 +66,18 @@ describe('livediff watch', () => {
     expect(JSON.parse(readFileSync(join(root, 'a', '.livediff-state.json'), 'utf8')).capture).toBe('2023-03-22T10-05-00Z.txt');
   });
 
+  it('a page without a notify URL says its report went nowhere', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'livediff-watch-nonotify-'));
+    mkdirSync(join(root, 'a'));
+    copyFileSync(join(MARCH22, 'capture-1.txt'), join(root, 'a', '2023-03-22T10-00-00Z.txt'));
+    const config = join(root, 'pages.yml');
+    writeFileSync(config, 'pages:\n  - name: N\n    dir: a\n');
+    expect((await runCliAsync(['watch', config])).stdout).toBe('N: nothing new\n');
+    copyFileSync(join(MARCH22, 'capture-2.txt'), join(root, 'a', '2023-03-22T10-05-00Z.txt'));
+    const r = await runCliAsync(['watch', config]);
+    expect(r).toMatchObject({ status: 1, stdout: 'N: 1 report step; not delivered: the page has no notify URL\n' });
+  });
+
   // From a user's pass: capture ran without the page's state, so a state kept in the capture folder (the
   // newest file) was taken for the newest capture: a new copy of the page at every run, and a warning.
   it('a page whose state sits in its capture folder: one capture, no warning, however many runs', async () => {
