@@ -58,7 +58,10 @@ async function watchPage(plan: PagePlan, page: WatchPage): Promise<PageOutcome> 
   if (plan.capture !== null) {
     try {
       // With the page's state: a state file kept in the capture folder is never taken for its newest capture.
-      const argv = ['capture', plan.capture.url, '--into', plan.capture.dir, '--state', plan.state, '--quiet', ...inputArgv(plan)];
+      const { url, dir, timeout, retries } = plan.capture;
+      const argv = ['capture', url, '--into', dir, '--state', plan.state, '--quiet', ...inputArgv(plan)];
+      if (timeout !== undefined) argv.push('--timeout', String(timeout));
+      if (retries !== undefined) argv.push('--retries', String(retries));
       await runCapture(await parseAs(captureCommand(() => undefined), argv), warn);
     } catch (error) {
       trouble = true;

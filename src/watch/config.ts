@@ -47,6 +47,10 @@ export interface WatchPage extends InputFields {
   only?: OnlyValue[];
   matchThreshold?: number;
   rewriteThreshold?: number;
+  /** Seconds to wait per attempt, for the page and for each delivery (capture --timeout, check --webhook-timeout). */
+  timeout?: number;
+  /** Attempts after the first, for the page and for each delivery (capture --retries, check --webhook-retries). */
+  retries?: number;
 }
 
 export interface WatchConfig {
@@ -57,7 +61,7 @@ export interface WatchConfig {
 /** What one page of a watch run needs: capture (if it has a URL), check with its own state and lock, deliver. */
 export interface PagePlan {
   name: string;
-  capture: { url: string; dir: string } | null;
+  capture: { url: string; dir: string; timeout?: number; retries?: number } | null;
   dir: string;
   state: string;
   /** The lock check takes beside its state. */
@@ -72,12 +76,12 @@ export interface PagePlan {
   checkArgv: string[];
 }
 
-const PAGE_KEYS = ['name', 'url', 'dir', 'notify', 'only', 'match-threshold', 'rewrite-threshold', 'input-format', 'items', 'id', 'time', 'headline', 'body', 'state'];
+const PAGE_KEYS = ['name', 'url', 'dir', 'notify', 'only', 'match-threshold', 'rewrite-threshold', 'timeout', 'retries', 'input-format', 'items', 'id', 'time', 'headline', 'body', 'state'];
 const DEFAULT_KEYS = PAGE_KEYS.filter((k) => !['name', 'url', 'dir', 'state'].includes(k));
 
 type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
-const describe = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'string' ? `'${v.length > 40 ? `${v.slice(0, 40)}…` : v}'` : typeof v === 'object' ? 'a mapping' : String(v));
+const describe = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? (v.length === 0 ? 'an empty list' : 'a list') : typeof v === 'string' ? `'${v.length > 40 ? `${v.slice(0, 40)}…` : v}'` : typeof v === 'object' ? 'a mapping' : String(v));
 
 /** The file's data: JSON for .json, YAML (a superset of JSON) otherwise. */
 async function readData(file: string): Promise<unknown> {
@@ -137,6 +141,14 @@ class PageReader {
     return v;
   }
 
+  /** A number that `ok` accepts, described as `what` when it does not. */
+  number(key: string, ok: (n: number) => boolean, what: string): number | undefined {
+    const v = this.raw[key];
+    if (v === undefined) return undefined;
+    if (typeof v !== 'number' || !ok(v)) this.fail(key, `expected ${what}, found ${describe(v)}`);
+    return v;
+  }
+
   /** A list, or one string split at `separator` (commas). */
   list(key: string, separator: RegExp = /,/): string[] | undefined {
     const v = this.raw[key];
@@ -167,7 +179,9 @@ function options(r: PageReader, env: NodeJS.ProcessEnv) {
   // URLs are split only at a comma before the next URL's scheme: a query may hold commas (`?to=a@x,b@y`).
   const notify = r.list('notify', /,(?=\s*[a-z][a-z0-9+.-]*:\/\/)/i)?.map((u) => expandEnv(u, env, (what) => r.fail('notify', what)));
   const fields = Object.fromEntries(['items', 'id', 'time', 'headline', 'body'].map((k) => [k, r.string(k)]).filter(([, v]) => v !== undefined));
-  return { notify, only: r.only(), matchThreshold: r.ratio('match-threshold'), rewriteThreshold: r.ratio('rewrite-threshold'), inputFormat, ...fields };
+  const timeout = r.number('timeout', (n) => n > 0 && n <= 3600, 'seconds above 0, at most 3600');
+  const retries = r.number('retries', (n) => Number.isInteger(n) && n >= 0 && n <= 10, 'a whole number from 0 to 10');
+  return { notify, only: r.only(), matchThreshold: r.ratio('match-threshold'), rewriteThreshold: r.ratio('rewrite-threshold'), timeout, retries, inputFormat, ...fields };
 }
 
 /** A folder name for a page that only has a URL: its name, lower-case, runs of other characters as '-'. */
@@ -215,7 +229,7 @@ export async function loadWatchConfig(file: string, env: NodeJS.ProcessEnv = pro
     const own = options(r, env);
     const page: WatchPage = { name, url, dir, state, notify: own.notify ?? defaults.notify ?? [] };
     // A page's own option replaces the default one (lists are not merged).
-    for (const key of ['only', 'matchThreshold', 'rewriteThreshold', 'inputFormat', 'items', 'id', 'time', 'headline', 'body'] as const) {
+    for (const key of ['only', 'matchThreshold', 'rewriteThreshold', 'timeout', 'retries', 'inputFormat', 'items', 'id', 'time', 'headline', 'body'] as const) {
       const v = (own as Record<string, unknown>)[key] ?? (defaults as Record<string, unknown>)[key];
       if (v !== undefined) (page as unknown as Record<string, unknown>)[key] = v;
     }
@@ -236,6 +250,8 @@ function checkArgv(p: WatchPage): string[] {
   if (p.only) argv.push('--only', p.only.join(','));
   if (p.matchThreshold !== undefined) argv.push('--match-threshold', String(p.matchThreshold));
   if (p.rewriteThreshold !== undefined) argv.push('--rewrite-threshold', String(p.rewriteThreshold));
+  if (p.timeout !== undefined) argv.push('--webhook-timeout', String(p.timeout));
+  if (p.retries !== undefined) argv.push('--webhook-retries', String(p.retries));
   for (const [flag, v] of [['--input-format', p.inputFormat], ['--items', p.items], ['--id', p.id], ['--time', p.time], ['--headline', p.headline], ['--body', p.body]] as const) {
     if (v !== undefined) argv.push(flag, v);
   }
@@ -246,7 +262,7 @@ function checkArgv(p: WatchPage): string[] {
 export function planWatch(config: WatchConfig): PagePlan[] {
   return config.pages.map((p) => ({
     name: p.name,
-    capture: p.url === null ? null : { url: p.url, dir: p.dir },
+    capture: p.url === null ? null : { url: p.url, dir: p.dir, timeout: p.timeout, retries: p.retries },
     dir: p.dir,
     state: p.state,
     lock: `${p.state}.lock`,

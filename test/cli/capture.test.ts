@@ -71,6 +71,7 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     requests.push({ url: req.url ?? '', agent: req.headers['user-agent'] });
     if (req.url === '/moved') return void res.writeHead(301, { location: '/live' }).end();
+    if (req.url === '/loop') return void res.writeHead(302, { location: '/loop' }).end();
     const route = routes.length > 1 ? routes.shift()! : (routes[0] ?? {});
     if (route.delayMs) setTimeout(() => answer(res, route), route.delayMs);
     else answer(res, route);
@@ -188,6 +189,14 @@ describe('livediff capture', () => {
     expect(changed.status).toBe(1);
     expect(changed.stdout).toContain('1 added, 1 dropped, 1 edited (headline)');
     expect(await capture(dir, '--report', '--brief')).toMatchObject({ status: 0, stdout: '', stderr: '' });
+  });
+
+  it('a redirect loop is refused at once, not retried', async () => {
+    const dir = newDir();
+    const r = await runCliAsync(['capture', `${base}/loop`, '--into', dir]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/found a redirect loop \(more than 20 redirects\); nothing was written\n$/);
+    expect(requests.length).toBe(21);
   });
 
   it('retries server errors and timeouts with backoff, and gives up with one clear line', async () => {

@@ -108,6 +108,16 @@ describe('loadWatchConfig', () => {
     expect(config.pages.map((p) => p.dir)).toEqual(['乌克兰直播', '俄罗斯新闻', 'élysée-live'].map((d) => join(path, '..', 'captures', d)));
   });
 
+  it('takes timeout and retries for the page and its deliveries, from the page or defaults, and checks them', async () => {
+    const text = 'defaults:\n  timeout: 5\npages:\n  - name: a\n    url: https://a.example/live\n    retries: 0\n';
+    const [plan] = planWatch(await loadWatchConfig(file('pages.yml', text)));
+    expect(plan!.capture).toMatchObject({ timeout: 5, retries: 0 });
+    expect(plan!.checkArgv.join(' ')).toContain('--webhook-timeout 5 --webhook-retries 0');
+    expect(await error('pages.yml', 'pages:\n  - name: a\n    dir: /x\n    timeout: 0\n')).toBe("page 'a': timeout: expected seconds above 0, at most 3600, found 0");
+    expect(await error('pages.yml', 'pages:\n  - name: a\n    dir: /x\n    retries: 1.5\n')).toBe("page 'a': retries: expected a whole number from 0 to 10, found 1.5");
+    expect(await error('pages.yml', 'pages: []\n')).toBe('pages: expected a list of at least one page, found an empty list');
+  });
+
   it('reads JSON', async () => {
     const config = await loadWatchConfig(file('pages.json', JSON.stringify({ pages: [{ name: 'a', dir: '/x', 'rewrite-threshold': 0.7 }] })));
     expect(config.pages).toEqual([{ name: 'a', url: null, dir: '/x', state: '/x/.livediff-state.json', notify: [], rewriteThreshold: 0.7 }]);
@@ -118,7 +128,7 @@ describe('loadWatchConfig', () => {
       ['pages.yml', 'pages: [', 'line 1: expected YAML, '],
       ['pages.json', '{"pages": }', 'expected JSON, '],
       ['pages.yml', '- a', "expected a mapping with 'pages', found a list"],
-      ['pages.yml', 'pages: []', 'pages: expected a list of at least one page, found a list'],
+      ['pages.yml', 'pages: []', 'pages: expected a list of at least one page, found an empty list'],
       ['pages.yml', 'page: []', "unknown field 'page' (known: pages, defaults)"],
       ['pages.yml', 'pages:\n  - dir: /x', "page '#1': name: required"],
       ['pages.yml', 'pages:\n  - name: a', "page 'a': needs 'url' (a page to capture) or 'dir' (a folder of captures)"],
@@ -129,10 +139,10 @@ describe('loadWatchConfig', () => {
       ['pages.yml', 'pages:\n  - {name: a, dir: /x, only: [added, gone]}', "page 'a': only: expected all, added, dropped, edited, moved, out-of-view, into-view, unchanged, page; found 'gone'"],
       ['pages.yml', 'pages:\n  - {name: a, dir: /x, input-format: pdf}', "page 'a': input-format: expected rss, jsonld, html, feed, text; found 'pdf'"],
       ['pages.yml', 'pages:\n  - {name: a, dir: /x, url: ftp://x}', "page 'a': url: expected an http or https URL, found 'ftp://x'"],
-      ['pages.yml', 'pages:\n  - {name: a, dir: /x, colour: red}', "page 'a': unknown field 'colour' (known: name, url, dir, notify, only, match-threshold, rewrite-threshold, input-format, items, id, time, headline, body, state)"],
+      ['pages.yml', 'pages:\n  - {name: a, dir: /x, colour: red}', "page 'a': unknown field 'colour' (known: name, url, dir, notify, only, match-threshold, rewrite-threshold, timeout, retries, input-format, items, id, time, headline, body, state)"],
       ['pages.yml', 'pages:\n  - {name: a, dir: /x, items: 3}', "page 'a': items: expected a non-empty string, found 3"],
       ['pages.yml', 'defaults: {only: nope}\npages:\n  - {name: a, dir: /x}', "defaults.only: expected all, added, dropped, edited, moved, out-of-view, into-view, unchanged, page; found 'nope'"],
-      ['pages.yml', 'defaults: {dir: /x}\npages:\n  - {name: a, dir: /x}', "defaults: unknown field 'dir' (known: notify, only, match-threshold, rewrite-threshold, input-format, items, id, time, headline, body)"],
+      ['pages.yml', 'defaults: {dir: /x}\npages:\n  - {name: a, dir: /x}', "defaults: unknown field 'dir' (known: notify, only, match-threshold, rewrite-threshold, timeout, retries, input-format, items, id, time, headline, body)"],
       ['pages.yml', 'pages:\n  - {name: a, dir: /x, notify: ["slack://T1/${MISSING}/C"]}', "page 'a': notify: environment variable MISSING is not set"],
       ['pages.yml', 'pages:\n  - name: a\n    name: b\n    dir: /x', 'line 3: expected YAML, Map keys must be unique'],
     ];

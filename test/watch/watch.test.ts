@@ -21,6 +21,7 @@ describe('livediff watch', () => {
       req.setEncoding('utf8').on('data', (d: string) => (body += d));
       req.on('end', () => {
         if (req.url === '/live') return void res.writeHead(404).end('not found');
+        if (req.url === '/slow') return void setTimeout(() => res.writeHead(200).end('late'), 4000);
         if (req.url === '/page.txt') return void res.writeHead(200, { 'content-type': 'text/plain' }).end(readFileSync(join(MARCH22, 'capture-1.txt')));
         log.push({ path: req.url ?? '', body });
         res.writeHead(204).end();
@@ -64,6 +65,17 @@ describe('livediff watch', () => {
     ]);
     expect(JSON.parse(log[1]!.body).steps[0]).toMatchObject({ report: null, pageChanged: { new: 'March 22, 2023 - Russia-Ukraine news' } });
     expect(JSON.parse(readFileSync(join(root, 'a', '.livediff-state.json'), 'utf8')).capture).toBe('2023-03-22T10-05-00Z.txt');
+  });
+
+  // From a user's pass: a page that does not answer held the run for 2 min 15 s (30 s × 4 attempts and
+  // backoff), and pages.yml could not say otherwise.
+  it("a page's timeout and retries bound how long a page that does not answer holds the run", async () => {
+    const root = mkdtempSync(join(tmpdir(), 'livediff-watch-slow-'));
+    const config = join(root, 'pages.yml');
+    writeFileSync(config, `defaults:\n  timeout: 0.5\npages:\n  - name: Slow\n    url: ${base}/slow\n    retries: 0\n`);
+    const r = await runCliAsync(['watch', config]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe(`Slow: capture failed: ${base}/slow: expected a live page, found no answer within 500 ms; nothing was written\n`);
   });
 
   it('a page without a notify URL says its report went nowhere', async () => {

@@ -70,7 +70,9 @@ async function attempt(fetch: Fetch, url: string, options: FetchOptions): Promis
     if (bytes === null) return tooBig(null);
     return { ok: true, value: { bytes, contentType: response.headers.get('content-type'), url: response.url || url } };
   } catch (error) {
-    return { ok: false, retry: true, what: describeFetchError(error, options.timeoutMs) };
+    // A redirect loop is the site's answer, not a network error: asking again gets the same loop.
+    const loop = /redirect count exceeded/.test(String((error as { cause?: { message?: string } }).cause?.message));
+    return { ok: false, retry: !loop, what: loop ? 'a redirect loop (more than 20 redirects)' : describeFetchError(error, options.timeoutMs) };
   }
 }
 
