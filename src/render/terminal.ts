@@ -120,8 +120,8 @@ class TerminalRenderer extends TerminalWriter {
     this.line();
   }
 
-  /** `--stat`: one line per post, `status  headline | N +++--`, then the totals. */
-  private stat(posts: PostChange[]): void {
+  /** `--stat`: one line per post, `status  headline | N +++--`, then the totals, then the page fields that changed. */
+  private stat(posts: PostChange[], page: string[]): void {
     const { c } = this;
     const width = this.options.width ?? 80;
     const rows = posts.map((p) => ({ p, label: postLabel(p), counts: wordCounts(p) }));
@@ -143,6 +143,7 @@ class TerminalRenderer extends TerminalWriter {
       this.line(` ${pad(label, labelWidth)}  ${pad(name, nameWidth)} | ${String(total).padStart(numberWidth)}${bar ? ` ${bar}` : ''}`);
     }
     this.line(` ${posts.length} post${posts.length === 1 ? '' : 's'}, ${added} word${added === 1 ? '' : 's'} added (+), ${removed} removed (-)`);
+    if (page.length > 0) this.line(` page: ${page.join(', ')}`);
   }
 
   render(report: Report): string {
@@ -161,7 +162,8 @@ class TerminalRenderer extends TerminalWriter {
     if (!report.samePage) this.line(c.yellow('warning: these captures look like different pages (compared with --force)'));
     this.line();
     if (this.options.stat) {
-      this.stat(posts);
+      const notes = report.page.notes.length;
+      this.stat(posts, showPage ? [...pageRows(report.page).map((r) => r.name), ...(notes > 0 ? [`${notes} note${notes === 1 ? '' : 's'}`] : [])] : []);
       return this.text();
     }
     for (const p of posts) this.post(p);

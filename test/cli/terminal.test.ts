@@ -198,6 +198,13 @@ describe('--stat', () => {
     expect(rows.find((l) => l.startsWith(' added ') && l.includes('| 345 '))).toMatch(/\| 345 \+{20,}$/);
     expect(rows.find((l) => l.startsWith(' edited '))).toMatch(/\|\s+2 \+-$/);
   });
+
+  // From a user's pass: `--only page --stat` exited 1 and showed "0 posts", nothing of the page change.
+  it('names the page fields that changed after the totals, when page changes are asked for', () => {
+    const out = (...args: string[]) => runCli([OLD, NEW, '--stat', ...args]).stdout.trimEnd().split('\n').slice(-2);
+    expect(out('--only', 'page')).toEqual([' 0 posts, 0 words added (+), 0 removed (-)', ' page: post count, deep link']);
+    expect(out('--only', 'added')[1]).toMatch(/^ \d+ posts?, /);
+  });
 });
 
 describe('--tz', () => {
