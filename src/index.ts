@@ -31,7 +31,7 @@ export { renderLogMarkdown } from './render/log-markdown.js';
 export { renderLogTable, renderPostHistory } from './render/log-terminal.js';
 export { GitError } from './git/run.js';
 export { resolveRange, type Side } from './git/revisions.js';
-export { compareSides, type CompareOptions, type FileComparison, type GitComparison } from './git/compare.js';
+export { compareSides, type CompareOptions, type FileComparison, type GitComparison, type PageChange } from './git/compare.js';
 export { gitSeries, type GitSeries, type GitSeriesOptions } from './git/history.js';
 export { gitTotals, gitHasChanges, commitMessage, type GitTotals } from './git/summary.js';
 export { renderGitTerminal, renderGitMarkdown, renderGitJson, toGitJson, GIT_SCHEMA, GIT_RENDERERS, type GitFormat } from './git/render.js';

@@ -8,6 +8,7 @@ import { compareSides, type GitComparison } from '../git/compare.js';
 import { GIT_RENDERERS, type GitFormat, gitMarkdownSections, renderFileTerminal } from '../git/render.js';
 import { commitMessage, gitHasChanges, gitTotals, shown } from '../git/summary.js';
 import { loadFormats } from '../parse/index.js';
+import { pageChangeLine } from '../render/check.js';
 import { escapeMarkdown } from '../render/markdown.js';
 import { extensionOf, formatsOf, type Rendered } from '../render/registry.js';
 import { sanitizeInline } from '../render/sanitize.js';
@@ -97,6 +98,19 @@ function printLog(io: ActionIO, g: GitComparison, only: readonly OnlyValue[]): v
   for (const p of g.problems) io.write(workflowCommand('warning', `livediff skipped ${sanitizeInline(p.message)}`, { title: 'livediff' }));
 }
 
+/**
+ * The `message` output: each page change as `livediff check` words it (the new title is the news), then
+ * the counts of everything else when something else changed; else commitMessage's counts (which count a
+ * capture that could not be read: the log has its warning).
+ */
+function changeMessage(g: GitComparison, only: readonly OnlyValue[]): string {
+  const pages = g.files.flatMap((f) => (f.pageChange ? [sanitizeInline(pageChangeLine(f.pageChange))] : []));
+  const others = { ...g, files: g.files.filter((f) => !f.pageChange) };
+  const rest = commitMessage(gitTotals(others), g.problems.length);
+  if (pages.length === 0) return rest;
+  return [...pages, ...(gitHasChanges(others, only) || g.problems.length > 0 ? [rest] : [])].join('; ');
+}
+
 function outputs(io: ActionIO, values: Record<string, string>): void {
   if (io.env.GITHUB_OUTPUT) setOutputs(io.env.GITHUB_OUTPUT, values);
 }
@@ -114,23 +128,18 @@ export async function runAction(io: ActionIO = { env: process.env, write: (s) =>
     }
     if (range.warning) io.write(workflowCommand('warning', `livediff: ${sanitizeInline(range.warning)}`, { title: 'livediff' }));
     await loadFormats();
-    const compared = await compareSides(range.from, range.to, { cwd, pathspecs: inputs.paths });
-    // A rollover (a capture file now holding another page) is news, not a problem: it counts as a change.
-    const newPages = compared.problems.filter((p) => p.newPage !== undefined);
-    const g = { ...compared, problems: compared.problems.filter((p) => p.newPage === undefined) };
+    const g = await compareSides(range.from, range.to, { cwd, pathspecs: inputs.paths });
     const only = inputs.only ?? DEFAULT_ONLY;
-    for (const p of newPages) {
-      io.write(workflowCommand('notice', `livediff: new page in ${sanitizeInline(p.path)}: ${sanitizeInline(p.newPage!.old ?? '(no title)')} -> ${sanitizeInline(p.newPage!.new ?? '(no title)')}`, { title: 'livediff' }));
+    // A rollover (a capture file now holding another page) is news, not a problem: a change, said as check says it.
+    for (const f of g.files) {
+      if (f.pageChange) io.write(workflowCommand('notice', `livediff: ${sanitizeInline(f.path)}: ${sanitizeInline(pageChangeLine(f.pageChange))}`, { title: 'livediff' }));
     }
     printLog(io, g, only);
     const { report, html } = writeReport(io.env, g, inputs);
     writeSummary(io.env, g, inputs, report);
     const totals = gitTotals(g);
-    const changed = gitHasChanges(g, only) || newPages.length > 0;
-    const pages = newPages.map((p) => `new page: ${sanitizeInline(p.newPage!.new ?? p.path)}`);
-    // A capture that could not be read counts in the message (the log has its warning).
-    const rest = commitMessage(totals, g.problems.length);
-    const message = pages.length === 0 ? rest : [...pages, ...(gitHasChanges(g, only) ? [rest] : [])].join('; ');
+    const changed = gitHasChanges(g, only);
+    const message = changeMessage(g, only);
     outputs(io, {
       changed: String(changed),
       added: String(totals.posts.added),

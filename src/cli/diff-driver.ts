@@ -3,9 +3,8 @@
 // for an added file) and stops with "external diff died" at any exit code but 0: so it always exits 0,
 // and shows git's own line diff when a version is not a capture.
 import type { Argv, CommandModule } from 'yargs';
-import { diffCaptures } from '../classify/report.js';
 import { LivediffError } from '../errors.js';
-import { sourceName, type FileComparison } from '../git/compare.js';
+import { compareVersions, sourceName, type FileComparison } from '../git/compare.js';
 import { renderFileTerminal } from '../git/render.js';
 import type { Side } from '../git/revisions.js';
 import type { Capture } from '../model.js';
@@ -107,9 +106,9 @@ export async function runDiffDriver(args: Args): Promise<number> {
     const old = await read(oldFile, sourceName(path, from));
     const neu = await read(newFile, sourceName(path, to));
     let file: FileComparison;
-    if (old && neu) {
-      file = { path, status: 'modified', report: diffCaptures(old, neu, compareOptions(args)), capture: null };
-    } else file = { path, status: neu ? 'added' : 'deleted', report: null, capture: neu ?? old };
+    // Versions of different pages (a rollover) are a page change, said in one line as check says it.
+    if (old && neu) file = compareVersions(path, 'modified', old, neu, compareOptions(args));
+    else file = { path, status: neu ? 'added' : 'deleted', report: null, capture: neu ?? old };
     writeStdout(renderFileTerminal(file, from, to, { color, only: parseOnly(args.only), brief: args.brief }));
   } catch (error) {
     // Whatever went wrong, git must get a diff and exit code 0, or it stops the whole `git diff`.

@@ -1,14 +1,15 @@
 // Compare two sides of a repository capture by capture: every changed file that parses as a capture is
-// diffed (modified) or noted (added, deleted); both versions of every file are read by one git process.
+// diffed (modified) or noted (added, deleted, a new page); both versions of every file are read by one git process.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffCaptures, type DiffCapturesOptions, resolveOptions } from '../classify/report.js';
 import { DifferentPagesError, InputError, LivediffError } from '../errors.js';
-import type { Capture, Report } from '../model.js';
+import type { Capture, CaptureInfo, Report } from '../model.js';
 import { parseCapture, type ParseCaptureOptions } from '../parse/index.js';
 import { readBlobs } from './blobs.js';
 import { changedFiles, type ChangedFile, type FileStatus } from './changes.js';
 import { repoRoot, type Side } from './revisions.js';
+import { captureInfo } from './summary.js';
 
 export interface CompareOptions {
   /** A folder inside the repository. */
@@ -21,21 +22,32 @@ export interface CompareOptions {
   diff?: DiffCapturesOptions;
 }
 
+/**
+ * A file whose two versions are different pages (a rollover: no post in common, another title), as
+ * `livediff check` reports it (render/check.ts `pageChangeLine`): the titles, and what each version shows.
+ */
+export interface PageChange {
+  oldTitle: string | null;
+  newTitle: string | null;
+  old: CaptureInfo;
+  new: CaptureInfo;
+}
+
 export interface FileComparison {
   path: string;
   status: FileStatus;
-  /** For a modified file: the report, as `livediff OLD NEW` makes it. */
+  /** For a modified file: the report, as `livediff OLD NEW` makes it (null for a page change). */
   report: Report | null;
   /** For an added file the new capture, for a deleted file the old one. */
   capture: Capture | null;
+  /** For a modified file whose versions are different pages (without --force): the page change, no report. */
+  pageChange?: PageChange;
 }
 
-/** A file that is a capture on one side only, or whose versions look like different pages. */
+/** A file that is a capture on one side only. */
 export interface Problem {
   path: string;
   message: string;
-  /** Set when the two versions are different pages (a rollover): their titles. */
-  newPage?: { old: string | null; new: string | null };
 }
 
 export interface GitComparison {
@@ -101,6 +113,20 @@ async function parseVersions(files: ChangedFile[], from: Side, to: Side, options
 
 const isCapture = (p: Parsed): p is Capture => p !== null && !(p instanceof LivediffError);
 
+/**
+ * Two readable versions of one file compared: the report, or, when `diffCaptures` finds them different
+ * pages (a rollover, without --force), a page change: news, not trouble, and none of the old posts dropped.
+ */
+export function compareVersions(path: string, status: FileStatus, old: Capture, neu: Capture, options: DiffCapturesOptions): FileComparison {
+  try {
+    return { path, status, report: diffCaptures(old, neu, options), capture: null };
+  } catch (error) {
+    if (!(error instanceof DifferentPagesError)) throw error;
+    const pageChange = { oldTitle: error.oldTitle, newTitle: error.newTitle, old: captureInfo(old), new: captureInfo(neu) };
+    return { path, status, report: null, capture: null, pageChange };
+  }
+}
+
 /** What one changed file is: a comparison, a problem, or not a capture at all (null). */
 function compareFile(file: ChangedFile, old: Parsed, neu: Parsed, options: DiffCapturesOptions): FileComparison | Problem | null {
   const { path, status } = file;
@@ -110,11 +136,10 @@ function compareFile(file: ChangedFile, old: Parsed, neu: Parsed, options: DiffC
   if (!isCapture(old)) return { path, message: (old as LivediffError).message };
   if (!isCapture(neu)) return { path, message: (neu as LivediffError).message };
   try {
-    return { path, status, report: diffCaptures(old, neu, options), capture: null };
+    return compareVersions(path, status, old, neu, options);
   } catch (error) {
     if (!(error instanceof LivediffError)) throw error;
-    const newPage = error instanceof DifferentPagesError ? { newPage: { old: error.oldTitle, new: error.newTitle } } : {};
-    return { path, message: `${path}: ${error.message}`, ...newPage }; // captures of different pages, without --force
+    return { path, message: `${path}: ${error.message}` };
   }
 }
 

@@ -1,10 +1,11 @@
 // A git comparison (`livediff git --format html`) as one page: each modified capture's report, new and
-// deleted captures with their posts' headlines, problems as warnings, one filter bar for all.
+// deleted captures with their posts' headlines, a new page as check shows one, problems as warnings, one
+// filter bar for all.
 import type { FileComparison, GitComparison } from './compare.js';
 import type { Side } from './revisions.js';
 import { captureInfo, commitMessage, describeCapture, gitTotals, shown } from './summary.js';
 import type { Report } from '../model.js';
-import { type HtmlOptions, renderHtmlSections, reportHtml } from '../render/html.js';
+import { type HtmlOptions, pageChangeHtml, renderHtmlSections, reportHtml } from '../render/html.js';
 import { DEFAULT_ONLY } from '../render/select.js';
 import { esc } from '../render/html/escape.js';
 import { humanTime } from '../render/human-time.js';
@@ -29,7 +30,9 @@ export function renderGitHtml(g: GitComparison, options: HtmlOptions = {}): stri
   const warnings = g.problems.map((p) => `<p class="box"><strong>Warning:</strong> skipped ${esc(p.message)}</p>`);
   const sections = [
     `<p class="summary">${esc(commitMessage(gitTotals(g), g.problems.length))}</p>${warnings.join('')}`,
-    ...files.map((f) => (f.report ? reportHtml(f.report, 2, f.path, options) : wholeFile(f, options.timeZone))),
+    ...files.map((f) =>
+      f.pageChange ? pageChangeHtml(f.path, f.pageChange) : f.report ? reportHtml(f.report, 2, f.path, options) : wholeFile(f, options.timeZone),
+    ),
   ];
   const reports = files.map((f) => f.report).filter((r): r is Report => r !== null);
   return renderHtmlSections(`livediff: ${sideName(g.from)} → ${sideName(g.to)}`, sections, reports, options);

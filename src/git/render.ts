@@ -1,6 +1,9 @@
 // A git comparison as text: each modified capture through the diff renderers (terminal, Markdown, JSON),
-// new and deleted captures as a note with their posts' headlines, and the versioned `livediff.git/2` JSON.
-import type { Capture } from '../model.js';
+// new and deleted captures as a note with their posts' headlines, a new page as `livediff check` words a
+// page change, and the versioned `livediff.git/3` JSON.
+import type { Capture, CaptureInfo } from '../model.js';
+import { pageChangeLine, pageChangeMarkdown } from '../render/check.js';
+import { humanTime } from '../render/human-time.js';
 import { toJson } from '../render/json.js';
 import { escapeMarkdown, renderMarkdown } from '../render/markdown.js';
 import { jsonPieces } from '../render/json-pieces.js';
@@ -9,13 +12,16 @@ import { type Registry, textOf } from '../render/registry.js';
 import { DEFAULT_ONLY, type OnlyValue } from '../render/select.js';
 import { renderTerminal } from '../render/terminal.js';
 import { INDENT, TerminalWriter } from '../render/terminal-writer.js';
-import { sourceName, type FileComparison, type GitComparison } from './compare.js';
+import { sourceName, type FileComparison, type GitComparison, type PageChange } from './compare.js';
 import type { Side } from './revisions.js';
 import { captureInfo, commitMessage, describeCapture, gitTotals, shown } from './summary.js';
 import { renderGitHtml } from './html.js';
 
-/** 2: the reports inside are `livediff.diff/2` (page notes as data); nothing else changed. */
-export const GIT_SCHEMA = 'livediff.git/2';
+/**
+ * 3: a file whose versions are different pages is a `modified` file with `report: null` and `pageChanged`
+ * (in /2 it was one of the `problems`); /2: the reports inside are `livediff.diff/2` (page notes as data).
+ */
+export const GIT_SCHEMA = 'livediff.git/3';
 
 export interface GitRenderOptions {
   only?: readonly OnlyValue[];
@@ -51,8 +57,18 @@ class GitTerminal extends TerminalWriter {
     }
   }
 
+  /** A page change: both versions named as a report names them, then the line `livediff check` prints. */
+  private pageChange(p: PageChange): void {
+    const { c } = this;
+    const describe = (i: CaptureInfo) => describeCapture({ ...i, updated: i.updated && humanTime(i.updated, this.options.timeZone) });
+    this.line(c.bold(`--- ${sanitizeInline(p.old.source)}`) + c.dim(`  (${sanitizeInline(describe(p.old))})`));
+    this.line(c.bold(`+++ ${sanitizeInline(p.new.source)}`) + c.dim(`  (${sanitizeInline(describe(p.new))})`));
+    this.line(c.bold(sanitizeInline(pageChangeLine(p))));
+  }
+
   file(f: FileComparison, from: Side, to: Side): this {
-    if (f.report) {
+    if (f.pageChange) this.pageChange(f.pageChange);
+    else if (f.report) {
       const text = renderTerminal(f.report, { ...this.options, color: this.options.color ?? false });
       // Nothing --only selects changed in this capture: renderTerminal printed nothing, and so do we (no blank line).
       if (text === '') return this;
@@ -111,6 +127,11 @@ function markdownWhole(f: FileComparison, capture: Capture, level: string): stri
   ].join('\n');
 }
 
+/** A page change under the heading a report of the two versions would have, then `livediff check`'s line. */
+function markdownPageChange(p: PageChange, level: string): string {
+  return `${level} livediff: ${escapeMarkdown(p.old.source)} → ${escapeMarkdown(p.new.source)}\n\n${pageChangeMarkdown(p)}`;
+}
+
 /** Markdown sections, one per file (a job summary truncates between them), the first being the title. */
 export function gitMarkdownSections(g: GitComparison, options: GitRenderOptions & { headingLevel?: number } = {}): string[] {
   const only = options.only ?? DEFAULT_ONLY;
@@ -120,7 +141,13 @@ export function gitMarkdownSections(g: GitComparison, options: GitRenderOptions 
   for (const p of g.problems) head.push(`> **Warning:** skipped ${escapeMarkdown(p.message)}`, '');
   const sections = g.files
     .filter((f) => shown(f, only))
-    .map((f) => (f.report ? renderMarkdown(f.report, { only, headingLevel: top + 1, timeZone: options.timeZone, explain: options.explain }) : markdownWhole(f, f.capture!, level)));
+    .map((f) =>
+      f.pageChange
+        ? markdownPageChange(f.pageChange, level)
+        : f.report
+          ? renderMarkdown(f.report, { only, headingLevel: top + 1, timeZone: options.timeZone, explain: options.explain })
+          : markdownWhole(f, f.capture!, level),
+    );
   return [`${head.join('\n').trimEnd()}\n`, ...sections.map((s) => `${s.trimEnd()}\n`)];
 }
 
@@ -130,7 +157,7 @@ export function renderGitMarkdown(g: GitComparison, options: GitRenderOptions & 
 
 const sideJson = (s: Side) => ({ rev: s.name, commit: s.kind === 'commit' ? s.oid : null });
 
-/** The comparison as the `livediff.git/2` document (see docs/json.md). */
+/** The comparison as the `livediff.git/3` document (see docs/json.md). */
 export function toGitJson(g: GitComparison, options: { only?: readonly OnlyValue[] } = {}) {
   const totals = gitTotals(g);
   return {
@@ -144,6 +171,8 @@ export function toGitJson(g: GitComparison, options: { only?: readonly OnlyValue
       status: f.status,
       report: f.report ? toJson(f.report, { only: options.only }) : null,
       capture: f.capture ? captureInfo(f.capture) : null,
+      // As a page-change step of `livediff.check/2`: the two titles.
+      pageChanged: f.pageChange ? { old: f.pageChange.oldTitle, new: f.pageChange.newTitle } : null,
     })),
     problems: g.problems.map(({ path, message }) => ({ path, message })),
     ignored: g.ignored,

@@ -1,5 +1,5 @@
 // Totals over a git comparison: post counts summed over the modified captures, files added and deleted,
-// whether anything selected changed (the exit code), and the one-line commit message.
+// page changes, whether anything selected changed (the exit code), and the one-line commit message.
 import { STATUS_LABEL } from '../render/vocabulary.js';
 import type { Capture, CaptureInfo, PostStatus } from '../model.js';
 import { DEFAULT_ONLY, hasChanges, type OnlyValue } from '../render/select.js';
@@ -7,6 +7,8 @@ import type { FileComparison, GitComparison } from './compare.js';
 
 export interface GitTotals {
   files: { modified: number; added: number; deleted: number };
+  /** Modified captures whose versions are different pages (a rollover): counted in `files` too, no post counted. */
+  pageChanges: number;
   /** Posts by status, summed over the modified captures (new and deleted captures are counted as files). */
   posts: Record<PostStatus | 'moved', number>;
 }
@@ -14,28 +16,32 @@ export interface GitTotals {
 export function gitTotals(c: GitComparison): GitTotals {
   const posts: GitTotals['posts'] = { added: 0, dropped: 0, edited: 0, moved: 0, 'out-of-view': 0, 'into-view': 0, unchanged: 0 };
   const files = { modified: 0, added: 0, deleted: 0 };
+  let pageChanges = 0;
   for (const f of c.files) {
     files[f.status]++;
+    if (f.pageChange) pageChanges++;
     if (!f.report) continue;
     for (const key of Object.keys(posts) as Array<keyof typeof posts>) posts[key] += f.report.summary[key];
   }
-  return { files, posts };
+  return { files, pageChanges, posts };
 }
 
 /**
  * Whether the comparison shows a change `only` selects: a modified capture with one (as `livediff OLD
- * NEW`), a new capture when `added` is selected, a deleted one when `dropped` is.
+ * NEW`), a new capture when `added` is selected, a deleted one when `dropped` is; a page change always
+ * (as `livediff check` reports one whatever `--only` says).
  */
 export function gitHasChanges(c: GitComparison, only: readonly OnlyValue[] = DEFAULT_ONLY): boolean {
   return c.files.some((f) =>
-    f.report ? hasChanges(f.report, only) : only.includes(f.status === 'added' ? 'added' : 'dropped'),
+    f.pageChange ? true : f.report ? hasChanges(f.report, only) : only.includes(f.status === 'added' ? 'added' : 'dropped'),
   );
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
- * One line for a commit message: "3 posts added, 1 edited; 1 new capture". Numbers only, no capture text.
+ * One line for a commit message: "3 posts added, 1 edited; 1 page changed, 1 new capture". Numbers only,
+ * no capture text (the Action's `message` names the pages: action/main.ts).
  * `unreadable`: captures that could not be read (an error page committed over one), which changed too:
  * counted, so that the line never says nothing changed for them.
  */
@@ -56,6 +62,7 @@ function changesMessage(t: GitTotals): string {
   ];
   const posts = counts.filter(([n]) => n > 0).map(([n, verb], i) => (i === 0 ? `${plural(n, 'post')} ${verb}` : `${n} ${verb}`));
   const files = [
+    ...(t.pageChanges ? [`${plural(t.pageChanges, 'page')} changed`] : []),
     ...(t.files.added ? [`${plural(t.files.added, 'new capture')}`] : []),
     ...(t.files.deleted ? [`${plural(t.files.deleted, 'capture')} deleted`] : []),
   ];

@@ -186,6 +186,11 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   return htmlDocument({ title: options.title ?? `livediff: ${name}`, body, css: DIFF_CSS, script: FILTER_SCRIPT });
 }
 
+/** A page change (a rollover: check's step, git's file) as a section: a heading, and the line the terminal prints. */
+export function pageChangeHtml(heading: string, change: { oldTitle: string | null; newTitle: string | null }): string {
+  return `<section class="report page-changed"><h2>${esc(heading)}</h2>\n<p class="summary">${esc(pageChangeLine(change))}</p></section>`;
+}
+
 /** Several consecutive diffs (the steps of `livediff check`) as one page, a section per step. */
 export function renderHtmlSteps(steps: readonly CheckStep[], options: HtmlOptions = {}): string {
   const reports = steps.flatMap((s) => (s.kind === 'report' ? [s.report] : []));
@@ -195,7 +200,7 @@ export function renderHtmlSteps(steps: readonly CheckStep[], options: HtmlOption
   const sections = steps.map((s) =>
     s.kind === 'report'
       ? reportHtml(s.report, 2, `${s.old} → ${s.new}`, options)
-      : `<section class="report page-changed"><h2>${esc(`${s.old} → ${s.new}`)}</h2>\n<p class="summary">${esc(pageChangeLine(s))}</p></section>`,
+      : pageChangeHtml(`${s.old} → ${s.new}`, s),
   );
   if (sections.length === 0) sections.push('<p class="summary">No new capture since the last run.</p>');
   return renderHtmlSections(title, sections, reports, options);

@@ -36,7 +36,7 @@ describe('the Action on a push', () => {
     expect(r.log.trimEnd().split('\n').at(-1)).toBe('livediff: 2 posts added');
   });
 
-  it('a deleted capture is reported as such; `format: json` writes livediff.git/2', async () => {
+  it('a deleted capture is reported as such; `format: json` writes livediff.git/3', async () => {
     const r = await runActionIn({ ...push(c2, c3, [c3]), inputs: { format: 'json' } });
     expect(r.code).toBe(0);
     expect(r.summary).toContain('### 🗑️ Deleted capture: snapshots/other.txt');
@@ -191,9 +191,16 @@ describe('the Action on a force-push and on a page rollover (issue 17)', () => {
     const c3 = repo.commit({ 'page.txt': CAPTURE_2 });
     const rollover = await runActionIn({ event: { before: c1, after: c2, commits: [{ id: c2 }] }, sha: c2, workspace: repo.dir });
     expect(rollover.code).toBe(0);
-    expect(rollover.outputs).toMatchObject({ changed: 'true', message: 'new page: March 22, 2023 - Russia-Ukraine news' });
-    expect(rollover.log).toContain('::notice title=livediff::livediff: new page in page.txt: March 21, 2023 - Russia-Ukraine news -> March 22, 2023 - Russia-Ukraine news\n');
+    // As `livediff check` words a page change, in the message, the notice, the log and the summary (whose
+    // line said `no capture changed`: the rollover was left out of it).
+    const line = 'page changed: March 21, 2023 - Russia-Ukraine news -> March 22, 2023 - Russia-Ukraine news';
+    expect(rollover.outputs).toMatchObject({ changed: 'true', message: line, 'files-modified': '1', dropped: '0' });
+    expect(rollover.log).toContain(`::notice title=livediff::livediff: page.txt: ${line}\n`);
+    expect(rollover.log).toContain(`::group::livediff: page.txt (modified)\n`);
     expect(rollover.log).not.toContain('::warning');
+    expect(rollover.summary).toContain(`**1 page changed**`);
+    expect(rollover.summary).toContain(`**page changed:** March 21, 2023 - Russia-Ukraine news -> March 22, 2023 - Russia-Ukraine news\n`);
+    expect(JSON.parse(readFileSync((await runActionIn({ event: { before: c1, after: c2 }, sha: c2, workspace: repo.dir, inputs: { format: 'json' } })).outputs.report!, 'utf8')).files).toMatchObject([{ path: 'page.txt', pageChanged: { new: 'March 22, 2023 - Russia-Ukraine news' } }]);
 
     const gone = 'deadbeef'.repeat(5);
     const lost = await runActionIn({ event: { before: gone, after: c3, commits: [{ id: c3 }] }, sha: c3, workspace: repo.dir });

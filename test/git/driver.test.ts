@@ -75,6 +75,27 @@ describe('git diff driver', () => {
     }
   });
 
+  // Reported from an exploratory run: a capture file that now holds the next day's page fell back to
+  // git's line diff (~300 lines) after a line saying the versions look like different pages.
+  it('a rollover (versions of different pages) is the page change check reports, in one line', () => {
+    repo.write({ 'snapshots/cnn/page.txt': OTHER_DAY });
+    try {
+      const r = git('diff', '--', 'snapshots/cnn/page.txt');
+      expect([r.status, r.stderr]).toEqual([0, '']);
+      const blob = repo.git('rev-parse', 'HEAD:snapshots/cnn/page.txt').slice(0, 7);
+      expect(r.stdout).toBe(
+        [
+          `--- snapshots/cnn/page.txt@${blob}  (9 posts shown of 11, updated 12:44 a.m. ET, March 23, 2023)`,
+          '+++ snapshots/cnn/page.txt  (9 posts shown of 17, updated 12:05 a.m. ET, March 22, 2023)',
+          'page changed: March 22, 2023 - Russia-Ukraine news -> March 21, 2023 - Russia-Ukraine news',
+          '',
+        ].join('\n'),
+      );
+    } finally {
+      execFileSync('git', ['checkout', '--', '.'], { cwd: repo.dir });
+    }
+  });
+
   it('with diff.trustExitCode unset, any change still exits 0 (git would stop otherwise)', () => {
     const args = ['git-diff-driver', 'p.txt', join(tmp, 'old.txt'), 'a'.repeat(40), '100644', join(tmp, 'new.txt'), 'b'.repeat(40), '100644'];
     const r = runCli(args);

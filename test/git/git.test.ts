@@ -48,10 +48,10 @@ describe('livediff git', () => {
     expect(out.trimEnd().split('\n').at(-1)).toBe(`${repo.short(first)} → ${repo.short(second)}: 3 captures changed (1 modified, 1 new, 1 deleted)`);
   });
 
-  it('--format json: livediff.git/2 wrapping the livediff.diff/2 report', () => {
+  it('--format json: livediff.git/3 wrapping the livediff.diff/2 report', () => {
     const doc = JSON.parse(git(['--format', 'json']).stdout);
     const direct = JSON.parse(runCli([OLD, NEW, '--format', 'json']).stdout);
-    expect(doc.schema).toBe('livediff.git/2');
+    expect(doc.schema).toBe('livediff.git/3');
     expect(doc.from).toEqual({ rev: 'HEAD~1', commit: first });
     expect(doc.to).toEqual({ rev: 'HEAD', commit: second });
     expect(doc.files.map((f: { path: string; status: string }) => [f.path, f.status])).toEqual([
@@ -166,5 +166,70 @@ describe('livediff git: first commits and trouble', () => {
     // The one-line message of every other format says so too.
     expect(runCli(['git', '-f', 'markdown'], { cwd: repo.dir }).stdout).toContain('**1 capture could not be read**');
     expect(JSON.parse(runCli(['git', '-f', 'json'], { cwd: repo.dir }).stdout).summary.message).toBe('1 capture could not be read');
+  });
+});
+
+// Reported from an exploratory run: a capture file that now holds the next day's page made `livediff git`
+// exit 2 ("no capture compared … 1 capture could not be read", "look like different pages; use --force").
+// As `livediff check` says it: a page change, one line naming both titles, exit 1, no post dropped.
+describe('livediff git: a page rollover', () => {
+  const repo = new Repo();
+  let first: string;
+  let second: string;
+  beforeAll(() => {
+    first = repo.commit({ 'live.txt': OTHER_DAY, 'b.txt': CAPTURE_1 });
+    second = repo.commit({ 'live.txt': CAPTURE_1, 'b.txt': CAPTURE_2 });
+  });
+  const git = (args: string[]) => runCli(['git', ...args], { cwd: repo.dir });
+  const LINE = 'page changed: March 21, 2023 - Russia-Ukraine news -> March 22, 2023 - Russia-Ukraine news';
+
+  it('terminal: both versions named, then the line check prints; a change (exit 1), not trouble', () => {
+    const r = git(['--', 'live.txt']);
+    expect([r.status, r.stderr]).toEqual([1, '']);
+    expect(r.stdout).toBe(
+      [
+        `--- live.txt@${repo.short(first)}  (9 posts shown of 17, updated 12:05 a.m. ET, March 22, 2023)`,
+        `+++ live.txt@${repo.short(second)}  (9 posts shown of 9, updated 12:44 a.m. ET, March 23, 2023)`,
+        LINE,
+        '',
+        `${repo.short(first)} → ${repo.short(second)}: 1 capture changed (1 modified, 0 new, 0 deleted)`,
+        '',
+      ].join('\n'),
+    );
+    // Whatever --only selects, as check reports a page change; the other capture is reported beside it.
+    const edited = git(['--only', 'edited', '--', 'live.txt']);
+    expect([edited.status, edited.stdout.split('\n')[2]]).toEqual([1, LINE]);
+    const both = git([]);
+    expect([both.status, both.stderr]).toEqual([1, '']);
+    expect(both.stdout).toContain(`\n\n--- live.txt@${repo.short(first)}`);
+    expect(both.stdout).toContain(`${LINE}\n\n`);
+    expect(both.stdout).not.toContain('dropped');
+  });
+
+  it('json, markdown, html: the same page change; the message counts it', () => {
+    const doc = JSON.parse(git(['-f', 'json']).stdout);
+    expect(doc.schema).toBe('livediff.git/3');
+    expect(doc.problems).toEqual([]);
+    expect(doc.files[1]).toEqual({
+      path: 'live.txt',
+      status: 'modified',
+      report: null,
+      capture: null,
+      pageChanged: { old: 'March 21, 2023 - Russia-Ukraine news', new: 'March 22, 2023 - Russia-Ukraine news' },
+    });
+    expect(doc.files[0]).toMatchObject({ path: 'b.txt', pageChanged: null });
+    expect(doc.summary).toMatchObject({ files: { modified: 2 }, pageChanges: 1, posts: { added: 2, dropped: 0 }, message: '2 posts added; 1 page changed' });
+    const md = git(['-f', 'markdown', '--', 'live.txt']).stdout;
+    expect(md).toContain('**1 page changed**');
+    expect(md).toContain(`### livediff: live.txt@&#8203;${repo.short(first)} → live.txt@&#8203;${repo.short(second)}\n\n**page changed:** March 21, 2023`);
+    const html = git(['-f', 'html', '--', 'live.txt']).stdout;
+    expect(html).toContain('<p class="summary">page changed: March 21, 2023 - Russia-Ukraine news -&gt; March 22, 2023 - Russia-Ukraine news</p>');
+    expect(html).not.toContain('Warning');
+  });
+
+  it('with --force the two versions are compared, as diff --force does', () => {
+    const r = git(['--force', '--', 'live.txt']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('warning: these captures look like different pages (compared with --force)');
   });
 });
