@@ -1,5 +1,6 @@
 // Compare two sides of a repository capture by capture: every changed file that parses as a capture is
-// diffed (modified) or noted (added, deleted, a new page); both versions of every file are read by one git process.
+// diffed (modified, renamed) or noted (added, deleted, a new page); both versions of every file are read by
+// one git process.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffCaptures, type DiffCapturesOptions, resolveOptions } from '../classify/report.js';
@@ -34,13 +35,16 @@ export interface PageChange {
 }
 
 export interface FileComparison {
+  /** The file's path (for a renamed file, its new path). */
   path: string;
   status: FileStatus;
-  /** For a modified file: the report, as `livediff OLD NEW` makes it (null for a page change). */
+  /** For a renamed file (as git detects renames): its path on the older side. */
+  oldPath?: string;
+  /** For a modified or renamed file: the report, as `livediff OLD NEW` makes it (null for a page change). */
   report: Report | null;
   /** For an added file the new capture, for a deleted file the old one. */
   capture: Capture | null;
-  /** For a modified file whose versions are different pages (without --force): the page change, no report. */
+  /** For a modified or renamed file whose versions are different pages (without --force): the page change, no report. */
   pageChange?: PageChange;
 }
 
@@ -98,7 +102,9 @@ async function parseVersions(files: ChangedFile[], from: Side, to: Side, options
     options.cwd,
     (i, bytes) => {
       const w = wanted[i]!;
-      const path = files[w.file]!.path;
+      const file = files[w.file]!;
+      // A renamed file's older version is named by its older path.
+      const path = w.side === 0 ? (file.oldPath ?? file.path) : file.path;
       parsed[w.file]![w.side] = parse(bytes, sourceName(path, w.side === 0 ? from : to), options);
     },
   );
@@ -114,16 +120,22 @@ async function parseVersions(files: ChangedFile[], from: Side, to: Side, options
 const isCapture = (p: Parsed): p is Capture => p !== null && !(p instanceof LivediffError);
 
 /**
- * Two readable versions of one file compared: the report, or, when `diffCaptures` finds them different
- * pages (a rollover, without --force), a page change: news, not trouble, and none of the old posts dropped.
+ * Two readable versions of one file (modified, or renamed: then `oldPath` is set) compared: the report,
+ * or, when `diffCaptures` finds them different pages (a rollover, without --force), a page change: news,
+ * not trouble, and none of the old posts dropped.
  */
-export function compareVersions(path: string, status: FileStatus, old: Capture, neu: Capture, options: DiffCapturesOptions): FileComparison {
+export function compareVersions(
+  file: Pick<FileComparison, 'path' | 'status' | 'oldPath'>,
+  old: Capture,
+  neu: Capture,
+  options: DiffCapturesOptions,
+): FileComparison {
   try {
-    return { path, status, report: diffCaptures(old, neu, options), capture: null };
+    return { ...file, report: diffCaptures(old, neu, options), capture: null };
   } catch (error) {
     if (!(error instanceof DifferentPagesError)) throw error;
     const pageChange = { oldTitle: error.oldTitle, newTitle: error.newTitle, old: captureInfo(old), new: captureInfo(neu) };
-    return { path, status, report: null, capture: null, pageChange };
+    return { ...file, report: null, capture: null, pageChange };
   }
 }
 
@@ -136,7 +148,7 @@ function compareFile(file: ChangedFile, old: Parsed, neu: Parsed, options: DiffC
   if (!isCapture(old)) return { path, message: (old as LivediffError).message };
   if (!isCapture(neu)) return { path, message: (neu as LivediffError).message };
   try {
-    return compareVersions(path, status, old, neu, options);
+    return compareVersions({ path, status, ...(file.oldPath === null ? {} : { oldPath: file.oldPath }) }, old, neu, options);
   } catch (error) {
     if (!(error instanceof LivediffError)) throw error;
     return { path, message: `${path}: ${error.message}` };

@@ -24,6 +24,9 @@ function wholeFile(f: FileComparison, timeZone: string | undefined): string {
   );
 }
 
+/** A file's heading: its path, `old → new` for a renamed one. */
+const title = (f: FileComparison) => (f.oldPath === undefined ? f.path : `${f.oldPath} → ${f.path}`);
+
 export function renderGitHtml(g: GitComparison, options: HtmlOptions = {}): string {
   const only = options.only ?? DEFAULT_ONLY;
   const files = g.files.filter((f) => shown(f, only));
@@ -31,7 +34,7 @@ export function renderGitHtml(g: GitComparison, options: HtmlOptions = {}): stri
   const sections = [
     `<p class="summary">${esc(commitMessage(gitTotals(g), g.problems.length))}</p>${warnings.join('')}`,
     ...files.map((f) =>
-      f.pageChange ? pageChangeHtml(f.path, f.pageChange) : f.report ? reportHtml(f.report, 2, f.path, options) : wholeFile(f, options.timeZone),
+      f.pageChange ? pageChangeHtml(title(f), f.pageChange) : f.report ? reportHtml(f.report, 2, title(f), options) : wholeFile(f, options.timeZone),
     ),
   ];
   const reports = files.map((f) => f.report).filter((r): r is Report => r !== null);

@@ -1,6 +1,6 @@
-// A git comparison as text: each modified capture through the diff renderers (terminal, Markdown, JSON),
-// new and deleted captures as a note with their posts' headlines, a new page as `livediff check` words a
-// page change, and the versioned `livediff.git/3` JSON.
+// A git comparison as text: each modified or renamed capture through the diff renderers (terminal,
+// Markdown, JSON), new and deleted captures as a note with their posts' headlines, a pure rename in one
+// line, a new page as `livediff check` words a page change, and the versioned `livediff.git/3` JSON.
 import type { Capture, CaptureInfo } from '../model.js';
 import { pageChangeLine, pageChangeMarkdown } from '../render/check.js';
 import { humanTime } from '../render/human-time.js';
@@ -19,7 +19,8 @@ import { renderGitHtml } from './html.js';
 
 /**
  * 3: a file whose versions are different pages is a `modified` file with `report: null` and `pageChanged`
- * (in /2 it was one of the `problems`); /2: the reports inside are `livediff.diff/2` (page notes as data).
+ * (in /2 it was one of the `problems`); a rename is one `renamed` file with `oldPath` (in /2 a deleted
+ * and an added one). 2: the reports inside are `livediff.diff/2` (page notes as data).
  */
 export const GIT_SCHEMA = 'livediff.git/3';
 
@@ -57,21 +58,35 @@ class GitTerminal extends TerminalWriter {
     }
   }
 
+  /** What a version shows, as a report's `---` and `+++` lines say it. */
+  private describe(i: CaptureInfo): string {
+    return describeCapture({ ...i, updated: i.updated && humanTime(i.updated, this.options.timeZone) });
+  }
+
   /** A page change: both versions named as a report names them, then the line `livediff check` prints. */
   private pageChange(p: PageChange): void {
     const { c } = this;
-    const describe = (i: CaptureInfo) => describeCapture({ ...i, updated: i.updated && humanTime(i.updated, this.options.timeZone) });
-    this.line(c.bold(`--- ${sanitizeInline(p.old.source)}`) + c.dim(`  (${sanitizeInline(describe(p.old))})`));
-    this.line(c.bold(`+++ ${sanitizeInline(p.new.source)}`) + c.dim(`  (${sanitizeInline(describe(p.new))})`));
+    this.line(c.bold(`--- ${sanitizeInline(p.old.source)}`) + c.dim(`  (${sanitizeInline(this.describe(p.old))})`));
+    this.line(c.bold(`+++ ${sanitizeInline(p.new.source)}`) + c.dim(`  (${sanitizeInline(this.describe(p.new))})`));
     this.line(c.bold(sanitizeInline(pageChangeLine(p))));
+  }
+
+  /** A renamed capture whose report shows nothing `--only` selects (a pure `git mv`): the rename, in one line. */
+  private renamed(oldPath: string, info: CaptureInfo): void {
+    const note = `renamed from ${oldPath}: ${this.describe(info)}`;
+    this.line(this.c.bold(`+++ ${sanitizeInline(info.source)}`) + this.c.dim(`  (${sanitizeInline(note)})`));
   }
 
   file(f: FileComparison, from: Side, to: Side): this {
     if (f.pageChange) this.pageChange(f.pageChange);
     else if (f.report) {
       const text = renderTerminal(f.report, { ...this.options, color: this.options.color ?? false });
-      // Nothing --only selects changed in this capture: renderTerminal printed nothing, and so do we (no blank line).
-      if (text === '') return this;
+      // Nothing --only selects changed in this capture: renderTerminal printed nothing, and so do we (no
+      // blank line), but for a rename, which is said.
+      if (text === '') {
+        if (f.oldPath !== undefined) this.renamed(f.oldPath, f.report.new);
+        return this;
+      }
       for (const l of text.trimEnd().split('\n')) this.line(l);
     } else this.whole(f, f.status === 'added' ? to : from, f.capture!);
     return this;
@@ -95,7 +110,7 @@ class GitTerminal extends TerminalWriter {
       this.c.bold(
         n === 0
           ? `${p === 0 ? 'no capture changed' : 'no capture compared'}: ${range}${unread}`
-          : `${range}: ${n} capture${n === 1 ? '' : 's'} changed (${t.modified} modified, ${t.added} new, ${t.deleted} deleted)${unread}`,
+          : `${range}: ${n} capture${n === 1 ? '' : 's'} changed (${t.modified} modified, ${t.added} new, ${t.deleted} deleted${t.renamed ? `, ${t.renamed} renamed` : ''})${unread}`,
       ),
     );
     return this.text();
@@ -169,6 +184,7 @@ export function toGitJson(g: GitComparison, options: { only?: readonly OnlyValue
     files: g.files.map((f) => ({
       path: f.path,
       status: f.status,
+      oldPath: f.oldPath ?? null,
       report: f.report ? toJson(f.report, { only: options.only }) : null,
       capture: f.capture ? captureInfo(f.capture) : null,
       // As a page-change step of `livediff.check/2`: the two titles.

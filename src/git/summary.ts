@@ -1,21 +1,22 @@
-// Totals over a git comparison: post counts summed over the modified captures, files added and deleted,
-// page changes, whether anything selected changed (the exit code), and the one-line commit message.
+// Totals over a git comparison: post counts summed over the modified and renamed captures, files by
+// status, page changes, whether anything selected changed (the exit code), and the one-line commit message.
 import { STATUS_LABEL } from '../render/vocabulary.js';
 import type { Capture, CaptureInfo, PostStatus } from '../model.js';
 import { DEFAULT_ONLY, hasChanges, type OnlyValue } from '../render/select.js';
 import type { FileComparison, GitComparison } from './compare.js';
 
 export interface GitTotals {
-  files: { modified: number; added: number; deleted: number };
+  /** Captures by status: a renamed one (as git detects renames) is compared with its older version. */
+  files: { modified: number; added: number; deleted: number; renamed: number };
   /** Modified captures whose versions are different pages (a rollover): counted in `files` too, no post counted. */
   pageChanges: number;
-  /** Posts by status, summed over the modified captures (new and deleted captures are counted as files). */
+  /** Posts by status, summed over the modified and renamed captures (new and deleted captures are counted as files). */
   posts: Record<PostStatus | 'moved', number>;
 }
 
 export function gitTotals(c: GitComparison): GitTotals {
   const posts: GitTotals['posts'] = { added: 0, dropped: 0, edited: 0, moved: 0, 'out-of-view': 0, 'into-view': 0, unchanged: 0 };
-  const files = { modified: 0, added: 0, deleted: 0 };
+  const files = { modified: 0, added: 0, deleted: 0, renamed: 0 };
   let pageChanges = 0;
   for (const f of c.files) {
     files[f.status]++;
@@ -47,7 +48,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  */
 export function commitMessage(t: GitTotals, unreadable = 0): string {
   const unread = `${plural(unreadable, 'capture')} could not be read`;
-  const files = t.files.modified + t.files.added + t.files.deleted;
+  const files = t.files.modified + t.files.added + t.files.deleted + t.files.renamed;
   if (unreadable > 0 && files === 0) return unread;
   const message = changesMessage(t);
   return unreadable > 0 ? `${message}; ${unread}` : message;
@@ -65,6 +66,7 @@ function changesMessage(t: GitTotals): string {
     ...(t.pageChanges ? [`${plural(t.pageChanges, 'page')} changed`] : []),
     ...(t.files.added ? [`${plural(t.files.added, 'new capture')}`] : []),
     ...(t.files.deleted ? [`${plural(t.files.deleted, 'capture')} deleted`] : []),
+    ...(t.files.renamed ? [`${plural(t.files.renamed, 'capture')} renamed`] : []),
   ];
   if (posts.length === 0 && files.length === 0) return t.files.modified > 0 ? 'no post added, edited or dropped' : 'no capture changed';
   return [posts.join(', '), files.join(', ')].filter(Boolean).join('; ');
@@ -80,7 +82,7 @@ export function describeCapture(i: CaptureInfo): string {
   return `${plural(i.posts, 'post')} shown${i.postCount === null ? '' : ` of ${i.postCount}`}${i.updated ? `, updated ${i.updated}` : ''}`;
 }
 
-/** Whether a file's comparison is shown: a modified capture always, a new or deleted one when `--only` asks. */
+/** Whether a file's comparison is shown: a modified or renamed capture always, a new or deleted one when `--only` asks. */
 export function shown(f: FileComparison, only: readonly OnlyValue[]): boolean {
-  return f.status === 'modified' || only.includes(f.status === 'added' ? 'added' : 'dropped');
+  return f.status === 'modified' || f.status === 'renamed' || only.includes(f.status === 'added' ? 'added' : 'dropped');
 }

@@ -214,6 +214,20 @@ describe('the Action on a force-push and on a page rollover (issue 17)', () => {
   });
 });
 
+describe('the Action on a renamed capture', () => {
+  it('compares it with its older version: no post change, nothing deleted, the message says renamed', async () => {
+    const repo = new Repo();
+    const c1 = repo.commit({ 'snapshots/live.txt': CAPTURE_2 });
+    const c2 = repo.commit({ 'snapshots/live.txt': null, 'snapshots/ukraine.txt': CAPTURE_2 });
+    const r = await runActionIn({ event: { before: c1, after: c2, commits: [{ id: c2 }] }, sha: c2, workspace: repo.dir });
+    expect(r.code).toBe(0);
+    expect(r.outputs).toMatchObject({ changed: 'false', dropped: '0', 'files-added': '0', 'files-deleted': '0', message: '1 capture renamed' });
+    expect(r.summary).not.toContain('Deleted capture');
+    expect(r.summary).toContain('### livediff: snapshots/live.txt@&#8203;');
+    expect(r.log).toContain('::group::livediff: snapshots/ukraine.txt (renamed)\n');
+  });
+});
+
 describe('the Action on a malformed event payload', () => {
   const repo = new Repo();
   const c1 = repo.commit({ 'snapshots/cnn.txt': CAPTURE_1 });

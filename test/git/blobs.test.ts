@@ -53,10 +53,26 @@ describe('parsing git output', () => {
       '',
     ].join('\0');
     expect(parseRawDiff(raw)).toEqual([
-      { path: 'x/modified.txt', status: 'modified', oldOid: a, newOid: b },
-      { path: 'added.txt', status: 'added', oldOid: null, newOid: b },
-      { path: 'deleted.txt', status: 'deleted', oldOid: a, newOid: null },
-      { path: 'worktree.txt', status: 'modified', oldOid: a, newOid: null },
+      { path: 'x/modified.txt', status: 'modified', oldPath: null, oldOid: a, newOid: b },
+      { path: 'added.txt', status: 'added', oldPath: null, oldOid: null, newOid: b },
+      { path: 'deleted.txt', status: 'deleted', oldPath: null, oldOid: a, newOid: null },
+      { path: 'worktree.txt', status: 'modified', oldPath: null, oldOid: a, newOid: null },
+    ]);
+  });
+
+  it('raw diff: a rename (`R086`, two paths: old, new) and a copy (the new file it makes) among other entries', () => {
+    const a = 'a'.repeat(40);
+    const b = 'b'.repeat(40);
+    const raw = [
+      `:100644 100644 ${a} ${b} R086`, 'old.txt', 'new.txt',
+      `:100644 100644 ${a} ${a} C100`, 'src.txt', 'copy.txt',
+      `:100644 100644 ${a} ${b} M`, 'm.txt',
+      '',
+    ].join('\0');
+    expect(parseRawDiff(raw)).toEqual([
+      { path: 'new.txt', status: 'renamed', oldPath: 'old.txt', oldOid: a, newOid: b },
+      { path: 'copy.txt', status: 'added', oldPath: null, oldOid: null, newOid: a },
+      { path: 'm.txt', status: 'modified', oldPath: null, oldOid: a, newOid: b },
     ]);
   });
 

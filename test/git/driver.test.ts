@@ -104,3 +104,45 @@ describe('git diff driver', () => {
     expect(runCli(['git-diff-driver', 'p.txt']).stdout).toBe('* Unmerged path p.txt\n');
   });
 });
+
+// Reported from an exploratory run: git passes a rename's new path as the 8th argument (and its
+// `rename from …` message as the 9th); the driver ignored them, printed nothing for a pure `git mv`
+// (git's own diff says `rename from`/`rename to`), and named the old path on its `+++` line after an edit.
+describe('git diff driver: renames', () => {
+  const repo = new Repo();
+  const EDITED = CAPTURE_2.replace('Read more here.', 'Read more over here.');
+  beforeAll(() => {
+    repo.commit({ '.gitattributes': 'snapshots/**/*.txt diff=livediff\n', 'snapshots/live.txt': CAPTURE_2 });
+    repo.commit({ 'snapshots/live.txt': null, 'snapshots/ukraine.txt': CAPTURE_2 });
+    repo.commit({ 'snapshots/ukraine.txt': null, 'snapshots/ukraine-2.txt': EDITED });
+    repo.git('config', 'diff.livediff.command', `'${process.execPath}' '${CLI}' git-diff-driver`);
+  });
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: repo.dir, encoding: 'utf8', env: { ...process.env, GIT_PAGER: 'cat', NO_COLOR: '', FORCE_COLOR: '0' } });
+  const blob = (rev: string, path: string) => repo.git('rev-parse', `${rev}:${path}`).slice(0, 7);
+
+  it('a pure rename: one line naming both paths', () => {
+    const r = git('diff', '-M', 'HEAD~2', 'HEAD~1');
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toBe(`+++ snapshots/ukraine.txt@${blob('HEAD~1', 'snapshots/ukraine.txt')}  (renamed from snapshots/live.txt: 9 posts shown of 11, updated 12:44 a.m. ET, March 23, 2023)\n`);
+  });
+
+  it('a rename with an edit: --- names the old path, +++ the new one', () => {
+    const r = git('diff', '-M', 'HEAD~1', 'HEAD');
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(new RegExp(`^--- snapshots/ukraine\\.txt@${blob('HEAD~1', 'snapshots/ukraine.txt')}  \\(`));
+    expect(lines[1]).toMatch(new RegExp(`^\\+\\+\\+ snapshots/ukraine-2\\.txt@${blob('HEAD', 'snapshots/ukraine-2.txt')}  \\(`));
+    expect(lines[2]).toBe('1 edited (body); 8 unchanged');
+  });
+
+  it("git's line diff after a rename names both paths too", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'livediff-driver-rename-'));
+    writeFileSync(join(dir, 'old'), 'Service unavailable\n');
+    writeFileSync(join(dir, 'new'), 'Service unavailable again\n');
+    const args = ['git-diff-driver', 'a.txt', join(dir, 'old'), 'a'.repeat(40), '100644', join(dir, 'new'), 'b'.repeat(40), '100644', 'b.txt', 'similarity index 60%\nrename from a.txt\nrename to b.txt\n'];
+    const r = runCli(args);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('diff --git a/a.txt b/b.txt\n');
+    expect(r.stdout).toContain('--- a/a.txt\n+++ b/b.txt\n');
+  });
+});

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run.js';
-import { CAPTURE_1, CAPTURE_2, OTHER_DAY, Repo } from './repo.js';
+import { CAPTURE_1, CAPTURE_2, OTHER_DAY, Repo, XI_PUTIN } from './repo.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'livediff-git-files-'));
 const file = (name: string, text: string) => {
@@ -25,7 +25,8 @@ describe('livediff git', () => {
   let second: string;
   beforeAll(() => {
     first = repo.commit({ 'snaps/cnn.txt': CAPTURE_1, 'snaps/gone.txt': OTHER_DAY, 'README.md': '# captures\n' });
-    second = repo.commit({ 'snaps/cnn.txt': CAPTURE_2, 'snaps/gone.txt': null, 'snaps/new.txt': OTHER_DAY, 'README.md': '# captures, updated\n' });
+    // Another capture than the one deleted: the same bytes under a new name would be a rename (below).
+    second = repo.commit({ 'snaps/cnn.txt': CAPTURE_2, 'snaps/gone.txt': null, 'snaps/new.txt': XI_PUTIN, 'README.md': '# captures, updated\n' });
   });
   const git = (args: string[]) => runCli(['git', ...args], { cwd: repo.dir });
 
@@ -213,6 +214,7 @@ describe('livediff git: a page rollover', () => {
     expect(doc.files[1]).toEqual({
       path: 'live.txt',
       status: 'modified',
+      oldPath: null,
       report: null,
       capture: null,
       pageChanged: { old: 'March 21, 2023 - Russia-Ukraine news', new: 'March 22, 2023 - Russia-Ukraine news' },
@@ -231,5 +233,66 @@ describe('livediff git: a page rollover', () => {
     const r = git(['--force', '--', 'live.txt']);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('warning: these captures look like different pages (compared with --force)');
+  });
+});
+
+// Reported from an exploratory run: a pure `git mv` of a capture was a deleted capture (every post listed,
+// `--only dropped` exit 1) plus a new one. git's rename detection (-M) pairs the two paths: the old
+// version is compared with the new.
+describe('livediff git: renamed captures', () => {
+  const repo = new Repo();
+  const EDITED = CAPTURE_2.replace('Read more here.', 'Read more over here.');
+  let first: string;
+  let moved: string;
+  let edited: string;
+  beforeAll(() => {
+    first = repo.commit({ 'snaps/live.txt': CAPTURE_2 });
+    moved = repo.commit({ 'snaps/live.txt': null, 'snaps/ukraine.txt': CAPTURE_2 });
+    edited = repo.commit({ 'snaps/ukraine.txt': null, 'snaps/ukraine-2.txt': EDITED });
+  });
+  const git = (args: string[]) => runCli(['git', ...args], { cwd: repo.dir });
+
+  it('a pure rename: no post change, exit 0, the rename said in one line and in the summary line', () => {
+    const r = git(['HEAD~2', 'HEAD~1']);
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toBe(
+      `+++ snaps/ukraine.txt@${repo.short(moved)}  (renamed from snaps/live.txt: 9 posts shown of 11, updated 12:44 a.m. ET, March 23, 2023)\n\n` +
+        `${repo.short(first)} → ${repo.short(moved)}: 1 capture changed (0 modified, 0 new, 0 deleted, 1 renamed)\n`,
+    );
+    const dropped = git(['HEAD~2', 'HEAD~1', '--only', 'dropped']);
+    expect(dropped.status).toBe(0);
+    expect(dropped.stdout).not.toContain('deleted file');
+    const doc = JSON.parse(git(['HEAD~2', 'HEAD~1', '-f', 'json']).stdout);
+    expect(doc.files).toHaveLength(1);
+    expect(doc.files[0]).toMatchObject({ path: 'snaps/ukraine.txt', status: 'renamed', oldPath: 'snaps/live.txt', capture: null, pageChanged: null });
+    expect(doc.files[0].report.old.source).toBe(`snaps/live.txt@${repo.short(first)}`);
+    expect(doc.files[0].report.new.source).toBe(`snaps/ukraine.txt@${repo.short(moved)}`);
+    expect(doc.files[0].report.summary).toMatchObject({ added: 0, dropped: 0, edited: 0, unchanged: 9 });
+    expect(doc.summary).toMatchObject({ files: { modified: 0, added: 0, deleted: 0, renamed: 1 }, message: '1 capture renamed' });
+    expect(git(['HEAD~2', 'HEAD~1', '-f', 'markdown']).stdout).toContain(`### livediff: snaps/live.txt@&#8203;${repo.short(first)} → snaps/ukraine.txt@&#8203;${repo.short(moved)}`);
+    expect(git(['HEAD~2', 'HEAD~1', '-f', 'html']).stdout).toContain('<h2>snaps/live.txt → snaps/ukraine.txt');
+  });
+
+  it('a rename with an edit: the edit reported between the old path and the new, exit 1', () => {
+    const r = git([]);
+    expect([r.status, r.stderr]).toEqual([1, '']);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(new RegExp(`^--- snaps/ukraine\\.txt@${repo.short(moved)}  \\(9 posts shown of 11`));
+    expect(lines[1]).toMatch(new RegExp(`^\\+\\+\\+ snaps/ukraine-2\\.txt@${repo.short(edited)}  \\(9 posts shown of 11`));
+    expect(lines[2]).toBe('1 edited (body); 8 unchanged');
+    expect(r.stdout).toContain('~ Read more {+over +}here.');
+    expect(lines.at(-2)).toBe(`${repo.short(moved)} → ${repo.short(edited)}: 1 capture changed (0 modified, 0 new, 0 deleted, 1 renamed)`);
+    expect(JSON.parse(git(['-f', 'json']).stdout).summary).toMatchObject({ files: { renamed: 1 }, posts: { edited: 1 }, message: '1 post edited; 1 capture renamed' });
+  });
+
+  it('a rename staged in the working tree (git mv) is one too', () => {
+    repo.git('mv', 'snaps/ukraine-2.txt', 'snaps/ukraine-3.txt');
+    try {
+      const r = git(['--worktree']);
+      expect(r.status).toBe(0);
+      expect(r.stdout.split('\n')[0]).toBe('+++ snaps/ukraine-3.txt  (renamed from snaps/ukraine-2.txt: 9 posts shown of 11, updated 12:44 a.m. ET, March 23, 2023)');
+    } finally {
+      repo.git('mv', 'snaps/ukraine-3.txt', 'snaps/ukraine-2.txt');
+    }
   });
 });

@@ -9,6 +9,7 @@ export const CNN = join(ROOT, 'snapshots/cnn-russia-ukraine-2023-03-22');
 export const CAPTURE_1 = readFileSync(join(CNN, 'capture-1.txt'), 'utf8');
 export const CAPTURE_2 = readFileSync(join(CNN, 'capture-2.txt'), 'utf8');
 export const OTHER_DAY = readFileSync(join(ROOT, 'snapshots/cnn-russia-ukraine-2023-03-21/capture-1.txt'), 'utf8');
+export const XI_PUTIN = readFileSync(join(ROOT, 'snapshots/cnn-xi-putin-moscow-2023-03-20/capture-1.txt'), 'utf8');
 
 export class Repo {
   readonly dir: string;
