@@ -141,7 +141,7 @@ function classifyNewestFirst(
       // Below the shared posts: the old window covered this place if it showed posts below the last shared
       // one, and this post is not older than the last of them (then it would sit below the old window).
       const last = old.posts[old.posts.length - 1]!;
-      const coveredByOld = newToOld[before]! < old.posts.length - 1 && !isAfter(last.minutes, post.minutes);
+      const coveredByOld = newToOld[before]! < old.posts.length - 1 && !isAfter(last.minutes, post.minutes) && !sameMinute(last.minutes, post.minutes);
       [status, evidence] = coveredByOld ? ['added', { kind: 'below-shown', covered: true }] : ['into-view', { kind: 'below-window' }];
     } else [status, evidence] = ['into-view', { kind: 'nothing-shared' }];
     newOnly.set(n, status);
@@ -154,27 +154,42 @@ function classifyNewestFirst(
   const headCandidates: number[] = [];
   let oldestShown: number | null = null;
   for (const p of neu.posts) if (p.minutes !== null && (oldestShown === null || p.minutes < oldestShown)) oldestShown = p.minutes;
+  // A post the old capture showed twice (pinned at the top and in its place) pairs once; its other copy is
+  // no deletion while the new capture still shows the post.
+  const newKeys = new Set<string>();
+  const shownAgain = (o: number) => {
+    if (newKeys.size === 0) for (const p of neu.posts) newKeys.add(p.key);
+    return newKeys.has(old.posts[o]!.key);
+  };
   for (const o of alignment.unmatchedOld) {
     const post = old.posts[o]!;
     const before = oldN.before[o]!;
     const after = oldN.after[o]!;
     let status: OldOnlyStatus = 'out-of-view';
     let evidence: Evidence = { kind: 'outside-window' };
-    // Older than anything the new capture shows: the place it would have is below the new window.
+    // Older than anything the new capture shows: the place it would have is below the new window. At the
+    // tail, a post of the same minute as the oldest shown may sit on either side of it (posts published
+    // together are listed in no stable order).
     const olderThanView = post.minutes !== null && oldestShown !== null && post.minutes < oldestShown;
+    const notNewerThanView = post.minutes !== null && oldestShown !== null && post.minutes <= oldestShown;
+    // A top post without a time may have been pinned there: unpinned, it went back below the window.
+    const maybeUnpinned = o === 0 && post.minutes === null;
     if (olderThanView) evidence = { kind: 'older-than-shown' };
-    if (showsWholePage(neu)) [status, evidence] = ['dropped', { kind: 'whole-page', side: 'new', counter: neu.page.postCount }];
+    if (neu.posts.length === 0) evidence = { kind: 'empty-after' };
+    else if (shownAgain(o)) evidence = { kind: 'shown-again' };
+    else if (showsWholePage(neu)) [status, evidence] = ['dropped', { kind: 'whole-page', side: 'new', counter: neu.page.postCount }];
     else if (unordered) evidence = { kind: 'unordered' };
     else if (before >= 0 && after >= 0) [status, evidence] = ['dropped', { kind: 'between-shown', before: oldIndex(before), after: oldIndex(after) }];
     else if (after >= 0) {
       // At the head: shown if the new capture has posts above the first shared one, unless the post is
       // older than anything the new capture shows (unpinned, it may sit below the window now).
-      if (oldToNew[after]! > 0 && !olderThanView) [status, evidence] = ['dropped', { kind: 'above-shown', after: oldIndex(after) }];
+      if (oldToNew[after]! > 0 && !olderThanView && !maybeUnpinned) [status, evidence] = ['dropped', { kind: 'above-shown', after: oldIndex(after) }];
       else if (!olderThanView) headCandidates.push(o);
     } else if (before >= 0) {
       // At the tail: shown if the new capture has posts below the last shared one, unless the post is older
       // than anything it shows (those posts were inserted above its place; the window ends before it).
-      if (oldToNew[before]! < neu.posts.length - 1 && !olderThanView) [status, evidence] = ['dropped', { kind: 'below-shown', before: oldIndex(before) }];
+      if (oldToNew[before]! < neu.posts.length - 1 && !notNewerThanView) [status, evidence] = ['dropped', { kind: 'below-shown', before: oldIndex(before) }];
+      else if (notNewerThanView && !olderThanView) evidence = { kind: 'edge-minute' };
     }
     oldOnly.set(o, status);
     oldEvidence.set(o, evidence);
@@ -184,7 +199,8 @@ function classifyNewestFirst(
   let deletionsOutsideView: number | null = null;
   const oldCount = old.page.postCount;
   const newCount = neu.page.postCount;
-  if (oldCount !== null && newCount !== null) {
+  // An empty capture (a feed's `[]` or `total: 0` in a backend hiccup) proves no deletion, nor does its counter.
+  if (oldCount !== null && newCount !== null && neu.posts.length > 0) {
     const implied = oldCount + added - newCount;
     let shown = [...oldOnly.values()].filter((s) => s === 'dropped').length;
     // The counter says posts were deleted that no capture shows deleted: the posts that vanished from
@@ -204,6 +220,11 @@ function classifyNewestFirst(
     else if (implied < 0) notes.push({ kind: 'added-outside-view', ...counters, posts: -implied });
   }
   return { oldOnly, newOnly, oldEvidence, newEvidence, deletionsOutsideView, notes };
+}
+
+/** Two known times of the same minute. */
+function sameMinute(a: number | null, b: number | null): boolean {
+  return a !== null && a === b;
 }
 
 /** `a` is a later time than `b` (false when either is unknown). */

@@ -24,6 +24,12 @@ export function explainEvidence(e: Evidence): string {
       return 'newer than every post the old capture shows';
     case 'older-than-shown':
       return 'older than every post the new capture shows: it may sit below the window';
+    case 'edge-minute':
+      return 'of the same minute as the oldest post the new capture shows: posts of one minute are listed in no set order, so it may sit below the window';
+    case 'shown-again':
+      return 'the old capture showed this post twice (pinned as well?); the new capture still shows it';
+    case 'empty-after':
+      return 'the new capture has no posts at all: an empty answer proves no deletion';
     case 'outside-window':
       return 'at the edge of the window: it may only have scrolled out of view';
     case 'below-window':

@@ -120,3 +120,55 @@ describe('windows: dropped vs out-of-view, added vs into-view', () => {
     expect(r.page.notes).toEqual([{ kind: 'fewer-deletions-than-shown', oldCount: 20, newCount: 20, added: 0, implied: 0, shown: 1 }]);
   });
 });
+
+// From a red-team pass: each of these said `dropped` of a post that was still on the page.
+describe('no deletion without proof', () => {
+  const feed = (posts: Array<{ id: number; title: string; time?: string }>, total: number | null = posts.length) =>
+    JSON.stringify({
+      title: 'Live: City v United',
+      ...(total === null ? {} : { total }),
+      posts: posts.map((p) => ({ id: p.id, ...(p.time ? { published: p.time } : {}), title: p.title, text: `${p.title}: what happened, in a sentence of its own ${p.id}.` })),
+    });
+  const read = async (text: string) => {
+    const { loadFormats } = await import('../../src/parse/index.js');
+    await loadFormats();
+    return parseCapture(text);
+  };
+  const events = [105, 104, 103, 102, 101].map((id) => ({ id, title: `Event ${id}`, time: `2026-11-22T15:${id - 70}:00Z` }));
+
+  it('an empty answer (`posts: []`, `total: 0`) proves no deletion, nor does its counter', async () => {
+    const r = diffCaptures(await read(feed(events)), await read(feed([], 0)));
+    expect(r.posts.map((p) => p.status)).toEqual(Array(5).fill('out-of-view'));
+    expect(r.posts[0]!.evidence).toEqual({ kind: 'empty-after' });
+    expect(r.page.deletionsOutsideView).toBeNull();
+    expect(r.page.notes).toEqual([]);
+  });
+
+  it('a post the old capture showed twice (pinned, and in its place) is not dropped when one copy goes', () => {
+    const pinned = post(9, 600);
+    const r = diffCaptures(
+      parseCapture(makeCapture({ count: 3, posts: [pinned, ...page([1, 2]), pinned] })),
+      parseCapture(makeCapture({ count: 4, posts: [pinned, post(0, 1100), ...page([1, 2])] })),
+    );
+    expect(r.summary.dropped).toBe(0);
+    expect(r.posts.find((p) => p.status === 'out-of-view')!.evidence).toEqual({ kind: 'shown-again' });
+  });
+
+  it('posts of the same minute as the oldest shown, past the window’s end, may sit either side of it', () => {
+    const batch = (n: number) => post(n, 700);
+    const r = diffCaptures(
+      parseCapture(makeCapture({ count: null, posts: [post(1), post(2), batch(3), batch(4), batch(5)] })),
+      parseCapture(makeCapture({ count: null, posts: [post(0, 1100), post(1), post(2), batch(3), batch(6)] })),
+    );
+    expect(r.posts.map((p) => `${p.status}:${p.post.headline.split(':')[0]}`).sort()).toEqual(
+      ['added:Story 0', 'into-view:Story 6', 'out-of-view:Story 4', 'out-of-view:Story 5', 'unchanged:Story 1', 'unchanged:Story 2', 'unchanged:Story 3'].sort(),
+    );
+    expect(r.posts.filter((p) => p.status === 'out-of-view').map((p) => p.evidence)).toEqual([{ kind: 'edge-minute' }, { kind: 'edge-minute' }]);
+  });
+
+  it('a top post without a time (pinned, then unpinned) is not dropped by position', async () => {
+    const untimed = (ids: number[]) => ids.map((id) => ({ id, title: `Event ${id}` }));
+    const r = diffCaptures(await read(feed(untimed([900, 104, 103, 102]), null)), await read(feed(untimed([106, 105, 104, 103]), null)));
+    expect(r.posts.find((p) => p.post.headline === 'Event 900')).toMatchObject({ status: 'out-of-view', evidence: { kind: 'outside-window' } });
+  });
+});
