@@ -96,7 +96,7 @@ export async function runLog(args: Args): Promise<number> {
         });
     if (series.versions.length === 0 && skipped > 0) throw new InputError(args.inputs!.join(' '), 'at least one readable capture', `${skipped} file(s), none a capture`);
     if (series.by === 'content') {
-      process.stderr.write('livediff: no capture times in the file names; ordered by what the captures say (Updated time, newest post, post counter)\n');
+      process.stderr.write('livediff: no capture times in the file names; ordered by what the captures say (Updated time, newest post, then the order given)\n');
     }
     const versions = series.versions.filter((v) => {
       const t = v.time?.getTime();

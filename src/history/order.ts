@@ -41,9 +41,11 @@ function saysTaken(c: Capture): number {
 
 /**
  * Order captures oldest first: by the stamps in their names when every name has one, else by `order`
- * when given, else by what they say: the `Updated` time (the page's own clock), then the newest post,
- * then the post counter, names breaking ties. The counter comes last: it goes down when a post is
- * deleted, and it counts another page's posts on another scale (a series of daily pages).
+ * when given, else by what they say: the `Updated` time (the page's own clock), then the newest post;
+ * captures those leave tied keep the order they were given in (the command line's, a glob's). The post
+ * counter is no key: it goes up when a post is added and down when one is deleted, so it orders a deletion
+ * backwards as often as not (it read as a post just added), and it counts another page's posts on another
+ * scale (a series of daily pages).
  */
 export function orderCaptures<T extends Candidate>(items: T[], order?: 'name' | 'mtime'): { ordered: T[]; by: OrderBy; time: (t: T) => Date | null } {
   const stamps = new Map(items.map((i) => [i, stampFromName(i.name)]));
@@ -56,13 +58,14 @@ export function orderCaptures<T extends Candidate>(items: T[], order?: 'name' | 
   if (order === 'mtime') {
     return { ordered: [...items].sort((a, b) => a.mtimeMs - b.mtimeMs || byName(a, b)), by: 'mtime', time: (t) => new Date(t.mtimeMs) };
   }
-  // Each key once per capture; -Infinity - -Infinity is NaN, so keys are compared, not subtracted.
-  const keyed = items.map((item) => ({ item, keys: [saysTaken(item.capture), newestPost(item.capture), item.capture.page.postCount ?? -1] }));
+  // Each key once per capture; -Infinity - -Infinity is NaN, so keys are compared, not subtracted. The sort
+  // is stable: ties stay in the order given.
+  const keyed = items.map((item) => ({ item, keys: [saysTaken(item.capture), newestPost(item.capture)] }));
   keyed.sort((a, b) => {
     for (let k = 0; k < a.keys.length; k++) {
       if (a.keys[k]! !== b.keys[k]!) return a.keys[k]! < b.keys[k]! ? -1 : 1;
     }
-    return byName(a.item, b.item);
+    return 0;
   });
   return { ordered: keyed.map((k) => k.item), by: 'content', time: (t) => stamps.get(t) ?? null };
 }

@@ -89,7 +89,7 @@ describe('capture order', () => {
     expect(orderCaptures(shuffled, 'name').by).toBe('name');
   });
 
-  it('by what the captures say (post counter, then newest post) when names have no time', () => {
+  it('by what the captures say (Updated time, then newest post) when names have no time', () => {
     const unnamed = [items[5]!, items[2]!, items[0]!, items[1]!].map((i, k) => ({ ...i, name: `capture-${k}.txt` }));
     const { ordered, by } = orderCaptures(unnamed);
     expect(by).toBe('content');
@@ -109,6 +109,17 @@ describe('capture order', () => {
     ];
     expect(candidates[0]!.capture.posts).toHaveLength(candidates[1]!.capture.posts.length - 1);
     expect(orderCaptures(candidates).ordered.map((c) => c.name)).toEqual(['first.txt', 'second.txt']);
+  });
+
+  // From a red-team pass: Updated and the newest post unchanged, a post deleted (11 -> 10 Posts). Ordered by
+  // the counter, `log before.txt after.txt` read the deletion as a post just added. Ties keep the order given.
+  it('captures their times cannot tell apart keep the order they were given in, not the counter\'s', () => {
+    const first = readFileSync(join(ROOT, 'snapshots', 'cnn-russia-ukraine-2023-03-22', 'capture-2.txt'), 'utf8');
+    const deleted = /9:20 p\.m\. ET, March 21, 2023\n[^]*?(?=\n\d{1,2}:\d\d [ap]\.m\. ET)/.exec(first)![0];
+    const after = first.replace('11 Posts', '10 Posts').replace(deleted, '');
+    const candidate = (name: string, text: string) => ({ name, mtimeMs: 0, capture: parseCapture(text, { source: name }) });
+    expect(orderCaptures([candidate('before.txt', first), candidate('after.txt', after)]).ordered.map((c) => c.name)).toEqual(['before.txt', 'after.txt']);
+    expect(orderCaptures([candidate('after.txt', after), candidate('before.txt', first)]).ordered.map((c) => c.name)).toEqual(['after.txt', 'before.txt']);
   });
 
   it('pages of different days by their Updated times, whatever their counters', () => {
