@@ -106,6 +106,7 @@ function classifyNewestFirst(
   let newestOld: number | null = null;
   for (const p of old.posts) if (p.minutes !== null && (newestOld === null || p.minutes > newestOld)) newestOld = p.minutes;
   const oldAllTimed = old.posts.length > 0 && old.posts.every((p) => p.minutes !== null);
+  const oldestOld = oldestShownBy(old);
 
   // New-only posts first: the counter check for deletions needs the number of added posts.
   const newOnly = new Map<number, NewOnlyStatus>();
@@ -134,7 +135,9 @@ function classifyNewestFirst(
       // is not newer than the first of them (then it would sit above the old window).
       const first = old.posts[0]!;
       const coveredByOld = newToOld[after]! > 0 && !isAfter(post.minutes, first.minutes);
-      if (coveredByOld) [status, evidence] = ['added', { kind: 'above-shown', covered: true }];
+      // A post pinned on top that is older than every post the old capture showed is an old post, not a new one.
+      if (n === 0 && pinnedTop(neu) && isAfter(oldestOld, post.minutes)) [status, evidence] = ['into-view', { kind: 'pinned-older' }];
+      else if (coveredByOld) [status, evidence] = ['added', { kind: 'above-shown', covered: true }];
       else if (old.page.deepLink === null) [status, evidence] = ['added', { kind: 'top-of-page' }];
       else [status, evidence] = ['into-view', { kind: 'deep-link-window' }];
     } else if (before >= 0) {
@@ -152,8 +155,7 @@ function classifyNewestFirst(
   const oldOnly = new Map<number, OldOnlyStatus>();
   const oldEvidence = new Map<number, Evidence>();
   const headCandidates: number[] = [];
-  let oldestShown: number | null = null;
-  for (const p of neu.posts) if (p.minutes !== null && (oldestShown === null || p.minutes < oldestShown)) oldestShown = p.minutes;
+  const oldestShown = oldestShownBy(neu);
   // A post the old capture showed twice (pinned at the top and in its place) pairs once; its other copy is
   // no deletion while the new capture still shows the post.
   const newKeys = new Set<string>();
@@ -220,6 +222,26 @@ function classifyNewestFirst(
     else if (implied < 0) notes.push({ kind: 'added-outside-view', ...counters, posts: -implied });
   }
   return { oldOnly, newOnly, oldEvidence, newEvidence, deletionsOutsideView, notes };
+}
+
+/**
+ * The top post is pinned: older than the post below it, on a page listed newest first (a catch-up or an
+ * explainer kept on top). Its time says nothing of where the window of newer posts ends.
+ */
+function pinnedTop(c: Capture): boolean {
+  const [first, second] = c.posts;
+  return first !== undefined && second !== undefined && isAfter(second.minutes, first.minutes);
+}
+
+/** The oldest time among the posts a capture shows, a pinned top post left out; null for none. */
+function oldestShownBy(c: Capture): number | null {
+  let oldest: number | null = null;
+  const from = pinnedTop(c) ? 1 : 0;
+  for (let i = from; i < c.posts.length; i++) {
+    const m = c.posts[i]!.minutes;
+    if (m !== null && (oldest === null || m < oldest)) oldest = m;
+  }
+  return oldest;
 }
 
 /** Two known times of the same minute. */

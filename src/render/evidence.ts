@@ -24,6 +24,8 @@ export function explainEvidence(e: Evidence): string {
       return 'newer than every post the old capture shows';
     case 'older-than-shown':
       return 'older than every post the new capture shows: it may sit below the window';
+    case 'pinned-older':
+      return 'pinned on top, and older than every post the old capture showed: an old post, not a new one';
     case 'edge-minute':
       return 'of the same minute as the oldest post the new capture shows: posts of one minute are listed in no set order, so it may sit below the window';
     case 'shown-again':

@@ -171,4 +171,18 @@ describe('no deletion without proof', () => {
     const r = diffCaptures(await read(feed(untimed([900, 104, 103, 102]), null)), await read(feed(untimed([106, 105, 104, 103]), null)));
     expect(r.posts.find((p) => p.post.headline === 'Event 900')).toMatchObject({ status: 'out-of-view', evidence: { kind: 'outside-window' } });
   });
+
+  it('pinned posts swapped: the unpinned one is out of view, the newly pinned old one into view, not dropped and added', () => {
+    const catchUp = post(8, 630); // 10:30, pinned in the old capture
+    const explainer = post(9, 362); // 6:02, pinned in the new one
+    const r = diffCaptures(
+      parseCapture(makeCapture({ count: 14, posts: [catchUp, post(1, 900), post(2, 800), post(3, 705)] })),
+      parseCapture(makeCapture({ count: 14, posts: [explainer, post(1, 900), post(2, 800), post(3, 705)] })),
+    );
+    expect(r.posts.filter((p) => p.status !== 'unchanged').map((p) => [p.status, p.post.headline.split(':')[0], p.evidence?.kind])).toEqual([
+      ['out-of-view', 'Story 8', 'older-than-shown'],
+      ['into-view', 'Story 9', 'pinned-older'],
+    ]);
+    expect(r.page.notes).toEqual([]);
+  });
 });
