@@ -68,7 +68,7 @@ export interface Capture {
 }
 
 /** How a pair of posts was recognised as the same post, strongest first. */
-export type MatchKind = 'id' | 'identical' | 'time+headline' | 'body' | 'similar' | 'in-place';
+export type MatchKind = 'id' | 'identical' | 'time+headline' | 'body' | 'similar' | 'grown' | 'in-place';
 
 // ——— Page order and evidence (align/order.ts, align/rewrites.ts, classify/window.ts) ———
 

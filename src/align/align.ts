@@ -3,6 +3,7 @@ import type { Alignment, MatchKind, Post } from '../model.js';
 import { textSource } from '../parse/chunks.js';
 import { postKey } from '../parse/post.js';
 import { bodyKey, samePost, timeHeadlineKey } from './fingerprint.js';
+import { matchGrown } from './growth.js';
 import { findMoved } from './moves.js';
 import { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from './options.js';
 import { pairRewrites } from './rewrites.js';
@@ -120,6 +121,7 @@ export function alignPosts(oldPosts: readonly Post[], newPosts: readonly Post[],
   matchByKey(state, 'identical', (p) => p.key ?? postKey(p), true, false, samePost);
   for (const [match, key, acrossIds, uniqueOnly] of LAYERS) matchByKey(state, match, key, acrossIds, uniqueOnly);
   matchBySimilarity(state, opts); // align/similarity.ts
+  matchGrown(state, opts); // align/growth.ts: posts that kept every paragraph and grew
   pairRewrites(state, opts); // align/rewrites.ts: rewrites in place, from slot, time and content together
   const pairs = inNewOrder(state.pairs, newPosts.length);
   return {

@@ -83,6 +83,7 @@ function oldOnly(status: OldOnlyChange['status'], post: Post, index: number, evi
 function pairEvidence(pair: Pair, score: number): { evidence: Evidence | null; confidence: number | null } {
   if (pair.match === 'in-place') return { evidence: pair.evidence ?? null, confidence: pair.confidence ?? null };
   if (pair.match === 'similar') return { evidence: { kind: 'similar', score }, confidence: null };
+  if (pair.match === 'grown') return { evidence: { kind: 'grown', score }, confidence: null };
   return { evidence: null, confidence: null };
 }
 

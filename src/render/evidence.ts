@@ -46,6 +46,8 @@ export function explainEvidence(e: Evidence): string {
       return 'the list is not in time order (a ranking): position alone proves nothing';
     case 'similar':
       return `similar text (score ${String(e.score)})`;
+    case 'grown':
+      return `every paragraph it had is in the new version, word for word: the post grew (similarity ${String(e.score)})`;
     case 'same-slot': {
       const facts = [
         'same place between the same neighbours',

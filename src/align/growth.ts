@@ -1,0 +1,50 @@
+// Posts that grew: a developing story updated, re-headlined and bumped to the top keeps what it said word
+// for word and adds to it. The similarity score counts every added word against the pair (its Dice
+// coefficient halves when the post triples), so such a post read as dropped, and its new version as added.
+// Run after similarity, on the posts still free: an old post whose every paragraph is found, word for word,
+// in one new post, and in no other free post of either side, is that post grown.
+import type { Post } from '../model.js';
+import type { AlignOptions } from './options.js';
+import { idsDiffer, similarity } from './similarity.js';
+import { free, newPair, type State, take } from './state.js';
+
+/** Shorter paragraphs ("Read more.", "Watch:") prove nothing; a post needs at least one longer to be found. */
+export const MIN_GROWN_PARAGRAPH = 40;
+
+/** The paragraphs of a post that can prove it, distinct. */
+function proving(post: Post): string[] {
+  return [...new Set(post.body.map((b) => b.text).filter((t) => t.length >= MIN_GROWN_PARAGRAPH))];
+}
+
+/** Pair free old posts with the free new post that contains all their paragraphs (mutates `state`). */
+export function matchGrown(state: State, opts: AlignOptions): void {
+  const oldFree = free(state.oldTaken);
+  const newFree = free(state.newTaken);
+  if (oldFree.length === 0 || newFree.length === 0) return;
+  // Which free new posts have each paragraph, and how many free old posts have it.
+  const inNew = new Map<string, number[]>();
+  for (const n of newFree) for (const t of proving(state.newPosts[n]!)) inNew.set(t, [...(inNew.get(t) ?? []), n]);
+  const oldPhrases = new Map(oldFree.map((o) => [o, proving(state.oldPosts[o]!)]));
+  const inOld = new Map<string, number>();
+  for (const ps of oldPhrases.values()) for (const t of ps) inOld.set(t, (inOld.get(t) ?? 0) + 1);
+  // Each new post's claimants: an old post found whole in it, its paragraphs in no other free post.
+  const claims = new Map<number, number[]>();
+  for (const [o, ps] of oldPhrases) {
+    if (ps.length === 0) continue;
+    const homes = new Set<number>();
+    for (const t of ps) {
+      const ns = inNew.get(t);
+      if (ns === undefined || ns.length !== 1 || inOld.get(t) !== 1) homes.add(-1);
+      else homes.add(ns[0]!);
+    }
+    const [n] = homes;
+    if (homes.size !== 1 || n === undefined || n < 0 || idsDiffer(state.oldPosts[o]!, state.newPosts[n]!)) continue;
+    claims.set(n, [...(claims.get(n) ?? []), o]);
+  }
+  // A new post found to contain two old posts (two merged) is left: which one it continues is not known.
+  for (const [n, os] of claims) {
+    if (os.length !== 1) continue;
+    const o = os[0]!;
+    take(state, newPair(o, n, 'grown', similarity(state.oldPosts[o]!, state.newPosts[n]!, opts)));
+  }
+}

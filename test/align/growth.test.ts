@@ -1,0 +1,53 @@
+// Posts that grew (align/growth.ts): a developing post updated, re-headlined and bumped keeps what it said
+// word for word. The similarity score counts the added words against it; from a red-team pass, such a post
+// was reported dropped and its new version added.
+import { describe, expect, it } from 'vitest';
+import { diffCaptures, parseCapture } from '../../src/index.js';
+import { makeCapture, stamp, type PostSpec } from '../helpers/capture.js';
+
+const first = 'Residents of Zaporizhzhia reported loud explosions in the city center early Wednesday, local officials said.';
+const explosions: PostSpec = { time: stamp(482), headline: 'Explosions heard in Zaporizhzhia', body: [first] };
+const grown: PostSpec = {
+  time: stamp(570),
+  headline: 'Russian missiles hit apartment building in Zaporizhzhia, killing at least one',
+  body: [
+    first,
+    'The regional governor said two missiles struck a nine-story building, and rescuers were searching the rubble.',
+    'Ukraine’s air force said it shot down most of the drones launched overnight, but not the missiles.',
+    'Photos shared by emergency services showed the upper floors of the building collapsed.',
+  ],
+};
+const other = (n: number): PostSpec => ({ time: stamp(400 - n), headline: `Earlier story ${n}`, body: [`An unrelated paragraph about story number ${n}, long enough to count.`] });
+
+function changes(oldPosts: PostSpec[], newPosts: PostSpec[]) {
+  const r = diffCaptures(parseCapture(makeCapture({ count: null, posts: oldPosts })), parseCapture(makeCapture({ count: null, posts: newPosts })));
+  return r.posts.filter((p) => p.status !== 'unchanged').map((p) => ({ status: p.status, match: p.match, headline: p.post.headline }));
+}
+
+describe('posts that grew', () => {
+  it('a post bumped, re-headlined and grown three paragraphs is that post edited, not dropped and added', () => {
+    expect(changes([explosions, other(1), other(2)], [grown, other(1), other(2)])).toEqual([{ status: 'edited', match: 'grown', headline: grown.headline }]);
+  });
+
+  it('its paragraph in two new posts (quoted elsewhere too) proves nothing: dropped and added stay', () => {
+    const quoting: PostSpec = {
+      time: stamp(575),
+      headline: 'What we know so far this morning',
+      body: [
+        'Here is a summary of what happened overnight across the country, from the front line to the capital.',
+        first,
+        'In Kharkiv, power was restored to most homes after a strike on a substation on Tuesday evening.',
+        'The foreign minister is due to meet his European counterparts in Brussels later on Wednesday.',
+      ],
+    };
+    const r = changes([explosions, other(1), other(2)], [quoting, grown, other(1), other(2)]);
+    expect(r.map((c) => c.status).sort()).toEqual(['added', 'added', 'dropped']);
+  });
+
+  it('two old posts found whole in one new post (merged) pair with neither by growth', () => {
+    const second = 'Air raid sirens sounded across the region for more than an hour, the regional administration said.';
+    const sirens: PostSpec = { time: stamp(481), headline: 'Air raid sirens in the region', body: [second] };
+    const merged: PostSpec = { ...grown, body: [first, second, ...grown.body.slice(1)] };
+    expect(changes([explosions, sirens, other(1)], [merged, other(1)]).some((c) => c.match === 'grown')).toBe(false);
+  });
+});
