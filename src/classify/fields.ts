@@ -21,6 +21,22 @@ const FIELD_READERS: ReadonlyArray<[Field, Extract]> = [
   ['body', { kind: 'blocks', get: blockLines }],
 ];
 
+/** An ISO 8601 date-time with a zone: `2026-11-22T15:31:00Z`, `…15:31:00.000Z`, `…16:31:00+01:00`. */
+const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)$/;
+
+/** A time relative to when the page was loaded (`2 min ago`, `just now`): it moves with the clock alone. */
+const RELATIVE_TIME = /^(?:just now|now|(?:an?|\d+)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago)$/i;
+
+/**
+ * Two timestamps that say the same: the same instant written two ways (`Z` and `+00:00`, with and
+ * without milliseconds), or two relative times (`2 min ago`, `12 min ago`), which a page reloaded later
+ * shows of every post whatever happened. Neither is an edit of the post's time.
+ */
+function sameTime(a: string, b: string): boolean {
+  if (ISO_INSTANT.test(a) && ISO_INSTANT.test(b)) return Date.parse(a) === Date.parse(b);
+  return RELATIVE_TIME.test(a.trim()) && RELATIVE_TIME.test(b.trim());
+}
+
 function sameList(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
@@ -42,7 +58,7 @@ export function compareFields(old: Post, neu: Post, options: DiffOptions, page: 
     if (read.kind !== 'blocks') {
       before = read.get(old);
       after = read.get(neu);
-      if (before === after) continue;
+      if (before === after || (field === 'time' && sameTime(before, after))) continue;
       hunks = read.kind === 'text' ? diffText(before, after, options, budget) : [{ op: '-', text: before }, { op: '+', text: after }];
     } else {
       const a = read.get(old);

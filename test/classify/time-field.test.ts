@@ -1,0 +1,26 @@
+// A timestamp that says the same is no edit of the post's time (classify/fields.ts). From a red-team pass:
+// `15:31:00Z` → `15:31:00.000Z` reported every post `edited (time)`, and so did relative times
+// (`2 min ago` → `12 min ago`) at every capture of a page reloaded later.
+import { describe, expect, it } from 'vitest';
+import { compareFields } from '../../src/classify/fields.js';
+import { DEFAULT_DIFF_OPTIONS } from '../../src/classify/text-diff.js';
+import { parseCapture } from '../../src/index.js';
+import { makeCapture, stamp } from '../helpers/capture.js';
+
+const post = parseCapture(makeCapture({ posts: [{ time: stamp(600), headline: 'A headline', body: ['A body paragraph.'] }] })).posts[0]!;
+const timeChanged = (a: string, b: string) => compareFields({ ...post, time: a }, { ...post, time: b }, DEFAULT_DIFF_OPTIONS).map((c) => c.field);
+
+describe('the time field', () => {
+  it('the same instant written two ways is not an edit', () => {
+    expect(timeChanged('2026-11-22T15:31:00Z', '2026-11-22T15:31:00.000Z')).toEqual([]);
+    expect(timeChanged('2026-11-22T15:31:00Z', '2026-11-22T16:31:00+01:00')).toEqual([]);
+    expect(timeChanged('2026-11-22T15:31:00Z', '2026-11-22T15:32:00Z')).toEqual(['time']);
+  });
+
+  it('relative times move with the clock: not an edit; a relative time against a clock time is', () => {
+    expect(timeChanged('2 min ago', '12 min ago')).toEqual([]);
+    expect(timeChanged('just now', '1 hr ago')).toEqual([]);
+    expect(timeChanged('2 min ago', stamp(600))).toEqual(['time']);
+    expect(timeChanged(stamp(600), stamp(601))).toEqual(['time']);
+  });
+});
