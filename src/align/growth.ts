@@ -23,7 +23,13 @@ export function matchGrown(state: State, opts: AlignOptions): void {
   if (oldFree.length === 0 || newFree.length === 0) return;
   // Which free new posts have each paragraph, and how many free old posts have it.
   const inNew = new Map<string, number[]>();
-  for (const n of newFree) for (const t of proving(state.newPosts[n]!)) inNew.set(t, [...(inNew.get(t) ?? []), n]);
+  for (const n of newFree) {
+    for (const t of proving(state.newPosts[n]!)) {
+      const has = inNew.get(t);
+      if (has === undefined) inNew.set(t, [n]);
+      else has.push(n);
+    }
+  }
   const oldPhrases = new Map(oldFree.map((o) => [o, proving(state.oldPosts[o]!)]));
   const inOld = new Map<string, number>();
   for (const ps of oldPhrases.values()) for (const t of ps) inOld.set(t, (inOld.get(t) ?? 0) + 1);
@@ -39,7 +45,9 @@ export function matchGrown(state: State, opts: AlignOptions): void {
     }
     const [n] = homes;
     if (homes.size !== 1 || n === undefined || n < 0 || idsDiffer(state.oldPosts[o]!, state.newPosts[n]!)) continue;
-    claims.set(n, [...(claims.get(n) ?? []), o]);
+    const claimed = claims.get(n);
+    if (claimed === undefined) claims.set(n, [o]);
+    else claimed.push(o);
   }
   // A new post found to contain two old posts (two merged) is left: which one it continues is not known.
   for (const [n, os] of claims) {
