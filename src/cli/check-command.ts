@@ -320,7 +320,7 @@ export async function runCheck(args: Args, ctx: CheckContext = {}): Promise<numb
         const json = toCheckJson(result, { only });
         const message = buildNotification({ page, steps: steps.map((s) => noteOf(s, only)), link: ctx.link ?? null, only, json });
         const id = sha256(JSON.stringify([page, steps.map((s) => [s.old, s.new]), json])).slice(0, 32);
-        outbox = [...outbox, { id, capture: steps.at(-1)!.new, message: storedMessage(message), targets: targets.map((t) => ({ key: t.key, attempts: 0 })) }];
+        outbox = [...outbox, { id, capture: steps.at(-1)!.new, message: storedMessage(message), targets: targets.map((t) => ({ key: t.key, attempts: 0, name: t.name })) }];
       }
     }
     const advanced = (box: OutboxEntry[]): CheckState => ({

@@ -382,6 +382,16 @@ describe('livediff check --webhook', () => {
     expect(JSON.parse(readFileSync(f.state, 'utf8')).outbox).toBeUndefined();
   });
 
+  // From a user's pass: the line did not say which target, so a person could not tell what was lost.
+  it('a report owed to a notify URL no longer given is dropped for it with a line naming it', async () => {
+    const f = changedFolder();
+    const host = url.replace('http://', '');
+    const failing = await runCliAsync(['check', f.dir, '--state', f.state, '--notify', `json://${host}/fail`, '--webhook-retries', '0', '--quiet']);
+    expect(failing.status).toBe(2);
+    const other = await runCliAsync(['check', f.dir, '--state', f.state, '--notify', `json://${host}/hook`, '--quiet']);
+    expect(other.stderr).toContain(`was owed to json://${host}/fail, no longer given; dropped for it`);
+  });
+
   it('drops a report after --max-delivery-attempts failed runs, with a line saying so', async () => {
     const f = changedFolder();
     const a = await runCliAsync(['check', f.dir, '--state', f.state, '--webhook', `${url}/gone`, '--max-delivery-attempts', '2', '--quiet']);

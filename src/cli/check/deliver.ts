@@ -86,7 +86,8 @@ export async function drainOutbox(
     for (const owed of entry.targets) {
       const target = byKey.get(owed.key);
       if (target === undefined) {
-        warn(`livediff: the report up to ${sanitizeInline(entry.capture)} was owed to a target no longer given; dropped for it`);
+        const named = owed.name === undefined ? 'a target' : sanitizeInline(owed.name);
+        warn(`livediff: the report up to ${sanitizeInline(entry.capture)} was owed to ${named}, no longer given; dropped for it`);
         changed = true;
         continue;
       }
@@ -107,7 +108,7 @@ export async function drainOutbox(
           changed = true;
         } else {
           warn(`livediff: ${why}; the next run sends it again (same Idempotency-Key; failed runs: ${attempts} of ${maxAttempts})`);
-          still.push({ key: owed.key, attempts });
+          still.push({ ...owed, attempts });
           changed = true;
         }
       }

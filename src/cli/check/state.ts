@@ -32,8 +32,11 @@ export interface OutboxEntry {
   capture: string;
   /** The message as delivered (a Notification whose steps keep only names and counts; see check/deliver.ts). */
   message: unknown;
-  /** Targets still owed this report, by key (`webhook`, or `notify:` + hash of the raw URL), and failed runs so far. */
-  targets: { key: string; attempts: number }[];
+  /**
+   * Targets still owed this report, by key (`webhook`, or `notify:` + hash of the raw URL), and failed runs
+   * so far; `name`, the target as messages show it (its masked URL), for the line that says it was dropped.
+   */
+  targets: { key: string; attempts: number; name?: string }[];
 }
 
 export interface CheckState {
@@ -80,7 +83,8 @@ function readOutbox(v: unknown): OutboxEntry[] | undefined | null {
   const ok = v.every(
     (e: Partial<OutboxEntry>) =>
       typeof e === 'object' && e !== null && typeof e.id === 'string' && typeof e.capture === 'string' && typeof e.message === 'object' &&
-      Array.isArray(e.targets) && e.targets.every((t) => typeof t?.key === 'string' && Number.isInteger(t?.attempts)),
+      Array.isArray(e.targets) &&
+      e.targets.every((t) => typeof t?.key === 'string' && Number.isInteger(t?.attempts) && (t.name === undefined || typeof t.name === 'string')),
   );
   return ok ? (v as OutboxEntry[]) : null;
 }
