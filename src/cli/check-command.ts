@@ -195,7 +195,10 @@ function staleCopy(current: Capture, previous: Capture, report: Report | null): 
     for (const p of previous.posts) if (p.minutes !== null && p.minutes < oldest) oldest = p.minutes;
     return updated < oldest;
   }
-  return report.summary.added === 0 && report.summary['into-view'] === 0;
+  // A copy that differs in nothing that matters (the clock moved back alone) is compared: leaving it out
+  // would only add a warning line to a cron mail.
+  const s = report.summary;
+  return s.added === 0 && s['into-view'] === 0 && s.dropped + s['out-of-view'] + s.edited > 0;
 }
 
 async function compareChain(
