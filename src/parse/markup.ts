@@ -6,7 +6,7 @@ import { Parser, type ParserOptions } from 'htmlparser2';
 import { InputError } from '../errors.js';
 import type { Block } from '../model.js';
 import { MAX_TEXT_LINES } from './adapter.js';
-import { countLines, normalizeText } from './normalize.js';
+import { countLines, normalizeText, splitLines } from './normalize.js';
 
 // ——— Text to blocks ———
 
@@ -26,8 +26,7 @@ export function textBlock(line: string): Block {
 
 /** Plain text to blocks: one per non-blank line (blank lines and single line breaks both separate). */
 function blocksFromText(text: string): Block[] {
-  return text
-    .split(/\r\n|[\r\n\u2028\u2029\u0085]/)
+  return splitLines(text)
     .map(normalizeText)
     .filter((line) => line !== '')
     .map(textBlock);
