@@ -21,8 +21,11 @@ const FIELD_READERS: ReadonlyArray<[Field, Extract]> = [
   ['body', { kind: 'blocks', get: blockLines }],
 ];
 
-/** An ISO 8601 date-time with a zone: `2026-11-22T15:31:00Z`, `…15:31:00.000Z`, `…16:31:00+01:00`. */
-const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)$/;
+/**
+ * An ISO 8601 date-time with a zone, which names its instant: `2026-11-22T15:31:00Z`, `…15:31:00.000Z`,
+ * `…16:31:00+01:00` (render/human-time.ts moves such times to another zone).
+ */
+export const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)$/;
 
 /** A time relative to when the page was loaded (`2 min ago`, `just now`): it moves with the clock alone. */
 const RELATIVE_TIME = /^(?:just now|now|(?:an?|\d+)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago)$/i;

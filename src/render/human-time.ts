@@ -1,7 +1,7 @@
 // ISO and RFC 2822 times (JSON-LD, feed and RSS captures) as people read them, in a zone the caller
 // names; other text as it is.
+import { ISO_INSTANT } from '../classify/fields.js';
 
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 /**
  * RFC 2822 with a zone that names its instant (`Fri, 19 Feb 2021 19:40:03 GMT`, `… +0100`, `… EST`), as
  * RSS writes times; a full weekday name and a two-digit year as well (parse/dates.ts reads the same).
@@ -14,7 +14,7 @@ const RFC_2822 = /^(?:[A-Za-z]{3,9},? )?\d{1,2} [A-Za-z]{3} \d{2}(?:\d{2})? \d{1
  * without a zone are left alone: only a time that names its instant can be moved to another zone honestly.
  */
 export function humanTime(text: string, timeZone?: string): string {
-  if (!ISO.test(text.trim()) && !RFC_2822.test(text.trim())) return text;
+  if (!ISO_INSTANT.test(text.trim()) && !RFC_2822.test(text.trim())) return text;
   const date = new Date(text.trim());
   if (Number.isNaN(date.getTime())) return text;
   const parts = new Intl.DateTimeFormat('en-GB', {
