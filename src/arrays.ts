@@ -7,6 +7,13 @@ export function append<T>(into: T[], items: readonly T[]): T[] {
   return into;
 }
 
+/** Add `item` to the list `groups` holds under `key`, making the list the first time (no copy per item). */
+export function pushTo<K, T>(groups: Map<K, T[]>, key: K, item: T): void {
+  const list = groups.get(key);
+  if (list === undefined) groups.set(key, [item]);
+  else list.push(item);
+}
+
 /** The largest of `values`, or `floor` when it is larger (or `values` is empty). */
 export function maxOf(values: readonly number[], floor = -Infinity): number {
   let max = floor;

@@ -3,6 +3,7 @@
 // coefficient halves when the post triples), so such a post read as dropped, and its new version as added.
 // Run after similarity, on the posts still free: an old post whose every paragraph is found, word for word,
 // in one new post, and in no other free post of either side, is that post grown.
+import { pushTo } from '../arrays.js';
 import type { Post } from '../model.js';
 import type { AlignOptions } from './options.js';
 import { idsDiffer, similarity } from './similarity.js';
@@ -23,13 +24,7 @@ export function matchGrown(state: State, opts: AlignOptions): void {
   if (oldFree.length === 0 || newFree.length === 0) return;
   // Which free new posts have each paragraph, and how many free old posts have it.
   const inNew = new Map<string, number[]>();
-  for (const n of newFree) {
-    for (const t of proving(state.newPosts[n]!)) {
-      const has = inNew.get(t);
-      if (has === undefined) inNew.set(t, [n]);
-      else has.push(n);
-    }
-  }
+  for (const n of newFree) for (const t of proving(state.newPosts[n]!)) pushTo(inNew, t, n);
   const oldPhrases = new Map(oldFree.map((o) => [o, proving(state.oldPosts[o]!)]));
   const inOld = new Map<string, number>();
   for (const ps of oldPhrases.values()) for (const t of ps) inOld.set(t, (inOld.get(t) ?? 0) + 1);
@@ -45,9 +40,7 @@ export function matchGrown(state: State, opts: AlignOptions): void {
     }
     const [n] = homes;
     if (homes.size !== 1 || n === undefined || n < 0 || idsDiffer(state.oldPosts[o]!, state.newPosts[n]!)) continue;
-    const claimed = claims.get(n);
-    if (claimed === undefined) claims.set(n, [o]);
-    else claimed.push(o);
+    pushTo(claims, n, o);
   }
   // A new post found to contain two old posts (two merged) is left: which one it continues is not known.
   for (const [n, os] of claims) {

@@ -3,6 +3,7 @@
 // similarity: one old and one new post left in the same slot between the same anchored neighbours, close
 // in time, with content in common, are one post. Content is required: a post deleted and an unrelated one
 // published at the same time in the same place stay one dropped and one added.
+import { pushTo } from '../arrays.js';
 import type { Evidence, Pair, Post } from '../model.js';
 import { foldedBytes } from '../parse/chunks.js';
 import { bodyText, captionsText, words } from './fingerprint.js';
@@ -110,10 +111,7 @@ function bySlot(indices: readonly number[], slots: ReadonlyArray<[number, number
   const groups = new Map<string, number[]>();
   for (const i of indices) {
     const [above, below] = slots[i]!;
-    const k = `${above},${below}`;
-    const list = groups.get(k);
-    if (list) list.push(i);
-    else groups.set(k, [i]);
+    pushTo(groups, `${above},${below}`, i);
   }
   return groups;
 }

@@ -1,6 +1,7 @@
 // Posts without a partner: deleted or only outside the window a capture shows? New or only newly shown?
 // Reasoned in page order: captures listed oldest first are read from their end (align/order.ts).
 import { alignmentNewestFirst, detectOrder, flip } from '../align/order.js';
+import { pushTo } from '../arrays.js';
 import type { Alignment, Capture, Evidence, NewOnlyChange, OldOnlyChange, PageNote, PageOrder } from '../model.js';
 
 export type OldOnlyStatus = OldOnlyChange['status'];
@@ -163,12 +164,7 @@ function classifyNewestFirst(
   const shownAgain = (o: number) => {
     if (newByTime === null) {
       newByTime = new Map();
-      for (let n = 0; n < neu.posts.length; n++) {
-        const time = neu.posts[n]!.time;
-        const same = newByTime.get(time);
-        if (same === undefined) newByTime.set(time, [n]);
-        else same.push(n);
-      }
+      for (let n = 0; n < neu.posts.length; n++) pushTo(newByTime, neu.posts[n]!.time, n);
     }
     const post = old.posts[o]!;
     return (newByTime.get(post.time) ?? []).some((n) => neu.posts[n]!.key === post.key);
