@@ -6,6 +6,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
+import { minOf } from '../arrays.js';
 import { DifferentPagesError, InputError, UsageError } from '../errors.js';
 import { diffCaptures } from '../classify/report.js';
 import type { Capture, Report } from '../model.js';
@@ -190,11 +191,7 @@ function staleCopy(current: Capture, previous: Capture, report: Report | null): 
   const updated = current.page.updatedMinutes;
   const before = previous.page.updatedMinutes;
   if (updated === null || before === null || updated >= before) return false;
-  if (report === null) {
-    let oldest = Infinity;
-    for (const p of previous.posts) if (p.minutes !== null && p.minutes < oldest) oldest = p.minutes;
-    return updated < oldest;
-  }
+  if (report === null) return updated < minOf(previous.posts.map((p) => p.minutes ?? Infinity));
   // A copy that differs in nothing that matters (the clock moved back alone) is compared: leaving it out
   // would only add a warning line to a cron mail.
   const s = report.summary;
