@@ -135,10 +135,7 @@ class PageReader {
   }
 
   ratio(key: string): number | undefined {
-    const v = this.raw[key];
-    if (v === undefined) return undefined;
-    if (typeof v !== 'number' || !(v >= 0 && v <= 1)) this.fail(key, `expected a number from 0 to 1, found ${describe(v)}`);
-    return v;
+    return this.number(key, (n) => n >= 0 && n <= 1, 'a number from 0 to 1');
   }
 
   /** A number that `ok` accepts, described as `what` when it does not. */
