@@ -3,14 +3,13 @@
 // line, a new page as `livediff check` words a page change, and the versioned `livediff.git/3` JSON.
 import type { Capture, CaptureInfo } from '../model.js';
 import { pageChangeLine, pageChangeMarkdown } from '../render/check.js';
-import { humanTime } from '../render/human-time.js';
 import { toJson } from '../render/json.js';
 import { escapeMarkdown, renderMarkdown } from '../render/markdown.js';
 import { jsonPieces } from '../render/json-pieces.js';
 import { sanitizeInline } from '../render/sanitize.js';
 import { type Registry, textOf } from '../render/registry.js';
 import { DEFAULT_ONLY, type OnlyValue } from '../render/select.js';
-import { renderTerminal } from '../render/terminal.js';
+import { renderTerminal, shownNote } from '../render/terminal.js';
 import { INDENT, TerminalWriter } from '../render/terminal-writer.js';
 import { sourceName, type FileComparison, type GitComparison, type PageChange } from './compare.js';
 import type { Side } from './revisions.js';
@@ -52,29 +51,22 @@ class GitTerminal extends TerminalWriter {
     const { c } = this;
     const added = f.status === 'added';
     const note = `${added ? 'new' : 'deleted'} file: ${describeCapture(captureInfo(capture))}`;
-    this.line(c.bold(`${added ? '+++' : '---'} ${sanitizeInline(sourceName(f.path, side))}`) + c.dim(`  (${sanitizeInline(note)})`));
+    this.captureLine(added ? '+++' : '---', sourceName(f.path, side), note);
     if (!this.options.brief) {
       for (const p of capture.posts) this.line(`${INDENT}${c.dim(sanitizeInline(p.time))} · ${sanitizeInline(p.headline || '(no headline)')}`);
     }
   }
 
-  /** What a version shows, as a report's `---` and `+++` lines say it. */
-  private describe(i: CaptureInfo): string {
-    return describeCapture({ ...i, updated: i.updated && humanTime(i.updated, this.options.timeZone) });
-  }
-
   /** A page change: both versions named as a report names them, then the line `livediff check` prints. */
   private pageChange(p: PageChange): void {
-    const { c } = this;
-    this.line(c.bold(`--- ${sanitizeInline(p.old.source)}`) + c.dim(`  (${sanitizeInline(this.describe(p.old))})`));
-    this.line(c.bold(`+++ ${sanitizeInline(p.new.source)}`) + c.dim(`  (${sanitizeInline(this.describe(p.new))})`));
-    this.line(c.bold(sanitizeInline(pageChangeLine(p))));
+    this.captureLine('---', p.old.source, shownNote(p.old, this.options.timeZone));
+    this.captureLine('+++', p.new.source, shownNote(p.new, this.options.timeZone));
+    this.line(this.c.bold(sanitizeInline(pageChangeLine(p))));
   }
 
   /** A renamed capture whose report shows nothing `--only` selects (a pure `git mv`): the rename, in one line. */
   private renamed(oldPath: string, info: CaptureInfo): void {
-    const note = `renamed from ${oldPath}: ${this.describe(info)}`;
-    this.line(this.c.bold(`+++ ${sanitizeInline(info.source)}`) + this.c.dim(`  (${sanitizeInline(note)})`));
+    this.captureLine('+++', info.source, `renamed from ${oldPath}: ${shownNote(info, this.options.timeZone)}`);
   }
 
   file(f: FileComparison, from: Side, to: Side): this {

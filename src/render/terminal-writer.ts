@@ -32,6 +32,11 @@ export class TerminalWriter {
     for (const l of wrapSpans(spans, this.width, prefix, next)) this.line(paintLine(l));
   }
 
+  /** A capture's `---` or `+++` line: its name in bold, then what it shows (`note`), dimmed. */
+  protected captureLine(sign: '---' | '+++', source: string, note: string): void {
+    this.line(this.c.bold(`${sign} ${sanitizeInline(source)}`) + this.c.dim(`  (${sanitizeInline(note)})`));
+  }
+
   protected line(text = ''): void {
     // In a GitHub Actions log a line starting with `::` is a workflow command, and so is the legacy `##[`
     // anywhere in a line: show the character that makes them one escaped.

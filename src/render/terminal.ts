@@ -1,5 +1,5 @@
 // The terminal report of a diff: the verdict first, then the posts in page order, then the page details.
-import { type Hunk, type Post, type PostChange, type Report, unreachable } from '../model.js';
+import { type CaptureInfo, type Hunk, type Post, type PostChange, type Report, unreachable } from '../model.js';
 import { humanTime } from './human-time.js';
 import { explainChange, inPlaceLabel } from './evidence.js';
 import { noteText } from './notes.js';
@@ -7,7 +7,7 @@ import { sanitizeInline } from './sanitize.js';
 import { DEFAULT_ONLY, pageChanged, pageRows, selectPosts, showsNothing } from './select.js';
 import { summaryLine } from './summary.js';
 import { INDENT, TerminalWriter } from './terminal-writer.js';
-import { postLabel, postName, STATUS_LABEL } from './vocabulary.js';
+import { plural, postLabel, postName, STATUS_LABEL } from './vocabulary.js';
 import { displayWidth, truncate } from './wrap.js';
 import type { RenderContext } from './registry.js';
 
@@ -153,10 +153,8 @@ class TerminalRenderer extends TerminalWriter {
     if (showsNothing(report, only)) return '';
     const showPage = only.includes('page') && (pageChanged(report.page) || report.page.notes.length > 0);
     const { c } = this;
-    const describe = (i: Report['old']) =>
-      `${i.posts} post${i.posts === 1 ? '' : 's'} shown${i.postCount === null ? '' : ` of ${i.postCount}`}${i.updated ? `, updated ${humanTime(i.updated, this.options.timeZone)}` : ''}`;
-    this.line(c.bold(`--- ${sanitizeInline(report.old.source)}`) + c.dim(`  (${sanitizeInline(describe(report.old))})`));
-    this.line(c.bold(`+++ ${sanitizeInline(report.new.source)}`) + c.dim(`  (${sanitizeInline(describe(report.new))})`));
+    this.captureLine('---', report.old.source, shownNote(report.old, this.options.timeZone));
+    this.captureLine('+++', report.new.source, shownNote(report.new, this.options.timeZone));
     // The verdict names page changes only when --only asks for them, as the page section does.
     this.line(c.bold(summaryLine(report.summary, only.includes('page') ? report.page : undefined)));
     if (!report.samePage) this.line(c.yellow('warning: these captures look like different pages (compared with --force)'));
@@ -189,6 +187,11 @@ export function statBar(counts: { added: number; removed: number }, most: number
   }
   const minus = scale(removed);
   return { plus: total - minus, minus };
+}
+
+/** What a capture shows, for its `---` or `+++` line: `9 posts shown of 11, updated …` (the time in `timeZone`). */
+export function shownNote(i: CaptureInfo, timeZone?: string): string {
+  return `${plural(i.posts, 'post')} shown${i.postCount === null ? '' : ` of ${i.postCount}`}${i.updated ? `, updated ${humanTime(i.updated, timeZone)}` : ''}`;
 }
 
 /** Render a report for a terminal. Colour and width are decided by the caller (default: no colour, no wrapping). */
