@@ -125,3 +125,24 @@ write('rewrite-below-score', {
   'old.json': { posts: [untimed('Weather', 'Sunny spells expected.'), untimed('Transport', 'Okafor reportedly signs today.'), untimed('Markets', 'Shares flat at the open.')] },
   'new.json': { posts: [untimed('Weather', 'Sunny spells expected.'), untimed('Football', 'Okafor joins on a four-year deal.'), untimed('Markets', 'Shares flat at the open.')] },
 });
+
+// 10. Two posts merged into one: the later one takes the earlier one's paragraph, word for word, under a
+// new headline. The absorbed post is `merged` into it, not dropped: its text is still on the page.
+const merging = stories([5, 4, 3, 2, 1]);
+const mergedInto = { ...merging[1], h: 'Bridge closed for inspection; museum wing reopens', body: [...merging[1].body, ...merging[2].body] };
+write('merged-posts', {
+  'old.txt': textCapture({ posts: merging }),
+  'new.txt': textCapture({ posts: [merging[0], mergedInto, merging[3], merging[4]] }),
+});
+// Not merges: a deleted post whose paragraph another post quoted already (the quote proves nothing), and a
+// deleted post of two paragraphs of which another post took only one. Both stay dropped.
+const quoting = { ...merging[1], body: [...merging[1].body, ...merging[2].body] };
+write('quoted-then-deleted', {
+  'old.txt': textCapture({ posts: [merging[0], quoting, merging[2], merging[3], merging[4]] }),
+  'new.txt': textCapture({ posts: [merging[0], quoting, merging[3], merging[4]] }),
+});
+const twoParagraphs = { ...merging[2], body: [...merging[2].body, 'Visitors can book free tickets online from Monday for the first month.'] };
+write('merged-partly', {
+  'old.txt': textCapture({ posts: [merging[0], merging[1], twoParagraphs, merging[3], merging[4]] }),
+  'new.txt': textCapture({ posts: [merging[0], mergedInto, merging[3], merging[4]] }),
+});

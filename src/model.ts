@@ -188,9 +188,12 @@ export interface NewOnlyChange extends UnpairedBase {
   new: PostRef;
 }
 
-/** A post only the old capture shows: deleted (as far as the captures prove), or out of the window. */
+/**
+ * A post only the old capture shows: deleted (as far as the captures prove), out of the window, or merged
+ * into another post (its every paragraph now there, evidence `merged` names which: classify/merged.ts).
+ */
 export interface OldOnlyChange extends UnpairedBase {
-  status: 'dropped' | 'out-of-view';
+  status: 'dropped' | 'out-of-view' | 'merged';
   old: PostRef;
   new: null;
 }
@@ -227,6 +230,7 @@ export const POST_STATUSES: readonly PostStatus[] = allOf<PostStatus>({
   edited: true,
   'out-of-view': true,
   'into-view': true,
+  merged: true,
   unchanged: true,
 });
 
@@ -309,6 +313,7 @@ export type HistoryEventKind =
   | 'moved'
   | 'dropped'
   | 'out-of-view'
+  | 'merged'
   | 'back-into-view'
   | 'reinserted';
 
@@ -320,8 +325,13 @@ export interface HistoryEvent {
   fields: Field[];
 }
 
-/** How a post's story ends: on the page in the last capture, deleted, only out of view, or deleted and back. */
-export type PostFate = 'live' | 'dropped' | 'out-of-view' | 'reinserted';
+/**
+ * How a post's story ends: on the page in the last capture, deleted, only out of view, merged into another
+ * post (its text lives on there), or deleted (or merged) and back.
+ */
+export type PostFate = 'live' | 'dropped' | 'out-of-view' | 'merged' | 'reinserted';
+/** In the order legends and summaries list them. */
+export const POST_FATES: readonly PostFate[] = allOf<PostFate>({ live: true, dropped: true, 'out-of-view': true, merged: true, reinserted: true });
 
 /** One version of a post: the capture where it was first seen like this, and what changed from the one before. */
 export interface PostVersion {

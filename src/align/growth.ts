@@ -12,9 +12,18 @@ import { free, newPair, type State, take } from './state.js';
 /** Shorter paragraphs ("Read more.", "Watch:") prove nothing; a post needs at least one longer to be found. */
 export const MIN_GROWN_PARAGRAPH = 40;
 
-/** The paragraphs of a post that can prove it, distinct. */
-function proving(post: Post): string[] {
+/** The paragraphs of a post that can prove it, distinct (classify/merged.ts reads them too). */
+export function proving(post: Post): string[] {
   return [...new Set(post.body.map((b) => b.text).filter((t) => t.length >= MIN_GROWN_PARAGRAPH))];
+}
+
+/**
+ * Publisher ids that differ keep two posts apart (similarity.ts), unless the new post has the old one's
+ * time and headline too: a feed that puts the revision in the guid (`p-104` → `p-104-r2`) when it appends
+ * a correction. Then it is that post, its id changed.
+ */
+function reissued(a: Post, b: Post): boolean {
+  return idsDiffer(a, b) && (a.time !== b.time || a.headline !== b.headline);
 }
 
 /** Pair free old posts with the free new post that contains all their paragraphs (mutates `state`). */
@@ -39,7 +48,7 @@ export function matchGrown(state: State, opts: AlignOptions): void {
       else homes.add(ns[0]!);
     }
     const [n] = homes;
-    if (homes.size !== 1 || n === undefined || n < 0 || idsDiffer(state.oldPosts[o]!, state.newPosts[n]!)) continue;
+    if (homes.size !== 1 || n === undefined || n < 0 || reissued(state.oldPosts[o]!, state.newPosts[n]!)) continue;
     pushTo(claims, n, o);
   }
   // A new post found to contain two old posts (two merged) is left: which one it continues is not known.

@@ -96,10 +96,26 @@ function orderOf(posts: readonly Post[]): PageOrder | null {
  * capture, so a verdict against newest first is checked once more without each end.
  */
 export function detectOrder(posts: readonly Post[]): PageOrder {
+  return readOrder(posts) ?? 'newest-first';
+}
+
+/** detectOrder, or null when the times say too little to leave the default (three posts listed oldest first). */
+function readOrder(posts: readonly Post[]): PageOrder | null {
   const order = orderOf(posts);
-  if (order === null || order === 'newest-first') return 'newest-first';
+  if (order === null || order === 'newest-first') return order;
   if (orderOf(posts.slice(1)) === 'newest-first' || orderOf(posts.slice(0, -1)) === 'newest-first') return 'newest-first';
   return order;
+}
+
+/**
+ * The orders of two captures of one page. A capture whose times say too little (a page that loaded only
+ * its first three posts) is listed as the other capture shows the page is: read newest first against an
+ * oldest-first capture, every post it shares would seem reversed and the rest dropped.
+ */
+export function detectOrders(oldPosts: readonly Post[], newPosts: readonly Post[]): { old: PageOrder; new: PageOrder } {
+  const old = readOrder(oldPosts);
+  const neu = readOrder(newPosts);
+  return { old: old ?? neu ?? 'newest-first', new: neu ?? old ?? 'newest-first' };
 }
 
 /** Index `i` of a list of `length` seen from its other end. */

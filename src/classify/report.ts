@@ -2,7 +2,7 @@
 import { append } from '../arrays.js';
 import { alignPosts } from '../align/align.js';
 import { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from '../align/options.js';
-import { detectOrder, movedInPageOrder } from '../align/order.js';
+import { detectOrders, movedInPageOrder } from '../align/order.js';
 import { DifferentPagesError } from '../errors.js';
 import {
   FIELDS,
@@ -116,6 +116,7 @@ export function summarize(posts: readonly PostChange[]): Summary {
     edited: 0,
     'out-of-view': 0,
     'into-view': 0,
+    merged: 0,
     unchanged: 0,
     moved: 0,
     movedOnly: 0,
@@ -139,7 +140,7 @@ export function diffCaptures(old: Capture, neu: Capture, options: DiffCapturesOp
   if (!samePage && !resolved.force) throw new DifferentPagesError(old.page.title, neu.page.title, [old.source, neu.source]);
 
   // Page order (align/order.ts): windows are reasoned in it, and a page toggled to oldest first moves nothing.
-  const orders = { old: options.pageOrder ?? detectOrder(old.posts), new: options.pageOrder ?? detectOrder(neu.posts) };
+  const orders = options.pageOrder === undefined ? detectOrders(old.posts, neu.posts) : { old: options.pageOrder, new: options.pageOrder };
   alignment.moved = movedInPageOrder(alignment, old.posts.length, neu.posts.length, orders);
   const verdict = classifyUnpaired(old, neu, alignment, orders);
   const byNew: PostChange[] = new Array(neu.posts.length);

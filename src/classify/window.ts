@@ -1,8 +1,9 @@
 // Posts without a partner: deleted or only outside the window a capture shows? New or only newly shown?
 // Reasoned in page order: captures listed oldest first are read from their end (align/order.ts).
-import { alignmentNewestFirst, detectOrder, flip } from '../align/order.js';
+import { alignmentNewestFirst, detectOrders, flip } from '../align/order.js';
 import { pushTo } from '../arrays.js';
 import type { Alignment, Capture, Evidence, NewOnlyChange, OldOnlyChange, PageNote, PageOrder } from '../model.js';
+import { findMerged } from './merged.js';
 
 export type OldOnlyStatus = OldOnlyChange['status'];
 export type NewOnlyStatus = NewOnlyChange['status'];
@@ -51,7 +52,8 @@ export function showsWholePage(c: Capture): boolean {
 /**
  * Classify posts that have no partner. A post is `dropped` only when the captures show it: it sat between
  * posts both captures show, or the newer capture shows the whole page, or (at the head of the window) the
- * post counter accounts for exactly these deletions. Otherwise it only left the view. `orders` defaults to
+ * post counter accounts for exactly these deletions; such a post whose every paragraph a new post gained
+ * is `merged` into it (classify/merged.ts). Otherwise it only left the view. `orders` defaults to
  * the order each capture's times show; an unordered capture (a ranked list) never proves a deletion by
  * position.
  */
@@ -59,17 +61,19 @@ export function classifyUnpaired(
   old: Capture,
   neu: Capture,
   alignment: Alignment,
-  orders: CaptureOrders = { old: detectOrder(old.posts), new: detectOrder(neu.posts) },
+  orders: CaptureOrders = detectOrders(old.posts, neu.posts),
 ): WindowVerdict {
   const unordered = orders.old === 'unordered' || orders.new === 'unordered';
   const reverseOld = orders.old === 'oldest-first';
   const reverseNew = orders.new === 'oldest-first';
-  if (!reverseOld && !reverseNew) return classifyNewestFirst(old, neu, alignment, unordered, (i) => i, (i) => i);
+  // Merged posts are found by their text, not their place: in the captures' own order.
+  const merged = findMerged(old.posts, neu.posts, alignment);
+  if (!reverseOld && !reverseNew) return classifyNewestFirst(old, neu, alignment, unordered, merged, false, (i) => i, (i) => i);
   const oldLength = old.posts.length;
   const newLength = neu.posts.length;
   const flipped = alignmentNewestFirst(alignment, oldLength, newLength, reverseOld, reverseNew);
   const view = (c: Capture, reverse: boolean): Capture => (reverse ? { ...c, posts: [...c.posts].reverse() } : c);
-  const v = classifyNewestFirst(view(old, reverseOld), view(neu, reverseNew), flipped, unordered, (i) => flip(i, oldLength, reverseOld), (i) => flip(i, newLength, reverseNew));
+  const v = classifyNewestFirst(view(old, reverseOld), view(neu, reverseNew), flipped, unordered, merged, reverseOld && reverseNew, (i) => flip(i, oldLength, reverseOld), (i) => flip(i, newLength, reverseNew));
   const back = <T>(m: Map<number, T>, length: number, reverse: boolean) =>
     new Map([...m].map(([i, x]) => [flip(i, length, reverse), x] as [number, T]));
   return {
@@ -84,13 +88,16 @@ export function classifyUnpaired(
 /**
  * classifyUnpaired for captures both listed newest first (or unordered). Evidence names posts by their place
  * in the capture as given (`oldIndex` / `newIndex` map a place in the captures seen here back to it), as
- * the report's refs do.
+ * the report's refs do; `merged` is keyed and valued by those places. `pinnableEnd`: both captures are
+ * listed oldest first, so their last post here is the top of the page, where a post may be pinned.
  */
 function classifyNewestFirst(
   old: Capture,
   neu: Capture,
   alignment: Alignment,
   unordered: boolean,
+  merged: ReadonlyMap<number, number>,
+  pinnableEnd: boolean,
   oldIndex: (i: number) => number,
   newIndex: (i: number) => number,
 ): WindowVerdict {
@@ -152,6 +159,19 @@ function classifyNewestFirst(
     newEvidence.set(n, evidence);
   }
   const added = [...newOnly.values()].filter((s) => s === 'added').length;
+  // Posts added above every shared post: how far a window of the newest posts slid.
+  const firstShared = newToOld.findIndex((o) => o >= 0);
+  let addedAbove = 0;
+  for (const [n, s] of newOnly) if (s === 'added' && n < firstShared) addedAbove++;
+  // Pages listed oldest first: the last post of both captures (the top of the page) is one pair, and the
+  // posts just above it here are gone while as many new posts arrived at the live end: the window slid
+  // past them and its top post stayed. That is a pinned post (a ticker's opening post kept on top), or a
+  // deletion coinciding with the slide; the captures do not tell which. Newest first, the last post is
+  // the bottom of the window, where nothing is pinned: posts gone above it are deleted.
+  const oldLast = old.posts.length - 1;
+  const endHeld = pinnableEnd && oldLast >= 0 && oldToNew[oldLast] === neu.posts.length - 1;
+  const aboveEnd = endHeld ? alignment.unmatchedOld.filter((o) => oldN.after[o] === oldLast).length : 0;
+  const slidPastEnd = (o: number) => endHeld && oldN.after[o] === oldLast && aboveEnd <= addedAbove;
 
   const oldOnly = new Map<number, OldOnlyStatus>();
   const oldEvidence = new Map<number, Evidence>();
@@ -187,7 +207,10 @@ function classifyNewestFirst(
     else if (shownAgain(o)) evidence = { kind: 'shown-again' };
     else if (showsWholePage(neu)) [status, evidence] = ['dropped', { kind: 'whole-page', side: 'new', counter: neu.page.postCount }];
     else if (unordered) evidence = { kind: 'unordered' };
-    else if (before >= 0 && after >= 0) [status, evidence] = ['dropped', { kind: 'between-shown', before: oldIndex(before), after: oldIndex(after) }];
+    else if (slidPastEnd(o)) {
+      evidence = { kind: 'pinned-end' };
+      headCandidates.push(o);
+    } else if (before >= 0 && after >= 0) [status, evidence] = ['dropped', { kind: 'between-shown', before: oldIndex(before), after: oldIndex(after) }];
     else if (after >= 0) {
       // At the head: shown if the new capture has posts above the first shared one, unless the post is
       // older than anything the new capture shows (unpinned, it may sit below the window now).
@@ -212,7 +235,8 @@ function classifyNewestFirst(
     const implied = oldCount + added - newCount;
     let shown = [...oldOnly.values()].filter((s) => s === 'dropped').length;
     // The counter says posts were deleted that no capture shows deleted: the posts that vanished from
-    // the head of a window that is not a deep link are those, when their number is exactly what is missing.
+    // the head of a window that is not a deep link (or above a held last post) are those, when their
+    // number is exactly what is missing.
     if (implied - shown > 0 && implied - shown === headCandidates.length && neu.page.deepLink === null) {
       for (const o of headCandidates) {
         oldOnly.set(o, 'dropped');
@@ -226,6 +250,14 @@ function classifyNewestFirst(
     if (deletionsOutsideView > 0) notes.push({ kind: 'deleted-outside-view', ...counters, posts: deletionsOutsideView });
     else if (implied >= 0 && implied < shown) notes.push({ kind: 'fewer-deletions-than-shown', ...counters, implied, shown });
     else if (implied < 0) notes.push({ kind: 'added-outside-view', ...counters, posts: -implied });
+  }
+  // A post the captures prove gone whose every paragraph another post gained was merged into it. Only a
+  // proven one: a post that may still be below the window, quoted in a recap, stays out of view.
+  for (const [o, status] of oldOnly) {
+    const into = merged.get(oldIndex(o));
+    if (status !== 'dropped' || into === undefined) continue;
+    oldOnly.set(o, 'merged');
+    oldEvidence.set(o, { kind: 'merged', into });
   }
   return { oldOnly, newOnly, oldEvidence, newEvidence, deletionsOutsideView, notes };
 }

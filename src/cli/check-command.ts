@@ -8,7 +8,7 @@ import { basename, dirname, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { minOf } from '../arrays.js';
 import { DifferentPagesError, InputError, UsageError } from '../errors.js';
-import { diffCaptures } from '../classify/report.js';
+import { diffCaptures, summarize } from '../classify/report.js';
 import type { Capture, Report } from '../model.js';
 import { createReader } from '../parse/index.js';
 import { renderMarkdown } from '../render/markdown.js';
@@ -47,7 +47,7 @@ export function withCheckOptions<T>(y: Argv<T>) {
     })
     .option('reset-state', { type: 'boolean', default: false, describe: 'Start again from the newest capture: forget the state (and any undelivered report) without reporting' })
     .option('notify', { type: 'string', array: true, describe: 'Deliver reports to this notification URL (slack://, discord://, ntfy://, teams://, json://, mailto://, atom://…; repeatable)' })
-    .option('webhook', { type: 'string', describe: 'POST the JSON report (livediff.check/2) to this http(s) URL when something changed (as --notify json://…)' })
+    .option('webhook', { type: 'string', describe: 'POST the JSON report (livediff.check/3) to this http(s) URL when something changed (as --notify json://…)' })
     .option('webhook-timeout', { type: 'number', default: 10, describe: 'Seconds to wait for each delivery (webhook or --notify), per attempt' })
     .option('webhook-retries', { type: 'number', default: 3, describe: 'Attempts after the first when a delivery fails (backoff 1 s, 2 s, 4 s…)' })
     .option('settle', { type: 'number', default: 2, describe: 'Flip-flop guard: a post that vanishes and comes back within this many captures is reported once (0: report every flip)' })
@@ -130,7 +130,7 @@ function noteOf(step: CheckStep, only: readonly OnlyValue[]): NotificationStep {
     const slim = { summary: report.summary, page: report.page, new: { title: report.new.title } } as unknown as Report;
     return { old: step.old, new: step.new, report: slim, markdown: renderMarkdown(report, { only, headingLevel: 3 }) };
   }
-  const summary = { added: 0, dropped: 0, edited: 0, unchanged: 0, 'out-of-view': 0, 'into-view': 0, moved: 0, movedOnly: 0, fields: {} };
+  const summary = summarize([]);
   const page = { title: { old: step.oldTitle, new: step.newTitle }, updated: null, postCount: null, bylines: null, deepLink: null };
   const report = { summary, page, new: { title: step.newTitle } } as unknown as Report;
   return { old: step.old, new: step.new, report, markdown: pageChangeMarkdown(step), summary: pageChangeLine(step) };
@@ -195,7 +195,7 @@ function staleCopy(current: Capture, previous: Capture, report: Report | null): 
   // A copy that differs in nothing that matters (the clock moved back alone) is compared: leaving it out
   // would only add a warning line to a cron mail.
   const s = report.summary;
-  return s.added === 0 && s['into-view'] === 0 && s.dropped + s['out-of-view'] + s.edited > 0;
+  return s.added === 0 && s['into-view'] === 0 && s.dropped + s['out-of-view'] + s.merged + s.edited > 0;
 }
 
 async function compareChain(

@@ -20,7 +20,7 @@ function builder(y: Argv) {
       .option('worktree', { type: 'boolean', default: false, describe: 'Compare REV_A (default HEAD) with the files on disk, not yet committed' })
       .example('livediff git', 'what the last commit changed in every capture')
       .example('livediff git HEAD~10 -- snapshots/', 'the last ten commits at once, only under snapshots/')
-      .example('livediff git --worktree --format json', 'what is about to be committed, as livediff.git/3 JSON'),
+      .example('livediff git --worktree --format json', 'what is about to be committed, as livediff.git/4 JSON'),
     formatsOf(GIT_RENDERERS),
   );
 }

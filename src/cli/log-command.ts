@@ -42,7 +42,7 @@ function builder(y: Argv) {
   return withInputOptions(own)
     .example('livediff log captures/', 'one line per post: first seen, last seen, versions, how it ended')
     .example("livediff log 'captures/2026-11-22*.txt' --post 12", 'every version of post 12, word by word')
-    .example('livediff log captures/ --since 2.hours.ago --format json', 'the history as JSON (livediff.log/2)')
+    .example('livediff log captures/ --since 2.hours.ago --format json', 'the history as JSON (livediff.log/3)')
     .example('livediff log --git snapshots/page.txt', 'the history from every committed version of one file');
 }
 

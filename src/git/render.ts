@@ -1,6 +1,6 @@
 // A git comparison as text: each modified or renamed capture through the diff renderers (terminal,
 // Markdown, JSON), new and deleted captures as a note with their posts' headlines, a pure rename in one
-// line, a new page as `livediff check` words a page change, and the versioned `livediff.git/3` JSON.
+// line, a new page as `livediff check` words a page change, and the versioned `livediff.git/4` JSON.
 import type { Capture, CaptureInfo } from '../model.js';
 import { pageChangeLine, pageChangeMarkdown } from '../render/check.js';
 import { toJson } from '../render/json.js';
@@ -17,11 +17,12 @@ import { captureInfo, commitMessage, describeCapture, gitTotals, shown } from '.
 import { renderGitHtml } from './html.js';
 
 /**
- * 3: a file whose versions are different pages is a `modified` file with `report: null` and `pageChanged`
- * (in /2 it was one of the `problems`); a rename is one `renamed` file with `oldPath` (in /2 a deleted
- * and an added one). 2: the reports inside are `livediff.diff/2` (page notes as data).
+ * 4: the reports inside are `livediff.diff/3` (the `merged` status). 3: a file whose versions are different
+ * pages is a `modified` file with `report: null` and `pageChanged` (in /2 it was one of the `problems`); a
+ * rename is one `renamed` file with `oldPath` (in /2 a deleted and an added one). 2: the reports inside
+ * were `livediff.diff/2` (page notes as data).
  */
-export const GIT_SCHEMA = 'livediff.git/3';
+export const GIT_SCHEMA = 'livediff.git/4';
 
 export interface GitRenderOptions {
   only?: readonly OnlyValue[];
@@ -164,7 +165,7 @@ export function renderGitMarkdown(g: GitComparison, options: GitRenderOptions & 
 
 const sideJson = (s: Side) => ({ rev: s.name, commit: s.kind === 'commit' ? s.oid : null });
 
-/** The comparison as the `livediff.git/3` document (see docs/json.md). */
+/** The comparison as the `livediff.git/4` document (see docs/json.md). */
 export function toGitJson(g: GitComparison, options: { only?: readonly OnlyValue[] } = {}) {
   const totals = gitTotals(g);
   return {
@@ -179,7 +180,7 @@ export function toGitJson(g: GitComparison, options: { only?: readonly OnlyValue
       oldPath: f.oldPath ?? null,
       report: f.report ? toJson(f.report, { only: options.only }) : null,
       capture: f.capture ? captureInfo(f.capture) : null,
-      // As a page-change step of `livediff.check/2`: the two titles.
+      // As a page-change step of `livediff.check/3`: the two titles.
       pageChanged: f.pageChange ? { old: f.pageChange.oldTitle, new: f.pageChange.newTitle } : null,
     })),
     problems: g.problems.map(({ path, message }) => ({ path, message })),

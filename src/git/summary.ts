@@ -15,7 +15,7 @@ export interface GitTotals {
 }
 
 export function gitTotals(c: GitComparison): GitTotals {
-  const posts: GitTotals['posts'] = { added: 0, dropped: 0, edited: 0, moved: 0, 'out-of-view': 0, 'into-view': 0, unchanged: 0 };
+  const posts: GitTotals['posts'] = { added: 0, dropped: 0, edited: 0, moved: 0, 'out-of-view': 0, 'into-view': 0, merged: 0, unchanged: 0 };
   const files = { modified: 0, added: 0, deleted: 0, renamed: 0 };
   let pageChanges = 0;
   for (const f of c.files) {

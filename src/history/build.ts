@@ -15,8 +15,8 @@ export interface HistoryOptions extends DiffCapturesOptions {
 
 interface Tracked {
   history: PostHistory;
-  /** Where it is now: in the last capture chained, or gone (deleted / out of view). */
-  gone: 'dropped' | 'out-of-view' | null;
+  /** Where it is now: in the last capture chained, or gone (deleted / out of view / merged into another). */
+  gone: 'dropped' | 'out-of-view' | 'merged' | null;
   last: Post;
 }
 
@@ -114,14 +114,15 @@ export function buildHistory(series: readonly CaptureVersion[], options: History
         if (change.moved) event(t, i, 'moved');
       } else if (change.old) {
         const t = current[change.old.index]!;
-        t.gone = change.status === 'dropped' ? 'dropped' : 'out-of-view';
+        t.gone = change.status;
         event(t, i, t.gone);
         absent.add(t);
       } else {
         const post = after.capture.posts[change.new!.index]!;
         const back = absent.take(post);
         if (back) {
-          const kind = back.gone === 'dropped' ? 'reinserted' : 'back-into-view';
+          // Gone as a post of its own (deleted, or merged into another) and back: reinserted.
+          const kind = back.gone === 'out-of-view' ? 'back-into-view' : 'reinserted';
           if (kind === 'reinserted') back.history.fate = 'reinserted';
           back.gone = null;
           event(back, i, kind, recordVersion(back, i, post, options, work));

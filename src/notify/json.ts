@@ -1,4 +1,4 @@
-// The generic JSON webhook (what `check --webhook` posts): the livediff.check/2 body as is.
+// The generic JSON webhook (what `check --webhook` posts): the livediff.check/3 body as is.
 // json://host/path is plain HTTP, jsons:// HTTPS; `+Name=value` query entries become request headers
 // (e.g. `?+Authorization=Bearer%20…`, as in Apprise), other query entries are kept in the URL.
 import { forwardedQuery } from './base.js';

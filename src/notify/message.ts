@@ -1,6 +1,7 @@
 // A Notification built from a check's steps: the summary line, the Markdown, the generic JSON, once for
 // every channel. Page names and titles are untrusted text: controls are removed before any channel sees them.
-import type { Summary } from '../model.js';
+import { summarize } from '../classify/report.js';
+import { POST_STATUSES, type Summary } from '../model.js';
 import { CHECK_SCHEMA } from '../render/check.js';
 import { toJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
@@ -13,7 +14,7 @@ export interface NotificationInput {
   steps: NotificationStep[];
   link?: string | null;
   only?: readonly OnlyValue[];
-  /** The generic JSON body; by default `{schema: 'livediff.check/2', page, steps}`. check passes its own. */
+  /** The generic JSON body; by default `{schema: 'livediff.check/3', page, steps}`. check passes its own. */
   json?: unknown;
   time?: Date;
 }
@@ -29,10 +30,12 @@ const oneLine = (s: string) =>
     .trim();
 
 function total(steps: NotificationStep[]): Summary {
-  const sum: Summary = { added: 0, dropped: 0, edited: 0, unchanged: 0, 'out-of-view': 0, 'into-view': 0, moved: 0, movedOnly: 0, fields: {} };
+  const sum = summarize([]);
   for (const { report } of steps) {
     const s = report.summary;
-    for (const k of ['added', 'dropped', 'edited', 'out-of-view', 'into-view', 'moved', 'movedOnly'] as const) sum[k] += s[k];
+    for (const k of POST_STATUSES) if (k !== 'unchanged') sum[k] += s[k];
+    sum.moved += s.moved;
+    sum.movedOnly += s.movedOnly;
     for (const [f, n] of Object.entries(s.fields)) sum.fields[f as keyof Summary['fields']] = (sum.fields[f as keyof Summary['fields']] ?? 0) + (n ?? 0);
   }
   // Unchanged posts are a count of the newest capture, not a sum over steps.

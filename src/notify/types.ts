@@ -29,7 +29,7 @@ export interface Notification {
   summary: string;
   /** The whole report as GitHub-flavoured Markdown (capture text neutralised by escapeMarkdown). */
   markdown: string;
-  /** The generic JSON body (`livediff.check/2`), sent as is by json:// and jsons://. */
+  /** The generic JSON body (`livediff.check/3`), sent as is by json:// and jsons://. */
   json: unknown;
   /** When the check ran (ISO 8601). */
   time: string;

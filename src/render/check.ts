@@ -1,5 +1,5 @@
 // The result of `livediff check` as a document: the steps (pairs of consecutive readable captures) that
-// changed, each with its report, or a page change (rollover); as JSON the versioned `livediff.check/2`
+// changed, each with its report, or a page change (rollover); as JSON the versioned `livediff.check/3`
 // (docs/json.md), else each step rendered in turn.
 import type { Report } from '../model.js';
 import { toJson } from './json.js';
@@ -10,8 +10,11 @@ import { sanitizeInline } from './sanitize.js';
 import type { OnlyValue } from './select.js';
 import { renderTerminal } from './terminal.js';
 
-/** 2: the reports inside are `livediff.diff/2` (page notes as data); page-change steps added (issue 17). */
-export const CHECK_SCHEMA = 'livediff.check/2';
+/**
+ * 3: the reports inside are `livediff.diff/3` (the `merged` status). 2: they were `livediff.diff/2` (page
+ * notes as data); page-change steps added (issue 17).
+ */
+export const CHECK_SCHEMA = 'livediff.check/3';
 
 /** A step: two consecutive readable captures (file names) and what changed between them. */
 export type CheckStep =

@@ -1,5 +1,6 @@
 // Evidence (why a post got its status or partner) in words, for --explain; the data is in the JSON.
-import type { Evidence, PostChange } from '../model.js';
+import type { Evidence, Post, PostChange, Report } from '../model.js';
+import { postName } from './vocabulary.js';
 
 const num = (v: unknown) => (typeof v === 'number' ? `#${v + 1}` : '?');
 
@@ -28,10 +29,14 @@ export function explainEvidence(e: Evidence): string {
       return 'pinned on top, and older than every post the old capture showed: an old post, not a new one';
     case 'edge-minute':
       return 'of the same minute as the oldest post the new capture shows: posts of one minute are listed in no set order, so it may sit below the window';
+    case 'pinned-end':
+      return 'it sat just above the last post shown, which stayed while as many new posts arrived at the other end: the window slid past it (the last post pinned, as a ticker listed oldest first keeps its opening post)';
     case 'shown-again':
       return 'the old capture showed this post twice (pinned as well?); the new capture still shows it';
     case 'empty-after':
       return 'the new capture has no posts at all: an empty answer proves no deletion';
+    case 'merged':
+      return `every paragraph it had is now in ${num(e.into)}, which did not have them before: the two posts were merged`;
     case 'outside-window':
       return 'at the edge of the window: it may only have scrolled out of view';
     case 'below-window':
@@ -84,4 +89,22 @@ export function explainChange(p: PostChange): string | null {
 export function inPlaceLabel(p: PostChange): string {
   if (p.match !== 'in-place') return '';
   return p.evidence?.confident === true ? ' (rewritten in place)' : ' (rewritten in place?)';
+}
+
+/** The new posts of a report by their place in the new capture: where merged posts now live. */
+export function newPosts(report: Report): Map<number, Post> {
+  const byIndex = new Map<number, Post>();
+  for (const p of report.posts) if (p.new !== null) byIndex.set(p.new.index, p.post);
+  return byIndex;
+}
+
+/**
+ * For a merged post, the post its text is in now: its 1-based place in the new capture and its name
+ * (`2`, `Bridge closed and shelters opening`); null for other posts. The caller escapes the name.
+ */
+export function mergedInto(p: PostChange, posts: ReadonlyMap<number, Post>): { position: number; name: string } | null {
+  const into = p.status === 'merged' ? p.evidence?.into : undefined;
+  if (typeof into !== 'number') return null;
+  const host = posts.get(into);
+  return { position: into + 1, name: host === undefined ? '' : postName(host) };
 }

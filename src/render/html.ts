@@ -1,8 +1,8 @@
 // A diff report as one self-contained HTML page: both captures, the summary, page-level changes, then one
 // card per post in page order with status filters (checkboxes kept in the URL hash) and word diffs.
 import { type CheckStep, pageChangeLine } from './check.js';
-import type { CaptureInfo, PostChange, PostRef, PostStatus, Report } from '../model.js';
-import { explainChange, inPlaceLabel } from './evidence.js';
+import type { CaptureInfo, Post, PostChange, PostRef, PostStatus, Report } from '../model.js';
+import { explainChange, inPlaceLabel, mergedInto, newPosts } from './evidence.js';
 import { htmlDocument } from './html/document.js';
 import { esc } from './html/escape.js';
 import { FILTER_SCRIPT } from './html/filter-script.js';
@@ -11,7 +11,7 @@ import { noteText } from './notes.js';
 import { type OnlyValue, pageRows } from './select.js';
 import { humanTime } from './human-time.js';
 import { summaryLine } from './summary.js';
-import { STATUS_LABEL as WORDS } from './vocabulary.js';
+import { type Counted, STATUS_LABEL as WORDS, SUMMARY_ORDER } from './vocabulary.js';
 
 export interface HtmlOptions {
   /** Which filters start checked (default: every status, unchanged posts shown collapsed). */
@@ -25,11 +25,11 @@ export interface HtmlOptions {
 }
 
 /** What a post card shows beyond the report: the reasons (--explain), the zone of times (--tz). */
-type View = Pick<HtmlOptions, 'explain' | 'timeZone'>;
+type View = Pick<HtmlOptions, 'explain' | 'timeZone'> & { hosts?: ReadonlyMap<number, Post> };
 
 /** The filter boxes, in the order the summary names them; `moved` is a flag on a paired post. */
-export const FILTERS = ['added', 'dropped', 'edited', 'moved', 'out-of-view', 'into-view', 'unchanged'] as const;
-type Filter = (typeof FILTERS)[number];
+export const FILTERS: readonly Counted[] = SUMMARY_ORDER;
+type Filter = Counted;
 
 /** A badge's words: the shared ones (vocabulary.ts), capitalised. */
 export const STATUS_LABEL = Object.fromEntries(FILTERS.map((f) => [f, `${WORDS[f][0]!.toUpperCase()}${WORDS[f].slice(1)}`])) as Record<Filter, string>;
@@ -57,6 +57,7 @@ const DIFF_CSS = `
 .post.s-unchanged{padding:.35rem 1rem}
 .post.s-added{border-left:5px solid var(--added)}.post.s-dropped{border-left:5px dashed var(--dropped)}
 .post.s-edited{border-left:5px solid var(--edited)}.post.s-out-of-view,.post.s-into-view{border-left:5px dotted var(--out)}
+.post.s-merged{border-left:5px double var(--moved)}
 .post h3,.post h4{display:inline;font-size:1.05rem}
 .where{font-size:.85rem;color:var(--muted)}
 .page-changes td{width:40%}
@@ -86,6 +87,9 @@ function pageBox(report: Report, level: number, timeZone: string | undefined): s
   return `<section class="box page-changes"><h${level}>Page changes</h${level}>${table}${notes.join('')}</section>`;
 }
 
+/** Where a merged post's text is now. */
+const joined = (host: { position: number; name: string } | null) => (host === null ? '' : ` · now part of post ${host.position}: ${esc(host.name)}`);
+
 /** Where a paired post sat and sits, when it moved. */
 const moveText = (moved: boolean, from: PostRef, to: PostRef) => (moved ? ` · position ${from.index + 1} → ${to.index + 1}` : '');
 
@@ -109,6 +113,9 @@ function card(p: PostChange, level: number, view: View): string {
     case 'added':
     case 'dropped':
       return `<article class="${cls}">${cardHead(p, p.status, level, view)}${postTextHtml(p.post)}</article>`;
+    case 'merged':
+      // Its text is in the post it joined (whose changes show it arrive): that post is named, the text folded.
+      return `<article class="${cls}"><details><summary>${cardHead(p, p.status, level, view, { where: joined(mergedInto(p, view.hosts ?? new Map())) })}</summary>${postTextHtml(p.post)}</details></article>`;
     case 'unchanged':
       // Not a change of the post's text: collapsed, the text one click away.
       return `<article class="${cls}"><details><summary>${cardHead(p, p.status, level, view, { where: moveText(p.moved, p.old!, p.new!) })}</summary>${postTextHtml(p.post)}</details></article>`;
@@ -131,7 +138,8 @@ function reportHead(report: Report, level: number, title: string, timeZone: stri
 }
 
 function reportPosts(report: Report, level: number, view: View): string {
-  return [`<h${level + 1} class="sr">Posts</h${level + 1}>`, ...report.posts.map((p) => card(p, level + 2, view))].join('\n');
+  const hosts = report.posts.some((p) => p.status === 'merged') ? newPosts(report) : undefined;
+  return [`<h${level + 1} class="sr">Posts</h${level + 1}>`, ...report.posts.map((p) => card(p, level + 2, { ...view, hosts }))].join('\n');
 }
 
 /** One report as a section of a larger document (check's steps, git's files). */

@@ -1,11 +1,14 @@
-// The JSON report: the versioned contract documented in docs/json.md (schema `livediff.diff/2`).
+// The JSON report: the versioned contract documented in docs/json.md (schema `livediff.diff/3`).
 import { type Post, type PostChange, type Report, unreachable } from '../model.js';
 import { jsonPieces } from './json-pieces.js';
 import { textOf } from './registry.js';
 import { ONLY_VALUES, type OnlyValue, selectPosts } from './select.js';
 
-/** 2: `page.notes` are data (`kind` and numbers), no longer English sentences (docs/json.md). */
-export const DIFF_SCHEMA = 'livediff.diff/2';
+/**
+ * 3: the `merged` status (a post folded into another, not dropped). 2: `page.notes` are data (`kind` and
+ * numbers), no longer English sentences (docs/json.md).
+ */
+export const DIFF_SCHEMA = 'livediff.diff/3';
 
 export interface JsonOptions {
   /** Statuses to list; without it every post of both captures is listed exactly once. */
@@ -31,6 +34,7 @@ function oneSided(p: PostChange) {
     case 'dropped':
     case 'out-of-view':
     case 'into-view':
+    case 'merged':
       return content(p.post);
     case 'edited':
     case 'unchanged':

@@ -1,6 +1,6 @@
 // A series as one self-contained HTML page: the post counter over time, a timeline (one row per post),
 // a sortable table with a CSV download, and every post's versions as word diffs.
-import type { History, PostHistory } from '../model.js';
+import { type History, POST_FATES, type PostHistory } from '../model.js';
 import { htmlDocument } from './html/document.js';
 import { esc } from './html/escape.js';
 import { LOG_SCRIPT } from './html/log-script.js';
@@ -24,7 +24,8 @@ svg .tk{fill:var(--muted);font-size:10.5px}svg .lg{font-size:11px;fill:var(--mut
 svg .ax{stroke:var(--muted);stroke-width:1}svg .grid{stroke:var(--line);stroke-dasharray:2 3}
 .c-count{fill:none;stroke:var(--link);stroke-width:2}.c-shown{fill:none;stroke:var(--muted);stroke-width:1.5;stroke-dasharray:4 3}
 .bar.f-live,.f-live{fill:var(--live)}.bar.f-dropped{fill:var(--gone)}.bar.f-reinserted,.f-reinserted{fill:var(--reinserted)}
-.bar.f-out-of-view{fill:var(--away);opacity:.75}
+.bar.f-out-of-view{fill:var(--away);opacity:.75}.bar.f-merged{fill:var(--reinserted);opacity:.75}
+.m{stroke:var(--reinserted);stroke-width:1.8;fill:none}
 .x{stroke:var(--gone);stroke-width:2.2;fill:none}.o{fill:var(--bg);stroke:var(--away);stroke-width:1.8}
 .v{stroke:var(--fg);stroke-width:1.6}
 .row .hit{fill:transparent}.row:hover .hit,.row:focus .hit{fill:var(--card)}.row:focus{outline:none}.row:focus .hit{stroke:var(--link);stroke-width:2}
@@ -88,8 +89,7 @@ export function renderLogHtml(history: History, options: LogHtmlOptions = {}): s
   const posts = options.post ? [options.post] : history.posts;
   const xs = captureXs(history);
   const span = history.captures.length > 0 ? `${captureName(history, 0)} to ${captureName(history, history.captures.length - 1)}` : '';
-  const fates = (['live', 'dropped', 'out-of-view', 'reinserted'] as const)
-    .map((f) => [f, history.posts.filter((p) => p.fate === f).length] as const)
+  const fates = POST_FATES.map((f) => [f, history.posts.filter((p) => p.fate === f).length] as const)
     .filter(([, n]) => n > 0)
     .map(([f, n]) => `${n} ${FATE_LABEL[f]}`);
   const body = [

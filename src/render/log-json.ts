@@ -1,11 +1,12 @@
-// The history as JSON: the versioned contract `livediff.log/2` documented in docs/json.md (a list of
+// The history as JSON: the versioned contract `livediff.log/3` documented in docs/json.md (a list of
 // pages, each with its captures and posts; `/1` was one page's captures and posts at the top level).
 import type { History, PostHistory } from '../model.js';
 import type { LogPages } from './log-pages.js';
 import { jsonPieces } from './json-pieces.js';
 import { textOf } from './registry.js';
 
-export const LOG_SCHEMA = 'livediff.log/2';
+/** 3: a post's fate and events may be `merged`. 2: the history is a list of pages. */
+export const LOG_SCHEMA = 'livediff.log/3';
 
 function jsonPost(p: PostHistory) {
   return {
@@ -34,7 +35,7 @@ function jsonPage(history: History, post: PostHistory | undefined) {
   };
 }
 
-/** The pages as `livediff.log/2`; with `post`, the newest page (where --post looks) with that post alone. */
+/** The pages as `livediff.log/3`; with `post`, the newest page (where --post looks) with that post alone. */
 export function* renderLogJsonPieces(doc: LogPages, extra: { order: string; post?: PostHistory } = { order: 'name-stamp' }): Generator<string, void, undefined> {
   const pages = extra.post ? [jsonPage(doc.pages.at(-1)!, extra.post)] : doc.pages.map((h) => jsonPage(h, undefined));
   yield* jsonPieces({ schema: LOG_SCHEMA, order: extra.order, pages }, 'pages', 2);

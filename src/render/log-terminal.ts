@@ -19,6 +19,7 @@ const EVENT_LABEL: Record<HistoryEvent['kind'], string> = {
   moved: 'moved',
   dropped: 'dropped (deleted)',
   'out-of-view': STATUS_LABEL['out-of-view'],
+  merged: 'merged into another post',
   'back-into-view': 'back in view',
   reinserted: 'reinserted after deletion',
 };
@@ -76,7 +77,7 @@ class LogTable extends TerminalWriter {
     this.line();
     this.line(
       c.bold(
-        `${plural(history.posts.length, 'post')} over ${plural(history.captures.length, 'capture')}: ${count('live')} live, ${count('dropped')} dropped, ${count('out-of-view')} out of view, ${count('reinserted')} reinserted; ${history.posts.filter((p) => p.versions.length > 1).length} edited`,
+        `${plural(history.posts.length, 'post')} over ${plural(history.captures.length, 'capture')}: ${count('live')} live, ${count('dropped')} dropped, ${count('out-of-view')} out of view, ${count('merged') > 0 ? `${count('merged')} merged, ` : ''}${count('reinserted')} reinserted; ${history.posts.filter((p) => p.versions.length > 1).length} edited`,
       ),
     );
     return this.text();

@@ -3,7 +3,7 @@ import { append } from '../arrays.js';
 import { COARSE_NOTE } from '../classify/text-diff.js';
 import { type FieldChange, type Hunk, type Post, type PostChange, type Report, unreachable } from '../model.js';
 import { humanTime } from './human-time.js';
-import { explainChange, inPlaceLabel } from './evidence.js';
+import { explainChange, inPlaceLabel, mergedInto, newPosts } from './evidence.js';
 import { noteText } from './notes.js';
 import { DEFAULT_ONLY, type OnlyValue, pageChanged, pageRows, selectPosts } from './select.js';
 import { summaryLine } from './summary.js';
@@ -82,7 +82,7 @@ export function postText(post: Post): string[] {
   ];
 }
 
-function postSection(p: PostChange, level: string, timeZone: string | undefined, explain = false): string[] {
+function postSection(p: PostChange, level: string, hosts: ReadonlyMap<number, Post>, timeZone: string | undefined, explain = false): string[] {
   const post = p.post;
   const status = (p.status === 'edited' ? `${label(p)} (${p.fields.join(', ')})` : label(p)) + inPlaceLabel(p);
   const where = [
@@ -93,15 +93,22 @@ function postSection(p: PostChange, level: string, timeZone: string | undefined,
   if (where.length > 0) lines.push(`<sub>${where.join(' · ')}</sub>`, '');
   const why = explain ? explainChange(p) : null;
   if (why !== null) lines.push(`<sub>why: ${escapeMarkdown(why)}</sub>`, '');
-  return [...lines, ...postBody(p)];
+  return [...lines, ...postBody(p, hosts)];
 }
 
-/** What a post shows under its heading: the whole text of a new or deleted post, the changes of an edited one. */
-function postBody(p: PostChange): string[] {
+/**
+ * What a post shows under its heading: the whole text of a new or deleted post, the changes of an edited
+ * one, the post a merged one joined (whose changes show its text arrive).
+ */
+function postBody(p: PostChange, hosts: ReadonlyMap<number, Post>): string[] {
   switch (p.status) {
     case 'added':
     case 'dropped':
       return ['<details><summary>Text</summary>', '', ...postText(p.post), '', '</details>', ''];
+    case 'merged': {
+      const host = mergedInto(p, hosts);
+      return host === null ? [] : [`Now part of the post at position ${host.position}: ${escapeMarkdown(host.name)}`, ''];
+    }
     case 'edited':
       return p.changes.flatMap(fieldLines);
     case 'out-of-view':
@@ -138,7 +145,9 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     '',
   ];
   if (!report.samePage) lines.push('> **Warning:** these captures look like different pages (compared with --force)', '');
-  for (const p of selectPosts(report, only)) append(lines, postSection(p, sub, options.timeZone, options.explain));
+  const posts = selectPosts(report, only);
+  const hosts = posts.some((p) => p.status === 'merged') ? newPosts(report) : new Map<number, Post>();
+  for (const p of posts) append(lines, postSection(p, sub, hosts, options.timeZone, options.explain));
   // Page details after the posts, as in the terminal: they explain the verdict, they are not the news.
   if (only.includes('page')) append(lines, pageLines(report, options.timeZone));
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;

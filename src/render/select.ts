@@ -9,6 +9,7 @@ export const ONLY_VALUES: readonly OnlyValue[] = allOf<OnlyValue>({
   added: true,
   dropped: true,
   edited: true,
+  merged: true,
   moved: true,
   'out-of-view': true,
   'into-view': true,
@@ -24,7 +25,7 @@ export const ONLY_ALL = 'all';
 /** Every word `--only` accepts, in the order help texts and error messages list them. */
 export const ONLY_WORDS: readonly string[] = [ONLY_ALL, ...ONLY_VALUES];
 /** check's default: what a person wants mailed; leaving the view and `Updated`-only changes are not news. */
-export const CHECK_DEFAULT_ONLY: readonly OnlyValue[] = ['added', 'dropped', 'edited'];
+export const CHECK_DEFAULT_ONLY: readonly OnlyValue[] = ['added', 'dropped', 'edited', 'merged'];
 
 /** The values of `--only` words, `all` expanded, each once; or the first word that is not one of ONLY_WORDS. */
 export function expandOnly(words: readonly string[]): OnlyValue[] | { unknown: string } {

@@ -1,7 +1,7 @@
 // The terminal report of a diff: the verdict first, then the posts in page order, then the page details.
 import { type CaptureInfo, type Hunk, type Post, type PostChange, type Report, unreachable } from '../model.js';
 import { humanTime } from './human-time.js';
-import { explainChange, inPlaceLabel } from './evidence.js';
+import { explainChange, inPlaceLabel, mergedInto, newPosts } from './evidence.js';
 import { noteText } from './notes.js';
 import { sanitizeInline } from './sanitize.js';
 import { DEFAULT_ONLY, pageChanged, pageRows, selectPosts, showsNothing } from './select.js';
@@ -40,6 +40,9 @@ export function wordCounts(p: PostChange): { added: number; removed: number } {
 }
 
 class TerminalRenderer extends TerminalWriter {
+  /** The new capture's posts by index, for the post a merged one now lives in. */
+  private hosts: ReadonlyMap<number, Post> = new Map();
+
   constructor(private readonly options: TerminalOptions) {
     super(options.color, options.width);
   }
@@ -67,6 +70,8 @@ class TerminalRenderer extends TerminalWriter {
         return c.green;
       case 'dropped':
         return c.red;
+      case 'merged':
+        return c.magenta;
       case 'edited':
         return c.yellow;
       case 'unchanged':
@@ -87,6 +92,11 @@ class TerminalRenderer extends TerminalWriter {
         return this.content(p.post, '+');
       case 'dropped':
         return this.content(p.post, '-');
+      case 'merged':
+        // Its text is in the post it joined, whose diff shows it arrive: name that post, not the text again.
+        const host = mergedInto(p, this.hosts);
+        if (host !== null) this.wrapped({ text: INDENT }, [{ text: `now part of #${host.position}: ${sanitizeInline(host.name)}`, paint: this.c.dim }]);
+        return;
       case 'edited':
         for (const change of p.changes) this.field(change);
         return;
@@ -149,6 +159,7 @@ class TerminalRenderer extends TerminalWriter {
   render(report: Report): string {
     const only = this.options.only ?? DEFAULT_ONLY;
     const posts = selectPosts(report, only);
+    if (posts.some((p) => p.status === 'merged')) this.hosts = newPosts(report);
     // Nothing asked for changed: print nothing, as diff(1) does for equal files (the exit code says 0).
     if (showsNothing(report, only)) return '';
     const showPage = only.includes('page') && (pageChanged(report.page) || report.page.notes.length > 0);

@@ -14,11 +14,12 @@ export const STATUS_LABEL: Record<Counted, string> = {
   moved: 'moved',
   'out-of-view': 'out of view',
   'into-view': 'into view',
+  merged: 'merged',
   unchanged: 'unchanged',
 };
 
 /** Summary order: what most needs a reader first (new and deleted posts), unchanged last. */
-export const SUMMARY_ORDER: readonly Counted[] = ['added', 'dropped', 'edited', 'moved', 'out-of-view', 'into-view', 'unchanged'];
+export const SUMMARY_ORDER: readonly Counted[] = ['added', 'dropped', 'edited', 'merged', 'moved', 'out-of-view', 'into-view', 'unchanged'];
 
 /** Markdown's status marks, beside the same words (`moved`: an unchanged post that moved). */
 export const STATUS_MARK: Record<Counted, string> = {
@@ -29,6 +30,7 @@ export const STATUS_MARK: Record<Counted, string> = {
   unchanged: '⚪',
   'out-of-view': '⬇️',
   'into-view': '⬆️',
+  merged: '🔗',
 };
 
 /** A post's fate in a history (`log`), in the same words (`out of view`, not `out-of-view`). */

@@ -36,7 +36,7 @@ describe('the Action on a push', () => {
     expect(r.log.trimEnd().split('\n').at(-1)).toBe('livediff: 2 posts added');
   });
 
-  it('a deleted capture is reported as such; `format: json` writes livediff.git/3', async () => {
+  it('a deleted capture is reported as such; `format: json` writes livediff.git/4', async () => {
     const r = await runActionIn({ ...push(c2, c3, [c3]), inputs: { format: 'json' } });
     expect(r.code).toBe(0);
     expect(r.summary).toContain('### 🗑️ Deleted capture: snapshots/other.txt');

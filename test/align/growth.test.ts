@@ -50,4 +50,20 @@ describe('posts that grew', () => {
     const merged: PostSpec = { ...grown, body: [first, second, ...grown.body.slice(1)] };
     expect(changes([explosions, sirens, other(1)], [merged, other(1)]).some((c) => c.match === 'grown')).toBe(false);
   });
+
+  // From a red-team pass: a feed that writes the revision into the guid when it appends a correction
+  // (`p-104` → `p-104-r2`) had the post dropped and added, since different ids keep posts apart.
+  it('a post grown under a new id but the same time and headline is that post, its id changed; another time keeps them apart', async () => {
+    const { loadFormats } = await import('../../src/parse/index.js');
+    await loadFormats();
+    const item = (id: string, time: string, title: string, text: string[]) => ({ id, published: time, title, text: text.map((t) => `<p>${t}</p>`).join('') });
+    const feed = (items: object[]) => parseCapture(JSON.stringify({ title: 'Live', posts: items }));
+    const tanks = 'Ukraine has received its first British Challenger 2 tanks, defence minister Oleksii Reznikov said.';
+    const correction = 'Correction: an earlier version of this post said the tanks were German-made.';
+    const before = feed([item('p-104', '2026-11-22T08:45:00Z', 'Tanks arrive', [tanks]), item('p-103', '2026-11-22T08:30:00Z', 'Earlier', ['Something else entirely, long enough to count as a paragraph.'])]);
+    const revised = feed([item('p-104-r2', '2026-11-22T08:45:00Z', 'Tanks arrive', [tanks, correction]), item('p-103', '2026-11-22T08:30:00Z', 'Earlier', ['Something else entirely, long enough to count as a paragraph.'])]);
+    expect(diffCaptures(before, revised).posts[0]).toMatchObject({ status: 'edited', match: 'grown', fields: ['id', 'body'] });
+    const later = feed([item('p-105', '2026-11-22T09:10:00Z', 'Tanks arrive', [tanks, correction]), item('p-103', '2026-11-22T08:30:00Z', 'Earlier', ['Something else entirely, long enough to count as a paragraph.'])]);
+    expect(diffCaptures(before, later).posts.map((p) => p.status).sort()).toEqual(['added', 'merged', 'unchanged']);
+  });
 });

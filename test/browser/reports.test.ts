@@ -82,7 +82,7 @@ describe.skipIf(!executablePath)('HTML reports in Chromium', () => {
     await page.getByLabel('Unchanged').uncheck();
     expect(await visible(page, 'article.post')).toBe(2);
     expect(await page.locator('article.post:visible .badge').allTextContents()).toEqual(['Added', 'Added']);
-    expect(new URL(page.url()).hash).toBe('#show=added,dropped,edited,moved,into-view');
+    expect(new URL(page.url()).hash).toBe('#show=added,dropped,edited,merged,moved,into-view');
     // Keyboard: Tab reaches a filter, Space toggles it.
     await page.getByLabel('Added').focus();
     await page.keyboard.press('Space');

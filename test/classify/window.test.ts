@@ -185,4 +185,42 @@ describe('no deletion without proof', () => {
     ]);
     expect(r.page.notes).toEqual([]);
   });
+
+  // From a red-team pass: an oldest-first ticker keeps its opening post on top; as the window of the newest
+  // posts slides, the posts just below the pin leave it. They sat between shown posts and were `dropped`.
+  describe('an oldest-first ticker with its opening post pinned on top', () => {
+    const ticker = (ids: number[], total: number | null = null) => feed([{ id: 1, title: 'Welcome', time: '2026-11-22T15:00:00Z' }, ...ids.map((id) => ({ id, title: `Event ${id}`, time: `2026-11-22T15:${id}:00Z` }))], total);
+
+    it('posts that slid out below the pin while as many arrived at the end: out of view, not dropped', async () => {
+      const r = diffCaptures(await read(ticker([20, 24, 28, 32, 36, 40], null)), await read(ticker([28, 32, 36, 40, 44, 48], null)));
+      expect(r.old.order).toBe('oldest-first');
+      expect(r.posts.filter((p) => p.status !== 'unchanged').map((p) => [p.status, p.post.headline, p.evidence?.kind])).toEqual([
+        ['out-of-view', 'Event 20', 'pinned-end'],
+        ['out-of-view', 'Event 24', 'pinned-end'],
+        ['added', 'Event 44', 'top-of-page'],
+        ['added', 'Event 48', 'top-of-page'],
+      ]);
+    });
+
+    it('the same when the counters show the slide; dropped when they say those posts were deleted', async () => {
+      const slid = diffCaptures(await read(ticker([20, 24, 28, 32, 36, 40], 30)), await read(ticker([28, 32, 36, 40, 44, 48], 32)));
+      expect([slid.summary.dropped, slid.summary['out-of-view'], slid.page.notes]).toEqual([0, 2, []]);
+      const deleted = diffCaptures(await read(ticker([20, 24, 28, 32, 36, 40], 30)), await read(ticker([28, 32, 36, 40, 44, 48], 30)));
+      expect(deleted.posts.filter((p) => p.status === 'dropped').map((p) => [p.post.headline, p.evidence?.kind])).toEqual([
+        ['Event 20', 'counter'],
+        ['Event 24', 'counter'],
+      ]);
+    });
+
+    it('posts gone from above the last one with nothing added are deleted, as anywhere between shown posts', async () => {
+      const r = diffCaptures(await read(ticker([20, 24, 28, 32, 36, 40])), await read(ticker([20, 24, 28, 40])));
+      expect(r.posts.filter((p) => p.status !== 'unchanged').map((p) => [p.status, p.post.headline])).toEqual([
+        ['dropped', 'Event 32'],
+        ['dropped', 'Event 36'],
+      ]);
+      // Three gone below the pin and two added: more went than the slide explains.
+      const more = diffCaptures(await read(ticker([20, 24, 28, 32, 36, 40], null)), await read(ticker([32, 36, 40, 44, 48], null)));
+      expect(more.summary.dropped).toBe(3);
+    });
+  });
 });

@@ -40,7 +40,7 @@ describe('livediff OLD NEW on the March 22 captures', () => {
       expect(runCli([...args, '-f', format])).toMatchObject({ status: 0, stdout: '', stderr: '' });
       const json = runCli([...args, '-f', 'json']);
       expect(json.status).toBe(0);
-      expect(JSON.parse(json.stdout).schema).toBe('livediff.diff/2');
+      expect(JSON.parse(json.stdout).schema).toBe('livediff.diff/3');
     }
     expect(runCli([OLD, NEW, '--only', 'added', '-f', format]).stdout).toContain('Xi and Putin');
   });
@@ -49,7 +49,7 @@ describe('livediff OLD NEW on the March 22 captures', () => {
     const r = runCli([OLD, NEW, '--format', 'json']);
     expect(r.status).toBe(1);
     const json = JSON.parse(r.stdout);
-    expect(json.schema).toBe('livediff.diff/2');
+    expect(json.schema).toBe('livediff.diff/3');
     expect(json.samePage).toBe(true);
     expect(json.summary).toMatchObject({ added: 2, dropped: 0, edited: 0, 'out-of-view': 2, 'into-view': 0, unchanged: 7 });
     expect(json.posts).toHaveLength(11);

@@ -11,7 +11,7 @@ describe("import from 'livediff'", () => {
     const lib = await import(join(ROOT, 'dist', 'index.mjs'));
     const report = lib.diffCaptures(lib.parseCapture(capture('capture-1.txt'), { source: 'a' }), lib.parseCapture(capture('capture-2.txt'), { source: 'b' }));
     expect(lib.summaryLine(report.summary)).toBe('2 added, 2 out of view; 7 unchanged');
-    expect(JSON.parse(lib.renderJson(report)).schema).toBe('livediff.diff/2');
+    expect(JSON.parse(lib.renderJson(report)).schema).toBe('livediff.diff/3');
     expect(lib.renderMarkdown(report)).toContain('## livediff: a → b');
     expect(lib.renderTerminal(report, { color: false })).toContain('+++ b');
     // As the README's example calls the others: without options (it threw "reading 'color'").

@@ -28,7 +28,7 @@ describe('livediff log over a rollover and bad files', () => {
       expect.stringMatching(/^livediff: left out .*2023-03-22T05-00-00Z\.txt: expected .*found an empty file$/),
     ]);
     const doc = JSON.parse(r.stdout);
-    expect(doc.schema).toBe('livediff.log/2');
+    expect(doc.schema).toBe('livediff.log/3');
     expect(doc.pages.map((p: { title: string; captures: Array<{ label: string }>; posts: Array<{ fate: string }> }) => [p.title, p.captures.map((c) => c.label), [...new Set(p.posts.map((x) => x.fate))].sort()])).toEqual([
       ['March 21, 2023 - Russia-Ukraine news', ['2023-03-21T20-00-00Z'], ['live']],
       ['March 22, 2023 - Russia-Ukraine news', ['2023-03-22T06-00-00Z', '2023-03-22T07-00-00Z'], ['live', 'out-of-view']],

@@ -30,11 +30,11 @@ describe('livediff log', () => {
     expect(row(8).slice(1, 3)).toEqual(['2026-11-22T10-25-00Z', '2026-11-22T10-25-00Z']);
   });
 
-  it('--format json follows livediff.log/2 (one page here) and agrees with the scripted story', () => {
+  it('--format json follows livediff.log/3 (one page here) and agrees with the scripted story', () => {
     const r = runCli(['log', dir, '--format', 'json']);
     expect(r.status).toBe(0);
     const top = JSON.parse(r.stdout);
-    expect(top.schema).toBe('livediff.log/2');
+    expect(top.schema).toBe('livediff.log/3');
     expect(top.order).toBe('name-stamp');
     expect(top.pages).toHaveLength(1);
     const doc = top.pages[0];

@@ -49,10 +49,10 @@ describe('livediff git', () => {
     expect(out.trimEnd().split('\n').at(-1)).toBe(`${repo.short(first)} → ${repo.short(second)}: 3 captures changed (1 modified, 1 new, 1 deleted)`);
   });
 
-  it('--format json: livediff.git/3 wrapping the livediff.diff/2 report', () => {
+  it('--format json: livediff.git/4 wrapping the livediff.diff/3 report', () => {
     const doc = JSON.parse(git(['--format', 'json']).stdout);
     const direct = JSON.parse(runCli([OLD, NEW, '--format', 'json']).stdout);
-    expect(doc.schema).toBe('livediff.git/3');
+    expect(doc.schema).toBe('livediff.git/4');
     expect(doc.from).toEqual({ rev: 'HEAD~1', commit: first });
     expect(doc.to).toEqual({ rev: 'HEAD', commit: second });
     expect(doc.files.map((f: { path: string; status: string }) => [f.path, f.status])).toEqual([
@@ -61,7 +61,7 @@ describe('livediff git', () => {
       ['snaps/new.txt', 'added'],
     ]);
     const cnn = doc.files[0].report;
-    expect(cnn.schema).toBe('livediff.diff/2');
+    expect(cnn.schema).toBe('livediff.diff/3');
     expect(cnn.posts).toEqual(direct.posts);
     expect(cnn.summary).toEqual(direct.summary);
     expect(cnn.page).toEqual(direct.page);
@@ -209,7 +209,7 @@ describe('livediff git: a page rollover', () => {
 
   it('json, markdown, html: the same page change; the message counts it', () => {
     const doc = JSON.parse(git(['-f', 'json']).stdout);
-    expect(doc.schema).toBe('livediff.git/3');
+    expect(doc.schema).toBe('livediff.git/4');
     expect(doc.problems).toEqual([]);
     expect(doc.files[1]).toEqual({
       path: 'live.txt',

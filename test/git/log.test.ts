@@ -25,7 +25,7 @@ describe('livediff log --git', () => {
     const r = runCli(['log', '--git', 'live/page.txt', '--format', 'json'], { cwd: repo.dir });
     expect(r.status).toBe(0);
     const top = JSON.parse(r.stdout);
-    expect([top.schema, top.order, top.pages.length]).toEqual(['livediff.log/2', 'git', 1]);
+    expect([top.schema, top.order, top.pages.length]).toEqual(['livediff.log/3', 'git', 1]);
     const doc = top.pages[0];
     expect(doc.captures.map((c: { label: string }) => c.label)).toEqual(commits.map((c) => repo.short(c)));
     expect(doc.captures.map((c: { time: string }) => c.time)).toEqual(commits.map((c) => repo.time(c)));

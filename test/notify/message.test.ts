@@ -69,7 +69,7 @@ describe('buildNotification', () => {
     // Two steps over three captures (reported from an exploratory run: it said "over 2 captures").
     expect(n.summary).toBe('cnn @\u200beveryone: 2 edited (body) over 3 captures');
     expect(n.markdown.split('\n---\n')).toHaveLength(2);
-    expect(n.json).toMatchObject({ schema: 'livediff.check/2', steps: [{ old: 'a', new: 'b' }, { old: 'b', new: 'c' }] });
+    expect(n.json).toMatchObject({ schema: 'livediff.check/3', steps: [{ old: 'a', new: 'b' }, { old: 'b', new: 'c' }] });
   });
 });
 

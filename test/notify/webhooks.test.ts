@@ -165,7 +165,7 @@ describe('json', () => {
     expect(got.headers['x-api-key']).toBe('KEYKEYKEY');
     expect(got.headers.authorization).toBe(`Basic ${Buffer.from('bob:pw123456').toString('base64')}`);
     const body = JSON.parse(got.body);
-    expect(body.schema).toBe('livediff.check/2');
+    expect(body.schema).toBe('livediff.check/3');
     expect(body).toEqual(JSON.parse(JSON.stringify(message.json)));
   });
 });

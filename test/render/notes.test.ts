@@ -34,7 +34,7 @@ describe('page notes', () => {
   it.each(cases)('$note.kind: numbers in the report and the JSON, a sentence in terminal, Markdown and HTML', ({ report, note, text }) => {
     expect(report.page.notes).toEqual([note]);
     const json = JSON.parse(renderJson(report));
-    expect(json.schema).toBe('livediff.diff/2');
+    expect(json.schema).toBe('livediff.diff/3');
     expect(json.page.notes).toEqual([note]);
     expect(renderTerminal(report, { color: false })).toContain(`\n    note: ${text}\n`);
     expect(renderMarkdown(report)).toContain(`\n> **Note:** ${text}\n`);

@@ -79,7 +79,7 @@ describe('renderer registries', () => {
     expect(out.get('markdown')).not.toContain('\u001b');
     expect(out.get('html')).toContain('<p class="summary">page changed: Day &lt;1&gt; -&gt; Day *2*');
     const json = JSON.parse(out.get('json')!);
-    expect(json.schema).toBe('livediff.check/2');
+    expect(json.schema).toBe('livediff.check/3');
     expect(json.steps[1]).toEqual({ old: 'b.txt', new: 'c.txt', report: null, pageChanged: { old: 'Day <1>', new: 'Day *2*\u001b[31m' } });
   });
 

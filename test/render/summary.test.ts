@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { summaryLine } from '../../src/index.js';
 import type { PageReport, Summary } from '../../src/model.js';
 
-const none: Summary = { added: 0, dropped: 0, edited: 0, 'out-of-view': 0, 'into-view': 0, unchanged: 0, moved: 0, movedOnly: 0, fields: {} };
+const none: Summary = { added: 0, dropped: 0, edited: 0, 'out-of-view': 0, 'into-view': 0, merged: 0, unchanged: 0, moved: 0, movedOnly: 0, fields: {} };
 const quietPage: PageReport = { title: null, updated: null, postCount: null, bylines: null, deepLink: null, deletionsOutsideView: 0, notes: [] };
 
 describe('summaryLine', () => {

@@ -33,7 +33,7 @@ export function deliveryTargets(o: DeliveryOptions): DeliveryTarget[] {
     targets.push({
       key: 'webhook',
       name: safeUrl(url),
-      // Today's body (livediff.check/2) as is, as --webhook always posted it.
+      // Today's body (livediff.check/3) as is, as --webhook always posted it.
       send: (m, id) => deliver(url, sanitizeJson(JSON.stringify(m.json)), { timeoutMs: o.timeoutMs, retries: o.retries, backoffMs, id }),
     });
   }

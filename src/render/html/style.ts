@@ -32,6 +32,7 @@ th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;border-bottom:1px s
 .b-added{color:var(--added);background:var(--added-bg)}.b-dropped{color:var(--dropped);background:var(--dropped-bg)}
 .b-edited{color:var(--edited);background:var(--edited-bg)}.b-moved{color:var(--moved);background:var(--moved-bg)}
 .b-out-of-view{color:var(--out);background:var(--out-bg)}.b-into-view{color:var(--into);background:var(--into-bg)}
+.b-merged{color:var(--moved);background:var(--moved-bg)}
 .b-unchanged{color:var(--unchanged);background:var(--unchanged-bg)}
 .b-live{color:var(--added);background:var(--added-bg)}.b-reinserted{color:var(--moved);background:var(--moved-bg)}
 ins{background:var(--ins-bg);color:var(--ins-fg);text-decoration:underline;text-decoration-thickness:1px}

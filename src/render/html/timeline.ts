@@ -1,7 +1,7 @@
 // The series drawn as SVG, by hand (two simple charts do not justify a charting library): the post counter
 // over time, and one row per post from first to last seen, its colour and end shape saying how it ended.
 import { maxOf, minOf } from '../../arrays.js';
-import type { History, PostFate, PostHistory } from '../../model.js';
+import { type History, POST_FATES, type PostFate, type PostHistory } from '../../model.js';
 import { esc } from './escape.js';
 import { STATUS_LABEL } from '../vocabulary.js';
 
@@ -9,6 +9,7 @@ export const FATE_LABEL: Record<PostFate, string> = {
   live: 'live',
   dropped: 'dropped (deleted)',
   'out-of-view': STATUS_LABEL['out-of-view'],
+  merged: 'merged into another post',
   reinserted: 'reinserted after deletion',
 };
 
@@ -66,6 +67,8 @@ function endShape(fate: PostFate, x: number, y: number): string {
       return `<path d="M${x - 4},${y - 4}l8,8m0,-8l-8,8" class="x f-dropped"/>`;
     case 'out-of-view':
       return `<circle cx="${x + 3}" cy="${y}" r="3.5" class="o f-out-of-view"/>`;
+    case 'merged':
+      return `<path d="M${x},${y - 5}l7,5l-7,5" class="m f-merged"/>`;
     case 'reinserted':
       return `<path d="M${x + 4},${y - 5}l4,5l-4,5l-4,-5z" class="f-reinserted"/>`;
   }
@@ -131,8 +134,7 @@ export function counterSvg(history: History, xs: number[]): string {
 
 /** The legend: each fate's colour, its end shape and its name. */
 export function legendHtml(): string {
-  const fates: PostFate[] = ['live', 'dropped', 'out-of-view', 'reinserted'];
-  const items = fates.map(
+  const items = POST_FATES.map(
     (f) => `<li><svg viewBox="0 0 40 12" width="40" height="12" aria-hidden="true"><rect x="0" y="3" width="26" height="6" rx="2" class="bar f-${f}"/>${endShape(f, 26, 6)}</svg> ${FATE_LABEL[f]}</li>`,
   );
   items.push('<li><svg viewBox="0 0 12 12" width="12" height="12" aria-hidden="true"><line x1="6" x2="6" y1="1" y2="11" class="v"/></svg> a new version</li>');
