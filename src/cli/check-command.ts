@@ -97,7 +97,9 @@ async function planChain(files: CaptureFile[], state: CheckState | null, args: A
   }
   if (state.seen === undefined) return files.slice(base); // A state written before `seen` existed.
   const seen = new Set(state.seen);
-  const unseen = files.filter((f, i) => i !== base && !seen.has(f.id));
+  // The capture an earlier run left out as a stale copy is read again before the new ones: if the page
+  // still shows it, it is reported (compareChain).
+  const unseen = files.filter((f, i) => i !== base && (!seen.has(f.id) || f.id === state.held));
   if (base >= 0) return [files[base]!, ...unseen];
   return goneBase(files, seen, unseen, state.capture, warn);
 }
@@ -184,8 +186,10 @@ function arrivedLate(current: { file: CaptureFile; capture: Capture }, previous:
  * last even began (its oldest post), so it cannot be the page that replaced it (yesterday's page); a page
  * that took over while the old one still had a last word to say is a page change.
  * Compared, the posts it does not have yet would read as dropped (a false `dropped`), and come back as
- * added, or be silenced by --settle. Left out, the next capture is compared with the one before it: a
- * post the page really deleted while its `Updated` time went back is reported then, not lost.
+ * added, or be silenced by --settle. Left out, the next capture is compared with the one before it. A
+ * stale copy is served once: when the next capture shows the page as it did (the same `Updated` time,
+ * still older), the page is that way now (its newest post retracted, the time gone back with it), and
+ * compareChain reports it then.
  */
 function staleCopy(current: Capture, previous: Capture, report: Report | null): boolean {
   const updated = current.page.updatedMinutes;
@@ -205,8 +209,11 @@ async function compareChain(
   skips: Skips,
   settle: Settle,
   warn: (s: string) => void,
-): Promise<{ steps: CheckStep[]; newest: { file: CaptureFile; sha: string } | null; first: string | null; compared: number }> {
+  known: ReadonlySet<string> = new Set(),
+): Promise<{ steps: CheckStep[]; newest: { file: CaptureFile; sha: string } | null; first: string | null; compared: number; held: string | null }> {
   let previous: { file: CaptureFile; capture: Capture; sha: string } | null = null;
+  // The capture last left out as a stale copy of `previous`, with its report, until the next one says.
+  let held: { current: { file: CaptureFile; capture: Capture; sha: string }; report: Report } | null = null;
   let first: string | null = null;
   let compared = 0;
   const steps: CheckStep[] = [];
@@ -244,16 +251,29 @@ async function compareChain(
         continue;
       }
       if (staleCopy(current.capture, previous.capture, report)) {
-        warn(`livediff: left out ${inline(file.path)}: updated before ${inline(previous.file.name)} (${inline(current.capture.page.updated ?? '')}) and showing no post it lacked: a stale copy of the page\n`);
-        continue;
+        if (held === null || held.current.capture.page.updated !== current.capture.page.updated) {
+          // Said once: a later run reads it again (planChain), to see whether the page still shows it.
+          if (!known.has(file.id)) warn(`livediff: left out ${inline(file.path)}: updated before ${inline(previous.file.name)} (${inline(current.capture.page.updated ?? '')}) and showing no post it lacked: a stale copy of the page, unless the next capture shows it too\n`);
+          held = { current, report };
+          continue;
+        }
+        // Shown twice: not a copy served once but the page now. Its step is reported, then this capture
+        // is compared with it.
+        warn(`livediff: ${inline(file.path)} shows the page as ${inline(held.current.file.name)} did: not a stale copy, the page as it is now\n`);
+        const settled = settle.apply(held.report);
+        if (hasChanges(settled, only)) steps.push({ kind: 'report', old: previous.file.name, new: held.current.file.name, report: kept(settled, only) });
+        compared++;
+        previous = held.current;
+        report = diffCaptures(previous.capture, current.capture, compareOptions(args));
       }
+      held = null;
       report = settle.apply(report);
       if (hasChanges(report, only)) steps.push({ kind: 'report', old: previous.file.name, new: file.name, report: kept(report, only) });
     }
     compared++;
     previous = current;
   }
-  return { steps, newest: previous === null ? null : { file: previous.file, sha: previous.sha }, first, compared };
+  return { steps, newest: previous === null ? null : { file: previous.file, sha: previous.sha }, first, compared, held: held?.current.file.id ?? null };
 }
 
 /** A delivery of a state written before the outbox (`pending`): into the outbox, owed to --webhook. */
@@ -302,7 +322,7 @@ export async function runCheck(args: Args, ctx: CheckContext = {}): Promise<numb
     const skips = new Skips(new Set(state?.skipped ?? []), warn);
     const chain = files.length === 0 ? [] : await planChain(files, state, args, skips, warn);
     const settle = new Settle(args.settle, state?.settle);
-    const { steps, newest, first, compared } = await compareChain(chain, args, only, skips, settle, warn);
+    const { steps, newest, first, compared, held } = await compareChain(chain, args, only, skips, settle, warn, new Set(state?.seen ?? []));
     if (newest === null && state === null && files.length > 0) {
       throw new InputError(dir, 'a folder with at least one readable capture', `${files.length} file(s), none a capture`);
     }
@@ -330,6 +350,7 @@ export async function runCheck(args: Args, ctx: CheckContext = {}): Promise<numb
       seen: files.map((f) => f.id),
       ...(box.length > 0 ? { outbox: box } : {}),
       ...(skipped.length > 0 ? { skipped } : {}),
+      ...(held === null ? {} : { held }),
       ...(args.settle > 0 ? { settle: settle.state() } : {}),
       checkedAt: now,
       reportedAt: steps.length > 0 ? now : (state?.reportedAt ?? null),

@@ -56,7 +56,7 @@ describe('livediff check', () => {
     const r = check(f.dir, '--state', f.state, '--format', 'json');
     expect(r.status).toBe(1);
     const json = JSON.parse(r.stdout);
-    expect(json).toMatchObject({ schema: 'livediff.check/2', from: stamp(0), to: stamp(10), captures: 3 });
+    expect(json).toMatchObject({ schema: 'livediff.check/3', from: stamp(0), to: stamp(10), captures: 3 });
     expect(json.steps.map((s: { old: string; new: string; report: { summary: { added: number; dropped: number } } }) => [s.old, s.new, s.report.summary.added, s.report.summary.dropped])).toEqual([
       [stamp(0), stamp(5), 1, 0],
       [stamp(5), stamp(10), 0, 1],
@@ -330,7 +330,7 @@ describe('livediff check --webhook', () => {
     expect(delivered).toMatchObject({ path: '/hook', type: 'application/json' });
     expect(delivered.agent).toMatch(/^livediff\//);
     const json = JSON.parse(delivered.body);
-    expect(json.schema).toBe('livediff.check/2');
+    expect(json.schema).toBe('livediff.check/3');
     expect(json.steps[0].report.summary).toMatchObject({ added: 2, 'out-of-view': 2 });
     expect(JSON.parse(readFileSync(f.state, 'utf8')).capture).toBe(stamp(5));
     received.length = 0;
@@ -364,7 +364,7 @@ describe('livediff check --webhook', () => {
     const resumed = await runCliAsync(['check', f.dir, '--state', f.state, '--webhook', `${url}/hook`, '--brief']);
     expect(resumed).toMatchObject({ status: 1, stdout: '', stderr: '' });
     expect(received).toEqual([expect.objectContaining({ key: id, body: received[0]!.body })]);
-    expect(JSON.parse(received[0]!.body)).toMatchObject({ schema: 'livediff.check/2', to: stamp(5) });
+    expect(JSON.parse(received[0]!.body)).toMatchObject({ schema: 'livediff.check/3', to: stamp(5) });
     expect(JSON.parse(readFileSync(f.state, 'utf8'))).toMatchObject({ capture: stamp(5) });
     expect(JSON.parse(readFileSync(f.state, 'utf8')).outbox).toBeUndefined();
   });
@@ -543,6 +543,28 @@ describe('a stale copy of the page served once', () => {
     const next = check(f.dir, '--state', f.state, '--format', 'json');
     expect(JSON.parse(next.stdout).steps.map((s: { old: string; new: string }) => [s.old, s.new])).toEqual([[stamp(0), stamp(10)]]);
     expect(JSON.parse(next.stdout).steps[0].report.summary).toMatchObject({ added: 1, dropped: 0 });
+  });
+
+  // From a red-team pass: the newest post retracted, the page's Updated time went back to the post below.
+  // Every capture after it read as a stale copy, and the deletion was never reported (until a new post).
+  it('shown by two captures in a row, it is the page now: the retraction is reported at the second', () => {
+    const f = folder();
+    writeFileSync(join(f.dir, stamp(0)), page('3:00 a.m. ET, March 22, 2023', [3, 2, 1]));
+    expect(check(f.dir, '--state', f.state).status).toBe(0);
+    writeFileSync(join(f.dir, stamp(5)), page('2:00 a.m. ET, March 22, 2023', [2, 1]));
+    const once = check(f.dir, '--state', f.state);
+    expect(once).toMatchObject({ status: 0, stdout: '' });
+    expect(once.stderr).toContain('a stale copy of the page, unless the next capture shows it too');
+    writeFileSync(join(f.dir, stamp(10)), page('2:00 a.m. ET, March 22, 2023', [2, 1]));
+    const twice = check(f.dir, '--state', f.state, '--format', 'json');
+    expect(twice.status).toBe(1);
+    expect(twice.stderr).toBe(`livediff: ${join(f.dir, stamp(10))} shows the page as ${stamp(5)} did: not a stale copy, the page as it is now\n`);
+    const steps = JSON.parse(twice.stdout).steps;
+    expect(steps.map((s: { old: string; new: string }) => [s.old, s.new])).toEqual([[stamp(0), stamp(5)]]);
+    expect(steps[0].report.summary).toMatchObject({ dropped: 1, added: 0 });
+    // Reported once: the next run has nothing to say.
+    writeFileSync(join(f.dir, stamp(15)), page('2:00 a.m. ET, March 22, 2023', [2, 1]));
+    expect(check(f.dir, '--state', f.state)).toMatchObject({ status: 0, stdout: '', stderr: '' });
   });
 
   it('an older version of a post edited since does not make a stale copy news (edits, no new post)', () => {

@@ -20,7 +20,7 @@ export interface PendingDelivery {
   sha256: string;
   /** Identities of the files seen once delivered (see `seen`). */
   seen: string[];
-  /** The JSON body (livediff.check/2). */
+  /** The JSON body (livediff.check/3). */
   body: string;
 }
 
@@ -57,6 +57,11 @@ export interface CheckState {
   outbox?: OutboxEntry[];
   /** Identities of files that are not readable captures, already warned about once (absent when none). */
   skipped?: string[];
+  /**
+   * Identity of a capture after `capture` left out as a stale copy of it (absent when none): the next run
+   * reads it again, and reports it when the capture after it shows the page the same way (a retraction).
+   */
+  held?: string;
   /** The flip-flop guard's memory (--settle; check/settle.ts). */
   settle?: SettleState;
   /** When a run last advanced the state, and when one last reported changes (ISO 8601). */
@@ -115,7 +120,8 @@ export function readState(file: string): CheckState | null {
   const outbox = readOutbox(s?.outbox);
   if (
     s === null || typeof s !== 'object' || s.schema !== STATE_SCHEMA || typeof s.capture !== 'string' || typeof s.sha256 !== 'string' ||
-    (s.seen !== undefined && !strings(s.seen)) || pending === null || outbox === null || (s.skipped !== undefined && !strings(s.skipped))
+    (s.seen !== undefined && !strings(s.seen)) || pending === null || outbox === null || (s.skipped !== undefined && !strings(s.skipped)) ||
+    (s.held !== undefined && typeof s.held !== 'string')
   ) {
     throw new InputError(file, expected, `JSON of another shape${RESET_HINT}`);
   }
@@ -127,6 +133,7 @@ export function readState(file: string): CheckState | null {
     ...(pending === undefined ? {} : { pending }),
     ...(outbox === undefined || outbox.length === 0 ? {} : { outbox }),
     ...(s.skipped === undefined || s.skipped.length === 0 ? {} : { skipped: s.skipped }),
+    ...(s.held === undefined ? {} : { held: s.held }),
     ...(isSettle(s.settle) ? { settle: s.settle } : {}),
     checkedAt: String(s.checkedAt ?? ''),
     reportedAt: s.reportedAt ?? null,
