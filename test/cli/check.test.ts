@@ -643,7 +643,20 @@ describe('a text capture cut off mid-download', () => {
     expect(log.stderr).toMatch(/left out .*10-05-00Z\.txt: expected a whole capture/);
     expect(JSON.parse(log.stdout).pages[0].captures).toHaveLength(2);
     const diff = runCli([join(f.dir, stamp(0)), join(f.dir, stamp(5))]);
-    expect(diff.stderr).toMatch(/^livediff: warning: .*10-05-00Z\.txt: it ends inside its last post/);
+    expect(diff.stderr).toMatch(/^livediff: warning: .*10-05-00Z\.txt: it ends inside its last post.*; compared without that post\n$/);
+  });
+
+  // From an exploratory pass: a diff of a capture cut right after a post's time line. The cut post (a time
+  // alone) showed a post below the shared ones, so every old post below them was dropped, not only the cut one.
+  it('a plain diff compares a cut capture without its cut post: nothing below it is dropped', () => {
+    const lines = readFileSync(join(MARCH22, 'capture-2.txt'), 'utf8').split('\n');
+    const at = lines.indexOf('1:07 a.m. ET, March 22, 2023');
+    const dir = mkdtempSync(join(tmpdir(), 'livediff-cut-'));
+    writeFileSync(join(dir, 'cut.txt'), `${lines.slice(0, at + 1).join('\n')}\n`);
+    const r = runCli([join(MARCH22, 'capture-2.txt'), join(dir, 'cut.txt'), '--format', 'json']);
+    expect(r.stderr).toContain('compared without that post');
+    const report = JSON.parse(r.stdout);
+    expect(report.summary).toMatchObject({ dropped: 0, added: 0, 'out-of-view': 5, unchanged: 4 });
   });
 
   it('a post that lost whole paragraphs (an edit, not a cut) is compared as usual', () => {
