@@ -68,12 +68,12 @@ export function classifyUnpaired(
   const reverseNew = orders.new === 'oldest-first';
   // Merged posts are found by their text, not their place: in the captures' own order.
   const merged = findMerged(old.posts, neu.posts, alignment);
-  if (!reverseOld && !reverseNew) return classifyNewestFirst(old, neu, alignment, unordered, merged, false, (i) => i, (i) => i);
+  if (!reverseOld && !reverseNew) return classifyNewestFirst(old, neu, alignment, unordered, merged, { old: false, new: false }, (i) => i, (i) => i);
   const oldLength = old.posts.length;
   const newLength = neu.posts.length;
   const flipped = alignmentNewestFirst(alignment, oldLength, newLength, reverseOld, reverseNew);
   const view = (c: Capture, reverse: boolean): Capture => (reverse ? { ...c, posts: [...c.posts].reverse() } : c);
-  const v = classifyNewestFirst(view(old, reverseOld), view(neu, reverseNew), flipped, unordered, merged, reverseOld && reverseNew, (i) => flip(i, oldLength, reverseOld), (i) => flip(i, newLength, reverseNew));
+  const v = classifyNewestFirst(view(old, reverseOld), view(neu, reverseNew), flipped, unordered, merged, { old: reverseOld, new: reverseNew }, (i) => flip(i, oldLength, reverseOld), (i) => flip(i, newLength, reverseNew));
   const back = <T>(m: Map<number, T>, length: number, reverse: boolean) =>
     new Map([...m].map(([i, x]) => [flip(i, length, reverse), x] as [number, T]));
   return {
@@ -88,8 +88,9 @@ export function classifyUnpaired(
 /**
  * classifyUnpaired for captures both listed newest first (or unordered). Evidence names posts by their place
  * in the capture as given (`oldIndex` / `newIndex` map a place in the captures seen here back to it), as
- * the report's refs do; `merged` is keyed and valued by those places. `pinnableEnd`: both captures are
- * listed oldest first, so their last post here is the top of the page, where a post may be pinned.
+ * the report's refs do; `merged` is keyed and valued by those places. `reversed`: which captures are
+ * listed oldest first (read here from their end): their last post here is the top of the page, where a
+ * post may be pinned, and their first is the live end, which a capture of the page's first posts lacks.
  */
 function classifyNewestFirst(
   old: Capture,
@@ -97,7 +98,7 @@ function classifyNewestFirst(
   alignment: Alignment,
   unordered: boolean,
   merged: ReadonlyMap<number, number>,
-  pinnableEnd: boolean,
+  reversed: { old: boolean; new: boolean },
   oldIndex: (i: number) => number,
   newIndex: (i: number) => number,
 ): WindowVerdict {
@@ -169,9 +170,16 @@ function classifyNewestFirst(
   // deletion coinciding with the slide; the captures do not tell which. Newest first, the last post is
   // the bottom of the window, where nothing is pinned: posts gone above it are deleted.
   const oldLast = old.posts.length - 1;
-  const endHeld = pinnableEnd && oldLast >= 0 && oldToNew[oldLast] === neu.posts.length - 1;
+  const endHeld = reversed.old && reversed.new && oldLast >= 0 && oldToNew[oldLast] === neu.posts.length - 1;
   const aboveEnd = endHeld ? alignment.unmatchedOld.filter((o) => oldN.after[o] === oldLast).length : 0;
   const slidPastEnd = (o: number) => endHeld && oldN.after[o] === oldLast && aboveEnd <= addedAbove;
+  // The posts above the first shared one, when the new capture shows nothing above it either: gone from
+  // the top of the page, if each is newer than the post below it, on pages listed newest first whose
+  // captures start at the top (no deep link). Where both captures have post counters, they decide (below).
+  const topShown =
+    !reversed.old && !reversed.new && old.page.deepLink === null && neu.page.deepLink === null && (old.page.postCount === null || neu.page.postCount === null);
+  const topGone = (o: number, after: number) =>
+    topShown && !unordered && oldToNew[after] === 0 && isAfter(old.posts[o]!.minutes, old.posts[o + 1]?.minutes ?? null);
 
   const oldOnly = new Map<number, OldOnlyStatus>();
   const oldEvidence = new Map<number, Evidence>();
@@ -215,6 +223,9 @@ function classifyNewestFirst(
       // At the head: shown if the new capture has posts above the first shared one, unless the post is
       // older than anything the new capture shows (unpinned, it may sit below the window now).
       if (oldToNew[after]! > 0 && !olderThanView && !maybeUnpinned) [status, evidence] = ['dropped', { kind: 'above-shown', after: oldIndex(after) }];
+      // Newer than the post below it, on captures that both show the top of the page: a window loses
+      // posts at its bottom, never its newest at the top, and a pinned post is older than the one below.
+      else if (topGone(o, after)) [status, evidence] = ['dropped', { kind: 'top-gone' }];
       else if (!olderThanView) headCandidates.push(o);
     } else if (before >= 0) {
       // At the tail: shown if the new capture has posts below the last shared one, unless the post is older

@@ -13,6 +13,8 @@ export function explainEvidence(e: Evidence): string {
       return e.covered ? 'above the shared posts, where the old capture also looked' : `above ${num(e.after)}, and the new capture shows posts above it`;
     case 'below-shown':
       return e.covered ? 'below the shared posts, where the old capture also looked' : `below ${num(e.before)}, and the new capture shows posts below it`;
+    case 'top-gone':
+      return 'it was at the top, newer than the post below it, and both captures show the top of the page: a window loses posts at its bottom, not its newest';
     case 'top-of-page':
       return 'at the top of the page, where new posts appear';
     case 'whole-page':

@@ -93,6 +93,17 @@ describe('windows: dropped vs out-of-view, added vs into-view', () => {
     ]);
   });
 
+  // From a red-team pass: a feed's (or a counterless page's) newest post retracted was `out-of-view`, and
+  // `--only dropped` said nothing. A window loses posts at its bottom, never its newest at the top.
+  it('without counters: the newest post gone from the top is dropped; an older (pinned) top post is not', () => {
+    expect(statuses({ count: null, posts: page([1, 2, 3, 4]) }, { count: null, posts: page([2, 3, 4]) })).toEqual([
+      'dropped:Story 1', 'unchanged:Story 2', 'unchanged:Story 3', 'unchanged:Story 4',
+    ]);
+    expect(statuses({ count: null, posts: [post(9, 500), ...page([2, 3, 4])] }, { count: null, posts: page([2, 3, 4]) })[0]).toBe('out-of-view:Story 9');
+    // A deep link opens a window lower down: the top proves nothing there.
+    expect(statuses({ count: null, posts: page([1, 2, 3]) }, { count: null, deepLink: 'https://example.org/live#post-2', posts: page([2, 3]) })[0]).toBe('out-of-view:Story 1');
+  });
+
   it('a post whose time is later than the old page was updated is new wherever it appears', () => {
     const late = post(30, 1430);
     const updated = '4:40 p.m. ET, March 22, 2023';
