@@ -27,16 +27,20 @@ const FIELD_READERS: ReadonlyArray<[Field, Extract]> = [
  */
 export const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)$/;
 
+/** An RSS date (RFC 822 as RFC 2822 writes it): `Wed, 22 Mar 2023 09:10:00 GMT`, `… 05:10:00 -0400`. */
+const RFC_2822 = /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d(?::\d\d)? (?:GMT|UTC?|Z|[ECMP][SD]T|[+-]\d{4})$/;
+
 /** A time relative to when the page was loaded (`2 min ago`, `just now`): it moves with the clock alone. */
 const RELATIVE_TIME = /^(?:just now|now|(?:an?|\d+)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago)$/i;
 
 /**
  * Two timestamps that say the same: the same instant written two ways (`Z` and `+00:00`, with and
- * without milliseconds), or two relative times (`2 min ago`, `12 min ago`), which a page reloaded later
+ * without milliseconds; an RSS date in `GMT` and in `-0400`), or two relative times (`2 min ago`, `12 min ago`), which a page reloaded later
  * shows of every post whatever happened. Neither is an edit of the post's time.
  */
 function sameTime(a: string, b: string): boolean {
-  if (ISO_INSTANT.test(a) && ISO_INSTANT.test(b)) return Date.parse(a) === Date.parse(b);
+  const instant = (s: string) => ISO_INSTANT.test(s) || RFC_2822.test(s);
+  if (instant(a) && instant(b)) return Date.parse(a) === Date.parse(b);
   return RELATIVE_TIME.test(a.trim()) && RELATIVE_TIME.test(b.trim());
 }
 

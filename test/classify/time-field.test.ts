@@ -15,6 +15,11 @@ describe('the time field', () => {
     expect(timeChanged('2026-11-22T15:31:00Z', '2026-11-22T15:31:00.000Z')).toEqual([]);
     expect(timeChanged('2026-11-22T15:31:00Z', '2026-11-22T16:31:00+01:00')).toEqual([]);
     expect(timeChanged('2026-11-22T15:31:00Z', '2026-11-22T15:32:00Z')).toEqual(['time']);
+    // RSS dates (a later red-team pass): a feed that moved from GMT to its local offset edited every post.
+    expect(timeChanged('Wed, 22 Mar 2023 09:10:00 GMT', 'Wed, 22 Mar 2023 05:10:00 -0400')).toEqual([]);
+    expect(timeChanged('Wed, 22 Mar 2023 09:10:00 GMT', '22 Mar 2023 09:10:00 +0000')).toEqual([]);
+    expect(timeChanged('Wed, 22 Mar 2023 09:10:00 GMT', '2023-03-22T09:10:00Z')).toEqual([]);
+    expect(timeChanged('Wed, 22 Mar 2023 09:10:00 GMT', 'Wed, 22 Mar 2023 09:10:00 -0400')).toEqual(['time']);
   });
 
   it('relative times move with the clock: not an edit; a relative time against a clock time is', () => {
