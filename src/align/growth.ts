@@ -5,12 +5,26 @@
 // in one new post, and in no other free post of either side, is that post grown.
 import { pushTo } from '../arrays.js';
 import type { Post } from '../model.js';
+import { words } from './fingerprint.js';
 import type { AlignOptions } from './options.js';
 import { idsDiffer, similarity } from './similarity.js';
 import { free, newPair, type State, take } from './state.js';
 
 /** Shorter paragraphs ("Read more.", "Watch:") prove nothing; a post needs at least one longer to be found. */
 export const MIN_GROWN_PARAGRAPH = 40;
+
+/**
+ * A paragraph reworded in a word or two as the story developed (`Explosions were heard` → `Several
+ * explosions were heard`, `mayor` → `acting mayor`) still proves the post: word sets this alike (Dice).
+ */
+export const MIN_REWORDED_PARAGRAPH = 0.8;
+
+/**
+ * How many paragraph comparisons the search for reworded paragraphs may make: exact paragraphs are looked
+ * up, reworded ones compared with every free new post's paragraphs, so a page of thousands of free posts
+ * stops here and keeps the exact ones only.
+ */
+export const MAX_REWORDED_COMPARISONS = 200_000;
 
 /** The paragraphs of a post that can prove it, distinct (classify/merged.ts reads them too). */
 export function proving(post: Post): string[] {
@@ -37,13 +51,14 @@ export function matchGrown(state: State, opts: AlignOptions): void {
   const oldPhrases = new Map(oldFree.map((o) => [o, proving(state.oldPosts[o]!)]));
   const inOld = new Map<string, number>();
   for (const ps of oldPhrases.values()) for (const t of ps) inOld.set(t, (inOld.get(t) ?? 0) + 1);
+  const reworded = rewordedHomes(oldPhrases, inNew);
   // Each new post's claimants: an old post found whole in it, its paragraphs in no other free post.
   const claims = new Map<number, number[]>();
   for (const [o, ps] of oldPhrases) {
     if (ps.length === 0) continue;
     const homes = new Set<number>();
     for (const t of ps) {
-      const ns = inNew.get(t);
+      const ns = inNew.get(t) ?? reworded.get(t);
       if (ns === undefined || ns.length !== 1 || inOld.get(t) !== 1) homes.add(-1);
       else homes.add(ns[0]!);
     }
@@ -57,4 +72,30 @@ export function matchGrown(state: State, opts: AlignOptions): void {
     const o = os[0]!;
     take(state, newPair(o, n, 'grown', similarity(state.oldPosts[o]!, state.newPosts[n]!, opts)));
   }
+}
+
+/**
+ * For old paragraphs found nowhere word for word: the free new posts with a paragraph reworded from it
+ * (MIN_REWORDED_PARAGRAPH), each post once. Nothing when the comparisons would exceed the bound.
+ */
+function rewordedHomes(oldPhrases: ReadonlyMap<number, string[]>, inNew: ReadonlyMap<string, number[]>): Map<string, number[]> {
+  const homes = new Map<string, number[]>();
+  const sought = [...new Set([...oldPhrases.values()].flat().filter((t) => !inNew.has(t)))];
+  if (sought.length === 0 || sought.length * inNew.size > MAX_REWORDED_COMPARISONS) return homes;
+  const newWords = [...inNew].map(([t, ns]) => ({ set: new Set(words(t)), ns }));
+  for (const t of sought) {
+    const set = new Set(words(t));
+    const found = new Set<number>();
+    for (const cand of newWords) if (dice(set, cand.set) >= MIN_REWORDED_PARAGRAPH) for (const n of cand.ns) found.add(n);
+    if (found.size > 0) homes.set(t, [...found]);
+  }
+  return homes;
+}
+
+/** Dice coefficient of two word sets. */
+function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return (2 * shared) / (a.size + b.size);
 }

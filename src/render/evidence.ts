@@ -54,7 +54,7 @@ export function explainEvidence(e: Evidence): string {
     case 'similar':
       return `similar text (score ${String(e.score)})`;
     case 'grown':
-      return `every paragraph it had is in the new version, word for word: the post grew (similarity ${String(e.score)})`;
+      return `every paragraph it had is in the new version, word for word or reworded in a word or two: the post grew (similarity ${String(e.score)})`;
     case 'same-slot': {
       const facts = [
         'same place between the same neighbours',

@@ -44,6 +44,15 @@ describe('posts that grew', () => {
     expect(r.map((c) => c.status).sort()).toEqual(['added', 'added', 'dropped']);
   });
 
+  // From a red-team pass: the same update with its first paragraph reworded in two words (`Explosions were
+  // heard` → `Several explosions were heard`, `mayor` → `acting mayor`) was dropped and added.
+  it('a paragraph reworded in a word or two still proves it; one rewritten does not', () => {
+    const reworded: PostSpec = { ...grown, body: [first.replace('Residents of', 'Many residents of').replace('local officials', 'regional officials'), ...grown.body.slice(1)] };
+    expect(changes([explosions, other(1), other(2)], [reworded, other(1), other(2)])).toEqual([{ status: 'edited', match: 'grown', headline: grown.headline }]);
+    const rewritten: PostSpec = { ...grown, body: ['Loud blasts shook Zaporizhzhia before dawn on Wednesday, according to the city council.', ...grown.body.slice(1)] };
+    expect(changes([explosions, other(1), other(2)], [rewritten, other(1), other(2)]).map((c) => c.status).sort()).toEqual(['added', 'dropped']);
+  });
+
   it('two old posts found whole in one new post (merged) pair with neither by growth', () => {
     const second = 'Air raid sirens sounded across the region for more than an hour, the regional administration said.';
     const sirens: PostSpec = { time: stamp(481), headline: 'Air raid sirens in the region', body: [second] };
