@@ -11,7 +11,7 @@ import { noteText } from './notes.js';
 import { type OnlyValue, pageRows } from './select.js';
 import { humanTime } from './human-time.js';
 import { summaryLine } from './summary.js';
-import { type Counted, STATUS_LABEL as WORDS, SUMMARY_ORDER } from './vocabulary.js';
+import { type Counted, plural, STATUS_LABEL as WORDS, SUMMARY_ORDER } from './vocabulary.js';
 
 export interface HtmlOptions {
   /** Which filters start checked (default: every status, unchanged posts shown collapsed). */
@@ -68,7 +68,7 @@ ${filterCss()}
 `;
 
 function captureHtml(label: string, c: CaptureInfo, timeZone: string | undefined): string {
-  const shown = c.postCount === null ? `${c.posts} posts` : `${c.posts} posts shown of ${c.postCount}`;
+  const shown = c.postCount === null ? plural(c.posts, 'post') : `${plural(c.posts, 'post')} shown of ${c.postCount}`;
   return [
     `<div><dt>${label}</dt>`,
     `<dd>${esc(c.title ?? '(no title)')}</dd>`,
@@ -98,7 +98,7 @@ function cardHead(p: PostChange, status: PostStatus, level: number, view: View, 
   const badges = badge(status, (extra.fields ? `: ${extra.fields}` : '') + esc(inPlaceLabel(p))) + (p.moved ? badge('moved') : '');
   const reason = view.explain ? explainChange(p) : null;
   const why = reason !== null ? `<p class="where">why: ${esc(reason)}</p>` : '';
-  return `<header>${badges}<h${level}>${esc(post.headline || '(no headline)')}</h${level}><time class="where">${esc(humanTime(post.time, view.timeZone))}${extra.where ?? ''}</time></header>${why}`;
+  return `<header>${badges}<h${level} dir="auto">${esc(post.headline || '(no headline)')}</h${level}><time class="where">${esc(humanTime(post.time, view.timeZone))}${extra.where ?? ''}</time></header>${why}`;
 }
 
 /**
@@ -150,8 +150,9 @@ export function reportHtml(report: Report, level: number, title: string, view: V
 /** Counts per filter over several reports (a check run or a git comparison shows one bar for all). */
 function counts(reports: readonly Report[]): Record<Filter, number> {
   const n = Object.fromEntries(FILTERS.map((f) => [f, 0])) as Record<Filter, number>;
+  // As the verdict counts them: an unchanged post that moved is `moved` (its box shows it), not also unchanged.
   for (const r of reports) for (const p of r.posts) {
-    n[p.status] += 1;
+    if (!(p.status === 'unchanged' && p.moved)) n[p.status] += 1;
     if (p.moved) n.moved += 1;
   }
   return n;

@@ -34,7 +34,7 @@ svg .ax{stroke:var(--muted);stroke-width:1}svg .grid{stroke:var(--line);stroke-d
 .tablebar{display:flex;gap:1rem;align-items:center;margin:.4rem 0}
 button{font:inherit;color:var(--fg);background:var(--card);border:1px solid var(--line);border-radius:6px;padding:.2rem .6rem;cursor:pointer}
 th{white-space:nowrap}th button{border:0;background:none;padding:0;font-weight:700}
-td.n{text-align:right;font-variant-numeric:tabular-nums}
+td.n{text-align:end;font-variant-numeric:tabular-nums}
 .posts>details{border:1px solid var(--line);border-radius:8px;padding:.4rem .9rem;margin:.5rem 0;content-visibility:auto;contain-intrinsic-size:auto 3rem}
 .posts>details[open]{content-visibility:visible}
 .posts>details>summary h3{display:inline;font-size:1rem}
@@ -60,7 +60,7 @@ function postDetails(history: History, p: PostHistory, open: boolean): string {
   const seen = `first seen ${esc(captureName(history, p.firstSeen))}, last seen ${esc(captureName(history, p.lastSeen))}`;
   return (
     `<details id="post-${p.id}"${open ? ' open' : ''}><summary><span class="badge b-${p.fate === 'out-of-view' ? 'out-of-view' : p.fate}">${FATE_LABEL[p.fate]}</span>` +
-    `<h3>${p.id}. ${esc(latest(p))}</h3> <span class="muted">${plural(p.versions.length, 'version')}; ${seen}</span></summary>${versionsHtml(history, p)}</details>`
+    `<h3 dir="auto">${p.id}. ${esc(latest(p))}</h3> <span class="muted">${plural(p.versions.length, 'version')}; ${seen}</span></summary>${versionsHtml(history, p)}</details>`
   );
 }
 

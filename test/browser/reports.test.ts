@@ -16,6 +16,7 @@ import { hostilePair, PAYLOADS, TRAP } from './hostile.js';
 import { longSeries } from './long-series.js';
 import { storyPair } from './story.js';
 import { CAPTURE_1, CAPTURE_2, OTHER_DAY, Repo } from '../git/repo.js';
+import { makeCapture, stamp } from '../helpers/capture.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const MARCH22 = ['snapshots/cnn-russia-ukraine-2023-03-22/capture-1.txt', 'snapshots/cnn-russia-ukraine-2023-03-22/capture-2.txt'];
@@ -133,6 +134,27 @@ describe.skipIf(!executablePath)('HTML reports in Chromium', () => {
     await p2.getByLabel('Unchanged').uncheck();
     expect(await visible(p2, 'article.post')).toBe(3);
     await noJs.close();
+  });
+
+  // From an exploratory pass: a long URL ran out of its card (a 375 px screen scrolled to 1,101 px), and
+  // Arabic paragraphs were laid out left to right.
+  it('a long unbroken word wraps inside its card on a phone; right-to-left text reads right to left', async () => {
+    const s = join(dir, 'narrow');
+    mkdirSync(s);
+    const url = `https://example.org/${'very-long-path-segment-'.repeat(6)}end`;
+    const arabic = 'قال الرئيس إن المحادثات كانت مثمرة، وأضاف أن خمسة اتفاقيات وقعت اليوم.';
+    const page1 = (extra: string) => makeCapture({ posts: [{ time: stamp(600), headline: 'Links and quotes', body: [`Read the statement at ${url} today.`, `${arabic}${extra}`] }] });
+    writeFileSync(join(s, 'a.txt'), page1(''));
+    writeFileSync(join(s, 'b.txt'), page1(' شكرا'));
+    const file = html('narrow.html', [join(s, 'a.txt'), join(s, 'b.txt')]);
+    const { page, w } = await open(file);
+    await page.setViewportSize({ width: 375, height: 700 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    const dirs = await page.locator('article.s-edited p[dir="auto"]').evaluateAll((ps) => ps.map((p) => getComputedStyle(p).direction));
+    expect(dirs).toContain('rtl');
+    await page.screenshot({ path: join(SHOTS, 'narrow-rtl.png'), fullPage: true });
+    expect(w).toEqual({ requests: [], errors: [], dialogs: [] });
+    await page.close();
   });
 
   it('hostile capture text renders as text: no script runs, no request is made, with or without the policy', async () => {

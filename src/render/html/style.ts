@@ -27,7 +27,9 @@ a{color:var(--link)}
 .box{border:1px solid var(--line);border-left:4px solid var(--edited);border-radius:8px;padding:.4rem 1rem .8rem;background:var(--card)}
 .box h2{margin-top:.4rem}
 table{border-collapse:collapse;width:100%}
-th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;border-bottom:1px solid var(--line);overflow-wrap:anywhere}
+th,td{text-align:start;vertical-align:top;padding:.3rem .5rem;border-bottom:1px solid var(--line);overflow-wrap:anywhere}
+th{overflow-wrap:normal}td.n{white-space:nowrap}
+.post p,.post h3,.post h4,.post h5,.post h6{overflow-wrap:anywhere}
 .badge{display:inline-block;font-size:.78rem;font-weight:700;padding:.05rem .45rem;border-radius:4px;margin-right:.35rem;white-space:nowrap;border:1px solid currentColor}
 .b-added{color:var(--added);background:var(--added-bg)}.b-dropped{color:var(--dropped);background:var(--dropped-bg)}
 .b-edited{color:var(--edited);background:var(--edited-bg)}.b-moved{color:var(--moved);background:var(--moved-bg)}

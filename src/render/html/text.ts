@@ -5,9 +5,9 @@ import { esc } from './escape.js';
 
 export function postTextHtml(post: Post): string {
   const out: string[] = [];
-  if (post.byline) out.push(`<p class="byline">${esc(post.byline)}</p>`);
-  for (const c of post.captions) out.push(`<p class="caption">Image: ${esc(c.text)}${c.credit ? ` (${esc(c.credit)})` : ''}</p>`);
-  for (const b of post.body) out.push(`<p>${b.marker ? `${esc(b.marker)} ` : ''}${esc(b.text)}</p>`);
+  if (post.byline) out.push(`<p class="byline" dir="auto">${esc(post.byline)}</p>`);
+  for (const c of post.captions) out.push(`<p class="caption" dir="auto">Image: ${esc(c.text)}${c.credit ? ` (${esc(c.credit)})` : ''}</p>`);
+  for (const b of post.body) out.push(`<p dir="auto">${b.marker ? `${esc(b.marker)} ` : ''}${esc(b.text)}</p>`);
   return `<div class="text">${out.join('')}</div>`;
 }
 
@@ -20,7 +20,7 @@ const side = (parts: Part[], op: '-' | '+') =>
   parts.map((p) => (p.op === '=' || p.op === op ? part(p) : /^\s|\s$/.test(p.text) ? ' ' : '')).join('');
 
 function pairHtml(before: string, after: string): string {
-  return `<div class="pair"><div><span class="lbl">Before</span><p>${before}</p></div><div><span class="lbl">After</span><p>${after}</p></div></div>`;
+  return `<div class="pair"><div><span class="lbl">Before</span><p dir="auto">${before}</p></div><div><span class="lbl">After</span><p dir="auto">${after}</p></div></div>`;
 }
 
 /** A field's hunks; consecutive removed and inserted blocks (a rewrite) side by side as Before / After. */
@@ -32,11 +32,11 @@ export function hunksHtml(hunks: readonly Hunk[]): string {
       // A run of unchanged paragraphs: one kept in view as context, more than one folded away.
       let j = i;
       while (j < hunks.length && hunks[j]!.op === '=') j++;
-      const kept = hunks.slice(i, j).map((k) => `<p class="kept">${esc((k as { text: string }).text)}</p>`);
+      const kept = hunks.slice(i, j).map((k) => `<p class="kept" dir="auto">${esc((k as { text: string }).text)}</p>`);
       out.push(kept.length === 1 ? kept[0]! : `<details class="kept"><summary>${kept.length} paragraphs unchanged</summary>${kept.join('')}</details>`);
       i = j - 1;
     } else if (h.op === '~') {
-      out.push(`<div class="inline"><p>${h.parts.map(part).join('')}</p></div>`);
+      out.push(`<div class="inline"><p dir="auto">${h.parts.map(part).join('')}</p></div>`);
       out.push(`<div class="sbs">${pairHtml(side(h.parts, '-'), side(h.parts, '+'))}</div>`);
     } else {
       const removed: string[] = [];
@@ -50,8 +50,8 @@ export function hunksHtml(hunks: readonly Hunk[]): string {
       if (removed.length > 0 && inserted.length > 0) {
         out.push(pairHtml(removed.map((t) => `<del>${esc(t)}</del>`).join('<br>'), inserted.map((t) => `<ins>${esc(t)}</ins>`).join('<br>')));
       } else {
-        for (const t of removed) out.push(`<p><span class="sr">removed: </span><del>${esc(t)}</del></p>`);
-        for (const t of inserted) out.push(`<p><span class="sr">inserted: </span><ins>${esc(t)}</ins></p>`);
+        for (const t of removed) out.push(`<p dir="auto"><span class="sr">removed: </span><del>${esc(t)}</del></p>`);
+        for (const t of inserted) out.push(`<p dir="auto"><span class="sr">inserted: </span><ins>${esc(t)}</ins></p>`);
       }
     }
   }
