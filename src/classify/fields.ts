@@ -1,5 +1,6 @@
 // What changed between two versions of one post, field by field.
 import type { Field, FieldChange, Hunk, Post } from '../model.js';
+import { parseTimestamp } from '../parse/time.js';
 import { DiffBudget, diffBlocks, diffText, type DiffOptions, type PageWork, POST_WORD_WORK } from './text-diff.js';
 
 const blockLines = (p: Post) => p.body.map((b) => (b.marker ? `${b.marker} ${b.text}` : b.text));
@@ -33,14 +34,30 @@ const RFC_2822 = /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?\d{1,2} (?:Jan|Feb|Mar|
 /** A time relative to when the page was loaded (`2 min ago`, `just now`): it moves with the clock alone. */
 const RELATIVE_TIME = /^(?:just now|now|(?:an?|\d+)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago)$/i;
 
+/** A US zone's family: `ET`, `EST` and `EDT` name one clock (the page says which half of the year). */
+const zoneFamily = (zone: string) => (/^[ECMP][SD]?T$/.test(zone) ? zone[0]! : zone);
+
+/**
+ * Two clock times as pages print them that name the same minute: `9:10 a.m. ET` and `9:10 AM EDT`, or
+ * with the zone dropped on one side (a page that stops printing it has not moved the post).
+ */
+function sameClock(a: string, b: string): boolean {
+  const x = parseTimestamp(a);
+  const y = parseTimestamp(b);
+  if (x === null || y === null || x.minutes !== y.minutes) return false;
+  return x.zone === null || y.zone === null || zoneFamily(x.zone) === zoneFamily(y.zone);
+}
+
 /**
  * Two timestamps that say the same: the same instant written two ways (`Z` and `+00:00`, with and
- * without milliseconds; an RSS date in `GMT` and in `-0400`), or two relative times (`2 min ago`, `12 min ago`), which a page reloaded later
- * shows of every post whatever happened. Neither is an edit of the post's time.
+ * without milliseconds; an RSS date in `GMT` and in `-0400`), the same clock time spelt two ways
+ * (`a.m.` and `AM`, `ET` and `EDT`), or two relative times (`2 min ago`, `12 min ago`), which a page
+ * reloaded later shows of every post whatever happened. None is an edit of the post's time.
  */
 function sameTime(a: string, b: string): boolean {
   const instant = (s: string) => ISO_INSTANT.test(s) || RFC_2822.test(s);
   if (instant(a) && instant(b)) return Date.parse(a) === Date.parse(b);
+  if (sameClock(a, b)) return true;
   return RELATIVE_TIME.test(a.trim()) && RELATIVE_TIME.test(b.trim());
 }
 

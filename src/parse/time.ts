@@ -1,4 +1,4 @@
-// Timestamps as live pages print them (`5:50 a.m. ET, March 22, 2023`), to sortable minutes.
+// Timestamps as live pages print them (`5:50 a.m. ET, March 22, 2023`, `5:50 AM ET, …`), to sortable minutes.
 
 const MONTHS: Record<string, number> = {
   jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11,
@@ -16,7 +16,7 @@ const MONTH_PREFIX = Object.keys(MONTHS)
  * separated by a literal, so near-misses cannot make it backtrack.
  */
 export const TIMESTAMP_LINE = new RegExp(
-  `^(1[0-2]|0?[1-9]):([0-5]\\d) ?([ap])\\.? ?m\\.?(?: ([A-Z]{1,5}))?, ((?:${MONTH_PREFIX})[A-Za-z]{0,6})\\.? (3[01]|[12]\\d|0?[1-9]),? (\\d{4})$`,
+  `^(1[0-2]|0?[1-9]):([0-5]\\d) ?([apAP])\\.? ?[mM]\\.?(?: ([A-Z]{1,5}))?, ((?:${MONTH_PREFIX})[A-Za-z]{0,6})\\.? (3[01]|[12]\\d|0?[1-9]),? (\\d{4})$`,
 );
 
 /**
@@ -27,16 +27,16 @@ export const TIMESTAMP_AT = new RegExp(`${TIMESTAMP_LINE.source.slice(1, -1)}(?=
 
 /** Minutes since the epoch (UTC) of a TIMESTAMP_LINE match. */
 function matchMinutes(m: RegExpExecArray): number {
-  const hour = (Number(m[1]) % 12) + (m[3] === 'p' ? 12 : 0);
+  const hour = (Number(m[1]) % 12) + (m[3] === 'p' || m[3] === 'P' ? 12 : 0);
   const month = MONTHS[m[5]!.slice(0, 3).toLowerCase()]!;
   return Date.UTC(Number(m[7]), month, Number(m[6]), hour, Number(m[2])) / 60000;
 }
 
-/** Parse a timestamp line; null when the line is not one. */
-export function parseTimestamp(line: string): { minutes: number } | null {
+/** Parse a timestamp line (its minutes and its zone's letters, or null without one); null when the line is not one. */
+export function parseTimestamp(line: string): { minutes: number; zone: string | null } | null {
   // Most lines are not timestamps: rule them out before running the expression.
   const first = line.charCodeAt(0);
   if (line.length > 60 || first < 48 || first > 57) return null;
   const m = TIMESTAMP_LINE.exec(line);
-  return m ? { minutes: matchMinutes(m) } : null;
+  return m ? { minutes: matchMinutes(m), zone: m[4] ?? null } : null;
 }

@@ -22,6 +22,19 @@ describe('the time field', () => {
     expect(timeChanged('Wed, 22 Mar 2023 09:10:00 GMT', 'Wed, 22 Mar 2023 09:10:00 -0400')).toEqual(['time']);
   });
 
+  it('a clock time spelt another way is not an edit; another minute or another zone is', () => {
+    // A red-team pass: `a.m.` → `am`, `ET` → `EDT` or the zone dropped reported every post `edited (time)`.
+    const t = '9:10 a.m. ET, March 22, 2023';
+    expect(timeChanged(t, '9:10 am ET, March 22, 2023')).toEqual([]);
+    expect(timeChanged(t, '9:10 AM ET, March 22, 2023')).toEqual([]);
+    expect(timeChanged(t, '9:10 a.m. EDT, March 22, 2023')).toEqual([]);
+    expect(timeChanged(t, '9:10 a.m., March 22, 2023')).toEqual([]);
+    expect(timeChanged(t, '9:11 a.m. ET, March 22, 2023')).toEqual(['time']);
+    expect(timeChanged(t, '9:10 p.m. ET, March 22, 2023')).toEqual(['time']);
+    expect(timeChanged(t, '9:10 a.m. PT, March 22, 2023')).toEqual(['time']);
+    expect(timeChanged('9:10 a.m. GMT, March 22, 2023', '9:10 a.m. BST, March 22, 2023')).toEqual(['time']);
+  });
+
   it('relative times move with the clock: not an edit; a relative time against a clock time is', () => {
     expect(timeChanged('2 min ago', '12 min ago')).toEqual([]);
     expect(timeChanged('just now', '1 hr ago')).toEqual([]);

@@ -8,9 +8,12 @@ const MONTHS = ['January', 'FEB', 'mar.', 'April', 'May', 'June', 'July', 'Aug',
 
 describe('parseTimestamp', () => {
   it('reads the minutes of a live page timestamp', () => {
-    expect(parseTimestamp('5:50 a.m. ET, March 22, 2023')).toEqual({ minutes: Date.UTC(2023, 2, 22, 5, 50) / 60000 });
-    expect(parseTimestamp('12:05 p.m. ET, March 22, 2023')).toEqual({ minutes: Date.UTC(2023, 2, 22, 12, 5) / 60000 });
-    expect(parseTimestamp('12:05 am, Sept 3 2023')).toEqual({ minutes: Date.UTC(2023, 8, 3, 0, 5) / 60000 });
+    expect(parseTimestamp('5:50 a.m. ET, March 22, 2023')).toEqual({ minutes: Date.UTC(2023, 2, 22, 5, 50) / 60000, zone: 'ET' });
+    expect(parseTimestamp('12:05 p.m. ET, March 22, 2023')).toEqual({ minutes: Date.UTC(2023, 2, 22, 12, 5) / 60000, zone: 'ET' });
+    // Spelt as other pages print it (a red-team pass: a capture in `AM` had no timestamp and was exit 2).
+    expect(parseTimestamp('12:05 PM EDT, March 22, 2023')).toEqual({ minutes: Date.UTC(2023, 2, 22, 12, 5) / 60000, zone: 'EDT' });
+    expect(parseTimestamp('5:50 am, March 22, 2023')).toEqual({ minutes: Date.UTC(2023, 2, 22, 5, 50) / 60000, zone: null });
+    expect(parseTimestamp('12:05 am, Sept 3 2023')).toEqual({ minutes: Date.UTC(2023, 8, 3, 0, 5) / 60000, zone: null });
   });
 
   it.each([
@@ -35,12 +38,13 @@ describe('parseTimestamp', () => {
         fc.integer({ min: 0, max: MONTHS.length }),
         fc.boolean(),
         fc.boolean(),
-        (hour, minute, day, month, pm, padded) => {
+        fc.constantFrom('a.m.', 'am', 'AM', 'A.M.'),
+        (hour, minute, day, month, pm, padded, meridiem) => {
           const pad = (n: number) => (padded ? String(n).padStart(2, '0') : String(n));
           const name = month < MONTHS.length ? MONTHS[month]! : 'Foo';
-          const line = `${pad(hour)}:${String(minute).padStart(2, '0')} ${pm ? 'p' : 'a'}.m. ET, ${name} ${pad(day)}, 2024`;
+          const line = `${pad(hour)}:${String(minute).padStart(2, '0')} ${pm ? meridiem.replace(/a/i, (c) => (c === 'a' ? 'p' : 'P')) : meridiem} ET, ${name} ${pad(day)}, 2024`;
           const real = hour >= 1 && hour <= 12 && minute <= 59 && day >= 1 && day <= 31 && month < MONTHS.length;
-          const expected = real ? { minutes: Date.UTC(2024, month, day, (hour % 12) + (pm ? 12 : 0), minute) / 60000 } : null;
+          const expected = real ? { minutes: Date.UTC(2024, month, day, (hour % 12) + (pm ? 12 : 0), minute) / 60000, zone: 'ET' } : null;
           expect(parseTimestamp(line)).toEqual(expected);
         },
       ),
