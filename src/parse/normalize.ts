@@ -4,12 +4,14 @@
  * The odd characters of captures, in one table from which both the normaliser's expressions (below) and
  * the byte-level scan for timestamp lines (CANDIDATE in parse/scan.ts) are built. `space`: a space-like
  * character browsers copy in place of a plain space (NBSP, thin and em spaces, tabs); `invisible`: a
- * character that carries no text (zero-width space, word joiner, BOM, soft hyphen).
+ * character that carries no text (zero-width space, word joiner, BOM, soft hyphen; the left-to-right,
+ * right-to-left and Arabic letter marks that pages scatter around numbers in Arabic or Hebrew text, and
+ * add or drop between captures with nothing changed).
  */
 export const ODD_CHARACTERS: ReadonlyArray<readonly [char: string, becomes: 'space' | 'invisible']> = [
   ...[...'\t\v\f\u00a0\u1680\u202f\u205f\u3000'].map((c) => [c, 'space'] as const),
   ...Array.from({ length: 11 }, (_, i) => [String.fromCharCode(0x2000 + i), 'space'] as const),
-  ...[...'\u200b\u2060\ufeff\u00ad'].map((c) => [c, 'invisible'] as const),
+  ...[...'\u200b\u2060\ufeff\u00ad\u200e\u200f\u061c'].map((c) => [c, 'invisible'] as const),
 ];
 
 /** A character class of the table's characters of one kind (or all), as source text. */

@@ -26,7 +26,7 @@ function sameAsLineParse(text: string, reader: Reader = { parse: parseCapture })
 }
 
 /** Characters that may be in a capture and that the byte-level scan treats apart. */
-const oddInsert = fc.constantFrom('\u200b', '\u2060', '\u00ad', '\u00a0', '\u3000', '\ufeff', ' ', '\t', '\r', '\u2028', '\u0085', '\u2029', '“');
+const oddInsert = fc.constantFrom('\u200b', '\u200e', '\u200f', '\u061c', '\u2060', '\u00ad', '\u00a0', '\u3000', '\ufeff', ' ', '\t', '\r', '\u2028', '\u0085', '\u2029', '“');
 
 describe('byte-level text parse', () => {
   it('gives the line-by-line parse for random pages with capture noise', () => {
