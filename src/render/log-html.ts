@@ -4,6 +4,7 @@ import { type History, POST_FATES, type PostHistory } from '../model.js';
 import { htmlDocument } from './html/document.js';
 import { esc } from './html/escape.js';
 import { LOG_SCRIPT } from './html/log-script.js';
+import { sanitizeInline } from './sanitize.js';
 import { changesHtml, postTextHtml } from './html/text.js';
 import { captureName, captureXs, counterSvg, FATE_LABEL, latest, legendHtml, timelineSvg } from './html/timeline.js';
 
@@ -64,9 +65,14 @@ function postDetails(history: History, p: PostHistory, open: boolean): string {
   );
 }
 
-/** The table's rows as data: sorting and the CSV download read these (capture text, escaped for the script element). */
+/**
+ * The table's rows as data: sorting and the CSV download read these. Capture text with its controls and
+ * bidi overrides made visible as in the table (a spreadsheet opening the CSV must not reorder a headline),
+ * then escaped for the script element by htmlDocument.
+ */
 function tableData(history: History, posts: readonly PostHistory[]) {
-  return posts.map((p) => [p.id, latest(p), captureName(history, p.firstSeen), captureName(history, p.lastSeen), p.versions.length, FATE_LABEL[p.fate], p.firstSeen, p.lastSeen]);
+  const name = (i: number) => sanitizeInline(captureName(history, i));
+  return posts.map((p) => [p.id, sanitizeInline(latest(p)), name(p.firstSeen), name(p.lastSeen), p.versions.length, FATE_LABEL[p.fate], p.firstSeen, p.lastSeen]);
 }
 
 const COLUMNS = ['#', 'Headline', 'First seen', 'Last seen', 'Versions', 'How it ended'];

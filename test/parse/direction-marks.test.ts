@@ -16,7 +16,7 @@ describe('direction marks', () => {
   });
 
   it.each([['LRM', '\u200e'], ['RLM', '\u200f'], ['ALM', '\u061c']])('added around numbers (%s) are no edit', (_, mark) => {
-    const report = diffCaptures(parseCapture(page(''), { name: 'old.html' }), parseCapture(page(mark), { name: 'new.html' }));
+    const report = diffCaptures(parseCapture(page(''), { source: 'old.html' }), parseCapture(page(mark), { source: 'new.html' }));
     expect(report.posts.map((p) => p.status)).toEqual(['unchanged', 'unchanged']);
   });
 });
