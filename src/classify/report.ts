@@ -3,7 +3,7 @@ import { append } from '../arrays.js';
 import { alignPosts } from '../align/align.js';
 import { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from '../align/options.js';
 import { detectOrders, movedInPageOrder } from '../align/order.js';
-import { DifferentPagesError } from '../errors.js';
+import { DifferentPagesError, UsageError } from '../errors.js';
 import {
   FIELDS,
   type Capture,
@@ -45,8 +45,44 @@ export type ResolvedOptions = AlignOptions & DiffOptions & { force: boolean };
  * compareSides) may call it.
  */
 export function resolveOptions(options: DiffCapturesOptions = {}): ResolvedOptions {
+  if (typeof options !== 'object' || options === null) throw new UsageError(`options: expected an object, got ${typeName(options)}`);
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as DiffCapturesOptions;
+  for (const [name, value] of Object.entries(given)) checkOption(name, value);
   return { ...DEFAULT_ALIGN_OPTIONS, ...DEFAULT_DIFF_OPTIONS, ...given, force: options.force ?? false };
+}
+
+/** Options that are shares (scores, thresholds): a number from 0 to 1. The other numbers are counts or minutes. */
+const SHARES = new Set(['minSimilarity', 'headlineWeight', 'sameTimeBonus', 'minRewriteScore', 'rewriteConfidentScore', 'rewriteThreshold', 'minBlockSimilarity']);
+const PAGE_ORDERS: readonly PageOrder[] = ['newest-first', 'oldest-first', 'unordered'];
+
+const typeName = (v: unknown) =>
+  v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'string' ? JSON.stringify(v) : typeof v === 'number' ? String(v) : typeof v === 'object' ? 'an object' : typeof v;
+
+/**
+ * A library caller's option checked where it enters (the CLI's are checked by its parser): a wrong value
+ * would otherwise be echoed into the report (`pageOrder: 'sideways'`) or silently change the pairing.
+ */
+function checkOption(name: string, value: unknown): void {
+  const fail = (expected: string) => {
+    throw new UsageError(`option ${name}: expected ${expected}, got ${typeName(value)}`);
+  };
+  if (name === 'pageOrder') {
+    if (!PAGE_ORDERS.includes(value as PageOrder)) fail(PAGE_ORDERS.map((o) => `'${o}'`).join(', ').replace(/, ([^,]*)$/, ' or $1'));
+  } else if (name === 'force') {
+    if (typeof value !== 'boolean') fail('true or false');
+  } else if (SHARES.has(name)) {
+    if (typeof value !== 'number' || !(value >= 0 && value <= 1)) fail('a number from 0 to 1');
+  } else if (name in DEFAULT_ALIGN_OPTIONS || name in DEFAULT_DIFF_OPTIONS) {
+    if (typeof value !== 'number' || Number.isNaN(value) || value < 0) fail('a number of at least 0');
+  }
+}
+
+/** A library caller's capture checked where it enters: what parseCapture returns, not anything else. */
+function checkCapture(c: unknown, side: string): void {
+  const capture = c as Capture | null;
+  if (typeof c !== 'object' || c === null || !Array.isArray(capture!.posts) || typeof capture!.page !== 'object' || capture!.page === null) {
+    throw new UsageError(`diffCaptures: the ${side} capture: expected a capture as parseCapture returns it, got ${typeName(c)}`);
+  }
 }
 
 /** A post as the report names it, by its place among its capture's posts (plain data). */
@@ -133,6 +169,8 @@ export function summarize(posts: readonly PostChange[]): Summary {
 
 /** Compare two captures of a live page. Throws DifferentPagesError unless `force`. */
 export function diffCaptures(old: Capture, neu: Capture, options: DiffCapturesOptions = {}): Report {
+  checkCapture(old, 'old');
+  checkCapture(neu, 'new');
   const resolved = resolveOptions(options);
   const pageCounters = { old: old.page.postCount, new: neu.page.postCount }; // evidence for align/rewrites.ts
   const alignment = alignPosts(old.posts, neu.posts, { ...resolved, pageCounters });

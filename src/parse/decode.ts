@@ -65,13 +65,25 @@ function expectedText(charset: string): string {
  * text). Throws an InputError when the bytes fail one.
  */
 export function checkCaptureBytes(bytes: Uint8Array, file: string, maxBytes = DEFAULT_MAX_INPUT_BYTES, charset = 'utf-8'): void {
-  if (bytes.length > maxBytes) {
-    const [limit, size] = formatSizes(maxBytes, bytes.length);
-    throw new InputError(file, `a capture of at most ${limit}`, size);
-  }
+  checkSize(bytes.length, file, maxBytes);
   if (bytes.length === 0) throw new InputError(file, expectedText(charset), 'an empty file');
   const binary = bomCharset(bytes)?.startsWith('utf-16') ? null : describeBinary(bytes);
   if (binary) throw new InputError(file, expectedText(charset), binary);
+}
+
+function checkSize(bytes: number, file: string, maxBytes: number): void {
+  if (bytes > maxBytes) {
+    const [limit, size] = formatSizes(maxBytes, bytes);
+    throw new InputError(file, `a capture of at most ${limit}`, size);
+  }
+}
+
+/**
+ * A capture given as a string is held to the same limit as its UTF-8 bytes would be. A string's UTF-8
+ * is at most three bytes per UTF-16 unit, so most strings are measured without encoding them.
+ */
+export function checkCaptureText(text: string, file: string, maxBytes = DEFAULT_MAX_INPUT_BYTES): void {
+  if (text.length * 3 > maxBytes) checkSize(Buffer.byteLength(text, 'utf8'), file, maxBytes);
 }
 
 /**

@@ -4,7 +4,7 @@ import { InputError, UsageError } from '../errors.js';
 import type { Capture, Post } from '../model.js';
 import type { Adapter, DraftCapture, ParseOptions } from './adapter.js';
 import { PostMemory } from './chunks.js';
-import { bomCharset, decodeCapture } from './decode.js';
+import { bomCharset, checkCaptureText, decodeCapture } from './decode.js';
 import { postKey } from './post.js';
 import { parseTextBytes, parseTextCapture, textAdapter } from './text.js';
 
@@ -96,8 +96,25 @@ function keyed(draft: DraftCapture): Capture {
   return { ...draft, posts };
 }
 
+/** A library caller's input and options checked where they enter: a wrong type is a UsageError of one line. */
+function checkCall(input: unknown, options: unknown): asserts options is ParseCaptureOptions {
+  if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
+    const got = input === null ? 'null' : input instanceof ArrayBuffer ? 'an ArrayBuffer (wrap it: new Uint8Array(buffer))' : typeof input;
+    throw new UsageError(`parseCapture: expected the capture as a string or a Uint8Array (a Buffer), got ${got}`);
+  }
+  if (typeof options !== 'object' || options === null) throw new UsageError(`parseCapture: expected options as an object, got ${options === null ? 'null' : typeof options}`);
+  const { source, format, maxBytes } = options as ParseCaptureOptions;
+  if (source !== undefined && typeof source !== 'string') throw new UsageError(`parseCapture: option source: expected a string, got ${typeof source}`);
+  if (format !== undefined && typeof format !== 'string') throw new UsageError(`parseCapture: option format: expected a string, got ${typeof format}`);
+  if (maxBytes !== undefined && (typeof maxBytes !== 'number' || !(maxBytes >= 0))) {
+    throw new UsageError(`parseCapture: option maxBytes: expected a number of at least 0, got ${typeof maxBytes === 'number' ? maxBytes : typeof maxBytes}`);
+  }
+}
+
 function parseWith(input: string | Uint8Array, options: ParseCaptureOptions, memory: PostMemory | null): Capture {
+  checkCall(input, options);
   const source = options.source ?? 'capture';
+  if (typeof input === 'string') checkCaptureText(input, source, options.maxBytes);
   // Bytes that can only be a text capture are read as bytes (see parseTextBytes): no adapter but text
   // detects an input that does not start with `<`, `{` or `[`.
   if (typeof input !== 'string' && (options.format ?? 'text') === 'text' && !needsFormats(input)) {
