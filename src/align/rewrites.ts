@@ -214,6 +214,10 @@ export function pairRewrites(state: State, opts: AlignOptions): void {
   let newestAnchor = -Infinity;
   for (const p of anchors) newestAnchor = Math.max(newestAnchor, state.oldPosts[p.old]!.minutes ?? Infinity, state.newPosts[p.new]!.minutes ?? Infinity);
   const liveEnd = (post: Post) => post.minutes !== null && post.minutes >= newestAnchor;
+  // Differing publisher ids do not forbid a rewrite in place, as they forbid the time+headline and
+  // similarity layers: here a free post's id is never in the other capture (the id layer paired those), so
+  // the two ids only say that the item got a new one, which a feed whose guid hashes the item's content
+  // does at every correction. The slot, the time and the shared content decide.
   const edges: Pair[] = [];
   for (const [k, olds] of oldBySlot) {
     const news = newBySlot.get(k);
@@ -223,7 +227,6 @@ export function pairRewrites(state: State, opts: AlignOptions): void {
       const a = state.oldPosts[o]!;
       const b = state.newPosts[n]!;
       if ((oa < 0 || ob < 0) && !(liveEnd(a) && liveEnd(b))) continue;
-      if (a.id !== null && b.id !== null && a.id !== b.id) continue; // the publisher says: different posts
       const r = rewriteScore(a, b, rare, opts, wordsOf, counterUnchanged);
       if (r === null || r.score < opts.minRewriteScore) continue;
       edges.push({ old: o, new: n, match: 'in-place', score: r.score, confidence: r.score, evidence: r.evidence });
