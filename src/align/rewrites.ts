@@ -26,6 +26,11 @@ export const REWRITE_WEIGHTS = {
   minuteMark: 0.3,
   /** The page's post counter unchanged (weak: a deletion plus a new post keeps it too). */
   counterUnchanged: 0.05,
+  /**
+   * The old post was pinned on top (older than the post below it) and the new post above the same
+   * neighbour has its headline: a catch-up ("What we know so far") rewritten and re-timed.
+   */
+  pinnedHeadline: 0.3,
 } as const;
 
 /** A ticker's minute mark: `58'`, `45+2'`, with a straight or typographic apostrophe. */
@@ -78,6 +83,7 @@ export function rewriteScore(
   opts: AlignOptions,
   wordsOf: (p: Post) => Set<string> = contentWords,
   counterUnchanged = false,
+  pinned = false,
 ): { score: number; evidence: Evidence } | null {
   const inB = wordsOf(b);
   // Words of a common opening (a feed's `【快讯】` prefix, a ticker's label) say nothing about identity.
@@ -91,19 +97,27 @@ export function rewriteScore(
   const units = shared.reduce((sum, w) => sum + (hasUnspaced(w) ? 0.5 : 1), 0);
   const markA = minuteMark(a);
   const mark = markA !== null && markA === minuteMark(b) ? markA : null;
-  if (units < 1 && mark === null) return null;
+  if (units < 1 && mark === null && !pinned) return null;
   const gap = a.minutes !== null && b.minutes !== null ? Math.abs(a.minutes - b.minutes) : null;
-  if (gap !== null && gap > opts.maxRewriteMinutes) return null;
+  // A pinned catch-up is rewritten whenever the story moves on: its new time is no evidence against it.
+  const close = gap !== null && gap <= opts.maxRewriteMinutes;
+  if (gap !== null && !close && !pinned) return null;
   const sameTime = a.time !== '' && a.time === b.time;
   const w = REWRITE_WEIGHTS;
   const score =
     w.slot +
-    (sameTime ? w.sameTime : gap !== null ? w.closeTime : 0) +
+    (sameTime ? w.sameTime : close ? w.closeTime : 0) +
     Math.min(3, Math.floor(units)) * w.rareWord +
     (mark !== null ? w.minuteMark : 0) +
-    (counterUnchanged ? w.counterUnchanged : 0);
-  const evidence: Evidence = { kind: 'same-slot', confident: score >= opts.rewriteConfidentScore, sameTime, minutesApart: gap, sharedWords: shared.slice(0, 5), minuteMark: mark, counterUnchanged };
+    (counterUnchanged ? w.counterUnchanged : 0) +
+    (pinned ? w.pinnedHeadline : 0);
+  const evidence: Evidence = { kind: 'same-slot', confident: score >= opts.rewriteConfidentScore, sameTime, minutesApart: gap, sharedWords: shared.slice(0, 5), minuteMark: mark, counterUnchanged, pinned };
   return { score: Math.min(1, Math.round(score * 1000) / 1000), evidence };
+}
+
+/** A headline as compared for a pinned post: case and spacing folded. */
+function headlineKey(post: Post): string {
+  return post.headline.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** Posts by the slot they sit in (named by its two anchors), each slot's in page order. */
@@ -214,6 +228,11 @@ export function pairRewrites(state: State, opts: AlignOptions): void {
   let newestAnchor = -Infinity;
   for (const p of anchors) newestAnchor = Math.max(newestAnchor, state.oldPosts[p.old]!.minutes ?? Infinity, state.newPosts[p.new]!.minutes ?? Infinity);
   const liveEnd = (post: Post) => post.minutes !== null && post.minutes >= newestAnchor;
+  // The old capture's top post pinned there (older than the post below it): it may meet, in the top slot,
+  // a new post under its headline however far its time moved.
+  const [top, second] = state.oldPosts;
+  const pinnedTop = top !== undefined && second !== undefined && top.minutes !== null && second.minutes !== null && top.minutes < second.minutes;
+  const pinnedTopHeadline = pinnedTop ? headlineKey(top) : '';
   // Differing publisher ids do not forbid a rewrite in place, as they forbid the time+headline and
   // similarity layers: here a free post's id is never in the other capture (the id layer paired those), so
   // the two ids only say that the item got a new one, which a feed whose guid hashes the item's content
@@ -226,8 +245,9 @@ export function pairRewrites(state: State, opts: AlignOptions): void {
       const [oa, ob] = oldSlots[o]!;
       const a = state.oldPosts[o]!;
       const b = state.newPosts[n]!;
-      if ((oa < 0 || ob < 0) && !(liveEnd(a) && liveEnd(b))) continue;
-      const r = rewriteScore(a, b, rare, opts, wordsOf, counterUnchanged);
+      const pinned = o === 0 && oa < 0 && pinnedTopHeadline !== '' && headlineKey(b) === pinnedTopHeadline;
+      if ((oa < 0 || ob < 0) && !(liveEnd(a) && liveEnd(b)) && !pinned) continue;
+      const r = rewriteScore(a, b, rare, opts, wordsOf, counterUnchanged, pinned);
       if (r === null || r.score < opts.minRewriteScore) continue;
       edges.push({ old: o, new: n, match: 'in-place', score: r.score, confidence: r.score, evidence: r.evidence });
     }

@@ -62,6 +62,7 @@ export function explainEvidence(e: Evidence): string {
         e.minuteMark !== null ? `minute mark ${String(e.minuteMark)}'` : '',
         Array.isArray(e.sharedWords) && e.sharedWords.length > 0 ? `shared words: ${e.sharedWords.join(', ')}` : '',
         e.counterUnchanged ? 'post counter unchanged' : '',
+        e.pinned === true ? 'pinned on top, under the same headline' : '',
       ];
       return facts.filter(Boolean).join('; ');
     }
