@@ -159,7 +159,7 @@ function classifyNewestFirst(
     newOnly.set(n, status);
     newEvidence.set(n, evidence);
   }
-  const added = [...newOnly.values()].filter((s) => s === 'added').length;
+  let added = [...newOnly.values()].filter((s) => s === 'added').length;
   // Posts added above every shared post: how far a window of the newest posts slid.
   const firstShared = newToOld.findIndex((o) => o >= 0);
   let addedAbove = 0;
@@ -241,6 +241,9 @@ function classifyNewestFirst(
   let deletionsOutsideView: number | null = null;
   const oldCount = old.page.postCount;
   const newCount = neu.page.postCount;
+  // The page's order toggled back to newest first: the windows are of the page's two ends.
+  const toggledBack = reversed.old && !reversed.new && !unordered;
+  added -= beyondOldestFirstWindow(old, neu, newOnly, newEvidence, toggledBack, [...oldOnly.values()].filter((s) => s === 'dropped').length);
   // An empty capture (a feed's `[]` or `total: 0` in a backend hiccup) proves no deletion, nor does its counter.
   if (oldCount !== null && newCount !== null && neu.posts.length > 0) {
     const implied = oldCount + added - newCount;
@@ -271,6 +274,45 @@ function classifyNewestFirst(
     oldEvidence.set(o, { kind: 'merged', into });
   }
   return { oldOnly, newOnly, oldEvidence, newEvidence, deletionsOutsideView, notes };
+}
+
+/** Evidence kinds of a post `added` at the live end, above the old capture's window or past every post of it. */
+const LIVE_END_ADDED = new Set(['top-of-page', 'newer-than-shown']);
+
+/**
+ * A page listed oldest first in the old capture and newest first in the new one was toggled back: a
+ * capture listed oldest first that shows only part of its page shows the page's first posts, so its live
+ * end was cut, and posts newer than its window were there all along. (An oldest-first ticker captured
+ * twice that way shows its newest posts both times: its window slides as posts arrive; not this case.)
+ * When the post counters would have these posts `added` and as many others deleted outside the view, the
+ * oldest of them (as many as that implied deletion count, and no more than the old capture did not show)
+ * came into view instead: the counters allow either reading, and only this one accuses no one. A red-team
+ * pass: the page toggled back to newest first gave six posts `added` and "6 deleted posts outside the
+ * view" on a page where nothing changed. Mutates `newOnly` and `newEvidence`; returns how many it moved.
+ */
+function beyondOldestFirstWindow(
+  old: Capture,
+  neu: Capture,
+  newOnly: Map<number, NewOnlyStatus>,
+  newEvidence: Map<number, Evidence>,
+  toggledBack: boolean,
+  dropped: number,
+): number {
+  const oldCount = old.page.postCount;
+  const newCount = neu.page.postCount;
+  if (!toggledBack || oldCount === null || newCount === null || neu.posts.length === 0 || showsWholePage(old)) return 0;
+  const liveEnd = [...newOnly].filter(([n, s]) => s === 'added' && LIVE_END_ADDED.has(String(newEvidence.get(n)?.kind))).map(([n]) => n);
+  const added = [...newOnly.values()].filter((s) => s === 'added').length;
+  const unexplained = oldCount + added - newCount - dropped;
+  const moved = Math.min(liveEnd.length, unexplained, oldCount - old.posts.length);
+  if (moved <= 0) return 0;
+  // Oldest first: the posts just past the old window's end are the likeliest to have been there.
+  const byAge = liveEnd.sort((a, b) => (neu.posts[a]!.minutes ?? Infinity) - (neu.posts[b]!.minutes ?? Infinity) || b - a);
+  for (const n of byAge.slice(0, moved)) {
+    newOnly.set(n, 'into-view');
+    newEvidence.set(n, { kind: 'beyond-old-window', shown: old.posts.length, counter: oldCount });
+  }
+  return moved;
 }
 
 /**

@@ -25,6 +25,8 @@ export function explainEvidence(e: Evidence): string {
       return `newer than the old page's update time (${String(e.updated)})`;
     case 'newer-than-shown':
       return 'newer than every post the old capture shows';
+    case 'beyond-old-window':
+      return `the old capture listed the page oldest first and showed ${String(e.shown)} of its ${String(e.counter)} posts, and the counter did not grow by this one: it was there, past that window`;
     case 'older-than-shown':
       return 'older than every post the new capture shows: it may sit below the window';
     case 'pinned-older':
