@@ -67,11 +67,42 @@ export function matchGrown(state: State, opts: AlignOptions): void {
     pushTo(claims, n, o);
   }
   // A new post found to contain two old posts (two merged) is left: which one it continues is not known.
+  let quoted: ((n: number, o: number) => boolean) | null = null;
   for (const [n, os] of claims) {
     if (os.length !== 1) continue;
     const o = os[0]!;
+    quoted ??= quotesAnother(state);
+    if (quoted(n, o)) continue;
     take(state, newPair(o, n, 'grown', similarity(state.oldPosts[o]!, state.newPosts[n]!, opts)));
   }
+}
+
+/**
+ * Whether new post `n`, beyond old post `o`'s paragraphs, has one that is another post's: a recap
+ * ("the morning so far") quoting several posts, not `o` grown. Another post's: a paragraph of exactly one
+ * other post of a capture (one in several is boilerplate, a sign-off or a disclaimer, and proves nothing).
+ * A red-team pass: a recap quoting a post that had scrolled out of view was paired with it as grown, and
+ * the recap was not `added`. Built on the first claim: it reads every post of both captures.
+ */
+function quotesAnother(state: State): (n: number, o: number) => boolean {
+  const owners = (posts: readonly Post[]) => {
+    const by = new Map<string, number>();
+    posts.forEach((p, i) => {
+      for (const t of proving(p)) by.set(t, by.has(t) ? -1 : i);
+    });
+    return by;
+  };
+  const inOld = owners(state.oldPosts);
+  const inNew = owners(state.newPosts);
+  return (n, o) => {
+    const own = new Set(proving(state.oldPosts[o]!));
+    return proving(state.newPosts[n]!).some((t) => {
+      if (own.has(t)) return false;
+      const a = inOld.get(t);
+      const b = inNew.get(t);
+      return (a !== undefined && a >= 0 && a !== o) || (b !== undefined && b >= 0 && b !== n);
+    });
+  };
 }
 
 /**

@@ -75,4 +75,22 @@ describe('posts that grew', () => {
     const later = feed([item('p-105', '2026-11-22T09:10:00Z', 'Tanks arrive', [tanks, correction]), item('p-103', '2026-11-22T08:30:00Z', 'Earlier', ['Something else entirely, long enough to count as a paragraph.'])]);
     expect(diffCaptures(before, later).posts.map((p) => p.status).sort()).toEqual(['added', 'merged', 'unchanged']);
   });
+
+  // From a red-team pass: a recap at the top quoting an old post that had scrolled out of view, and another
+  // still shown, was paired with the scrolled-out post as grown: the recap was not `added`.
+  it('a recap that also quotes another post, still shown, is not the quoted post grown', () => {
+    const recap: PostSpec = { time: stamp(600), headline: 'Recap: the morning so far', body: ['Here is what happened this morning, in short.', first, other(1).body[0]!] };
+    expect(changes([other(1), other(2), explosions], [recap, other(1), other(2)])).toEqual([
+      { status: 'added', match: null, headline: recap.headline },
+      { status: 'out-of-view', match: null, headline: explosions.headline },
+    ]);
+  });
+
+  it('a paragraph that several other posts carry too (a sign-off) does not make a grown post a recap', () => {
+    const signOff = 'Follow our live coverage of the war in Ukraine on our website and in our app.';
+    const withSignOff = (p: PostSpec): PostSpec => ({ ...p, body: [...p.body, signOff] });
+    expect(changes([explosions, withSignOff(other(1)), withSignOff(other(2))], [withSignOff(grown), withSignOff(other(1)), withSignOff(other(2))])).toEqual([
+      { status: 'edited', match: 'grown', headline: grown.headline },
+    ]);
+  });
 });
