@@ -253,17 +253,20 @@ export interface PageReport {
 }
 
 /**
- * A remark on the page's post counters. Each carries the counters (`oldCount` → `newCount`) and how many
- * posts were `added` in view, from which the rest follows:
+ * A remark on the page. The counter notes carry the counters (`oldCount` → `newCount`) and how many posts
+ * were `added` in view, from which the rest follows:
  * - `deleted-outside-view`: the counters imply `posts` deletions that no capture shows;
  * - `fewer-deletions-than-shown`: the counters imply `implied` deletions, but `shown` posts are gone from
  *   between shown posts;
  * - `added-outside-view`: the counter grew by more than the posts added in view: `posts` were added outside it.
+ * And `ids-ignored`: the page's post ids number posts by their place (`posts` ids moved to a neighbour's
+ * text), so the posts were compared without them (align/ids.ts).
  */
 export type PageNote =
   | { kind: 'deleted-outside-view'; oldCount: number; newCount: number; added: number; posts: number }
   | { kind: 'fewer-deletions-than-shown'; oldCount: number; newCount: number; added: number; implied: number; shown: number }
-  | { kind: 'added-outside-view'; oldCount: number; newCount: number; added: number; posts: number };
+  | { kind: 'added-outside-view'; oldCount: number; newCount: number; added: number; posts: number }
+  | { kind: 'ids-ignored'; posts: number };
 
 export type Summary = Record<PostStatus, number> & {
   /** Every post that moved, whatever its status. */

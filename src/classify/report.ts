@@ -1,6 +1,7 @@
 // diffCaptures: align two captures, classify every post, and build the Report every renderer reads.
 import { append } from '../arrays.js';
 import { alignPosts } from '../align/align.js';
+import { shiftedIds, withoutIds } from '../align/ids.js';
 import { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from '../align/options.js';
 import { detectOrders, movedInPageOrder } from '../align/order.js';
 import { DifferentPagesError, UsageError } from '../errors.js';
@@ -171,6 +172,12 @@ export function summarize(posts: readonly PostChange[]): Summary {
 export function diffCaptures(old: Capture, neu: Capture, options: DiffCapturesOptions = {}): Report {
   checkCapture(old, 'old');
   checkCapture(neu, 'new');
+  // Ids that number posts by their place pair neighbours: compared without them, and the page says so.
+  const shifted = shiftedIds(old.posts, neu.posts);
+  if (shifted > 0) {
+    old = { ...old, posts: withoutIds(old.posts) };
+    neu = { ...neu, posts: withoutIds(neu.posts) };
+  }
   const resolved = resolveOptions(options);
   const pageCounters = { old: old.page.postCount, new: neu.page.postCount }; // evidence for align/rewrites.ts
   const alignment = alignPosts(old.posts, neu.posts, { ...resolved, pageCounters });
@@ -220,7 +227,11 @@ export function diffCaptures(old: Capture, neu: Capture, options: DiffCapturesOp
     old: info(old, orders.old),
     new: info(neu, orders.new),
     samePage,
-    page: { ...comparePages(old, neu), deletionsOutsideView: verdict.deletionsOutsideView, notes: verdict.notes },
+    page: {
+      ...comparePages(old, neu),
+      deletionsOutsideView: verdict.deletionsOutsideView,
+      notes: shifted > 0 ? [{ kind: 'ids-ignored', posts: shifted }, ...verdict.notes] : verdict.notes,
+    },
     summary: summarize(posts),
     posts,
   };

@@ -5,6 +5,9 @@ const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** One note as a sentence, e.g. `the post counter (20 → 19, 0 added) implies 1 deleted post outside the view`. */
 export function noteText(note: PageNote): string {
+  if (note.kind === 'ids-ignored') {
+    return `the page's post ids follow the posts' places (${plural(note.posts, 'id')} moved to another post's text): posts were compared without them`;
+  }
   const counter = `the post counter (${note.oldCount} → ${note.newCount}, ${note.added} added)`;
   switch (note.kind) {
     case 'deleted-outside-view':
