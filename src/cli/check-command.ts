@@ -3,7 +3,7 @@
 // A file that is not a capture is skipped with one warning; a new page (rollover) is one `page changed`
 // step. See README "livediff check" and ARCHITECTURE "Check" for what a run guarantees when it is killed
 // (the state records each report in an outbox before printing or delivering it).
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { minOf } from '../arrays.js';
@@ -22,7 +22,7 @@ import { stampFromName } from '../history/order.js';
 import { cutOff } from './cut-off.js';
 import { type CaptureFile, orderFiles, stateFiles } from './check/files.js';
 import { acquireLock, isAlive } from './check/lock.js';
-import { type CheckState, type OutboxEntry, readState, removeStaleStateTemps, sha256, STATE_SCHEMA, writeState } from './check/state.js';
+import { type CheckState, keepCopy, keptCopyPath, type OutboxEntry, readState, removeStaleStateTemps, sha256, STATE_SCHEMA, writeState } from './check/state.js';
 import { type DeliveryTarget, deliveryTargets, drainOutbox, storedMessage } from './check/deliver.js';
 import { Settle } from './check/settle.js';
 import { newestGood, Skips, tryParse } from './check/readable.js';
@@ -84,13 +84,27 @@ export interface CheckContext {
  * back names a new capture "earlier"). Without a state, or when its capture is gone: the two newest
  * readable captures; with --reset-state: the newest alone.
  */
-async function planChain(files: CaptureFile[], state: CheckState | null, args: Args, skips: Skips, warn: (s: string) => void): Promise<CaptureFile[]> {
+async function planChain(
+  files: CaptureFile[],
+  state: CheckState | null,
+  args: Args,
+  skips: Skips,
+  warn: (s: string) => void,
+  copyPath: string | null = null,
+): Promise<CaptureFile[]> {
   if (args.resetState) return newestGood(files, 1, args, skips);
   if (state === null) return newestGood(files, 2, args, skips);
   const hashOf = (f: CaptureFile) => sha256(readInput(f.path)); // Not kept: the backlog may be large.
   const named = files.findIndex((f) => f.name === state.capture);
   let base = named >= 0 && hashOf(files[named]!) === state.sha256 ? named : -1;
   for (let i = files.length - 1; base < 0 && i >= 0; i--) if (i !== named && hashOf(files[i]!) === state.sha256) base = i;
+  // Rewritten in place (`curl -o page.html` on every run): the copy of it the last run kept is the base,
+  // and the file, whatever its size, is the next capture.
+  const copy = base < 0 && named >= 0 && copyPath !== null ? keptCopy(copyPath, state) : null;
+  if (copy !== null) {
+    const seen = new Set(state.seen ?? []);
+    return [copy, ...files.filter((f, i) => i === named || !seen.has(f.id) || f.id === state.held)];
+  }
   if (base < 0 && state.seen === undefined) {
     warn(`livediff: the state's capture ${inline(state.capture)} is no longer in the folder as it was; compared the two newest captures\n`);
     return newestGood(files, 2, args, skips);
@@ -102,6 +116,21 @@ async function planChain(files: CaptureFile[], state: CheckState | null, args: A
   const unseen = files.filter((f, i) => i !== base && (!seen.has(f.id) || f.id === state.held));
   if (base >= 0) return [files[base]!, ...unseen];
   return goneBase(files, seen, unseen, state.capture, warn);
+}
+
+/**
+ * The copy of the state's capture kept beside the state (`STATE.capture`), as a capture file named like the
+ * original, or null when there is none or it is not that capture (its SHA-256 differs).
+ */
+function keptCopy(copyPath: string, state: CheckState): CaptureFile | null {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(copyPath);
+  } catch {
+    return null;
+  }
+  if (sha256(bytes) !== state.sha256) return null;
+  return { name: state.capture, path: copyPath, id: `${state.capture}\tkept copy`, mtimeMs: 0, source: `${state.capture} (as the last run read it)` };
 }
 
 /**
@@ -210,10 +239,10 @@ async function compareChain(
   settle: Settle,
   warn: (s: string) => void,
   known: ReadonlySet<string> = new Set(),
-): Promise<{ steps: CheckStep[]; newest: { file: CaptureFile; sha: string } | null; first: string | null; compared: number; held: string | null }> {
-  let previous: { file: CaptureFile; capture: Capture; sha: string } | null = null;
+): Promise<{ steps: CheckStep[]; newest: { file: CaptureFile; sha: string; bytes: Uint8Array } | null; first: string | null; compared: number; held: string | null }> {
+  let previous: { file: CaptureFile; capture: Capture; sha: string; bytes: Uint8Array } | null = null;
   // The capture last left out as a stale copy of `previous`, with its report, until the next one says.
-  let held: { current: { file: CaptureFile; capture: Capture; sha: string }; report: Report } | null = null;
+  let held: { current: { file: CaptureFile; capture: Capture; sha: string; bytes: Uint8Array }; report: Report } | null = null;
   let first: string | null = null;
   let compared = 0;
   const steps: CheckStep[] = [];
@@ -224,7 +253,7 @@ async function compareChain(
       skips.skip(file, r.error);
       continue;
     }
-    const current = { file, capture: r.capture, sha: sha256(r.bytes) };
+    const current = { file, capture: r.capture, sha: sha256(r.bytes), bytes: r.bytes };
     if (previous !== null && arrivedLate(current, previous)) {
       warn(`livediff: left out ${inline(file.path)}: it arrived late, older than ${inline(previous.file.name)} by its name and its Updated time\n`);
       continue;
@@ -273,7 +302,7 @@ async function compareChain(
     compared++;
     previous = current;
   }
-  return { steps, newest: previous === null ? null : { file: previous.file, sha: previous.sha }, first, compared, held: held?.current.file.id ?? null };
+  return { steps, newest: previous === null ? null : { file: previous.file, sha: previous.sha, bytes: previous.bytes }, first, compared, held: held?.current.file.id ?? null };
 }
 
 /** A delivery of a state written before the outbox (`pending`): into the outbox, owed to --webhook. */
@@ -320,7 +349,8 @@ export async function runCheck(args: Args, ctx: CheckContext = {}): Promise<numb
     const files = orderFiles(dir, args.order, stateFiles(statePath));
     const present = new Set(files.map((f) => f.id));
     const skips = new Skips(new Set(state?.skipped ?? []), warn);
-    const chain = files.length === 0 ? [] : await planChain(files, state, args, skips, warn);
+    const copyPath = statePath === null ? null : keptCopyPath(statePath);
+    const chain = files.length === 0 ? [] : await planChain(files, state, args, skips, warn, copyPath);
     const settle = new Settle(args.settle, state?.settle);
     const { steps, newest, first, compared, held } = await compareChain(chain, args, only, skips, settle, warn, new Set(state?.seen ?? []));
     if (newest === null && state === null && files.length > 0) {
@@ -357,6 +387,9 @@ export async function runCheck(args: Args, ctx: CheckContext = {}): Promise<numb
     });
     // Before any output: the advanced state with the report in its outbox, so a full or read-only disk
     // stops the run here, and a killed run delivers the report on the next run instead of comparing again.
+    // The newest capture's bytes beside the state, for a capture job that rewrites one file in place;
+    // first, so that a state never names a capture whose copy a killed run failed to write.
+    if (copyPath !== null && newest !== null && (state?.sha256 !== newest.sha || keptCopy(copyPath, state) === null)) keepCopy(copyPath, newest.bytes);
     if (statePath !== null && position !== null) writeState(statePath, advanced(outbox));
     if (result !== null && !args.quiet) out(CHECK_RENDERERS[args.format](result, renderContext(args, only)));
     let delivery = { delivered: 0, failed: false };

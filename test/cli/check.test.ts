@@ -96,6 +96,24 @@ describe('livediff check', () => {
     expect(steps(again.stdout)).toEqual([[stamp(25), stamp(29), 0, 1]]);
   });
 
+  // From a red-team pass: a capture job that rewrites one file (`curl -o page.txt` every run) had every
+  // run warn that the state's capture was gone, and report nothing, ever.
+  it('one file rewritten in place on every run: each run compares it with the copy the last run kept', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'livediff-check-'));
+    const state = join(dir, 'state.json'); // in the watched folder: neither it nor its copy is a capture
+    const page = join(dir, 'page.txt');
+    copyFileSync(join(MARCH22, 'capture-1.txt'), page);
+    expect(check(dir, '--state', state)).toMatchObject({ status: 0, stdout: '', stderr: '' });
+    expect(readFileSync(`${state}.capture`)).toEqual(readFileSync(page));
+    copyFileSync(join(MARCH22, 'capture-2.txt'), page);
+    const r = check(dir, '--state', state, '--format', 'json');
+    expect(r).toMatchObject({ status: 1, stderr: '' });
+    expect(JSON.parse(r.stdout).steps.map((s: { old: string; new: string; report: { summary: { added: number } } }) => [s.old, s.new, s.report.summary.added])).toEqual([['page.txt', 'page.txt', 2]]);
+    expect(check(dir, '--state', state, '--color=never').stdout).toBe(''); // the same bytes again: quiet
+    copyFileSync(join(MARCH22, 'capture-1.txt'), page);
+    expect(check(dir, '--state', state, '--brief', '--color=never').stdout).toMatch(/^--- page\.txt \(as the last run read it\) .*\n\+\+\+ .*page\.txt .*\n2 dropped, 2 into view; 7 unchanged\n/);
+  });
+
   it('without a state compares the two newest captures; --only decides what is worth reporting', () => {
     const f = folder();
     f.add(0, join(MARCH22, 'capture-1.txt'));
@@ -272,7 +290,7 @@ describe('livediff check', () => {
       expect(JSON.parse(readFileSync(f.state, 'utf8')).capture).toBe(stamp(i));
     }
     expect(killed).toBeGreaterThan(0);
-    expect(readdirSync(f.dir).filter((n) => n.startsWith('.')).sort()).toEqual(['.livediff-state.json', '.livediff-state.json.lock']);
+    expect(readdirSync(f.dir).filter((n) => n.startsWith('.')).sort()).toEqual(['.livediff-state.json', '.livediff-state.json.capture', '.livediff-state.json.lock']);
     expect(readdirSync(`${f.state}.lock`).filter((n) => n.startsWith('.'))).toEqual([]);
   });
 });

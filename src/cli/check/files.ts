@@ -4,6 +4,7 @@ import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { stampFromName } from '../../history/order.js';
 import { environmentError } from '../io.js';
+import { keptCopyPath } from './state.js';
 
 export interface CaptureFile {
   name: string;
@@ -11,6 +12,8 @@ export interface CaptureFile {
   /** What the state remembers of a file it has seen: its name and size (kept by copies and restores). */
   id: string;
   mtimeMs: number;
+  /** What reports call it when not its path (the copy kept beside the state names the capture it copies). */
+  source?: string;
 }
 
 /**
@@ -32,9 +35,9 @@ export function realPath(path: string): string {
   }
 }
 
-/** The files a state uses beside it (real paths), which are never captures. */
+/** The files a state uses beside it (real paths: the state, its lock, its kept copy), which are never captures. */
 export function stateFiles(statePath: string | null): Set<string> {
-  return new Set(statePath === null ? [] : [realPath(statePath), realPath(`${statePath}.lock`)]);
+  return new Set(statePath === null ? [] : [realPath(statePath), realPath(`${statePath}.lock`), realPath(keptCopyPath(statePath))]);
 }
 
 /** The folder's capture files, unordered. */

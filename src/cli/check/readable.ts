@@ -20,7 +20,7 @@ export async function tryParse(f: CaptureFile, args: ReadArgs, reader?: Reader):
   try {
     const bytes = readInput(f.path);
     await prepareFormats([bytes], args.inputFormat);
-    const options = { ...captureOptions(args), source: f.path };
+    const options = { ...captureOptions(args), source: f.source ?? f.path };
     return { capture: reader ? reader.parse(bytes, options) : parseCapture(bytes, options), bytes };
   } catch (error) {
     if (error instanceof InputError) return { error };

@@ -149,7 +149,25 @@ export function writeState(file: string, state: CheckState): void {
   }
 }
 
+/**
+ * Where a copy of the state's capture is kept: beside the state, its name plus `.capture`. A capture job
+ * that rewrites one file in place (`curl -o page.html`) leaves nothing else to compare the next run with.
+ */
+export function keptCopyPath(stateFile: string): string {
+  return `${stateFile}.capture`;
+}
+
+/** Write the kept copy atomically (see atomic.ts). */
+export function keepCopy(file: string, bytes: Uint8Array): void {
+  try {
+    writeFileAtomic(file, bytes);
+  } catch (error) {
+    throw environmentError(file, 'a copy of the last capture beside the state file', error);
+  }
+}
+
 /** Remove temporary files a killed run left beside the state (their writer's process is gone). */
 export function removeStaleStateTemps(file: string, isAlive: (pid: number) => boolean): void {
   removeStaleTemps(dirname(file), isAlive, basename(file));
+  removeStaleTemps(dirname(file), isAlive, basename(keptCopyPath(file)));
 }
