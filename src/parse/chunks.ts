@@ -5,7 +5,7 @@
 import { Buffer } from 'node:buffer';
 import type { Post } from '../model.js';
 import { NON_ASCII, normalizeText, ODD_CHARACTERS } from './normalize.js';
-import { isByline, parsePostText, type PostContent } from './post.js';
+import { headlineAt, isByline, isPostLabel, parsePostText, type PostContent } from './post.js';
 import { parseTimestamp } from './time.js';
 
 export interface PostEntry {
@@ -65,7 +65,7 @@ const PLAIN_LEAD = /(?:[ \t\r]*\n)*([!-~]+(?: [!-~]+)*)\r?\n(?:[ \t\r]*\n)*([!-~
 function leadOf(raw: string): { headline: string; byline: string | null } {
   PLAIN_LEAD.lastIndex = raw.indexOf('\n') + 1;
   const plain = PLAIN_LEAD.lastIndex > 0 ? PLAIN_LEAD.exec(raw) : null;
-  if (plain === null) return leadByLines(raw);
+  if (plain === null || isPostLabel(plain[1]!)) return leadByLines(raw);
   const second = plain[2]!;
   return { headline: plain[1]!, byline: isByline(second) ? second : null };
 }
@@ -73,19 +73,25 @@ function leadOf(raw: string): { headline: string; byline: string | null } {
 /** leadOf for any text: each line decoded and normalised in turn. */
 function leadByLines(raw: string): { headline: string; byline: string | null } {
   const lines: string[] = [];
-  for (let pos = raw.indexOf('\n') + 1; pos > 0 && pos < raw.length && lines.length < 2; ) {
+  // Marks above the headline (`Key event`) are read past, as parsePost does: two lines beyond them.
+  let marks = 0;
+  for (let pos = raw.indexOf('\n') + 1; pos > 0 && pos < raw.length && lines.length < marks + 2 && lines.length < 4; ) {
     const nl = raw.indexOf('\n', pos);
     const end = nl === -1 ? raw.length : nl;
     if (!isBlank(raw, pos, end)) {
       const line = raw.slice(pos, end);
       // ASCII bytes are their own text: only others need decoding.
       const text = normalizeText(NON_ASCII.test(line) ? Buffer.from(line, 'latin1').toString('utf8') : line);
-      if (text !== '') lines.push(text);
+      if (text !== '') {
+        lines.push(text);
+        if (lines.length === marks + 1 && isPostLabel(text)) marks++;
+      }
     }
     pos = end + 1;
   }
-  const second = lines[1];
-  return { headline: lines[0] ?? '', byline: second !== undefined && isByline(second) ? second : null };
+  const h = headlineAt(lines);
+  const second = lines[h + 1];
+  return { headline: lines[h] ?? '', byline: second !== undefined && isByline(second) ? second : null };
 }
 
 /**

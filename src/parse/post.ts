@@ -7,6 +7,12 @@ import { parseTimestamp } from './time.js';
 const BYLINE = /^(?:[A-Z][a-z]+ ){0,2}(?:[Ff]rom|[Bb]y) \S/;
 /** Bylines are short; a longer line starting with `From` is a paragraph. */
 const MAX_BYLINE_LENGTH = 160;
+/**
+ * A line a live page puts above a post's headline to mark it, not the post's words (`Pinned`, `Key event`):
+ * copied with the page, it is not the headline. A red-team pass: every marked post had the headline
+ * `Key event`, and a mark added later read as the headline rewritten and the real one moved to the body.
+ */
+const POST_LABEL = /^(?:pinned(?: post)?|key events?|breaking)$/i;
 const BULLET = /^[•·▪◦‣∙*-] ?/;
 const NUMBERED = /^(\d{1,3})[.)] /;
 
@@ -101,10 +107,23 @@ function captionCredit(line: string, next: string | undefined): string | null {
   return next.slice(line.length + 2, -1);
 }
 
+/** A post's mark above its headline (POST_LABEL), skipped while another line follows it. */
+export function isPostLabel(text: string): boolean {
+  return text.length <= 12 && POST_LABEL.test(text);
+}
+
+/** Where a post's headline is among its first lines: past the marks that another line follows. */
+export function headlineAt(lines: readonly string[]): number {
+  let h = 0;
+  while (h + 1 < lines.length && isPostLabel(lines[h]!)) h++;
+  return h;
+}
+
 /** A post from its timestamp line and the lines up to the next post. */
 export function parsePost(stamp: Line, rest: Line[], index: number): Post {
   const minutes = parseTimestamp(stamp.text)?.minutes ?? null;
-  const content = rest.filter((l) => l.text !== '');
+  let content = rest.filter((l) => l.text !== '');
+  content = content.slice(headlineAt(content.slice(0, 4).map((l) => l.text)));
   const headline = content[0]?.text ?? '';
   let i = 1;
   let byline: string | null = null;
