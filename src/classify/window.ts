@@ -248,17 +248,24 @@ function classifyNewestFirst(
   if (oldCount !== null && newCount !== null && neu.posts.length > 0) {
     const implied = oldCount + added - newCount;
     let shown = [...oldOnly.values()].filter((s) => s === 'dropped').length;
+    // Second copies of a post gone while the post is still shown (a post published twice, one copy taken
+    // down) account for as many deletions: the innocent reading, where a red-team pass got "1 deleted post
+    // outside the view" for the copy of a double-published post. (A pinned copy is not in the counter:
+    // then a deletion elsewhere may go unsaid, never one made up.)
+    const copies = [...oldEvidence.values()].filter((e) => e.kind === 'shown-again').length;
+    let unexplained = implied - shown - Math.min(copies, Math.max(0, implied - shown));
     // The counter says posts were deleted that no capture shows deleted: the posts that vanished from
     // the head of a window that is not a deep link (or above a held last post) are those, when their
     // number is exactly what is missing.
-    if (implied - shown > 0 && implied - shown === headCandidates.length && neu.page.deepLink === null) {
+    if (unexplained > 0 && unexplained === headCandidates.length && neu.page.deepLink === null) {
       for (const o of headCandidates) {
         oldOnly.set(o, 'dropped');
         oldEvidence.set(o, { kind: 'counter', old: oldCount, new: newCount, added });
       }
       shown += headCandidates.length;
+      unexplained = 0;
     }
-    deletionsOutsideView = Math.max(0, implied - shown);
+    deletionsOutsideView = Math.max(0, unexplained);
     // Numbers only: the renderers word them (render/notes.ts).
     const counters = { oldCount, newCount, added };
     if (deletionsOutsideView > 0) notes.push({ kind: 'deleted-outside-view', ...counters, posts: deletionsOutsideView });

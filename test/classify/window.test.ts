@@ -165,6 +165,17 @@ describe('no deletion without proof', () => {
     expect(r.posts.find((p) => p.status === 'out-of-view')!.evidence).toEqual({ kind: 'shown-again' });
   });
 
+  // From a red-team pass: a post published twice by mistake, one copy taken down, and the counter one
+  // lower: the note said "1 deleted post outside the view". The copy gone accounts for it.
+  it('a post published twice, one copy taken down: the counter’s one deletion is that copy, no note', () => {
+    const twice = diffCaptures(parseCapture(makeCapture({ count: 12, posts: page([1, 2, 2, 3, 4]) })), parseCapture(makeCapture({ count: 11, posts: page([1, 2, 3, 4]) })));
+    expect(twice.posts.filter((p) => p.status !== 'unchanged').map((p) => [p.status, p.evidence?.kind])).toEqual([['out-of-view', 'shown-again']]);
+    expect([twice.page.deletionsOutsideView, twice.page.notes]).toEqual([0, []]);
+    // A second deletion the counter counts is still said.
+    const more = diffCaptures(parseCapture(makeCapture({ count: 12, posts: page([1, 2, 2, 3, 4]) })), parseCapture(makeCapture({ count: 10, posts: page([1, 2, 3, 4]) })));
+    expect(more.page.notes).toEqual([{ kind: 'deleted-outside-view', oldCount: 12, newCount: 10, added: 0, posts: 1 }]);
+  });
+
   it('posts of the same minute as the oldest shown, past the window’s end, may sit either side of it', () => {
     const batch = (n: number) => post(n, 700);
     const r = diffCaptures(
