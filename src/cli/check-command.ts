@@ -260,7 +260,7 @@ async function compareChain(
     }
     const cut = previous === null ? null : cutOff(current.capture, previous.capture);
     if (cut !== null) {
-      skips.skip(file, new InputError(file.path, 'a whole capture', cut));
+      skips.skip(file, new InputError(file.path, 'a whole capture', cut.reason));
       continue;
     }
     first ??= file.name;

@@ -40,11 +40,11 @@ export async function runDiff(args: Args): Promise<number> {
   const old = await read(args.old!);
   const neu = await read(args.new!);
   // Both files are the user's to see: a newer capture that looks cut off is compared, with a warning, but
-  // without its cut post. Kept, that post (a time line alone, or a headline cut short) showed a post below
+  // without what was cut. Kept, a cut post (a time line alone, or a headline cut short) showed a post below
   // the shared ones, and every old post below them read as dropped, not only the one it cut.
   const cut = cutOff(neu, old);
-  if (cut !== null) process.stderr.write(`livediff: warning: ${sanitizeInline(neu.source)}: ${sanitizeInline(cut)}; compared without that post\n`);
-  const report = diffCaptures(old, cut === null ? neu : { ...neu, posts: neu.posts.slice(0, -1) }, compareOptions(args));
+  if (cut !== null) process.stderr.write(`livediff: warning: ${sanitizeInline(neu.source)}: ${sanitizeInline(cut.reason)}; compared without what was cut\n`);
+  const report = diffCaptures(old, cut === null ? neu : cut.whole, compareOptions(args));
   const changed = hasChanges(report, only ?? DEFAULT_ONLY);
   // Nothing selected changed: nothing printed, in every format but JSON (a document programs read).
   const silent = args.quiet || (args.format !== 'json' && showsNothing(report, only ?? DEFAULT_ONLY));

@@ -84,7 +84,7 @@ export function readSeries(
     const previous = kept.at(-1);
     const cut = previous === undefined || options.onSkip === undefined ? null : cutOff(item.capture, previous.capture);
     if (cut === null) kept.push(item);
-    else options.onSkip!(item.file, new InputError(item.file, 'a whole capture', cut));
+    else options.onSkip!(item.file, new InputError(item.file, 'a whole capture', cut.reason));
   }
   return {
     by,

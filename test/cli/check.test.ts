@@ -661,7 +661,7 @@ describe('a text capture cut off mid-download', () => {
     expect(log.stderr).toMatch(/left out .*10-05-00Z\.txt: expected a whole capture/);
     expect(JSON.parse(log.stdout).pages[0].captures).toHaveLength(2);
     const diff = runCli([join(f.dir, stamp(0)), join(f.dir, stamp(5))]);
-    expect(diff.stderr).toMatch(/^livediff: warning: .*10-05-00Z\.txt: it ends inside its last post.*; compared without that post\n$/);
+    expect(diff.stderr).toMatch(/^livediff: warning: .*10-05-00Z\.txt: it ends inside its last post.*; compared without what was cut\n$/);
   });
 
   // From an exploratory pass: a diff of a capture cut right after a post's time line. The cut post (a time
@@ -672,9 +672,43 @@ describe('a text capture cut off mid-download', () => {
     const dir = mkdtempSync(join(tmpdir(), 'livediff-cut-'));
     writeFileSync(join(dir, 'cut.txt'), `${lines.slice(0, at + 1).join('\n')}\n`);
     const r = runCli([join(MARCH22, 'capture-2.txt'), join(dir, 'cut.txt'), '--format', 'json']);
-    expect(r.stderr).toContain('compared without that post');
+    expect(r.stderr).toContain('compared without what was cut');
     const report = JSON.parse(r.stdout);
     expect(report.summary).toMatchObject({ dropped: 0, added: 0, 'out-of-view': 5, unchanged: 4 });
+  });
+
+  // From a red-team pass: cuts inside a timestamp line, inside a byline, and at the end of a line were
+  // compared as they stood: a post above `edited (body)` (the start of a time line as its last paragraph),
+  // or the cut post `edited` (its byline cut short, its last paragraphs gone).
+  it.each([
+    ['inside a timestamp line', (w: string) => w.slice(0, w.indexOf('9:27 p.m. ET, March 21, 2023') + 6), /it ends inside a timestamp line \("9:27 p"\)/],
+    ['inside a byline', (w: string) => w.slice(0, w.indexOf("From CNN's Kevin Liptak") + 13), /it ends inside its last post \(9:27 p\.m\./],
+    ['at the end of a line', (w: string) => w.slice(0, w.indexOf('\n', w.indexOf('The White House rejected China’s claim')) + 1), /it ends inside its last post \(9:27 p\.m\./],
+    ['right after a byline line', (w: string) => w.slice(0, w.indexOf('\n', w.indexOf("From CNN's Kevin Liptak")) + 1), /it ends inside its last post \(9:27 p\.m\./],
+  ])('cut %s: left out by check, and a diff compares it without what was cut: nothing edited, nothing dropped', (_, cutAt, reason) => {
+    const f = folder();
+    f.add(0, join(MARCH22, 'capture-2.txt'));
+    expect(check(f.dir, '--state', f.state).status).toBe(0);
+    writeFileSync(join(f.dir, stamp(5)), cutAt(whole));
+    const skipped = check(f.dir, '--state', f.state);
+    expect(skipped).toMatchObject({ status: 0, stdout: '' });
+    expect(skipped.stderr).toMatch(reason);
+    const diff = runCli([join(f.dir, stamp(0)), join(f.dir, stamp(5)), '--format', 'json']);
+    expect(diff.stderr).toMatch(reason);
+    expect(JSON.parse(diff.stdout).summary).toMatchObject({ dropped: 0, edited: 0, added: 0 });
+  });
+
+  it('a post at the bottom of a window that still shows the posts below it, its last paragraph gone, is an edit', () => {
+    const f = folder();
+    f.add(0, join(MARCH22, 'capture-2.txt'));
+    expect(check(f.dir, '--state', f.state).status).toBe(0);
+    const start = whole.indexOf('The White House rejected China’s claim');
+    const next = whole.indexOf('11:21 p.m. ET, March 21, 2023');
+    const firstParagraphEnd = whole.indexOf('\n', start);
+    writeFileSync(join(f.dir, stamp(5)), `${whole.slice(0, firstParagraphEnd)}\n\n${whole.slice(next)}`);
+    const r = check(f.dir, '--state', f.state, '--brief');
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('1 edited (body)');
   });
 
   it('a post that lost whole paragraphs (an edit, not a cut) is compared as usual', () => {
