@@ -28,7 +28,7 @@ svg .ax{stroke:var(--muted);stroke-width:1}svg .grid{stroke:var(--line);stroke-d
 .bar.f-out-of-view{fill:var(--away);opacity:.75}.bar.f-merged{fill:var(--reinserted);opacity:.75}
 .m{stroke:var(--reinserted);stroke-width:1.8;fill:none}
 .x{stroke:var(--gone);stroke-width:2.2;fill:none}.o{fill:var(--bg);stroke:var(--away);stroke-width:1.8}
-.v{stroke:var(--fg);stroke-width:1.6}
+.v{stroke:var(--fg);stroke-width:1.6}.gap{stroke:var(--muted);stroke-width:1.5;stroke-dasharray:2 3}.dot.c-shown{fill:var(--bg)}.dot.c-count{fill:var(--link)}
 .row .hit{fill:transparent}.row:hover .hit,.row:focus .hit{fill:var(--card)}.row:focus{outline:none}.row:focus .hit{stroke:var(--link);stroke-width:2}
 .row .lbl{fill:var(--fg)}
 .chart{border:1px solid var(--line);border-radius:8px;padding:.4rem .6rem;margin:.8rem 0;background:var(--bg)}.chart h2{margin-top:.3rem}

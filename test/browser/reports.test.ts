@@ -209,6 +209,13 @@ describe.skipIf(!executablePath)('HTML reports in Chromium', () => {
     );
     expect(await page.locator('svg.timeline a.row').count()).toBe(8);
     expect(await page.locator('svg.counter polyline').count()).toBe(2);
+    // The post deleted and reinserted: its bar broken by a dotted gap, and its label says when (a red-team
+    // pass found one unbroken bar, the deletion nowhere on the timeline).
+    const broken = page.locator('svg.timeline a.row[aria-label*="reinserted after deletion"]');
+    expect(await broken.count()).toBe(1);
+    expect(await broken.locator('line.gap').count()).toBe(1);
+    await expect(broken.getAttribute('aria-label')).resolves.toMatch(/: reinserted after deletion; .*; dropped 2026-11-22 10:\d\d UTC, reinserted 2026-11-22 10:\d\d UTC$/);
+    expect(await broken.locator('rect.bar').count()).toBe(2);
     expect(await page.locator('#versions details[open]').count()).toBe(0);
     // A row, by keyboard: focus it, Enter opens the post's versions as word diffs.
     const row = page.locator('svg.timeline a.row').nth(1);
@@ -238,6 +245,23 @@ describe.skipIf(!executablePath)('HTML reports in Chromium', () => {
     await page.screenshot({ path: join(SHOTS, 'series.png'), fullPage: true });
     expect(w).toEqual({ requests: [], errors: [], dialogs: [] });
     expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+
+  // A red-team pass: a series of one capture drew an empty counter chart (a line of one point draws nothing).
+  it('a series of one capture: the counter chart shows its values as dots above the axis', async () => {
+    const s = join(dir, 'one');
+    mkdirSync(s);
+    writeFileSync(join(s, NAMES[0]!), SERIES[0]!);
+    const { page, w } = await open(html('one.html', ['log', s]));
+    const dots = page.locator('svg.counter circle.dot');
+    expect(await dots.count()).toBe(2);
+    const axis = await page.locator('svg.counter line.ax').first().boundingBox();
+    for (const box of [await dots.nth(0).boundingBox(), await dots.nth(1).boundingBox()]) {
+      expect(box!.width).toBeGreaterThan(4);
+      expect(box!.y + box!.height).toBeLessThan(axis!.y); // above the axis, not drawn over it
+    }
+    expect(w).toEqual({ requests: [], errors: [], dialogs: [] });
     await page.close();
   });
 

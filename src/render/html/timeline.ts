@@ -74,21 +74,64 @@ function endShape(fate: PostFate, x: number, y: number): string {
   }
 }
 
+/** Events that take a post off the page, and those that bring it back. */
+const GONE: ReadonlySet<string> = new Set(['dropped', 'out-of-view', 'merged']);
+const BACK: ReadonlySet<string> = new Set(['reinserted', 'back-into-view']);
+
+/** A stretch of captures a post was on the page, and how it ended (null: it is still there). */
+interface Stretch {
+  from: number;
+  to: number;
+  gone: 'dropped' | 'out-of-view' | 'merged' | null;
+}
+
+/**
+ * The stretches a post was seen, first to last, broken where it went and came back. A red-team pass: a
+ * post deleted and reinserted was drawn as one unbroken bar, its deletion nowhere on the timeline.
+ */
+export function stretches(p: PostHistory): Stretch[] {
+  const out: Stretch[] = [];
+  let from = p.firstSeen;
+  for (const e of p.events) {
+    if (GONE.has(e.kind) && from >= 0) {
+      out.push({ from, to: Math.max(from, e.capture - 1), gone: e.kind as Stretch['gone'] });
+      from = -1;
+    } else if (BACK.has(e.kind) && from < 0) from = e.capture;
+  }
+  if (from >= 0) out.push({ from, to: Math.max(from, p.lastSeen), gone: null });
+  return out;
+}
+
+/** Words for the title of a row: each time the post went and came back. */
+function comings(history: History, p: PostHistory): string {
+  const said = p.events.filter((e) => GONE.has(e.kind) || BACK.has(e.kind)).map((e) => `${e.kind.replaceAll('-', ' ')} ${captureName(history, e.capture)}`);
+  return said.length > 0 ? `; ${said.join(', ')}` : '';
+}
+
 function row(history: History, xs: number[], p: PostHistory, k: number): string {
   const y = AXIS + k * ROW + ROW / 2;
-  const x1 = xs[p.firstSeen]!;
-  const x2 = Math.max(xs[p.lastSeen]!, x1 + 3);
   const head = latest(p);
   const marks = p.versions
     .slice(1)
     .map((v) => `<line x1="${xs[v.capture]}" x2="${xs[v.capture]}" y1="${y - 5}" y2="${y + 5}" class="v"/>`)
     .join('');
-  const title = `${p.id}. ${head}: ${FATE_LABEL[p.fate]}; ${p.versions.length} version${p.versions.length === 1 ? '' : 's'}; seen ${captureName(history, p.firstSeen)} to ${captureName(history, p.lastSeen)}`;
+  const parts = stretches(p);
+  let bars = '';
+  let x2 = xs[p.firstSeen]!;
+  parts.forEach((part, i) => {
+    const x1 = xs[part.from]!;
+    // A gap, dotted, from where it went to where it came back.
+    if (i > 0) bars += `<line x1="${x2 + 6}" x2="${x1}" y1="${y}" y2="${y}" class="gap"/>`;
+    x2 = Math.max(xs[part.to]!, x1 + 3);
+    bars += `<rect x="${x1}" y="${y - 3}" width="${(x2 - x1).toFixed(1)}" height="6" rx="2" class="bar f-${p.fate}"/>`;
+    if (i < parts.length - 1 && part.gone !== null) bars += endShape(part.gone, x2, y);
+  });
+  const title = `${p.id}. ${head}: ${FATE_LABEL[p.fate]}; ${p.versions.length} version${p.versions.length === 1 ? '' : 's'}; seen ${captureName(history, p.firstSeen)} to ${captureName(history, p.lastSeen)}${comings(history, p)}`;
   return (
     `<a href="#post-${p.id}" class="row" aria-label="${esc(title)}"><title>${esc(title)}</title>` +
     `<rect x="0" y="${y - ROW / 2}" width="${W}" height="${ROW}" class="hit"/>` +
     `<text x="4" y="${y + 4}" class="lbl" clip-path="url(#lbl-clip)">${p.id}. ${esc(head)}</text>` +
-    `<rect x="${x1}" y="${y - 3}" width="${(x2 - x1).toFixed(1)}" height="6" rx="2" class="bar f-${p.fate}"/>${marks}${endShape(p.fate, x2, y)}</a>`
+    `${bars}${marks}${endShape(p.fate, x2, y)}</a>`
   );
 }
 
@@ -115,7 +158,8 @@ export function counterSvg(history: History, xs: number[]): string {
   const values = [...counts.filter((v): v is number => v !== null), ...shown];
   const max = maxOf(values, 1);
   const min = minOf(values, max);
-  const lo = Math.max(0, min - Math.ceil((max - min) * 0.1));
+  // A little below the lowest value, and at least one below it: a flat series is drawn above the axis.
+  const lo = Math.max(0, min - Math.max(1, Math.ceil((max - min) * 0.1)));
   const y = (v: number) => +(bottom - ((v - lo) / Math.max(1, max - lo)) * (bottom - top)).toFixed(1);
   const line = (vs: Array<number | null>) =>
     vs.map((v, i) => (v === null ? '' : `${xs[i]},${y(v)}`)).filter(Boolean).join(' ');
@@ -125,11 +169,18 @@ export function counterSvg(history: History, xs: number[]): string {
     `<line x1="${PLOT_L}" x2="${PLOT_R}" y1="${y(max)}" y2="${y(max)}" class="grid"/><text x="${PLOT_L - 6}" y="${y(max) + 4}" text-anchor="end" class="tk">${max}</text>` +
     `<text x="${PLOT_L - 6}" y="${y(lo) + 4}" text-anchor="end" class="tk">${lo}</text>` +
     `<polyline points="${line(counts)}" class="c-count"/><polyline points="${line(shown)}" class="c-shown"/>` +
+    // One capture is one point, which a line does not draw: a dot for each value.
+    (xs.length === 1 ? dots(counts, 'c-count', xs, y) + dots(shown, 'c-shown', xs, y) : '') +
     `<line x1="4" x2="28" y1="${top + 10}" y2="${top + 10}" class="c-count"/><text x="34" y="${top + 14}" class="lg">post counter (posts on the page)</text>` +
     `<line x1="4" x2="28" y1="${top + 30}" y2="${top + 30}" class="c-shown"/><text x="34" y="${top + 34}" class="lg">posts the capture shows</text>` +
     axis(history, xs, bottom + 4) +
     '</svg>'
   );
+}
+
+/** A dot at each known value (a series of one capture). */
+function dots(vs: Array<number | null>, cls: string, xs: number[], y: (v: number) => number): string {
+  return vs.map((v, i) => (v === null ? '' : `<circle cx="${xs[i]}" cy="${y(v)}" r="3.5" class="${cls} dot"/>`)).join('');
 }
 
 /** The legend: each fate's colour, its end shape and its name. */
@@ -138,5 +189,6 @@ export function legendHtml(): string {
     (f) => `<li><svg viewBox="0 0 40 12" width="40" height="12" aria-hidden="true"><rect x="0" y="3" width="26" height="6" rx="2" class="bar f-${f}"/>${endShape(f, 26, 6)}</svg> ${FATE_LABEL[f]}</li>`,
   );
   items.push('<li><svg viewBox="0 0 12 12" width="12" height="12" aria-hidden="true"><line x1="6" x2="6" y1="1" y2="11" class="v"/></svg> a new version</li>');
+  items.push('<li><svg viewBox="0 0 30 12" width="30" height="12" aria-hidden="true"><line x1="2" x2="28" y1="6" y2="6" class="gap"/></svg> gone, then back</li>');
   return `<ul class="legend">${items.join('')}</ul>`;
 }
