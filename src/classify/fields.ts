@@ -31,8 +31,26 @@ export const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[
 /** An RSS date (RFC 822 as RFC 2822 writes it): `Wed, 22 Mar 2023 09:10:00 GMT`, `… 05:10:00 -0400`. */
 const RFC_2822 = /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d(?::\d\d)? (?:GMT|UTC?|Z|[ECMP][SD]T|[+-]\d{4})$/;
 
-/** A time relative to when the page was loaded (`2 min ago`, `just now`): it moves with the clock alone. */
-const RELATIVE_TIME = /^(?:just now|now|(?:an?|\d+)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago)$/i;
+/**
+ * A time relative to when the page was loaded (`2 min ago`, `just now`): it moves with the clock alone. In
+ * the languages of the live pages livediff is pointed at, each its "now" and "N units ago" (units spelt
+ * out or cut short). Only recognised, never computed: whatever two of them say, they are no edit.
+ */
+const RELATIVE_TIMES = [
+  String.raw`just now|now|(?:an?|\d+)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago`, // English
+  String.raw`gerade eben|jetzt|vor (?:einer?|einem|\d+)\s*(?:sek\.?|sekunden?|min\.?|minuten?|std\.?|stunden?|tag(?:en)?)`, // German
+  String.raw`à l['’]instant|il y a (?:une?|\d+)\s*(?:s|sec\.?|secondes?|min\.?|minutes?|h|heures?|j|jours?)`, // French
+  String.raw`ahora(?: mismo)?|hace (?:una?|\d+)\s*(?:s|seg\.?|segundos?|min\.?|minutos?|h|horas?|d|días?)`, // Spanish
+  String.raw`agora(?: mesmo)?|há (?:uma?|\d+)\s*(?:s|seg\.?|segundos?|min\.?|minutos?|h|horas?|d|dias?)`, // Portuguese
+  String.raw`adesso|ora|(?:un|una|\d+)\s*(?:s|sec\.?|secondi|min\.?|minut[oi]|h|or[ae]|giorn[oi]) fa`, // Italian
+  String.raw`zojuist|nu|(?:een|\d+)\s*(?:s|sec\.?|seconden?|min\.?|minuut|minuten|u|uur|dag|dagen) geleden`, // Dutch
+  String.raw`przed chwilą|teraz|\d+\s*(?:s|sek\.?|sekund[ay]?|min\.?|minut[ay]?|godz\.?|godzin[ay]?|dni|dzień) temu`, // Polish
+  String.raw`только что|\d+\s*(?:сек\.?|секунд[уы]?|мин\.?|минут[уы]?|ч\.?|час(?:а|ов)?|дн(?:я|ей)|день) назад`, // Russian
+  String.raw`щойно|\d+\s*(?:сек\.?|секунд[уи]?|хв\.?|хвилин[уи]?|год\.?|годин[уи]?|дн(?:і|ів)|день) тому`, // Ukrainian
+  String.raw`刚刚|\d+\s*(?:秒|分钟|小时|天)前`, // Chinese
+  String.raw`たった今|\d+\s*(?:秒|分|時間|日)前`, // Japanese
+];
+const RELATIVE_TIME = new RegExp(`^(?:${RELATIVE_TIMES.join('|')})$`, 'iu');
 
 /** A US zone's family: `ET`, `EST` and `EDT` name one clock (the page says which half of the year). */
 const zoneFamily = (zone: string) => (/^[ECMP][SD]?T$/.test(zone) ? zone[0]! : zone);

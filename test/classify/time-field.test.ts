@@ -41,4 +41,24 @@ describe('the time field', () => {
     expect(timeChanged('2 min ago', stamp(600))).toEqual(['time']);
     expect(timeChanged(stamp(600), stamp(601))).toEqual(['time']);
   });
+
+  // A red-team pass: a German ticker (`vor 5 Minuten` → `vor 12 Minuten`) had every post `edited (time)` at
+  // every capture; so would any page not in English.
+  it.each([
+    ['German', 'vor 5 Minuten', 'vor 2 Std.', 'gerade eben'],
+    ['French', 'il y a 5 minutes', 'il y a 2 h', "à l'instant"],
+    ['Spanish', 'hace 5 minutos', 'hace 2 horas', 'ahora'],
+    ['Portuguese', 'há 5 minutos', 'há 2 h', 'agora'],
+    ['Italian', '5 minuti fa', '2 ore fa', 'adesso'],
+    ['Dutch', '5 minuten geleden', '2 uur geleden', 'zojuist'],
+    ['Polish', '5 minut temu', '2 godziny temu', 'przed chwilą'],
+    ['Russian', '5 минут назад', '2 часа назад', 'только что'],
+    ['Ukrainian', '5 хвилин тому', '2 години тому', 'щойно'],
+    ['Chinese', '5分钟前', '2小时前', '刚刚'],
+    ['Japanese', '5分前', '2時間前', 'たった今'],
+  ])('relative times in %s are no edit either', (_, a, b, now) => {
+    expect(timeChanged(a, b)).toEqual([]);
+    expect(timeChanged(now, a)).toEqual([]);
+    expect(timeChanged(a, stamp(600))).toEqual(['time']);
+  });
 });
