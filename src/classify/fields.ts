@@ -63,7 +63,11 @@ function sameClock(a: string, b: string): boolean {
   const x = parseTimestamp(a);
   const y = parseTimestamp(b);
   if (x === null || y === null || x.minutes !== y.minutes) return false;
-  return x.zone === null || y.zone === null || zoneFamily(x.zone) === zoneFamily(y.zone);
+  if (x.zone === null || y.zone === null || x.zone === y.zone) return true;
+  // `1:30 a.m. EDT` and `1:30 a.m. EST` are an hour apart (the night the clocks go back repeats the hour);
+  // `ET` names either.
+  const specific = (z: string) => /^[ECMP][SD]T$/.test(z);
+  return zoneFamily(x.zone) === zoneFamily(y.zone) && !(specific(x.zone) && specific(y.zone));
 }
 
 /**

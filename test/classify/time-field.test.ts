@@ -33,6 +33,9 @@ describe('the time field', () => {
     expect(timeChanged(t, '9:10 p.m. ET, March 22, 2023')).toEqual(['time']);
     expect(timeChanged(t, '9:10 a.m. PT, March 22, 2023')).toEqual(['time']);
     expect(timeChanged('9:10 a.m. GMT, March 22, 2023', '9:10 a.m. BST, March 22, 2023')).toEqual(['time']);
+    // The night the clocks go back repeats an hour: 1:30 EDT and 1:30 EST are an hour apart (a red-team pass).
+    expect(timeChanged('1:30 a.m. EDT, November 5, 2023', '1:30 a.m. EST, November 5, 2023')).toEqual(['time']);
+    expect(timeChanged('1:30 a.m. ET, November 5, 2023', '1:30 a.m. EST, November 5, 2023')).toEqual([]);
   });
 
   it('relative times move with the clock: not an edit; a relative time against a clock time is', () => {
