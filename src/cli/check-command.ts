@@ -98,9 +98,9 @@ async function planChain(
   const named = files.findIndex((f) => f.name === state.capture);
   let base = named >= 0 && hashOf(files[named]!) === state.sha256 ? named : -1;
   for (let i = files.length - 1; base < 0 && i >= 0; i--) if (i !== named && hashOf(files[i]!) === state.sha256) base = i;
-  // Rewritten in place (`curl -o page.html` on every run): the copy of it the last run kept is the base,
-  // and the file, whatever its size, is the next capture.
-  const copy = base < 0 && named >= 0 && copyPath !== null ? keptCopy(copyPath, state) : null;
+  // Rewritten in place (`curl -o page.html` on every run), or rotated away: the copy of it the last run
+  // kept is the base, and the rewritten file, whatever its size, is the next capture.
+  const copy = base < 0 && copyPath !== null ? keptCopy(copyPath, state) : null;
   if (copy !== null) {
     const seen = new Set(state.seen ?? []);
     return [copy, ...files.filter((f, i) => i === named || !seen.has(f.id) || f.id === state.held)];

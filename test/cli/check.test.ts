@@ -63,7 +63,7 @@ describe('livediff check', () => {
     ]);
   });
 
-  it("the state's capture rotated away: every capture since is compared, from the newest one earlier runs saw", () => {
+  it("the state's capture rotated away: every capture since is compared, from the copy kept beside the state (without it, from the newest one earlier runs saw)", () => {
     const f = folder();
     const post = (h: string, minute: number) => ({ time: `10:${String(minute).padStart(2, '0')} a.m. ET, March 22, 2023`, headline: h, byline: null, body: [`${h} text of the post.`] });
     const page = (minute: number, ...headlines: string[]) =>
@@ -73,11 +73,23 @@ describe('livediff check', () => {
     writeFileSync(join(f.dir, stamp(0)), page(0, 'A'));
     writeFileSync(join(f.dir, stamp(5)), page(5, 'B', 'A'));
     expect(check(f.dir, '--state', f.state).status).toBe(1); // the state is at 5; 0 and 5 were seen
+    const before = readFileSync(f.state, 'utf8');
     // While check was down: a post came and went (10, 15), another came (20), and 5 was rotated away.
     writeFileSync(join(f.dir, stamp(10)), page(10, 'C', 'B', 'A'));
     writeFileSync(join(f.dir, stamp(15)), page(15, 'B', 'A'));
     writeFileSync(join(f.dir, stamp(20)), page(20, 'D', 'B', 'A'));
     rmSync(join(f.dir, stamp(5)));
+    // The copy of 5 the last run kept beside the state is the base: every step, nothing repeated, no warning.
+    const kept = check(f.dir, '--state', f.state, '--format', 'json');
+    expect(kept).toMatchObject({ status: 1, stderr: '' });
+    expect(steps(kept.stdout)).toEqual([
+      [stamp(5), stamp(10), 1, 0],
+      [stamp(10), stamp(15), 0, 1],
+      [stamp(15), stamp(20), 1, 0],
+    ]);
+    // A state without its copy (written before copies were kept, or the copy removed): back to 5's state.
+    writeFileSync(f.state, before);
+    rmSync(`${f.state}.capture`);
     const r = check(f.dir, '--state', f.state, '--format', 'json');
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`compared from ${stamp(0)}, the newest capture earlier runs saw`);
@@ -91,6 +103,7 @@ describe('livediff check', () => {
     writeFileSync(join(f.dir, stamp(25)), page(25, 'E', 'D', 'B', 'A'));
     writeFileSync(join(f.dir, stamp(29)), page(29, 'D', 'B', 'A'));
     for (const m of [0, 10, 15, 20]) rmSync(join(f.dir, stamp(m)));
+    rmSync(`${f.state}.capture`);
     const again = check(f.dir, '--state', f.state, '--format', 'json');
     expect(again.stderr).toContain(`nor any capture earlier runs saw; compared from ${stamp(25)}: what changed between the two is not reported`);
     expect(steps(again.stdout)).toEqual([[stamp(25), stamp(29), 0, 1]]);
