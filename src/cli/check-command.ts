@@ -133,6 +133,15 @@ function keptCopy(copyPath: string, state: CheckState): CaptureFile | null {
   return { name: state.capture, path: copyPath, id: `${state.capture}\tkept copy`, mtimeMs: 0, source: `${state.capture} (as the last run read it)` };
 }
 
+/** A file's size, or -1 when it cannot be read. */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return -1;
+  }
+}
+
 /**
  * The chain when the state's capture is gone (rotated away, or rewritten): from the newest capture the
  * earlier runs saw, so that every capture since is compared (what changed between it and the state's
@@ -389,7 +398,7 @@ export async function runCheck(args: Args, ctx: CheckContext = {}): Promise<numb
     // stops the run here, and a killed run delivers the report on the next run instead of comparing again.
     // The newest capture's bytes beside the state, for a capture job that rewrites one file in place;
     // first, so that a state never names a capture whose copy a killed run failed to write.
-    if (copyPath !== null && newest !== null && (state?.sha256 !== newest.sha || keptCopy(copyPath, state) === null)) keepCopy(copyPath, newest.bytes);
+    if (copyPath !== null && newest !== null && (state?.sha256 !== newest.sha || sizeOf(copyPath) !== newest.bytes.length)) keepCopy(copyPath, newest.bytes);
     if (statePath !== null && position !== null) writeState(statePath, advanced(outbox));
     if (result !== null && !args.quiet) out(CHECK_RENDERERS[args.format](result, renderContext(args, only)));
     let delivery = { delivered: 0, failed: false };
