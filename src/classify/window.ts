@@ -243,17 +243,17 @@ function classifyNewestFirst(
   const newCount = neu.page.postCount;
   // The page's order toggled back to newest first: the windows are of the page's two ends.
   const toggledBack = reversed.old && !reversed.new && !unordered;
-  added -= beyondOldestFirstWindow(old, neu, newOnly, newEvidence, toggledBack, [...oldOnly.values()].filter((s) => s === 'dropped').length);
+  let shown = [...oldOnly.values()].filter((s) => s === 'dropped').length;
+  added -= beyondOldestFirstWindow(old, neu, newOnly, newEvidence, toggledBack, added, shown);
   // An empty capture (a feed's `[]` or `total: 0` in a backend hiccup) proves no deletion, nor does its counter.
   if (oldCount !== null && newCount !== null && neu.posts.length > 0) {
     const implied = oldCount + added - newCount;
-    let shown = [...oldOnly.values()].filter((s) => s === 'dropped').length;
     // Second copies of a post gone while the post is still shown (a post published twice, one copy taken
     // down) account for as many deletions: the innocent reading, where a red-team pass got "1 deleted post
     // outside the view" for the copy of a double-published post. (A pinned copy is not in the counter:
     // then a deletion elsewhere may go unsaid, never one made up.)
     const copies = [...oldEvidence.values()].filter((e) => e.kind === 'shown-again').length;
-    let unexplained = implied - shown - Math.min(copies, Math.max(0, implied - shown));
+    let unexplained = implied - shown > 0 ? Math.max(0, implied - shown - copies) : implied - shown;
     // The counter says posts were deleted that no capture shows deleted: the posts that vanished from
     // the head of a window that is not a deep link (or above a held last post) are those, when their
     // number is exactly what is missing.
@@ -295,7 +295,8 @@ const LIVE_END_ADDED = new Set(['top-of-page', 'newer-than-shown']);
  * oldest of them (as many as that implied deletion count, and no more than the old capture did not show)
  * came into view instead: the counters allow either reading, and only this one accuses no one. A red-team
  * pass: the page toggled back to newest first gave six posts `added` and "6 deleted posts outside the
- * view" on a page where nothing changed. Mutates `newOnly` and `newEvidence`; returns how many it moved.
+ * view" on a page where nothing changed. `added` and `dropped`: the counts so far. Mutates `newOnly` and
+ * `newEvidence`; returns how many it moved.
  */
 function beyondOldestFirstWindow(
   old: Capture,
@@ -303,13 +304,13 @@ function beyondOldestFirstWindow(
   newOnly: Map<number, NewOnlyStatus>,
   newEvidence: Map<number, Evidence>,
   toggledBack: boolean,
+  added: number,
   dropped: number,
 ): number {
   const oldCount = old.page.postCount;
   const newCount = neu.page.postCount;
   if (!toggledBack || oldCount === null || newCount === null || neu.posts.length === 0 || showsWholePage(old)) return 0;
   const liveEnd = [...newOnly].filter(([n, s]) => s === 'added' && LIVE_END_ADDED.has(String(newEvidence.get(n)?.kind))).map(([n]) => n);
-  const added = [...newOnly.values()].filter((s) => s === 'added').length;
   const unexplained = oldCount + added - newCount - dropped;
   const moved = Math.min(liveEnd.length, unexplained, oldCount - old.posts.length);
   if (moved <= 0) return 0;

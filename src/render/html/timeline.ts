@@ -89,7 +89,7 @@ interface Stretch {
  * The stretches a post was seen, first to last, broken where it went and came back. A red-team pass: a
  * post deleted and reinserted was drawn as one unbroken bar, its deletion nowhere on the timeline.
  */
-export function stretches(p: PostHistory): Stretch[] {
+function stretches(p: PostHistory): Stretch[] {
   const out: Stretch[] = [];
   let from = p.firstSeen;
   for (const e of p.events) {
