@@ -52,13 +52,17 @@ export function cutOff(current: Capture, previous: Capture): Cut | null {
   }
   // Candidates first (the same time), then, for them alone, whether the current capture lacks every post
   // the earlier one had below them: a line-end cut leaves out everything after it.
+  // Most often the last post is whole: no candidate is cut even at a line end, and what the current
+  // capture shows (a set of every post) is never needed.
   const candidates: number[] = [];
-  previous.posts.forEach((p, i) => p.time === last.time && candidates.push(i));
-  if (candidates.length === 0) return null;
+  previous.posts.forEach((p, i) => p.time === last.time && i < previous.posts.length - 1 && cutFrom(last, p, true) && candidates.push(i));
+  const lastOfPrevious = previous.posts.at(-1);
+  const cutAtEnd = lastOfPrevious !== undefined && cutFrom(last, lastOfPrevious, false);
+  if (candidates.length === 0 && !cutAtEnd) return null;
   const shown = new Set(current.posts.map((p) => `${p.time}\n${p.headline}`));
   let lowestShown = -1; // the earlier capture's last post that the current one still shows
   for (let i = previous.posts.length - 1; i >= 0 && lowestShown < 0; i--) if (shown.has(`${previous.posts[i]!.time}\n${previous.posts[i]!.headline}`)) lowestShown = i;
-  const at = candidates.find((i) => cutFrom(last, previous.posts[i]!, i < previous.posts.length - 1 && lowestShown <= i));
+  const at = candidates.find((i) => cutFrom(last, previous.posts[i]!, lowestShown <= i)) ?? (cutAtEnd ? previous.posts.length - 1 : undefined);
   if (at === undefined) return null;
   return {
     reason: `it ends inside its last post (${last.time}), the start of one the capture before it had whole (cut off?)`,
