@@ -5,7 +5,7 @@
 // in one new post, and in no other free post of either side, is that post grown.
 import { pushTo } from '../arrays.js';
 import type { Post } from '../model.js';
-import { words } from './fingerprint.js';
+import { dice, wordSet } from './fingerprint.js';
 import type { AlignOptions } from './options.js';
 import { idsDiffer, similarity } from './similarity.js';
 import { free, newPair, type State, take } from './state.js';
@@ -113,20 +113,16 @@ function rewordedHomes(oldPhrases: ReadonlyMap<number, string[]>, inNew: Readonl
   const homes = new Map<string, number[]>();
   const sought = [...new Set([...oldPhrases.values()].flat().filter((t) => !inNew.has(t)))];
   if (sought.length === 0 || sought.length * inNew.size > MAX_REWORDED_COMPARISONS) return homes;
-  const newWords = [...inNew].map(([t, ns]) => ({ set: new Set(words(t)), ns }));
+  // Word sets as sorted codes (fingerprint.ts): compared in one merge that stops once it cannot reach the bar.
+  const newWords = [...inNew].map(([t, ns]) => ({ set: wordSet(t), ns }));
   for (const t of sought) {
-    const set = new Set(words(t));
+    const set = wordSet(t);
+    if (set.length === 0) continue;
     const found = new Set<number>();
-    for (const cand of newWords) if (dice(set, cand.set) >= MIN_REWORDED_PARAGRAPH) for (const n of cand.ns) found.add(n);
+    for (const cand of newWords) {
+      if (cand.set.length > 0 && dice(set, cand.set, MIN_REWORDED_PARAGRAPH) >= MIN_REWORDED_PARAGRAPH) for (const n of cand.ns) found.add(n);
+    }
     if (found.size > 0) homes.set(t, [...found]);
   }
   return homes;
-}
-
-/** Dice coefficient of two word sets. */
-function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let shared = 0;
-  for (const w of a) if (b.has(w)) shared++;
-  return (2 * shared) / (a.size + b.size);
 }
