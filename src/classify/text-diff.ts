@@ -371,7 +371,19 @@ export function diffBlocks(old: string[], neu: string[], options: DiffOptions = 
   for (let i = 0; i < head; i++) hunks.push({ op: '=', text: old[i]! });
   const a = short ? old : old.slice(head, old.length - tail);
   const b = short ? neu : neu.slice(head, neu.length - tail);
-  if (a.length > 0 || b.length > 0) {
+  if (short && editedInPlace(a, b)) {
+    // The common case (a paragraph or two edited): the alignment jsdiff would find, found directly.
+    for (let i = 0; i < a.length; ) {
+      if (a[i] === b[i]) {
+        hunks.push({ op: '=', text: a[i]! });
+        i++;
+        continue;
+      }
+      const from = i;
+      while (i < a.length && a[i] !== b[i]) i++;
+      append(hunks, pairRun(a.slice(from, i), b.slice(from, i), options, budget));
+    }
+  } else if (a.length > 0 || b.length > 0) {
     // Blocks as small integers: jsdiff then compares numbers, not strings.
     const ids = new Map<string, number>();
     const code = (t: string) => {
@@ -392,6 +404,23 @@ export function diffBlocks(old: string[], neu: string[], options: DiffOptions = 
   }
   for (let i = old.length - tail; i < old.length; i++) hunks.push({ op: '=', text: old[i]! });
   return hunks;
+}
+
+/**
+ * Two lists of blocks of one length that differ only at places whose blocks are on one side alone. Their
+ * only longest common subsequence is every other block at its own place (blocks found on one side cannot
+ * be in one, and what is left is the same list on both sides), so that any exact alignment, jsdiff's
+ * included, pairs the blocks in place and leaves each run of differing blocks to pairRun.
+ */
+function editedInPlace(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  let differs = false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (b.includes(a[i]!) || a.includes(b[i]!)) return false;
+    differs = true;
+  }
+  return differs;
 }
 
 /** Pairs (i, j) of blocks found exactly once in `a` and once in `b`, the longest run of them in order on both sides. */
