@@ -12,10 +12,10 @@ import { earlierPagesNote, type LogPages, markdownPageHeading, newestPage, pageB
 import { renderLogTable, renderPostHistory } from './log-terminal.js';
 import { renderMarkdown } from './markdown.js';
 import type { Registry, RenderContext } from './registry.js';
-import { renderTerminal } from './terminal.js';
+import { renderTerminalPieces } from './terminal.js';
 
 export const DIFF_RENDERERS = {
-  terminal: renderTerminal,
+  terminal: renderTerminalPieces,
   json: renderJsonPieces,
   markdown: renderMarkdown,
   html: renderHtml,

@@ -47,6 +47,14 @@ export class TerminalWriter {
     return `${this.out.join('\n')}\n`;
   }
 
+  /** The lines collected since the last take, each ending with a line break (text() in turn); '' for none. */
+  protected take(): string {
+    if (this.out.length === 0) return '';
+    const text = this.text();
+    this.out.length = 0;
+    return text;
+  }
+
   private parts(hunk: Extract<Hunk, { op: '~' }>): Span[] {
     const { c, color } = this;
     return hunk.parts.map((p) => {

@@ -9,7 +9,7 @@ import { summaryLine } from './summary.js';
 import { INDENT, TerminalWriter } from './terminal-writer.js';
 import { plural, postLabel, postName, STATUS_LABEL } from './vocabulary.js';
 import { displayWidth, truncate } from './wrap.js';
-import type { RenderContext } from './registry.js';
+import { type RenderContext, textOf } from './registry.js';
 
 /** The terminal report reads every field of the common context (colour, --only, --brief, --stat, width, zone, --explain). */
 export type TerminalOptions = RenderContext;
@@ -156,12 +156,16 @@ class TerminalRenderer extends TerminalWriter {
     if (page.length > 0) this.line(` page: ${page.join(', ')}`);
   }
 
-  render(report: Report): string {
+  /**
+   * The report's text in pieces, the header and then a post at a time: a page of thousands of edited
+   * posts is written as it is drawn, never held as one string (nor as one buffer of its bytes).
+   */
+  *pieces(report: Report): Generator<string, void, undefined> {
     const only = this.options.only ?? DEFAULT_ONLY;
     const posts = selectPosts(report, only);
     if (posts.some((p) => p.status === 'merged')) this.hosts = newPosts(report);
     // Nothing asked for changed: print nothing, as diff(1) does for equal files (the exit code says 0).
-    if (showsNothing(report, only)) return '';
+    if (showsNothing(report, only)) return;
     const showPage = only.includes('page') && (pageChanged(report.page) || report.page.notes.length > 0);
     const { c } = this;
     this.captureLine('---', report.old.source, shownNote(report.old, this.options.timeZone));
@@ -173,11 +177,26 @@ class TerminalRenderer extends TerminalWriter {
     if (this.options.stat) {
       const notes = report.page.notes.length;
       this.stat(posts, showPage ? [...pageRows(report.page).map((r) => r.name), ...(notes > 0 ? [`${notes} note${notes === 1 ? '' : 's'}`] : [])] : []);
-      return this.text();
+      yield this.text();
+      return;
     }
-    for (const p of posts) this.post(p);
+    // The text ends with one line break, whatever blank lines the last post left: the pieces from the last
+    // one with a visible character on are held back, to be trimmed at the end.
+    let held = this.take();
+    for (const p of posts) {
+      this.post(p);
+      const piece = this.take();
+      if (/\S/.test(piece)) {
+        yield held;
+        held = piece;
+      } else held += piece;
+    }
     if (showPage) this.page(report);
-    return `${this.text().trimEnd()}\n`;
+    yield `${(held + this.take()).trimEnd()}\n`;
+  }
+
+  render(report: Report): string {
+    return textOf(this.pieces(report));
   }
 }
 
@@ -208,4 +227,9 @@ export function shownNote(i: CaptureInfo, timeZone?: string): string {
 /** Render a report for a terminal. Colour and width are decided by the caller (default: no colour, no wrapping). */
 export function renderTerminal(report: Report, options: TerminalOptions = { color: false }): string {
   return new TerminalRenderer(options).render(report);
+}
+
+/** renderTerminal's text in pieces, as writers take it (see TerminalRenderer.pieces). */
+export function renderTerminalPieces(report: Report, options: TerminalOptions = { color: false }): Generator<string, void, undefined> {
+  return new TerminalRenderer(options).pieces(report);
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTION_FORMATS } from '../../src/action/main.js';
 import type { GitComparison } from '../../src/git/compare.js';
 import { GIT_RENDERERS } from '../../src/git/render.js';
-import { buildHistory, diffCaptures, parseCapture, type Report } from '../../src/index.js';
+import { buildHistory, diffCaptures, parseCapture, renderTerminal, type Report } from '../../src/index.js';
 import type { CheckResult } from '../../src/render/check.js';
 import { formatsOf, type Registry, type RenderContext, textOf } from '../../src/render/registry.js';
 import { CHECK_RENDERERS, DIFF_RENDERERS, LOG_RENDERERS } from '../../src/render/renderers.js';
@@ -96,5 +96,15 @@ describe('renderer registries', () => {
     // @ts-expect-error: no markdown renderer
     const incomplete = { terminal: () => '', json: () => '' } satisfies Registry<Report>;
     expect(formatsOf(incomplete)).toEqual(['terminal', 'json']);
+  });
+
+  it('the diff terminal report comes a post at a time, and reads as renderTerminal\'s one string', () => {
+    const pieces = [...(DIFF_RENDERERS.terminal(report, context) as Generator<string>)];
+    const changed = report.posts.filter((p) => p.status !== 'unchanged').length;
+    // The header, then a piece per post shown (the last one with the page section, trimmed).
+    expect(changed).toBeGreaterThan(2);
+    expect(pieces.length).toBe(changed + 1);
+    expect(pieces.join('')).toBe(renderTerminal(report, context));
+    expect(pieces.join('')).toMatch(/\S\n$/);
   });
 });
