@@ -2,7 +2,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../errors.js';
 import { diffCaptures } from '../classify/report.js';
-import { createReader } from '../parse/index.js';
+import { createReader, type Reader } from '../parse/index.js';
 import { formatsOf } from '../render/registry.js';
 import { DIFF_RENDERERS } from '../render/renderers.js';
 import { sanitizeInline } from '../render/sanitize.js';
@@ -31,14 +31,16 @@ export async function runDiff(args: Args): Promise<number> {
   const parseOptions = captureOptions(args);
   // One file at a time: its bytes can be freed once parsed (a large page's bytes are a third of the peak).
   // One reader for both sides: the new side's unchanged posts are the old side's, not parsed again.
-  const reader = createReader();
+  let reader: Reader | null = createReader();
   const read = async (file: string) => {
     const input = readInput(file);
     await prepareFormats([input], args.inputFormat);
-    return reader.parse(input, { ...parseOptions, source: isStdin(file) ? '(stdin)' : file });
+    return reader!.parse(input, { ...parseOptions, source: isStdin(file) ? '(stdin)' : file });
   };
   const old = await read(args.old!);
   const neu = await read(args.new!);
+  // No third capture follows: what the reader keeps for one (the newer capture's raw bytes) can go.
+  reader = null;
   // Both files are the user's to see: a newer capture that looks cut off is compared, with a warning, but
   // without what was cut. Kept, a cut post (a time line alone, or a headline cut short) showed a post below
   // the shared ones, and every old post below them read as dropped, not only the one it cut.
