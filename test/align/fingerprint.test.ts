@@ -169,6 +169,23 @@ describe('word codes', () => {
     );
   });
 
+  it('are the same through a memo when plain texts are kept and read back', () => {
+    // Plain texts only (any other character takes the post past the memo), each long enough to be kept.
+    const word = fc.constantFrom('cat', 'Dog', 'sat', 'on', 'the', 'mat', '7', 'z1', 'AZaz09');
+    const plain = fc.array(word, { minLength: 14, maxLength: 30 }).map((ws) => `${ws.join(' ')}.`);
+    const posts = fc.array(fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), { minLength: 2, maxLength: 8 });
+    fc.assert(
+      fc.property(fc.array(plain, { minLength: 2, maxLength: 5 }), posts, (ts, picks) => {
+        const memo = new Map<string, Int32Array>();
+        for (const pick of picks) {
+          const post = { headline: '', captions: [], body: pick.map((i) => ({ kind: 'paragraph', marker: '', text: ts[i % ts.length]! })) } as unknown as Post;
+          expect(shingles(post, memo)).toEqual(shingles(post));
+        }
+      }),
+      { numRuns: FUZZ_RUNS * 5 },
+    );
+  });
+
   it('tell word pairs apart from the same pair the other way round', () => {
     expect(shingles({ captions: [], body: [{ kind: 'paragraph', marker: '', text: 'cat dog' }] } as unknown as Post)).not.toEqual(
       shingles({ captions: [], body: [{ kind: 'paragraph', marker: '', text: 'dog cat' }] } as unknown as Post),
