@@ -50,10 +50,10 @@ export function cutOff(current: Capture, previous: Capture): Cut | null {
     const trimmed: Post = { ...last, body, key: postKey({ ...last, body }) };
     return { reason: `it ends inside a timestamp line ("${end}"), the start of one the capture before it had (cut off?)`, whole: { ...current, posts: [...current.posts.slice(0, -1), trimmed] } };
   }
-  // Candidates first (the same time), then, for them alone, whether the current capture lacks every post
-  // the earlier one had below them: a line-end cut leaves out everything after it.
-  // Most often the last post is whole: no candidate is cut even at a line end, and what the current
-  // capture shows (a set of every post) is never needed.
+  // Candidates first (the same time, and cut at least at a line end), then, for them alone, whether the
+  // current capture lacks every post the earlier one had below them: a line-end cut leaves out everything
+  // after it. Most often the last post is whole, there is no candidate, and the set of what the current
+  // capture shows is never made.
   const candidates: number[] = [];
   previous.posts.forEach((p, i) => p.time === last.time && i < previous.posts.length - 1 && cutFrom(last, p, true) && candidates.push(i));
   const lastOfPrevious = previous.posts.at(-1);
