@@ -75,6 +75,8 @@ export interface CheckContext {
   onOutcome?: (o: { steps: number; pageChanges: number; skipped: number; deliveryFailed: boolean }) => void;
   stdout?: (text: Rendered) => void;
   stderr?: (s: string) => void;
+  /** Targets that failed for an earlier page of the same run, not tried again (see drainOutbox); shared and added to. */
+  failedTargets?: Set<string>;
 }
 
 
@@ -408,7 +410,7 @@ export async function runCheck(args: Args, ctx: CheckContext = {}): Promise<numb
       warn(`livediff: ${outbox.length === 1 ? '1 report waits' : `${outbox.length} reports wait`} for notification targets this run was not given; kept for the runs that give them\n`);
     } else if (outbox.length > 0) {
       const persist = (box: OutboxEntry[]) => (statePath !== null && position !== null ? writeState(statePath, advanced(box)) : undefined);
-      const r = await drainOutbox(outbox, targets, maxAttempts, (line) => warn(`${line}\n`), persist);
+      const r = await drainOutbox(outbox, targets, maxAttempts, (line) => warn(`${line}\n`), persist, ctx.failedTargets);
       delivery = { delivered: r.delivered, failed: r.failed };
     }
     // Reports of earlier runs delivered now (the newest entry, when this run made one, is not "earlier").

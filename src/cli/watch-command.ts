@@ -50,7 +50,7 @@ interface PageOutcome {
 
 const message = (error: unknown) => oneLine(error instanceof Error ? error.message : String(error));
 
-async function watchPage(plan: PagePlan, page: WatchPage): Promise<PageOutcome> {
+async function watchPage(plan: PagePlan, page: WatchPage, failedTargets: Set<string>): Promise<PageOutcome> {
   const name = sanitizeInline(plan.name);
   const warn = (s: string) => process.stderr.write(s.replace(/^livediff: /gm, `livediff: ${name}: `));
   const notes: string[] = [];
@@ -72,7 +72,7 @@ async function watchPage(plan: PagePlan, page: WatchPage): Promise<PageOutcome> 
   let code = EXIT_SAME;
   try {
     const args = await parseAs<CheckArgs>(checkCommand(() => undefined), [...plan.checkArgv, '--quiet']);
-    code = await runCheck({ ...args, notify: page.notify }, { page: plan.name, link: page.url, onOutcome: (o) => (outcome = o), stderr: warn });
+    code = await runCheck({ ...args, notify: page.notify }, { page: plan.name, link: page.url, onOutcome: (o) => (outcome = o), stderr: warn, failedTargets });
   } catch (error) {
     trouble = true;
     notes.push(`check failed: ${message(error)}`);
@@ -93,8 +93,10 @@ export async function runWatch(args: Args): Promise<number> {
   const config = await loadWatchConfig(args.config!);
   const plans = planWatch(config);
   const codes: number[] = [];
+  // A notification target that fails for one page is not tried for the pages after it (drainOutbox).
+  const failedTargets = new Set<string>();
   for (const [i, plan] of plans.entries()) {
-    const outcome = await watchPage(plan, config.pages[i]!);
+    const outcome = await watchPage(plan, config.pages[i]!, failedTargets);
     if (!args.quiet) writeStdout(outcome.line);
     codes.push(outcome.code);
   }

@@ -15,6 +15,8 @@ describe('livediff watch', () => {
   let server: Server;
   let base = '';
   const log: Array<{ path: string; body: string }> = [];
+  let hung = true;
+  let hungCalls = 0;
   beforeAll(async () => {
     server = createServer((req, res) => {
       let body = '';
@@ -22,6 +24,10 @@ describe('livediff watch', () => {
       req.on('end', () => {
         if (req.url === '/live') return void res.writeHead(404).end('not found');
         if (req.url === '/slow') return void setTimeout(() => res.writeHead(200).end('late'), 4000);
+        if (req.url === '/hung') {
+          hungCalls++;
+          if (hung) return void setTimeout(() => res.writeHead(200).end('late'), 4000);
+        }
         if (req.url === '/page.txt') return void res.writeHead(200, { 'content-type': 'text/plain' }).end(readFileSync(join(MARCH22, 'capture-1.txt')));
         log.push({ path: req.url ?? '', body });
         res.writeHead(204).end();
@@ -76,6 +82,38 @@ describe('livediff watch', () => {
     const r = await runCliAsync(['watch', config]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe(`Slow: capture failed: ${base}/slow: expected a live page, found no answer within 500 ms; nothing was written\n`);
+  });
+
+  // From a user's pass: three pages notifying one receiver that took their reports and never answered
+  // held the run for each page in turn (with the defaults, about 47 s a page).
+  it('a receiver that failed for one page is not tried again for the next pages of the run', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'livediff-watch-hung-'));
+    const host = base.replace('http://', '');
+    const names = ['One', 'Two', 'Three'];
+    for (const d of names) {
+      mkdirSync(join(root, d));
+      copyFileSync(join(MARCH22, 'capture-1.txt'), join(root, d, '2023-03-22T10-00-00Z.txt'));
+    }
+    const config = join(root, 'pages.yml');
+    writeFileSync(config, `defaults:\n  notify: json://${host}/hung\n  timeout: 0.5\n  retries: 0\npages:\n${names.map((n) => `  - name: ${n}\n    dir: ${n}\n`).join('')}`);
+    expect((await runCliAsync(['watch', config])).stdout).toBe('One: nothing new\nTwo: nothing new\nThree: nothing new\n');
+    for (const d of names) copyFileSync(join(MARCH22, 'capture-2.txt'), join(root, d, '2023-03-22T10-05-00Z.txt'));
+    hungCalls = 0;
+    const second = await runCliAsync(['watch', config]);
+    expect(second.status).toBe(2);
+    expect(hungCalls).toBe(1);
+    expect(second.stdout).toBe(names.map((n) => `${n}: 1 report step; delivery failed (sent again on the next run)\n`).join(''));
+    expect(second.stderr).toMatch(/^livediff: One: .*no answer within 500 ms.*; the next run sends it again/m);
+    expect(second.stderr).toMatch(new RegExp(`^livediff: Two: not sent to json://${host}/hung, which failed for an earlier page of this run; the next run sends it again$`, 'm'));
+    // Not tried, not counted: only the page that tried has a failed run against the report.
+    const attempts = (d: string) => JSON.parse(readFileSync(join(root, d, '.livediff-state.json'), 'utf8')).outbox.map((e: { targets: Array<{ attempts: number }> }) => e.targets[0]!.attempts);
+    expect(names.map(attempts)).toEqual([[1], [0], [0]]);
+    hung = false;
+    hungCalls = 0;
+    const third = await runCliAsync(['watch', config]);
+    expect(third).toMatchObject({ status: 1, stdout: 'One: delivered an earlier report\nTwo: delivered an earlier report\nThree: delivered an earlier report\n' });
+    expect(hungCalls).toBe(3);
+    expect(log.filter((r) => r.path === '/hung').map((r) => JSON.parse(r.body).page)).toEqual(names);
   });
 
   it('a page without a notify URL says its report went nowhere', async () => {

@@ -66,6 +66,11 @@ export interface DrainResult {
  * with later entries on this run (they stay behind it, in order). `persist` is called after each entry, so
  * a killed run repeats at most the entry it was delivering (same id). After `maxAttempts` failed runs a
  * target's entry is dropped with a line on standard error.
+ *
+ * `failedThisRun`: the keys of targets that failed earlier in the same run, for another page (watch holds
+ * one for all its pages). Such a target is not tried: a receiver that never answers would hold the run
+ * for every page in turn. What is owed to it stays, its failed runs not counted (it was not tried), and
+ * the delivery counts as failed. The keys of targets that fail here are added to it.
  */
 export async function drainOutbox(
   outbox: readonly OutboxEntry[],
@@ -73,6 +78,7 @@ export async function drainOutbox(
   maxAttempts: number,
   warn: (line: string) => void,
   persist: (outbox: OutboxEntry[]) => void,
+  failedThisRun: Set<string> = new Set(),
 ): Promise<DrainResult> {
   const byKey = new Map(targets.map((t) => [t.key, t]));
   const blocked = new Set<string>();
@@ -95,12 +101,20 @@ export async function drainOutbox(
         still.push(owed);
         continue;
       }
+      if (failedThisRun.has(owed.key)) {
+        failed = true;
+        blocked.add(owed.key);
+        still.push(owed);
+        warn(`livediff: not sent to ${sanitizeInline(target.name)}, which failed for an earlier page of this run; the next run sends it again`);
+        continue;
+      }
       try {
         await target.send(entry.message as Notification, entry.id);
         changed = true;
       } catch (error) {
         failed = true;
         blocked.add(owed.key);
+        failedThisRun.add(owed.key);
         const attempts = owed.attempts + 1;
         const why = sanitizeInline((error as Error).message ?? String(error));
         if (attempts >= maxAttempts) {
