@@ -3,7 +3,7 @@
 import { type CheckStep, pageChangeLine } from './check.js';
 import type { CaptureInfo, Post, PostChange, PostRef, PostStatus, Report } from '../model.js';
 import { explainChange, inPlaceLabel, mergedInto, newPosts } from './evidence.js';
-import { htmlDocument } from './html/document.js';
+import { htmlDocument, htmlDocumentPieces } from './html/document.js';
 import { esc } from './html/escape.js';
 import { FILTER_SCRIPT } from './html/filter-script.js';
 import { changesHtml, postTextHtml } from './html/text.js';
@@ -186,13 +186,22 @@ export function renderHtmlSections(title: string, sections: readonly string[], r
 
 /** Render a report as a self-contained HTML page. */
 export function renderHtml(report: Report, options: HtmlOptions = {}): string {
+  return [...renderHtmlPieces(report, options)].join('');
+}
+
+/** renderHtml's page in pieces, a post's card at a time (see htmlDocumentPieces). */
+export function renderHtmlPieces(report: Report, options: HtmlOptions = {}): Generator<string, void, undefined> {
   const name = report.new.title ?? report.new.source;
-  const body = [
-    `<header><p class="kicker">livediff report</p>${reportHead(report, 1, name, options.timeZone)}</header>`,
-    filterBar([report], options.only),
-    `<main>${reportPosts(report, 1, options)}</main>`,
-  ].join('\n');
-  return htmlDocument({ title: options.title ?? `livediff: ${name}`, body, css: DIFF_CSS, script: FILTER_SCRIPT });
+  // As reportPosts(report, 1, options) inside <main>, one card at a time.
+  function* body(): Generator<string, void, undefined> {
+    yield `<header><p class="kicker">livediff report</p>${reportHead(report, 1, name, options.timeZone)}</header>\n`;
+    yield `${filterBar([report], options.only)}\n`;
+    yield '<main><h2 class="sr">Posts</h2>';
+    const hosts = report.posts.some((p) => p.status === 'merged') ? newPosts(report) : undefined;
+    for (const p of report.posts) yield `\n${card(p, 3, { ...options, hosts })}`;
+    yield '</main>';
+  }
+  return htmlDocumentPieces({ title: options.title ?? `livediff: ${name}`, body: body(), css: DIFF_CSS, script: FILTER_SCRIPT });
 }
 
 /** A page change (a rollover: check's step, git's file) as a section: a heading, and the line the terminal prints. */

@@ -3,7 +3,7 @@
 // registry is in git/render.ts). See docs/ARCHITECTURE.md "How to add an output format".
 import type { PostHistory, Report } from '../model.js';
 import { type CheckResult, renderCheckJson, renderCheckMarkdown, renderCheckTerminal } from './check.js';
-import { renderHtml, renderHtmlSteps } from './html.js';
+import { renderHtmlPieces, renderHtmlSteps } from './html.js';
 import { renderJsonPieces } from './json.js';
 import { renderLogHtml } from './log-html.js';
 import { renderLogJsonPieces } from './log-json.js';
@@ -18,7 +18,7 @@ export const DIFF_RENDERERS = {
   terminal: renderTerminalPieces,
   json: renderJsonPieces,
   markdown: renderMarkdown,
-  html: renderHtml,
+  html: renderHtmlPieces,
 } satisfies Registry<Report>;
 export type DiffFormat = keyof typeof DIFF_RENDERERS;
 

@@ -8,6 +8,7 @@ import { ACTION_FORMATS } from '../../src/action/main.js';
 import type { GitComparison } from '../../src/git/compare.js';
 import { GIT_RENDERERS } from '../../src/git/render.js';
 import { buildHistory, diffCaptures, parseCapture, renderTerminal, type Report } from '../../src/index.js';
+import { renderHtml } from '../../src/render/html.js';
 import type { CheckResult } from '../../src/render/check.js';
 import { formatsOf, type Registry, type RenderContext, textOf } from '../../src/render/registry.js';
 import { CHECK_RENDERERS, DIFF_RENDERERS, LOG_RENDERERS } from '../../src/render/renderers.js';
@@ -106,5 +107,13 @@ describe('renderer registries', () => {
     expect(pieces.length).toBe(changed + 1);
     expect(pieces.join('')).toBe(renderTerminal(report, context));
     expect(pieces.join('')).toMatch(/\S\n$/);
+  });
+
+  it('the diff HTML page comes a card at a time, and reads as renderHtml\'s one string', () => {
+    const pieces = [...(DIFF_RENDERERS.html(report, context) as Generator<string>)];
+    // The head, the header and filter bar, the posts' heading, a card per post, the end of <main>, the tail.
+    expect(pieces.length).toBe(report.posts.length + 6);
+    expect(pieces.join('')).toBe(renderHtml(report, context));
+    expect(pieces.at(-1)).toMatch(/<\/html>\n$/);
   });
 });

@@ -27,6 +27,14 @@ function scriptHash(script: string): string {
 }
 
 export function htmlDocument(parts: DocumentParts): string {
+  return [...htmlDocumentPieces({ ...parts, body: [parts.body] })].join('');
+}
+
+/**
+ * htmlDocument in pieces, the body's as they come: a report of thousands of posts is written a post at a
+ * time, never held whole as one string.
+ */
+export function* htmlDocumentPieces(parts: Omit<DocumentParts, 'body'> & { body: Iterable<string> }): Generator<string, void, undefined> {
   // Nothing else may load: no image, font, frame, fetch, form target or base URL; data the script reads is not a script.
   const csp = [
     "default-src 'none'",
@@ -36,7 +44,7 @@ export function htmlDocument(parts: DocumentParts): string {
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
-  return [
+  yield [
     '<!doctype html>',
     '<html lang="en">',
     '<head>',
@@ -49,7 +57,11 @@ export function htmlDocument(parts: DocumentParts): string {
     `<style>${BASE_CSS}${parts.css ?? ''}</style>`,
     '</head>',
     '<body>',
-    parts.body,
+    '',
+  ].join('\n');
+  yield* parts.body;
+  yield [
+    '',
     parts.data === undefined ? '' : `<script type="application/json" id="data">${jsonForScript(parts.data)}</script>`,
     parts.script ? `<script>${parts.script}</script>` : '',
     '</body>',
