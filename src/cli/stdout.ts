@@ -101,9 +101,11 @@ export function stdoutWriter(ports: StdoutPorts = PROCESS_PORTS): (text: Rendere
   };
   return (rendered) => {
     if (typeof rendered === 'string') return write(rendered);
-    // A document in pieces (a JSON report can be larger than one string): written WRITE_BATCH at a time.
+    // A document in pieces (a JSON report can be larger than one string): written WRITE_BATCH at a time,
+    // and drawn no further once the reader has gone (a closed pipe: `livediff … | head`).
     let batch = '';
     for (const piece of rendered) {
+      if (closed) return;
       batch += piece;
       if (batch.length >= WRITE_BATCH) {
         write(batch);

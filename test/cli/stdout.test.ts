@@ -81,6 +81,21 @@ describe('stdoutWriter', () => {
     expect(t.events).toEqual(['closed']);
   });
 
+  it('a closed pipe stops the drawing of a document in pieces (`livediff … | head`)', () => {
+    const f = fakePorts(['EPIPE']);
+    let drawn = 0;
+    function* pieces() {
+      for (let i = 0; i < 100_000; i++) {
+        drawn++;
+        yield `post ${i}\n`;
+      }
+    }
+    stdoutWriter(f.ports)(pieces());
+    expect(f.events).toEqual(['closed']);
+    // The first batch (64 KiB) met the closed pipe; nothing after it was drawn.
+    expect(drawn).toBeLessThan(10_000);
+  });
+
   it('any other failure is one line about standard output', () => {
     const message = 'standard output: expected room for the report, found an input/output error (EIO)';
     expect(() => stdoutWriter(fakePorts(['EIO']).ports)('x')).toThrow(message);
