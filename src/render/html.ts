@@ -138,8 +138,14 @@ function reportHead(report: Report, level: number, title: string, timeZone: stri
 }
 
 function reportPosts(report: Report, level: number, view: View): string {
+  return [...postPieces(report, level, view)].join('');
+}
+
+/** reportPosts in pieces: the heading, then each post's card after a line break. */
+function* postPieces(report: Report, level: number, view: View): Generator<string, void, undefined> {
   const hosts = report.posts.some((p) => p.status === 'merged') ? newPosts(report) : undefined;
-  return [`<h${level + 1} class="sr">Posts</h${level + 1}>`, ...report.posts.map((p) => card(p, level + 2, { ...view, hosts }))].join('\n');
+  yield `<h${level + 1} class="sr">Posts</h${level + 1}>`;
+  for (const p of report.posts) yield `\n${card(p, level + 2, { ...view, hosts })}`;
 }
 
 /** One report as a section of a larger document (check's steps, git's files). */
@@ -192,13 +198,10 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
 /** renderHtml's page in pieces, a post's card at a time (see htmlDocumentPieces). */
 export function renderHtmlPieces(report: Report, options: HtmlOptions = {}): Generator<string, void, undefined> {
   const name = report.new.title ?? report.new.source;
-  // As reportPosts(report, 1, options) inside <main>, one card at a time.
   function* body(): Generator<string, void, undefined> {
     yield `<header><p class="kicker">livediff report</p>${reportHead(report, 1, name, options.timeZone)}</header>\n`;
-    yield `${filterBar([report], options.only)}\n`;
-    yield '<main><h2 class="sr">Posts</h2>';
-    const hosts = report.posts.some((p) => p.status === 'merged') ? newPosts(report) : undefined;
-    for (const p of report.posts) yield `\n${card(p, 3, { ...options, hosts })}`;
+    yield `${filterBar([report], options.only)}\n<main>`;
+    yield* postPieces(report, 1, options);
     yield '</main>';
   }
   return htmlDocumentPieces({ title: options.title ?? `livediff: ${name}`, body: body(), css: DIFF_CSS, script: FILTER_SCRIPT });
