@@ -1,5 +1,4 @@
 // GitHub-flavoured Markdown report, for job summaries and commit comments. Capture text is neutralised.
-import { append } from '../arrays.js';
 import { COARSE_NOTE } from '../classify/text-diff.js';
 import { type FieldChange, type Hunk, type Post, type PostChange, type Report, unreachable } from '../model.js';
 import { humanTime } from './human-time.js';
@@ -134,21 +133,44 @@ function pageLines(report: Report, timeZone: string | undefined): string[] {
 
 /** Render a report as GitHub-flavoured Markdown. */
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  return [...renderMarkdownPieces(report, options)].join('');
+}
+
+/**
+ * renderMarkdown's text in pieces, a post at a time: the lines of the head, of each post and of the page
+ * joined with line breaks, runs of blank lines folded to one, and the end trimmed to one line break, as
+ * if the whole text were one string. The white space at the end of what was written is held back until
+ * the next piece, so that a run of line breaks across two pieces is folded as one.
+ */
+export function* renderMarkdownPieces(report: Report, options: MarkdownOptions = {}): Generator<string, void, undefined> {
+  let held: string | null = null;
+  for (const lines of markdownSections(report, options)) {
+    if (lines.length === 0) continue;
+    const text: string = `${held === null ? '' : `${held}\n`}${lines.join('\n')}`.replace(/\n{3,}/g, '\n\n');
+    const shown = text.trimEnd().length;
+    if (shown > 0) yield text.slice(0, shown);
+    held = text.slice(shown);
+  }
+  yield '\n';
+}
+
+/** The lines of the report's head, then of each post shown, then of the page. */
+function* markdownSections(report: Report, options: MarkdownOptions): Generator<string[], void, undefined> {
   const only = options.only ?? DEFAULT_ONLY;
   const level = '#'.repeat(Math.min(6, Math.max(1, options.headingLevel ?? 2)));
   const sub = '#'.repeat(Math.min(6, level.length + 1));
-  const lines = [
+  const head = [
     `${level} livediff: ${escapeMarkdown(report.old.source)} → ${escapeMarkdown(report.new.source)}`,
     '',
     // The verdict names page changes only when --only asks for them, as the page section does.
     `**${escapeMarkdown(summaryLine(report.summary, only.includes('page') ? report.page : undefined))}**`,
     '',
   ];
-  if (!report.samePage) lines.push('> **Warning:** these captures look like different pages (compared with --force)', '');
+  if (!report.samePage) head.push('> **Warning:** these captures look like different pages (compared with --force)', '');
+  yield head;
   const posts = selectPosts(report, only);
   const hosts = posts.some((p) => p.status === 'merged') ? newPosts(report) : new Map<number, Post>();
-  for (const p of posts) append(lines, postSection(p, sub, hosts, options.timeZone, options.explain));
+  for (const p of posts) yield postSection(p, sub, hosts, options.timeZone, options.explain);
   // Page details after the posts, as in the terminal: they explain the verdict, they are not the news.
-  if (only.includes('page')) append(lines, pageLines(report, options.timeZone));
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  if (only.includes('page')) yield pageLines(report, options.timeZone);
 }

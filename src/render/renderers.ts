@@ -10,14 +10,14 @@ import { renderLogJsonPieces } from './log-json.js';
 import { renderLogMarkdown } from './log-markdown.js';
 import { earlierPagesNote, type LogPages, markdownPageHeading, newestPage, pageByPage, terminalPageHeading } from './log-pages.js';
 import { renderLogTable, renderPostHistory } from './log-terminal.js';
-import { renderMarkdown } from './markdown.js';
+import { renderMarkdownPieces } from './markdown.js';
 import type { Registry, RenderContext } from './registry.js';
 import { renderTerminalPieces } from './terminal.js';
 
 export const DIFF_RENDERERS = {
   terminal: renderTerminalPieces,
   json: renderJsonPieces,
-  markdown: renderMarkdown,
+  markdown: renderMarkdownPieces,
   html: renderHtmlPieces,
 } satisfies Registry<Report>;
 export type DiffFormat = keyof typeof DIFF_RENDERERS;

@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { ACTION_FORMATS } from '../../src/action/main.js';
 import type { GitComparison } from '../../src/git/compare.js';
 import { GIT_RENDERERS } from '../../src/git/render.js';
-import { buildHistory, diffCaptures, parseCapture, renderTerminal, type Report } from '../../src/index.js';
+import { buildHistory, diffCaptures, parseCapture, renderMarkdown, renderTerminal, type Report } from '../../src/index.js';
 import { renderHtml } from '../../src/render/html.js';
+import { DEFAULT_ONLY, selectPosts } from '../../src/render/select.js';
 import type { CheckResult } from '../../src/render/check.js';
 import { formatsOf, type Registry, type RenderContext, textOf } from '../../src/render/registry.js';
 import { CHECK_RENDERERS, DIFF_RENDERERS, LOG_RENDERERS } from '../../src/render/renderers.js';
@@ -115,5 +116,19 @@ describe('renderer registries', () => {
     expect(pieces.length).toBe(report.posts.length + 6);
     expect(pieces.join('')).toBe(renderHtml(report, context));
     expect(pieces.at(-1)).toMatch(/<\/html>\n$/);
+  });
+
+  it('the diff Markdown comes a post at a time, blank lines folded across pieces as in renderMarkdown', () => {
+    const pieces = [...(DIFF_RENDERERS.markdown(report, context) as Generator<string>)];
+    const shown = selectPosts(report, DEFAULT_ONLY).length;
+    expect(shown).toBeGreaterThan(2);
+    // The head, a piece per post shown (each starting at its heading: the blank lines that ended the piece
+    // before were held back and folded with its own), the page's changes, and the final line break.
+    expect(pieces.filter((p) => p.startsWith('\n\n### ')).length).toBe(shown);
+    expect(pieces.length).toBe(shown + 3);
+    expect(pieces.at(-2)).toMatch(/^\n\n\| Page \| Before \| After \|/);
+    expect(pieces.join('')).toBe(renderMarkdown(report, context));
+    expect(pieces.join('')).not.toMatch(/\n\n\n/);
+    expect(pieces.at(-1)).toBe('\n');
   });
 });
