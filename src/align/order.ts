@@ -166,3 +166,12 @@ export function movedInPageOrder(alignment: Alignment, oldLength: number, newLen
   });
   return moved;
 }
+
+/**
+ * The top post is pinned: older than the post below it (a catch-up or an explainer kept on top of a page
+ * listed newest first). Its time says nothing of where the window of newer posts ends.
+ */
+export function pinnedOnTop(posts: readonly Post[]): boolean {
+  const [first, second] = posts;
+  return first !== undefined && second !== undefined && first.minutes !== null && second.minutes !== null && first.minutes < second.minutes;
+}

@@ -8,6 +8,7 @@ import type { Evidence, Pair, Post } from '../model.js';
 import { foldedBytes } from '../parse/chunks.js';
 import { bodyText, captionsText, words } from './fingerprint.js';
 import { findMoved } from './moves.js';
+import { pinnedOnTop } from './order.js';
 import type { AlignOptions } from './options.js';
 import { free, inNewOrder, type State, takeBest } from './state.js';
 import { hasUnspaced } from './tokens.js';
@@ -230,9 +231,7 @@ export function pairRewrites(state: State, opts: AlignOptions): void {
   const liveEnd = (post: Post) => post.minutes !== null && post.minutes >= newestAnchor;
   // The old capture's top post pinned there (older than the post below it): it may meet, in the top slot,
   // a new post under its headline however far its time moved.
-  const [top, second] = state.oldPosts;
-  const pinnedTop = top !== undefined && second !== undefined && top.minutes !== null && second.minutes !== null && top.minutes < second.minutes;
-  const pinnedTopHeadline = pinnedTop ? headlineKey(top) : '';
+  const pinnedTopHeadline = pinnedOnTop(state.oldPosts) ? headlineKey(state.oldPosts[0]!) : '';
   // Differing publisher ids do not forbid a rewrite in place, as they forbid the time+headline and
   // similarity layers: here a free post's id is never in the other capture (the id layer paired those), so
   // the two ids only say that the item got a new one, which a feed whose guid hashes the item's content

@@ -1,6 +1,6 @@
 // Posts without a partner: deleted or only outside the window a capture shows? New or only newly shown?
 // Reasoned in page order: captures listed oldest first are read from their end (align/order.ts).
-import { alignmentNewestFirst, detectOrders, flip } from '../align/order.js';
+import { alignmentNewestFirst, detectOrders, flip, pinnedOnTop } from '../align/order.js';
 import { pushTo } from '../arrays.js';
 import type { Alignment, Capture, Evidence, NewOnlyChange, OldOnlyChange, PageNote, PageOrder } from '../model.js';
 import { findMerged } from './merged.js';
@@ -145,7 +145,7 @@ function classifyNewestFirst(
       const first = old.posts[0]!;
       const coveredByOld = newToOld[after]! > 0 && !isAfter(post.minutes, first.minutes);
       // A post pinned on top that is older than every post the old capture showed is an old post, not a new one.
-      if (n === 0 && pinnedTop(neu) && isAfter(oldestOld, post.minutes)) [status, evidence] = ['into-view', { kind: 'pinned-older' }];
+      if (n === 0 && pinnedOnTop(neu.posts) && isAfter(oldestOld, post.minutes)) [status, evidence] = ['into-view', { kind: 'pinned-older' }];
       else if (coveredByOld) [status, evidence] = ['added', { kind: 'above-shown', covered: true }];
       else if (old.page.deepLink === null) [status, evidence] = ['added', { kind: 'top-of-page' }];
       else [status, evidence] = ['into-view', { kind: 'deep-link-window' }];
@@ -323,19 +323,10 @@ function beyondOldestFirstWindow(
   return moved;
 }
 
-/**
- * The top post is pinned: older than the post below it, on a page listed newest first (a catch-up or an
- * explainer kept on top). Its time says nothing of where the window of newer posts ends.
- */
-function pinnedTop(c: Capture): boolean {
-  const [first, second] = c.posts;
-  return first !== undefined && second !== undefined && isAfter(second.minutes, first.minutes);
-}
-
 /** The oldest time among the posts a capture shows, a pinned top post left out; null for none. */
 function oldestShownBy(c: Capture): number | null {
   let oldest: number | null = null;
-  const from = pinnedTop(c) ? 1 : 0;
+  const from = pinnedOnTop(c.posts) ? 1 : 0;
   for (let i = from; i < c.posts.length; i++) {
     const m = c.posts[i]!.minutes;
     if (m !== null && (oldest === null || m < oldest)) oldest = m;
