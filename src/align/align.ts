@@ -1,7 +1,7 @@
 // Which post is which: exact identities first (linear, hash maps), then similarity for what is left.
 import type { Alignment, MatchKind, Post } from '../model.js';
 import { textSource } from '../parse/chunks.js';
-import { postKey } from '../parse/post.js';
+import { keyOf } from '../parse/post.js';
 import { bodyKey, samePost, timeHeadlineKey } from './fingerprint.js';
 import { matchGrown } from './growth.js';
 import { findMoved } from './moves.js';
@@ -118,7 +118,7 @@ export function alignPosts(oldPosts: readonly Post[], newPosts: readonly Post[],
   matchBySource(state);
   // Then equal content keys, confirmed field by field, so that a post edited in place whose key was left
   // as it was is not taken as unchanged. A post built without a key (a library caller's) is keyed here.
-  matchByKey(state, 'identical', (p) => p.key ?? postKey(p), true, false, samePost);
+  matchByKey(state, 'identical', keyOf, true, false, samePost);
   for (const [match, key, acrossIds, uniqueOnly] of LAYERS) matchByKey(state, match, key, acrossIds, uniqueOnly);
   matchBySimilarity(state, opts); // align/similarity.ts
   matchGrown(state, opts); // align/growth.ts: posts that kept every paragraph and grew

@@ -2,9 +2,7 @@
 // top) gives every post below an added or deleted one its neighbour's id. Trusted, the id layer paired each
 // post with its neighbour: a deletion reported as every post below it `edited`, the last `out of view`.
 import type { Post } from '../model.js';
-import { postKey } from '../parse/post.js';
-
-const keyOf = (p: Post) => p.key ?? postKey(p);
+import { keyOf } from '../parse/post.js';
 
 /**
  * How many posts the ids pair with a post that is not theirs: an id found in both captures on different

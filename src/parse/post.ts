@@ -82,6 +82,11 @@ export function postKey(post: Keyed): string {
   return hash.digest();
 }
 
+/** A post's key: its own, or, for a post built without one (a library caller's), made here. */
+export function keyOf(post: Post): string {
+  return post.key ?? postKey(post);
+}
+
 export function toLines(text: string, firstLine = 1): Line[] {
   return normalizedLines(text).map((line, i) => ({ text: line, n: i + firstLine }));
 }
