@@ -5,7 +5,7 @@
 import { Buffer } from 'node:buffer';
 import type { Post } from '../model.js';
 import { NON_ASCII, normalizeText, ODD_CHARACTERS } from './normalize.js';
-import { headlineAt, isByline, isPostLabel, parsePostText, type PostContent } from './post.js';
+import { headlineAt, isByline, isPostLabel, LEAD_LINES, parsePostText, type PostContent } from './post.js';
 import { parseTimestamp } from './time.js';
 
 export interface PostEntry {
@@ -75,7 +75,7 @@ function leadByLines(raw: string): { headline: string; byline: string | null } {
   const lines: string[] = [];
   // Marks above the headline (`Key event`) are read past, as parsePost does: two lines beyond them.
   let marks = 0;
-  for (let pos = raw.indexOf('\n') + 1; pos > 0 && pos < raw.length && lines.length < marks + 2 && lines.length < 4; ) {
+  for (let pos = raw.indexOf('\n') + 1; pos > 0 && pos < raw.length && lines.length < marks + 2 && lines.length < LEAD_LINES; ) {
     const nl = raw.indexOf('\n', pos);
     const end = nl === -1 ? raw.length : nl;
     if (!isBlank(raw, pos, end)) {

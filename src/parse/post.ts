@@ -117,6 +117,9 @@ export function isPostLabel(text: string): boolean {
   return text.length <= 12 && POST_LABEL.test(text);
 }
 
+/** How many of a post's first non-empty lines are read for its headline and byline: marks above them included. */
+export const LEAD_LINES = 4;
+
 /** Where a post's headline is among its first lines: past the marks that another line follows. */
 export function headlineAt(lines: readonly string[]): number {
   let h = 0;
@@ -128,7 +131,7 @@ export function headlineAt(lines: readonly string[]): number {
 export function parsePost(stamp: Line, rest: Line[], index: number): Post {
   const minutes = parseTimestamp(stamp.text)?.minutes ?? null;
   let content = rest.filter((l) => l.text !== '');
-  content = content.slice(headlineAt(content.slice(0, 4).map((l) => l.text)));
+  content = content.slice(headlineAt(content.slice(0, LEAD_LINES).map((l) => l.text)));
   const headline = content[0]?.text ?? '';
   let i = 1;
   let byline: string | null = null;
