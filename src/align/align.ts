@@ -2,7 +2,7 @@
 import type { Alignment, MatchKind, Post } from '../model.js';
 import { textSource } from '../parse/chunks.js';
 import { keyOf } from '../parse/post.js';
-import { bodyKey, samePost, timeHeadlineKey } from './fingerprint.js';
+import { bodyHash, sameBody, samePost, timeHeadlineKey } from './fingerprint.js';
 import { matchGrown } from './growth.js';
 import { findMoved } from './moves.js';
 import { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from './options.js';
@@ -11,6 +11,7 @@ import { idsDiffer, matchBySimilarity } from './similarity.js';
 import { free, inNewOrder, newPair, type State, take } from './state.js';
 
 type KeyFn = (post: Post) => string | null;
+type SameFn = (a: Post, b: Post) => boolean;
 
 /**
  * Identity layers after `identical`, strongest first: a pair found by one layer is settled before the next
@@ -18,10 +19,11 @@ type KeyFn = (post: Post) => string | null;
  * idsDiffer); the second that only a key found once on each side is an identity: several posts with one
  * time and headline ("Latest", one minute) are told apart by their bodies (the later layers), not paired
  * in page order, which paired 168 of 5,000 with the wrong partner and reported the wrong one dropped.
+ * The last, when given, confirms a pair whose key is a hash (the body layer: equal bodies, case-folded).
  */
-const LAYERS: ReadonlyArray<[MatchKind, KeyFn, boolean, boolean]> = [
+const LAYERS: ReadonlyArray<[MatchKind, KeyFn, boolean, boolean, SameFn?]> = [
   ['time+headline', timeHeadlineKey, false, true],
-  ['body', bodyKey, true, false],
+  ['body', bodyHash, true, false, sameBody],
 ];
 
 function pair(state: State, o: number, n: number, match: MatchKind, score: number): void {
@@ -39,7 +41,7 @@ function matchByKey(
   key: KeyFn,
   acrossIds = true,
   uniqueOnly = false,
-  same?: (a: Post, b: Post) => boolean,
+  same?: SameFn,
 ): void {
   // Each key's new posts in page order, and how many of them are taken (no shift(): linear with duplicates).
   const byKey = new Map<string, { posts: number[]; taken: number }>();
@@ -119,7 +121,7 @@ export function alignPosts(oldPosts: readonly Post[], newPosts: readonly Post[],
   // Then equal content keys, confirmed field by field, so that a post edited in place whose key was left
   // as it was is not taken as unchanged. A post built without a key (a library caller's) is keyed here.
   matchByKey(state, 'identical', keyOf, true, false, samePost);
-  for (const [match, key, acrossIds, uniqueOnly] of LAYERS) matchByKey(state, match, key, acrossIds, uniqueOnly);
+  for (const [match, key, acrossIds, uniqueOnly, same] of LAYERS) matchByKey(state, match, key, acrossIds, uniqueOnly, same);
   matchBySimilarity(state, opts); // align/similarity.ts
   matchGrown(state, opts); // align/growth.ts: posts that kept every paragraph and grew
   pairRewrites(state, opts); // align/rewrites.ts: rewrites in place, from slot, time and content together

@@ -1,5 +1,6 @@
 // Keys and word sets of a post, for exact identity and for similarity.
 import type { Post } from '../model.js';
+import { Hash64 } from '../parse/hash.js';
 import { slotIn } from './postings.js';
 import { hasUnspaced, splitUnspaced } from './tokens.js';
 
@@ -69,6 +70,30 @@ export const MIN_BODY_KEY_CHARS = 40;
 export function bodyKey(post: Post): string | null {
   const text = bodyText(post).toLowerCase();
   return text.length >= MIN_BODY_KEY_CHARS ? text : null;
+}
+
+/**
+ * bodyKey's text as a 64-bit hash, made without joining or lower-casing a copy of the body: the aligner's
+ * body layer keys every unpaired post of both sides by it (on 5,000 edited posts the keys were 45 MB of
+ * copies, and the map hashed every one whole). Equal bodyKeys give equal hashes: each block is lower-cased
+ * alone, which is lower-casing the joined text (the one mapping that looks at its neighbours, a final
+ * sigma, stops at the space or line break around a block). Pairs are confirmed by `sameBody`.
+ */
+export function bodyHash(post: Post): string | null {
+  const hash = new Hash64();
+  let length = 0;
+  for (let i = 0; i < post.body.length; i++) {
+    const b = post.body[i]!;
+    if (i > 0) length += hash.feed('\n');
+    if (b.marker) length += hash.feedLower(b.marker) + hash.feed(' ');
+    length += hash.feedLower(b.text);
+  }
+  return length >= MIN_BODY_KEY_CHARS ? hash.digest() : null;
+}
+
+/** Equal bodyKeys (what two equal bodyHashes almost always mean). */
+export function sameBody(a: Post, b: Post): boolean {
+  return bodyKey(a) === bodyKey(b);
 }
 
 /**

@@ -1,6 +1,7 @@
 // One post of a text capture, from its normalised lines: timestamp, headline, byline, captions, body.
 import type { Block, Caption, Post } from '../model.js';
 import { normalizedLines } from './normalize.js';
+import { Hash64 } from './hash.js';
 import { parseTimestamp } from './time.js';
 
 /** A line after the headline naming the author(s): `From CNN's …`, `Analysis from CNN's …`, `By …`. */
@@ -27,49 +28,6 @@ export type PostContent = Omit<Post, 'index' | 'line'>;
 
 /** The fields a post's key covers. */
 type Keyed = Pick<Post, 'time' | 'headline' | 'byline' | 'captions' | 'body'>;
-
-/**
- * A 64-bit hash (16 hex digits) of strings in turn, each followed by a separator: two multiplicative hashes
- * of their UTF-16 code units, mixed at the end (after cyrb53). Not cryptographic: the aligner confirms a
- * pair of equal keys field by field, so a collision could only cost a missed pair, never a wrong one. No
- * crypto module: loading it costs every run start-up time (see builtins.ts). The fields are hashed where
- * they are rather than joined first: joining copies every post's text once more.
- */
-class Hash64 {
-  #h1 = 0xdeadbeef;
-  #h2 = 0x41c6ce57;
-
-  add(text: string): this {
-    let h1 = this.#h1;
-    let h2 = this.#h2;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 2654435761);
-      h2 = Math.imul(h2 ^ c, 1597334677);
-    }
-    // A separator no normalised text has, so that ('ab', 'c') and ('a', 'bc') differ.
-    this.#h1 = Math.imul(h1 ^ 0xffff, 2654435761);
-    this.#h2 = Math.imul(h2 ^ 0xffff, 1597334677);
-    return this;
-  }
-
-  digest(): string {
-    const h1 = Math.imul(this.#h1 ^ (this.#h1 >>> 16), 2246822507) ^ Math.imul(this.#h2 ^ (this.#h2 >>> 13), 3266489909);
-    const h2 = Math.imul(this.#h2 ^ (this.#h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-    // One flat string of 16 digits: two toString(16) and padStart cost three times as much, and joining
-    // them makes a two-part string that every Map lookup of the key flattens again.
-    return String.fromCharCode(
-      hex(h2, 28), hex(h2, 24), hex(h2, 20), hex(h2, 16), hex(h2, 12), hex(h2, 8), hex(h2, 4), hex(h2, 0),
-      hex(h1, 28), hex(h1, 24), hex(h1, 20), hex(h1, 16), hex(h1, 12), hex(h1, 8), hex(h1, 4), hex(h1, 0),
-    );
-  }
-}
-
-/** The character code of the hexadecimal digit of `x` at bit `shift` (0-9, a-f). */
-function hex(x: number, shift: number): number {
-  const d = (x >>> shift) & 15;
-  return d < 10 ? 48 + d : 87 + d;
-}
 
 /**
  * A post's content identity: a hash of everything a reader sees (time, headline, byline, captions, body

@@ -1,7 +1,7 @@
 // The word sets behind similarity: words() and dice(), including their shortcuts.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bagOverlap, bodyText, captionsText, dice, isPlain, NOT_WORD_CHARACTERS, sharedCount, shingles, wordBag, words } from '../../src/align/fingerprint.js';
+import { bagOverlap, bodyHash, bodyKey, bodyText, captionsText, dice, isPlain, NOT_WORD_CHARACTERS, sharedCount, shingles, wordBag, words } from '../../src/align/fingerprint.js';
 import type { Post } from '../../src/model.js';
 import { hasUnspacedLetter, MAYBE_UNSPACED, splitUnspaced } from '../../src/align/tokens.js';
 import { FUZZ_RUNS } from '../helpers/arbitraries.js';
@@ -209,5 +209,43 @@ describe('bagOverlap', () => {
     const big = Array.from({ length: 5000 }, (_, i) => `w${i}`).join(' ');
     expect(bagOverlap(big, big).shared).toBe(5000);
     expect(bagOverlap('w1 w2', 'w2 w3')).toEqual({ sizeA: 2, sizeB: 2, shared: 1 });
+  });
+});
+
+describe('bodyHash', () => {
+  /** Characters that make lower-casing hard: ASCII capitals, a final sigma, İ (two code units once lower), spacing. */
+  const chars = fc.constantFrom('a', 'A', 'b', 'B', ' ', '1', '.', 'Σ', 'σ', 'ς', 'Ο', 'İ', 'i', '\u0307', 'é', 'É');
+  const text = fc.array(chars, { maxLength: 14 }).map((cs) => cs.join(''));
+  const block = fc.record({ kind: fc.constantFrom('paragraph', 'bullet', 'numbered'), marker: fc.constantFrom('', '•', '1.', 'A', 'Σ'), text });
+  const post = fc.array(block, { maxLength: 4 }).map((body) => ({ headline: '', captions: [], body }) as unknown as Post);
+
+  /** The post again with some blocks' text and markers in another case: often the same bodyKey, not always (Σ, İ). */
+  const recased = (p: Post, flips: boolean[]) =>
+    ({
+      ...p,
+      body: p.body.map((b, i) => (flips[i] ? { ...b, marker: b.marker.toUpperCase(), text: b.text.toUpperCase() } : { ...b, text: b.text.toLowerCase() })),
+    }) as Post;
+  const pair = fc.oneof(
+    fc.tuple(post, post),
+    fc.tuple(post, fc.array(fc.boolean(), { minLength: 4, maxLength: 4 })).map(([p, flips]) => [p, recased(p, flips)] as const),
+  );
+
+  it('is equal for two posts exactly when bodyKey is, and null exactly when it is', () => {
+    fc.assert(
+      fc.property(pair, ([a, b]) => {
+        expect(bodyHash(a) === null).toBe(bodyKey(a) === null);
+        if (bodyKey(a) !== null && bodyKey(b) !== null) expect(bodyHash(a) === bodyHash(b)).toBe(bodyKey(a) === bodyKey(b));
+      }),
+      { numRuns: FUZZ_RUNS * 50 },
+    );
+  });
+
+  it('pairs bodies that differ in case, and keeps apart a marker and the same text without it', () => {
+    const body = (...blocks: Array<[string, string]>) => ({ body: blocks.map(([marker, text]) => ({ kind: 'paragraph', marker, text })) }) as unknown as Post;
+    const long = 'ΟΔΟΣ closed after the İstanbul talks; ministers met';
+    expect(bodyHash(body(['', long]))).toBe(bodyHash(body(['', long.toLowerCase()])));
+    expect(bodyHash(body(['•', long]))).not.toBe(bodyHash(body(['', long])));
+    expect(bodyHash(body(['', long], ['', 'b']))).not.toBe(bodyHash(body(['', `${long} b`])));
+    expect(bodyHash(body(['', 'short']))).toBeNull();
   });
 });
