@@ -3,14 +3,13 @@
 // similarity: one old and one new post left in the same slot between the same anchored neighbours, close
 // in time, with content in common, are one post. Content is required: a post deleted and an unrelated one
 // published at the same time in the same place stay one dropped and one added.
-import { pushTo } from '../arrays.js';
 import type { Evidence, Pair, Post } from '../model.js';
 import { foldedBytes } from '../parse/chunks.js';
 import { bodyText, captionsText, words } from './fingerprint.js';
-import { findMoved } from './moves.js';
 import { pinnedOnTop } from './order.js';
 import type { AlignOptions } from './options.js';
-import { free, inNewOrder, type State, takeBest } from './state.js';
+import { freeBySlot, slotCandidates } from './slots.js';
+import { free, type State, takeBest } from './state.js';
 import { hasUnspaced } from './tokens.js';
 
 /** Score parts (docs/ARCHITECTURE.md, Align): each piece of evidence adds its weight, capped at 1. */
@@ -53,27 +52,6 @@ function minuteMark(post: Post): string | null {
 /** Distinct words of a post that could be rare (the Unicode test only on words that are not ASCII). */
 function contentWords(post: Post): Set<string> {
   return new Set(words(text(post)).filter((w) => w.length >= MIN_RARE_WORD_LENGTH || (w.charCodeAt(0) > 0x7f && hasUnspaced(w))));
-}
-
-/**
- * For each index: the slot it sits in, as the anchored (non-moved) pair above and below it, named by that
- * pair's index in `anchors` (-1: the edge of the capture). `side` picks the pairs' old or new index.
- */
-function slotsOf(length: number, anchors: readonly Pair[], side: 'old' | 'new'): Array<[number, number]> {
-  const at = new Int32Array(length).fill(-1);
-  anchors.forEach((p, i) => (at[p[side]] = i));
-  const slot: Array<[number, number]> = new Array(length);
-  let above = -1;
-  for (let i = 0; i < length; i++) {
-    if (at[i]! >= 0) above = at[i]!;
-    else slot[i] = [above, -1];
-  }
-  let below = -1;
-  for (let i = length - 1; i >= 0; i--) {
-    if (at[i]! >= 0) below = at[i]!;
-    else slot[i]![1] = below;
-  }
-  return slot;
 }
 
 /** Score one candidate pair; null when the content gives nothing or the time rules it out. */
@@ -119,46 +97,6 @@ export function rewriteScore(
 /** A headline as compared for a pinned post: case and spacing folded. */
 function headlineKey(post: Post): string {
   return post.headline.toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
-/** Posts by the slot they sit in (named by its two anchors), each slot's in page order. */
-function bySlot(indices: readonly number[], slots: ReadonlyArray<[number, number]>): Map<string, number[]> {
-  const groups = new Map<string, number[]>();
-  for (const i of indices) {
-    const [above, below] = slots[i]!;
-    pushTo(groups, `${above},${below}`, i);
-  }
-  return groups;
-}
-
-/** Every old post of a slot meets every new one up to this many pairs in the slot. */
-export const MAX_SLOT_PAIRS = 4096;
-/** Past MAX_SLOT_PAIRS, how far from its rank (from the slot's top and from its bottom) an old post looks. */
-export const SLOT_RANK_WINDOW = 8;
-
-/**
- * The old and new posts of one slot to score as rewrites, each list in page order. Every pair up to
- * MAX_SLOT_PAIRS. Past it, for a slot where most of a page changed, each old post meets only the new posts
- * near its own rank, counted from the slot's top and from its bottom. A rewrite in place keeps its
- * position, give or take the posts added or dropped around it. Pairing all of them made this stage
- * quadratic: one post kept and 2,000 others replaced, all in one minute, took 9.8 s.
- */
-export function slotCandidates(olds: readonly number[], news: readonly number[]): Array<[number, number]> {
-  const pairs: Array<[number, number]> = [];
-  if (olds.length * news.length <= MAX_SLOT_PAIRS) {
-    for (const o of olds) for (const n of news) pairs.push([o, n]);
-    return pairs;
-  }
-  const near = new Set<number>();
-  olds.forEach((o, rank) => {
-    near.clear();
-    const fromBottom = news.length - (olds.length - rank);
-    for (const centre of [rank, fromBottom]) {
-      for (let j = Math.max(0, centre - SLOT_RANK_WINDOW); j <= Math.min(news.length - 1, centre + SLOT_RANK_WINDOW); j++) near.add(j);
-    }
-    for (const j of [...near].sort((x, y) => x - y)) pairs.push([o, news[j]!]);
-  });
-  return pairs;
 }
 
 /** Distinct words whose posts are counted one by one; past it, every post's words are counted once. */
@@ -207,14 +145,8 @@ export function pairRewrites(state: State, opts: AlignOptions): void {
   const oldFree = free(state.oldTaken);
   const newFree = free(state.newTaken);
   if (oldFree.length === 0 || newFree.length === 0 || state.pairs.length === 0) return;
-  const sorted = inNewOrder(state.pairs, state.newPosts.length);
-  const moved = findMoved(sorted);
-  const anchors = sorted.filter((_, i) => !moved.has(i));
-  const oldSlots = slotsOf(state.oldPosts.length, anchors, 'old');
-  const newSlots = slotsOf(state.newPosts.length, anchors, 'new');
   // Free posts grouped by slot: only posts of one slot are compared (not every old with every new).
-  const oldBySlot = bySlot(oldFree, oldSlots);
-  const newBySlot = bySlot(newFree, newSlots);
+  const { anchors, oldSlots, oldBySlot, newBySlot } = freeBySlot(state, oldFree, newFree);
   if (![...oldBySlot.keys()].some((k) => newBySlot.has(k))) return;
   // How many posts of both captures have each word: rare words are in the candidate pair's two posts only.
   const cache = new Map<Post, Set<string>>();

@@ -4,7 +4,8 @@ import type { Pair, Post } from '../model.js';
 import { dice, type HashMemo, shingles, wordSet } from './fingerprint.js';
 import type { AlignOptions } from './options.js';
 import { Postings } from './postings.js';
-import { free, newPair, type State, take } from './state.js';
+import { freeBySlot, slotCandidates } from './slots.js';
+import { free, newPair, type State, take, takeBest } from './state.js';
 
 /**
  * Both posts carry publisher ids, and different ones. The publisher says they are different posts, which we
@@ -209,10 +210,17 @@ export function scoreCandidate(state: State, opts: AlignOptions, left: Leftovers
  * pairs first (see `before`). The pairs are those of scoring every candidate and taking the edges in that
  * order (test/align/similarity.test.ts checks it), found with less scoring: each old post's best edge is
  * found first, every other candidate scored only until it cannot beat it; the old post's other edges are
- * scored in full only if its best partner is taken by a better pair first.
+ * scored in full only if its best partner is taken by a better pair first. Then the old posts left meet
+ * the new posts left near their place (matchByPlace).
  */
 export function matchBySimilarity(state: State, opts: AlignOptions): void {
   const left = leftovers(state);
+  matchByWords(state, opts, left);
+  matchByPlace(state, opts, left);
+}
+
+/** The stage's first pass: the candidates that share uncommon words (see matchBySimilarity). */
+export function matchByWords(state: State, opts: AlignOptions, left: Leftovers): void {
   const heap = new EdgeHeap();
   for (let seq = 0; seq < left.oldFree.length; seq++) {
     const post = oldPost(state, opts, left, seq);
@@ -231,6 +239,37 @@ export function matchBySimilarity(state: State, opts: AlignOptions): void {
       if (next !== null) heap.push(next);
     } else take(state, e.pair);
   }
+}
+
+/**
+ * The stage's last pass: each old post still free meets the free new posts of its slot (align/slots.ts:
+ * between the same anchored pairs, near its rank), scored the same way and taken best first down to
+ * minSimilarity. Words find no candidate for a post whose every word pair and headline word is common on
+ * the page, nor the right one when `maxCandidates` posts share more of them; such a post, edited, was one
+ * post dropped and one added (54 of 48,000 posts a side built from stock paragraphs, every post edited:
+ * false deletions). Only the posts left over are compared, at most MAX_SLOT_PAIRS a slot or a window
+ * around each rank, so that the pass stays linear.
+ */
+export function matchByPlace(state: State, opts: AlignOptions, left: Leftovers): void {
+  const oldLeft = left.oldFree.filter((o) => !state.oldTaken[o]);
+  const newLeft = free(state.newTaken);
+  if (oldLeft.length === 0 || newLeft.length === 0) return;
+  const { oldBySlot, newBySlot } = freeBySlot(state, oldLeft, newLeft);
+  const edges: Pair[] = [];
+  for (const [slot, olds] of oldBySlot) {
+    const news = newBySlot.get(slot);
+    if (news === undefined) continue;
+    // Its features, made once for the old post's run of candidates.
+    let post: OldPost = { o: -1, seq: 0, features: null, candidates: [], edges: null, next: 0 };
+    for (const [o, n] of slotCandidates(olds, news)) {
+      if (post.o !== o) post = { o, seq: 0, features: null, candidates: [], edges: null, next: 0 };
+      if (idsDiffer(state.oldPosts[o]!, state.newPosts[n]!)) continue;
+      const value = scoreCandidate(state, opts, left, post, n, opts.minSimilarity);
+      if (value >= opts.minSimilarity) edges.push(newPair(o, n, 'similar', value));
+    }
+  }
+  // Best score first, then the pair nearer in page position, then page order (as `before`).
+  takeBest(state, edges, (x, y) => y.score - x.score || Math.abs(x.old - x.new) - Math.abs(y.old - y.new) || x.old - y.old || x.new - y.new);
 }
 
 /**

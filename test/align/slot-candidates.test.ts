@@ -2,7 +2,8 @@
 // slot, and past MAX_SLOT_PAIRS only the posts near each old post's rank, so a page that changed almost
 // whole cannot make the stage quadratic.
 import { describe, expect, it } from 'vitest';
-import { MAX_SLOT_PAIRS, rarity, SLOT_RANK_WINDOW, slotCandidates } from '../../src/align/rewrites.js';
+import { rarity } from '../../src/align/rewrites.js';
+import { MAX_SLOT_PAIRS, SLOT_RANK_WINDOW, slotCandidates } from '../../src/align/slots.js';
 import { diffCaptures, parseCapture, type Post } from '../../src/index.js';
 import { makeCapture, stamp } from '../helpers/capture.js';
 
