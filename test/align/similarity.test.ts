@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from '../../src/align/options.js';
-import { idsDiffer, leftovers, matchBySimilarity, matchByWords, oldPost, scoreCandidate } from '../../src/align/similarity.js';
+import { idsDiffer, leftovers, matchBySimilarity, matchByWords, oldPost, scoreCandidate, topShared } from '../../src/align/similarity.js';
 import { newPair, type State, takeBest } from '../../src/align/state.js';
 import type { Pair, Post } from '../../src/model.js';
 import { diffCaptures, parseCapture } from '../../src/index.js';
@@ -138,5 +138,18 @@ describe('matchBySimilarity, by place', () => {
     const state = stateOf(old.posts as Post[], neu.posts as Post[]);
     matchByWords(state, DEFAULT_ALIGN_OPTIONS, leftovers(state));
     expect(state.pairs.length).toBeLessThan(120);
+  });
+});
+
+describe('topShared', () => {
+  it('is the first k of a sort by count (most first, ties in order)', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.nat(60), { maxLength: 60 }), fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 61, maxLength: 61 }), fc.integer({ min: 1, max: 25 }), (touched, c, k) => {
+        const counts = Int32Array.from(c);
+        const sorted = touched.map((n, order) => ({ n, order })).sort((x, y) => counts[y.n]! - counts[x.n]! || x.order - y.order);
+        expect(topShared(touched, counts, k)).toEqual(sorted.slice(0, k).map((x) => x.n));
+      }),
+      { numRuns: FUZZ_RUNS * 25 },
+    );
   });
 });
