@@ -5,3 +5,4 @@
 export const crypto = () => process.getBuiltinModule('node:crypto');
 export const childProcess = () => process.getBuiltinModule('node:child_process');
 export const os = () => process.getBuiltinModule('node:os');
+export const v8 = () => process.getBuiltinModule('node:v8');

@@ -8,6 +8,7 @@ import { formatsOf } from '../render/registry.js';
 import { sanitizeInline } from '../render/sanitize.js';
 import { DEFAULT_ONLY, parseOnly } from '../render/select.js';
 import { EXIT_CHANGED, EXIT_SAME, EXIT_TROUBLE } from './exit.js';
+import { inputLimit } from './io.js';
 import { loadFormats } from '../parse/index.js';
 import { type ArgsOf, captureOptions, commandModule, compareOptions, withReportOptions } from './options.js';
 import { renderContext } from './output.js';
@@ -37,7 +38,8 @@ export async function runGitDiff(args: Args, cwd = process.cwd()): Promise<numbe
   const comparison = await compareSides(from, to, {
     cwd,
     pathspecs,
-    parse: captureOptions(args),
+    // Blobs are held to the heap-bound limit of files (cli/io.ts inputLimit).
+    parse: { ...captureOptions(args), maxBytes: inputLimit().bytes },
     diff: compareOptions(args),
   });
   if (!args.quiet) writeStdout(GIT_RENDERERS[args.format](comparison, renderContext(args, only)));

@@ -9,7 +9,7 @@ import { createReader, type ParseCaptureOptions } from '../parse/index.js';
 import { gitSeries } from '../git/history.js';
 import { sanitizeInline } from '../render/sanitize.js';
 import { cutOff } from './cut-off.js';
-import { readInput } from './io.js';
+import { inputLimit, readInput } from './io.js';
 import type { Progress } from './progress.js';
 
 /** Files a folder holds that can be captures: not hidden, not state or lock files. */
@@ -103,7 +103,7 @@ export async function readGitSeries(
   if (inputs.length !== 1) throw new UsageError(`log --git takes one capture file; found ${inputs.length}: ${inputs.join(' ')}`);
   const { versions, skipped } = await gitSeries(inputs[0]!, {
     cwd: process.cwd(),
-    parse: { format: options.format, fields: options.fields },
+    parse: { format: options.format, fields: options.fields, maxBytes: inputLimit().bytes },
     since: options.since,
     until: options.until,
     onProgress: (done, total) => options.bar.update(done, total),

@@ -1,5 +1,6 @@
 // Reading inputs for the CLI: files or stdin, with every failure turned into a one-line InputError.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { v8 } from '../builtins.js';
 import { InputError } from '../errors.js';
 import { DEFAULT_MAX_INPUT_BYTES, formatSize, formatSizes } from '../parse/decode.js';
 
@@ -81,9 +82,49 @@ export function isStdin(file: string): boolean {
   return file === '-' || file === STDIN_ARG;
 }
 
-/** Read a capture file, or stdin for `-`. */
-export function readInput(file: string, maxBytes = DEFAULT_MAX_INPUT_BYTES): Uint8Array {
-  if (isStdin(file)) return readAll(0, '(stdin)', maxBytes);
+/**
+ * Heap a capture may need, per byte of it, at the worst measured: a text capture of 64 MB a side whose every
+ * post was edited, or an HTML page of 62 MB a side (whose DOM alone is 7 times its size), fit in a heap of
+ * 1 GB and not in one of 512 MB, where V8 aborts (exit 134, a native stack); 35 MB a side fit in 512 MB.
+ */
+export const HEAP_BYTES_PER_INPUT_BYTE = 16;
+/** Captures up to this size are read whatever the heap (the least Node gives, on a 1 GB machine, is 304 MiB). */
+const ALWAYS_READ = 16 * 1024 * 1024;
+
+/**
+ * The largest capture the CLI reads here: DEFAULT_MAX_INPUT_BYTES, or less where Node's heap is smaller than
+ * HEAP_BYTES_PER_INPUT_BYTE times that (a machine of 2 GB gives Node 560 MiB: 35 MiB). A larger capture is
+ * refused in one line that says how to give Node more, rather than aborting V8 half-way.
+ */
+export function inputLimit(): { bytes: number; why: string } {
+  const heap = v8().getHeapStatistics().heap_size_limit;
+  const bytes = Math.floor(heap / HEAP_BYTES_PER_INPUT_BYTE);
+  if (bytes >= DEFAULT_MAX_INPUT_BYTES) return { bytes: DEFAULT_MAX_INPUT_BYTES, why: '' };
+  return {
+    bytes,
+    why: ` (1/${HEAP_BYTES_PER_INPUT_BYTE} of the ${formatSize(heap)} of memory Node has here; NODE_OPTIONS=--max-old-space-size=MiB gives it more)`,
+  };
+}
+
+/** Refuse a capture of `size` bytes beyond inputLimit (asked only of captures larger than ALWAYS_READ). */
+function checkHeapRoom(file: string, size: number, maxBytes: number | undefined): void {
+  if (maxBytes !== undefined || size <= ALWAYS_READ) return;
+  const { bytes, why } = inputLimit();
+  if (size <= bytes) return;
+  const [limit, found] = formatSizes(bytes, size);
+  throw new InputError(file, `a capture of at most ${limit}${why}`, found);
+}
+
+/**
+ * Read a capture file, or stdin for `-`. Without `maxBytes`, the limit is inputLimit(), asked only of a
+ * capture larger than ALWAYS_READ (loading node:v8 costs a start 2 ms).
+ */
+export function readInput(file: string, maxBytes?: number): Uint8Array {
+  if (isStdin(file)) {
+    const bytes = readAll(0, '(stdin)', maxBytes ?? DEFAULT_MAX_INPUT_BYTES);
+    checkHeapRoom('(stdin)', bytes.length, maxBytes);
+    return bytes;
+  }
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -93,11 +134,15 @@ export function readInput(file: string, maxBytes = DEFAULT_MAX_INPUT_BYTES): Uin
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new InputError(file, 'a capture file', 'a folder');
-    if (stat.isFile() && stat.size > maxBytes) {
-      const [limit, size] = formatSizes(maxBytes, stat.size);
+    const max = maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
+    if (stat.isFile() && stat.size > max) {
+      const [limit, size] = formatSizes(max, stat.size);
       throw new InputError(file, `a capture of at most ${limit}`, size);
     }
-    return readAll(fd, file, maxBytes, stat.isFile() ? stat.size : 0);
+    if (stat.isFile()) checkHeapRoom(file, stat.size, maxBytes);
+    const bytes = readAll(fd, file, max, stat.isFile() ? stat.size : 0);
+    if (!stat.isFile()) checkHeapRoom(file, bytes.length, maxBytes);
+    return bytes;
   } catch (error) {
     if (error instanceof InputError) throw error;
     fail(file, error);

@@ -17,8 +17,8 @@ export interface CompareOptions {
   cwd: string;
   /** Limit to these paths (git pathspecs, relative to `cwd`). */
   pathspecs?: readonly string[];
-  /** How to read captures: a forced format, where an HTML page or a feed keeps the post fields. */
-  parse?: Pick<ParseCaptureOptions, 'format' | 'fields'>;
+  /** How to read captures: a forced format, where an HTML page or a feed keeps the post fields; the largest blob read. */
+  parse?: Pick<ParseCaptureOptions, 'format' | 'fields' | 'maxBytes'>;
   /** How to compare two versions (thresholds, --force), as for `livediff OLD NEW`. */
   diff?: DiffCapturesOptions;
 }

@@ -49,8 +49,8 @@ export async function fileVersions(path: string, cwd: string): Promise<FileVersi
 
 export interface GitSeriesOptions {
   cwd: string;
-  /** How to read captures: a forced format, where an HTML page or a feed keeps the post fields. */
-  parse?: Pick<ParseCaptureOptions, 'format' | 'fields'>;
+  /** How to read captures: a forced format, where an HTML page or a feed keeps the post fields; the largest blob read. */
+  parse?: Pick<ParseCaptureOptions, 'format' | 'fields' | 'maxBytes'>;
   /** Only versions committed in this range (milliseconds since 1970), checked before any blob is read. */
   since?: number | null;
   until?: number | null;

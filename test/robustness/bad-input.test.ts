@@ -63,6 +63,28 @@ describe('bad input from docs/robustness.md', () => {
     refused([path, GOOD], /huge\.txt: expected a capture of at most 64\.0 MiB, found 200\.0 MiB/);
   });
 
+  // A capture needs up to 16 times its size of heap (an HTML page or a page whose every post was edited, at
+  // the 64 MiB limit, aborted V8 with exit 134 in a heap of 512 MiB). Node's heap is a quarter of the
+  // machine's memory: on a small one the limit follows it, and says how to raise it.
+  it('a capture too large for the heap Node has here is refused in one line, not aborted', () => {
+    const path = join(tmp, 'large.txt');
+    const fd = openSync(path, 'w');
+    ftruncateSync(fd, 20 * 1024 * 1024);
+    closeSync(fd);
+    const small = { env: { NODE_OPTIONS: '--max-old-space-size=256' } };
+    for (const [args, input] of [[[path, GOOD]], [['-', GOOD], readFileSync(path)]] as const) {
+      const r = runCli([...args], { ...small, input });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(
+        /^livediff: (.*large\.txt|\(stdin\)): expected a capture of at most 19\.0 MiB \(1\/16 of the 304\.0 MiB of memory Node has here; NODE_OPTIONS=--max-old-space-size=MiB gives it more\), found 20\.0 MiB\n$/,
+      );
+    }
+    // With the heap this machine gives Node, the same file is read, and refused for what it holds.
+    const r = runCli([path, GOOD]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/large\.txt: expected a UTF-8 text capture of a live page, found /);
+  });
+
   it('the same file on both sides: no changes, exit 0', () => {
     const r = runCli([GOOD, GOOD]);
     expect(r.status).toBe(0);
