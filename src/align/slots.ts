@@ -16,7 +16,7 @@ export const SLOT_RANK_WINDOW = 8;
 export interface Slots {
   /** The pairs that kept their order (not moved), in new order. */
   anchors: Pair[];
-  /** Each old post's slot: the anchors above and below it, by their index in `anchors` (-1: an edge). */
+  /** Each free old post's slot: the anchors above and below it, by their index in `anchors` (-1: an edge). */
   oldSlots: Array<[number, number]>;
   /** The free old and new posts by slot, each slot's in page order. */
   oldBySlot: Map<string, number[]>;
@@ -25,31 +25,48 @@ export interface Slots {
 
 /** The slots of `state`'s pairs so far, holding the free posts `oldFree` and `newFree`. */
 export function freeBySlot(state: State, oldFree: readonly number[], newFree: readonly number[]): Slots {
-  const sorted = inNewOrder(state.pairs, state.newPosts.length);
-  const moved = findMoved(sorted);
-  const anchors = sorted.filter((_, i) => !moved.has(i));
-  const oldSlots = slotsOf(state.oldPosts.length, anchors, 'old');
-  const newSlots = slotsOf(state.newPosts.length, anchors, 'new');
+  const anchors = anchorsOf(state);
+  const oldSlots = slotsOf(state.oldPosts.length, anchors, 'old', oldFree);
+  const newSlots = slotsOf(state.newPosts.length, anchors, 'new', newFree);
   return { anchors, oldSlots, oldBySlot: bySlot(oldFree, oldSlots), newBySlot: bySlot(newFree, newSlots) };
 }
 
 /**
- * For each index: the slot it sits in, as the anchored (non-moved) pair above and below it, named by that
- * pair's index in `anchors` (-1: the edge of the capture). `side` picks the pairs' old or new index.
+ * The pairs that kept their order (not moved), in new order: made once for the pairs so far and kept in
+ * `state` until a pair is added (pairs are only ever added). The similarity stage's pass by place and
+ * the rewrite stage after it most often see the same pairs.
  */
-function slotsOf(length: number, anchors: readonly Pair[], side: 'old' | 'new'): Array<[number, number]> {
+export function anchorsOf(state: State): Pair[] {
+  if (state.anchors?.count === state.pairs.length) return state.anchors.list;
+  const sorted = inNewOrder(state.pairs, state.newPosts.length);
+  const moved = findMoved(sorted);
+  const list = sorted.filter((_, i) => !moved.has(i));
+  state.anchors = { count: state.pairs.length, list };
+  return list;
+}
+
+/**
+ * For each of `indices` (free posts, in page order): the slot it sits in, as the anchored (non-moved)
+ * pair above and below it, named by that pair's index in `anchors` (-1: the edge of the capture); other
+ * indices have none (a page of thousands of posts has a few dozen free). `side` picks the pairs' old or
+ * new index.
+ */
+function slotsOf(length: number, anchors: readonly Pair[], side: 'old' | 'new', indices: readonly number[]): Array<[number, number]> {
   const at = new Int32Array(length).fill(-1);
-  anchors.forEach((p, i) => (at[p[side]] = i));
+  for (let a = 0; a < anchors.length; a++) at[anchors[a]![side]] = a;
   const slot: Array<[number, number]> = new Array(length);
   let above = -1;
-  for (let i = 0; i < length; i++) {
-    if (at[i]! >= 0) above = at[i]!;
-    else slot[i] = [above, -1];
+  let i = 0;
+  for (const k of indices) {
+    for (; i <= k; i++) if (at[i]! >= 0) above = at[i]!;
+    slot[k] = [above, -1];
   }
   let below = -1;
-  for (let i = length - 1; i >= 0; i--) {
-    if (at[i]! >= 0) below = at[i]!;
-    else slot[i]![1] = below;
+  i = length - 1;
+  for (let j = indices.length - 1; j >= 0; j--) {
+    const k = indices[j]!;
+    for (; i >= k; i--) if (at[i]! >= 0) below = at[i]!;
+    slot[k]![1] = below;
   }
   return slot;
 }

@@ -9,6 +9,8 @@ export interface State {
   oldTaken: Uint8Array;
   newTaken: Uint8Array;
   pairs: Pair[];
+  /** The pairs that kept their order, made for the first `count` pairs (align/slots.ts anchorsOf). */
+  anchors?: { count: number; list: Pair[] };
 }
 
 /**

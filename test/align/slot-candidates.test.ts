@@ -3,7 +3,10 @@
 // whole cannot make the stage quadratic.
 import { describe, expect, it } from 'vitest';
 import { rarity } from '../../src/align/rewrites.js';
-import { MAX_SLOT_PAIRS, SLOT_RANK_WINDOW, slotCandidates } from '../../src/align/slots.js';
+import { freeBySlot, MAX_SLOT_PAIRS, SLOT_RANK_WINDOW, slotCandidates } from '../../src/align/slots.js';
+import { newPair, type State } from '../../src/align/state.js';
+import fc from 'fast-check';
+import { FUZZ_RUNS } from '../helpers/arbitraries.js';
 import { diffCaptures, parseCapture, type Post } from '../../src/index.js';
 import { makeCapture, stamp } from '../helpers/capture.js';
 
@@ -87,5 +90,38 @@ describe('rarity', () => {
     asked.forEach(rare);
     expect(asked.length).toBeGreaterThan(64);
     expect(through.size).toBeLessThan(posts.length / 2);
+  });
+});
+
+describe('freeBySlot', () => {
+  it('puts each free post between the nearest anchors above and below it, on both sides', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 40 }), fc.array(fc.tuple(fc.nat(39), fc.nat(39)), { maxLength: 30 }), (nOld, nNew, raw) => {
+        // Pairs with distinct old and distinct new posts, within the sides' lengths.
+        const usedOld = new Set<number>();
+        const usedNew = new Set<number>();
+        const pairs = raw
+          .filter(([o, n]) => o < nOld && n < nNew && !usedOld.has(o) && !usedNew.has(n) && usedOld.add(o) && usedNew.add(n))
+          .map(([o, n]) => newPair(o, n, 'identical', 1));
+        const state: State = { oldPosts: new Array(nOld), newPosts: new Array(nNew), oldTaken: new Uint8Array(nOld), newTaken: new Uint8Array(nNew), pairs };
+        const oldFree = range(0, nOld).filter((o) => !usedOld.has(o));
+        const newFree = range(0, nNew).filter((n) => !usedNew.has(n));
+        const { anchors, oldSlots, oldBySlot, newBySlot } = freeBySlot(state, oldFree, newFree);
+        const slotOf = (k: number, side: 'old' | 'new') => {
+          const above = anchors.map((p, a) => [p[side], a] as const).filter(([i]) => i < k).map(([, a]) => a);
+          const below = anchors.map((p, a) => [p[side], a] as const).filter(([i]) => i > k).map(([, a]) => a);
+          return [above.length > 0 ? Math.max(...above) : -1, below.length > 0 ? Math.min(...below) : -1];
+        };
+        for (const o of oldFree) expect(oldSlots[o]).toEqual(slotOf(o, 'old'));
+        const grouped = (free: number[], side: 'old' | 'new') => {
+          const m = new Map<string, number[]>();
+          for (const k of free) m.set(slotOf(k, side).join(','), [...(m.get(slotOf(k, side).join(',')) ?? []), k]);
+          return m;
+        };
+        expect(oldBySlot).toEqual(grouped(oldFree, 'old'));
+        expect(newBySlot).toEqual(grouped(newFree, 'new'));
+      }),
+      { numRuns: FUZZ_RUNS * 10 },
+    );
   });
 });
