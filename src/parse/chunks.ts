@@ -6,7 +6,6 @@ import { Buffer } from 'node:buffer';
 import type { Post } from '../model.js';
 import { NON_ASCII, normalizeText, ODD_CHARACTERS } from './normalize.js';
 import { headlineAt, isByline, isPostLabel, LEAD_LINES, parsePostText, type PostContent } from './post.js';
-import { parseTimestamp } from './time.js';
 
 export interface PostEntry {
   /**
@@ -96,12 +95,11 @@ function leadByLines(raw: string): { headline: string; byline: string | null } {
 
 /**
  * The entry of the post from `start` to `end` of `text` (a capture's bytes as latin1), whose timestamp line
- * the scan found and normalised (`stamp`): a slice of the text, nothing but its first lines read.
- * `born`: the reader's number of the capture (-1 without a reader).
+ * the scan found, normalised and read (`stamp`, `minutes`): a slice of the text, nothing but its first
+ * lines read. `born`: the reader's number of the capture (-1 without a reader).
  */
-export function newEntry(text: string, start: number, end: number, stamp: string, born = -1): PostEntry {
+export function newEntry(text: string, start: number, end: number, stamp: string, minutes: number | null, born = -1): PostEntry {
   const raw = text.slice(start, end);
-  const minutes = parseTimestamp(stamp)?.minutes ?? null;
   const { headline, byline } = leadOf(raw);
   return { raw, time: stamp, minutes, headline, byline, breaks: lineBreaks(raw), content: null, place: -1, born };
 }
@@ -254,7 +252,7 @@ export class PostMemory {
   }
 
   /** The remembered entry of a post's bytes (`start` to `end` of `text`), or a new one. */
-  entryFor(time: string, bytes: Buffer, text: string, start: number, end: number): PostEntry {
+  entryFor(time: string, minutes: number | null, bytes: Buffer, text: string, start: number, end: number): PostEntry {
     this.#byTime ??= byTime(this.#guide);
     const bucket = this.#byTime.get(time);
     if (bucket !== undefined) {
@@ -263,7 +261,7 @@ export class PostMemory {
         bucket instanceof Map ? bucket.get(raw) : Array.isArray(bucket) ? bucket.find((e) => e.raw === raw) : bucket.raw === raw ? bucket : undefined;
       if (found !== undefined) return found;
     }
-    if (this.#guide.length === 0) return newEntry(text, start, end, time, this.#count);
+    if (this.#guide.length === 0) return newEntry(text, start, end, time, minutes, this.#count);
     // A post the last capture did not have is new or edited: whatever compares the two reads it whole, so
     // it is parsed now (its posts are plain objects, cheaper to make and read than lazy ones), from bytes
     // of its own (it is one of a few: the capture's text is not kept alive for it).

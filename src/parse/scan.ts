@@ -4,13 +4,15 @@
 import { Buffer } from 'node:buffer';
 import type { PostEntry, PostMemory } from './chunks.js';
 import { normalizeText, ODD_CHARACTERS } from './normalize.js';
-import { parseTimestamp, TIMESTAMP_AT } from './time.js';
+import { matchMinutes, parseTimestamp, TIMESTAMP_AT } from './time.js';
 
 export interface Scan {
   /** Offsets of the posts' first bytes. */
   starts: number[];
   /** The timestamp lines, normalised. */
   stamps: string[];
+  /** Their minutes (parse/time.ts), read as they were found. */
+  minutes: Array<number | null>;
   /** With a guide, each post's entry (the guide's, found in place, or the reader's memory's); else undefined. */
   entries: Array<PostEntry | undefined>;
 }
@@ -56,9 +58,10 @@ const CANDIDATE = new RegExp(`\\n(?:${oddBytes()})*\\d\\d?[:\\x80-\\xFF]`, 'g');
 /** CANDIDATE for the first line, which no line break precedes. */
 const FIRST_CANDIDATE = new RegExp(CANDIDATE.source.slice(2), 'y');
 
-/** Finding posts' timestamp lines in a text; the one found last, normalised, is in `stamp`. */
+/** Finding posts' timestamp lines in a text; the one found last, normalised, is in `stamp`, its minutes in `minutes`. */
 class Finder {
   stamp = '';
+  minutes: number | null = null;
 
   constructor(
     private readonly bytes: Buffer,
@@ -70,16 +73,21 @@ class Finder {
     const text = this.text;
     // The common case: a plain ASCII timestamp line, already normalised, tested in place.
     TIMESTAMP_AT.lastIndex = pos;
-    if (TIMESTAMP_AT.test(text)) {
+    const m = TIMESTAMP_AT.exec(text);
+    if (m !== null) {
       this.stamp = text.slice(pos, TIMESTAMP_AT.lastIndex);
+      // Read now: the match is in hand, and the post's entry needs its minutes.
+      this.minutes = matchMinutes(m);
       return true;
     }
     FIRST_CANDIDATE.lastIndex = pos;
     if (!FIRST_CANDIDATE.test(text)) return false;
     const nl = text.indexOf('\n', pos);
     const stamp = normalizeText(this.bytes.toString('utf8', pos, nl === -1 ? text.length : nl));
-    if (!parseTimestamp(stamp)) return false;
+    const time = parseTimestamp(stamp);
+    if (time === null) return false;
     this.stamp = stamp;
+    this.minutes = time.minutes;
     return true;
   }
 
@@ -109,7 +117,7 @@ class Finder {
  */
 export function scanPosts(bytes: Buffer, text: string, begin: number, memory: PostMemory | null): Scan | null {
   const guide = memory?.guide ?? [];
-  const scan: Scan = { starts: [], stamps: [], entries: [] };
+  const scan: Scan = { starts: [], stamps: [], minutes: [], entries: [] };
   const end = text.length;
   const find = new Finder(bytes, text);
   // Without a guide every byte is searched: check the whole text at once. With one, what is searched
@@ -119,6 +127,7 @@ export function scanPosts(bytes: Buffer, text: string, begin: number, memory: Po
   let pos = find.startsAt(begin) ? begin : find.nextAfter(begin);
   if (guided && hasOtherLineBreaks(text.slice(begin, pos))) return null;
   let stamp = find.stamp;
+  let minutes = find.minutes;
 
   /** The guide's post `k` is at `at`: its bytes, and its whole last line (a post ends with a line break). */
   const fits = (k: number, at: number): boolean => {
@@ -142,27 +151,32 @@ export function scanPosts(bytes: Buffer, text: string, begin: number, memory: Po
       if (nextStamp !== null) {
         scan.starts.push(pos);
         scan.stamps.push(entry.time);
+        scan.minutes.push(entry.minutes);
         scan.entries.push(entry);
         k = g + 1;
         pos = after;
         stamp = nextStamp;
+        minutes = after === end ? null : ahead >= 0 ? guide[ahead]!.minutes : find.minutes;
         continue;
       }
       // The post runs on in this capture: searched for below like any other.
     }
     const next = find.nextAfter(pos);
     const nextStamp = find.stamp;
+    const nextMinutes = find.minutes;
     let entry: PostEntry | undefined;
     if (memory !== null && guided) {
       if (hasOtherLineBreaks(text.slice(pos, next))) return null;
-      entry = memory.entryFor(stamp, bytes, text, pos, next);
+      entry = memory.entryFor(stamp, minutes, bytes, text, pos, next);
       if (guide[entry.place] === entry) k = entry.place + 1;
     }
     scan.starts.push(pos);
     scan.stamps.push(stamp);
+    scan.minutes.push(minutes);
     scan.entries.push(entry);
     pos = next;
     stamp = nextStamp;
+    minutes = nextMinutes;
   }
   return scan;
 }

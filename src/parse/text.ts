@@ -104,7 +104,7 @@ function parseUtf8(bytes: Buffer, begin: number, source: string, memory: PostMem
   const text = bytes.toString('latin1');
   const scan = scanPosts(bytes, text, begin, memory);
   if (scan === null || scan.starts.length === 0) return null;
-  const { starts, stamps } = scan;
+  const { starts, stamps, minutes } = scan;
   checkPostCount(starts.length, source, 'a live-page capture');
   const header = toLines(bytes.toString('utf8', begin, starts[0]));
   // The header ends with the line break before the first post, so its last (empty) line is that post's.
@@ -118,7 +118,8 @@ function parseUtf8(bytes: Buffer, begin: number, source: string, memory: PostMem
     const end = starts[k + 1] ?? text.length;
     // Without a memory the entry is this capture's alone (a reader remembers its own: see PostMemory).
     const entry =
-      scan.entries[k] ?? (memory ? memory.entryFor(stamps[k]!, bytes, text, start, end) : newEntry(text, start, end, stamps[k]!));
+      scan.entries[k] ??
+      (memory ? memory.entryFor(stamps[k]!, minutes[k] ?? null, bytes, text, start, end) : newEntry(text, start, end, stamps[k]!, minutes[k] ?? null));
     entries[k] = entry;
     posts[k] = lazyPost(entry, k, line);
     line += entry.breaks;

@@ -25,8 +25,8 @@ export const TIMESTAMP_LINE = new RegExp(
  */
 export const TIMESTAMP_AT = new RegExp(`${TIMESTAMP_LINE.source.slice(1, -1)}(?=\\r?\\n|\\r?$)`, 'y');
 
-/** Minutes since the epoch (UTC) of a TIMESTAMP_LINE match. */
-function matchMinutes(m: RegExpExecArray): number {
+/** Minutes since the epoch (UTC) of a TIMESTAMP_LINE or TIMESTAMP_AT match. */
+export function matchMinutes(m: RegExpExecArray): number {
   const hour = (Number(m[1]) % 12) + (m[3] === 'p' || m[3] === 'P' ? 12 : 0);
   const month = MONTHS[m[5]!.slice(0, 3).toLowerCase()]!;
   return Date.UTC(Number(m[7]), month, Number(m[6]), hour, Number(m[2])) / 60000;
