@@ -1,5 +1,6 @@
 // The 64-bit content hash behind post keys (parse/post.ts postKey) and the aligner's body layer
 // (align/fingerprint.ts bodyHash).
+import { NON_ASCII } from './normalize.js';
 
 /**
  * A 64-bit hash (16 hex digits) of strings in turn: two multiplicative hashes of their UTF-16 code units,
@@ -38,6 +39,7 @@ export class Hash64 {
    * of the lower-cased text (not always that of `text`: 'İ' lower-cases to two code units).
    */
   feedLower(text: string): number {
+    // Its own loop, not feed's with a flag: one loop for both measured three times slower on every post's key.
     if (NON_ASCII.test(text)) return this.feed(text.toLowerCase());
     let h1 = this.#h1;
     let h2 = this.#h2;
@@ -68,8 +70,6 @@ export class Hash64 {
     );
   }
 }
-
-const NON_ASCII = /[^\x00-\x7f]/;
 
 /** The character code of the hexadecimal digit of `x` at bit `shift` (0-9, a-f). */
 function hex(x: number, shift: number): number {

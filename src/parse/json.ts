@@ -2,6 +2,7 @@
 // bound, and finding posts in the source text for their line numbers.
 import { InputError } from '../errors.js';
 import { LineIndex } from './fields.js';
+import { NON_ASCII } from './normalize.js';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -39,7 +40,6 @@ export function parseJsonInput(text: string, source: string, expected: string): 
  */
 const MISS_SCANS = 4;
 const WINDOW = 1 << 16;
-const NON_ASCII_CHAR = /[^\x00-\x7f]/;
 
 /** Locates posts in the source text for line numbers: the next occurrence of a distinctive string. */
 export class Locator {
@@ -57,11 +57,11 @@ export class Locator {
     this.lines = new LineIndex(text);
     this.cursor = start;
     this.line = this.lines.lineAt(start);
-    this.asciiOnly = !NON_ASCII_CHAR.test(text);
+    this.asciiOnly = !NON_ASCII.test(text);
   }
 
   private find(needle: string): number {
-    if (this.asciiOnly && NON_ASCII_CHAR.test(needle)) return -1;
+    if (this.asciiOnly && NON_ASCII.test(needle)) return -1;
     if (this.missed <= MISS_SCANS * this.text.length) {
       const at = this.text.indexOf(needle, this.cursor);
       if (at < 0) this.missed += this.text.length - this.cursor;
@@ -96,7 +96,7 @@ export function needlesFor(raw: unknown): (string | null)[] {
   if (typeof raw !== 'string' || raw === '') return [];
   const json = JSON.stringify(raw).slice(1, -1);
   const needles = [json, json.replace(/\//g, '\\/')];
-  if (NON_ASCII_CHAR.test(json)) {
+  if (NON_ASCII.test(json)) {
     const ascii = json.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     needles.push(ascii, ascii.replace(/\//g, '\\/'));
   }
