@@ -8,6 +8,7 @@ import { esc } from './html/escape.js';
 import { FILTER_SCRIPT } from './html/filter-script.js';
 import { changesHtml, postTextHtml } from './html/text.js';
 import { noteText } from './notes.js';
+import { textOf } from './registry.js';
 import { type OnlyValue, pageRows } from './select.js';
 import { humanTime } from './human-time.js';
 import { summaryLine } from './summary.js';
@@ -138,7 +139,7 @@ function reportHead(report: Report, level: number, title: string, timeZone: stri
 }
 
 function reportPosts(report: Report, level: number, view: View): string {
-  return [...postPieces(report, level, view)].join('');
+  return textOf(postPieces(report, level, view));
 }
 
 /** reportPosts in pieces: the heading, then each post's card after a line break. */
@@ -192,7 +193,7 @@ export function renderHtmlSections(title: string, sections: readonly string[], r
 
 /** Render a report as a self-contained HTML page. */
 export function renderHtml(report: Report, options: HtmlOptions = {}): string {
-  return [...renderHtmlPieces(report, options)].join('');
+  return textOf(renderHtmlPieces(report, options));
 }
 
 /** renderHtml's page in pieces, a post's card at a time (see htmlDocumentPieces). */

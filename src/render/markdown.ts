@@ -4,6 +4,7 @@ import { type FieldChange, type Hunk, type Post, type PostChange, type Report, u
 import { humanTime } from './human-time.js';
 import { explainChange, inPlaceLabel, mergedInto, newPosts } from './evidence.js';
 import { noteText } from './notes.js';
+import { textOf } from './registry.js';
 import { DEFAULT_ONLY, type OnlyValue, pageChanged, pageRows, selectPosts } from './select.js';
 import { summaryLine } from './summary.js';
 import { revealInvisible } from './sanitize.js';
@@ -133,7 +134,7 @@ function pageLines(report: Report, timeZone: string | undefined): string[] {
 
 /** Render a report as GitHub-flavoured Markdown. */
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
-  return [...renderMarkdownPieces(report, options)].join('');
+  return textOf(renderMarkdownPieces(report, options));
 }
 
 /**

@@ -1,6 +1,7 @@
 // The frame of every HTML report: one self-contained file whose Content Security Policy allows only its own
 // inline style and the one inline script named by its SHA-256 hash: no request can leave the page.
 import { crypto } from '../../builtins.js';
+import { textOf } from '../registry.js';
 import { esc, jsonForScript } from './escape.js';
 import { BASE_CSS } from './style.js';
 
@@ -27,7 +28,7 @@ function scriptHash(script: string): string {
 }
 
 export function htmlDocument(parts: DocumentParts): string {
-  return [...htmlDocumentPieces({ ...parts, body: [parts.body] })].join('');
+  return textOf(htmlDocumentPieces({ ...parts, body: [parts.body] }));
 }
 
 /**
