@@ -1,90 +1,14 @@
 // The html adapter: a saved live page whose posts are elements (`article`, `[data-post-id]`, `.live-post`…),
 // read with a real HTML parser (htmlparser2, through markup.ts) and CSS selectors (css-select).
-import { compile } from 'css-select';
-import { type AnyNode, type Document, type Element, hasChildren, isTag } from 'domhandler';
-import { InputError, UsageError } from '../errors.js';
-import type { Block, Caption, PageHeader } from '../model.js';
+import { type AnyNode, type Document, type Element, isTag } from 'domhandler';
+import { InputError } from '../errors.js';
+import type { Block, Caption } from '../model.js';
 import { type Adapter, checkPostCount, type DraftCapture as Capture, type DraftPost as Post, type ParseOptions } from './adapter.js';
-import { dropSharedIds, emptyHeader, type FieldOptions, headlineFromBody, LineIndex, timeMinutes } from './fields.js';
-import { type CaptureReader, innerText, isHidden, listMarker, looksLikeHtml, oneLine, withMarkupLimits } from './markup.js';
-import { normalizeText } from './normalize.js';
-
-// ——— Selectors ———
-
-/** Compiled selectors without `:scope` (the only part that depends on where the query starts). */
-const COMPILED = new Map<string, (el: AnyNode) => boolean>();
-
-function compiled(selector: string, root: AnyNode): (el: AnyNode) => boolean {
-  if (selector.includes(':scope')) return compile<AnyNode, Element>(selector, undefined, root);
-  let test = COMPILED.get(selector);
-  if (test === undefined) COMPILED.set(selector, (test = compile<AnyNode, Element>(selector)));
-  return test;
-}
-
-/**
- * The elements under `root` (not root itself) matching `selector`, in document order, as css-select's
- * selectAll finds them (`<template>` contents skipped), but walked with a stack that grows at its end:
- * css-select's own walk keeps its stack with unshift/shift, quadratic in the nesting depth (100,000 nested
- * `<div>`s: 90 s).
- */
-function walk(selector: string, root: AnyNode, one: boolean): Element[] {
-  const test = compiled(selector, root);
-  const found: Element[] = [];
-  if (!hasChildren(root)) return found;
-  const lists: AnyNode[][] = [root.children];
-  const at: number[] = [0];
-  while (lists.length > 0) {
-    const top = lists.length - 1;
-    const list = lists[top]!;
-    if (at[top]! >= list.length) {
-      lists.pop();
-      at.pop();
-      continue;
-    }
-    const node = list[at[top]!++]!;
-    if (!isTag(node)) continue;
-    if (test(node)) {
-      found.push(node);
-      if (one) return found;
-    }
-    if (node.name !== 'template' && node.children.length > 0) {
-      lists.push(node.children);
-      at.push(0);
-    }
-  }
-  return found;
-}
-
-function select(selector: string, root: AnyNode): Element[] {
-  return walk(selector, root, false);
-}
-
-function first(selector: string, root: AnyNode): Element | null {
-  return walk(selector, root, true)[0] ?? null;
-}
-
-/** Refuse a selector css-select cannot read, naming the option it came from. */
-function checkSelector(field: string, selector: string): void {
-  try {
-    compile<AnyNode, Element>(selector);
-  } catch (error) {
-    throw new UsageError(`fields.${field}: ${JSON.stringify(selector)} is not a CSS selector (${(error as Error).message})`);
-  }
-}
-
-function insideAny(el: AnyNode, ancestors: ReadonlySet<AnyNode>): boolean {
-  for (let p = el.parent; p; p = p.parent) if (ancestors.has(p)) return true;
-  return false;
-}
-
-/** The matches not inside another match. */
-function outermost(matches: Element[]): Element[] {
-  const set = new Set<AnyNode>(matches);
-  return matches.filter((el) => {
-    for (let p = el.parent; p; p = p.parent) if (set.has(p)) return false;
-    return true;
-  });
-}
+import { dropSharedIds, type FieldOptions, headlineFromBody, LineIndex, timeMinutes } from './fields.js';
+import { pageHeader } from './html-header.js';
+import { checkSelector, compiled, first, outermost, select } from './html-select.js';
+import { type PageRead, streamPage } from './html-stream.js';
+import { attribute, type CaptureReader, innerText, isHidden, listMarker, looksLikeHtml, oneLine, withMarkupLimits } from './markup.js';
 
 /**
  * The posts among matches of the default selectors: the nesting level with the most elements (a page-wide
@@ -122,14 +46,6 @@ export const DEFAULT_ID_ATTRIBUTES = ['data-post-id', 'data-id', 'id'];
 const BYLINE_SELECTOR = '.byline, [itemprop=author]';
 /** Body elements inside these are page furniture (share menus, forms), not the post's text. */
 const FURNITURE = new Set(['nav', 'form', 'figure', 'figcaption', 'aside', 'footer']);
-
-function attribute(el: Element, name: string): string | null {
-  // Own attributes only: `--id __proto__` (or constructor, toString) names no attribute, not Object's.
-  const value = Object.hasOwn(el.attribs, name) ? el.attribs[name] : undefined;
-  if (value === undefined) return null;
-  const text = normalizeText(value);
-  return text === '' ? null : text;
-}
 
 /** The post's id: `fields.id` (`attr` on the post, or `selector@attr` inside it), else the usual attributes. */
 function postId(el: Element, spec: string | undefined): string | null {
@@ -179,59 +95,63 @@ function inText(el: Element, post: Element, skip: ReadonlySet<AnyNode>): boolean
   return true;
 }
 
-function parsePost(reader: CaptureReader, el: Element, index: number, fields: FieldOptions, lines: LineIndex): Post | null {
+/** A post element read (its DOM no longer needed): a post once its index is known (finishPost). */
+interface Draft {
+  line: number;
+  id: string | null;
+  time: string;
+  minutes: number | null;
+  headline: string;
+  byline: string;
+  captions: Caption[];
+  body: Block[];
+  /** The post's own text, made into blocks by finishPost when it has no paragraphs (null when it has). */
+  bodyText: string | null;
+}
+
+function readPost(el: Element, fields: FieldOptions, lines: LineIndex): Draft {
   const { time, minutes, el: timeEl } = timeOf(el, fields.time);
   const headlineEl = first(fields.headline ?? DEFAULT_HEADLINE_SELECTOR, el);
   const bylineEl = first(BYLINE_SELECTOR, el);
   const skip = new Set<AnyNode>([timeEl, headlineEl, bylineEl].filter((e): e is Element => e !== null));
   const captions = select('figcaption', el).map(captionOf).filter((c) => c.text !== '');
-  let body = outermost(select(fields.body ?? DEFAULT_BODY_SELECTOR, el).filter((b) => inText(b, el, skip)))
+  const body = outermost(select(fields.body ?? DEFAULT_BODY_SELECTOR, el).filter((b) => inText(b, el, skip)))
     .map((b) => blockOf(b, skip))
     .filter((b): b is Block => b !== null);
+  let bodyText: string | null = null;
   if (body.length === 0 && fields.body === undefined) {
     // No paragraphs: the post's own text, less its headline, time, byline, captions and furniture.
     for (const f of select([...FURNITURE].join(', '), el)) skip.add(f);
-    body = reader.blocksFromText(innerText(el, { skip }));
+    bodyText = innerText(el, { skip });
   }
-  const ownHeadline = headlineEl ? oneLine(innerText(headlineEl)) : '';
-  const byline = bylineEl ? oneLine(innerText(bylineEl)) : '';
-  if (ownHeadline === '' && body.length === 0 && captions.length === 0 && time === '') return null;
   return {
-    index,
     line: lines.lineAt(el.startIndex ?? 0),
     id: postId(el, fields.id),
     time,
     minutes,
-    headline: ownHeadline !== '' ? ownHeadline : headlineFromBody(body),
-    byline: byline === '' ? null : byline,
+    headline: headlineEl ? oneLine(innerText(headlineEl)) : '',
+    byline: bylineEl ? oneLine(innerText(bylineEl)) : '',
     captions,
     body,
+    bodyText,
   };
 }
 
-function metaContent(doc: Document, selector: string): string | null {
-  const el = first(selector, doc);
-  if (!el) return null;
-  return attribute(el, 'content') ?? attribute(el, 'datetime') ?? (oneLine(innerText(el)) || null);
-}
-
-function pageHeader(doc: Document, posts: Element[]): PageHeader {
-  const header = emptyHeader();
-  // One walk up from each heading against a set, not each heading against every post (80,000 posts: 40 s).
-  const postSet = new Set<AnyNode>(posts);
-  const h1 = select('h1', doc).find((h) => !insideAny(h, postSet));
-  const h1Text = h1 ? oneLine(innerText(h1)) : '';
-  const titleEl = first('title', doc);
-  header.title =
-    (h1Text || null) ??
-    metaContent(doc, 'meta[property="og:title"]') ??
-    (titleEl ? oneLine(innerText(titleEl)) || null : null);
-  header.updated = metaContent(doc, 'meta[property="article:modified_time"], [itemprop=dateModified]');
-  header.updatedMinutes = header.updated === null ? null : timeMinutes(header.updated);
-  header.bylines = select('meta[name=author]', doc)
-    .map((m) => attribute(m, 'content'))
-    .filter((a): a is string => a !== null);
-  return header;
+/** The post of a draft, or null for one without any text. Its text becomes blocks within the capture's budget. */
+function finishPost(reader: CaptureReader, draft: Draft, index: number): Post | null {
+  const body = draft.bodyText === null ? draft.body : reader.blocksFromText(draft.bodyText);
+  if (draft.headline === '' && body.length === 0 && draft.captions.length === 0 && draft.time === '') return null;
+  return {
+    index,
+    line: draft.line,
+    id: draft.id,
+    time: draft.time,
+    minutes: draft.minutes,
+    headline: draft.headline !== '' ? draft.headline : headlineFromBody(body),
+    byline: draft.byline === '' ? null : draft.byline,
+    captions: draft.captions,
+    body,
+  };
 }
 
 /** The post elements: `fields.post` (outermost matches), else the explicit markers, else `article`. */
@@ -241,43 +161,69 @@ function findPosts(doc: Document, fields: FieldOptions): Element[] {
   return busiestLevel(explicit.length > 0 ? explicit : select(FALLBACK_POST_SELECTOR, doc));
 }
 
-/** Parse an HTML page whose posts are elements. Throws InputError when no post element has any text. */
-export function parseHtmlCapture(text: string, options: ParseOptions): Capture {
-  return withMarkupLimits(options.source, (reader) => parseHtml(reader, text, options));
+/**
+ * Parse an HTML page whose posts are elements. Throws InputError when no post element has any text.
+ * `whole`: read the page as one DOM even where it could stream (the two readers give the same capture).
+ */
+export function parseHtmlCapture(text: string, options: ParseOptions, whole = false): Capture {
+  return withMarkupLimits(options.source, (reader) => parseHtml(reader, text, options, whole));
 }
 
-function parseHtml(reader: CaptureReader, text: string, options: ParseOptions): Capture {
+/**
+ * Whether the page can be read as it streams by (html-stream.ts): with the default post selectors, and
+ * field selectors that read an element and its ancestors only: no pseudo-class, which could look at what
+ * follows a post (`:last-child`, `:has`), and no sibling combinator (`+`, `~`).
+ */
+function streams(fields: FieldOptions): boolean {
+  return fields.post === undefined && [fields.time, fields.headline, fields.body, fields.id].every((s) => s === undefined || !/[:+~]/.test(s));
+}
+
+/** The page read whole, as one DOM: for a `fields.post` selector or field selectors streaming cannot test. */
+function wholePage(reader: CaptureReader, text: string, fields: FieldOptions, lines: LineIndex): PageRead<Draft> {
+  const doc = reader.parseDocument(text, { withStartIndices: true });
+  const elements = findPosts(doc, fields);
+  return {
+    count: elements.length,
+    drafts: () => elements.map((el) => readPost(el, fields, lines)),
+    header: (withPosts) => pageHeader(doc, withPosts ? elements : []),
+  };
+}
+
+const POST_TESTS = { explicit: compiled(DEFAULT_POST_SELECTOR), fallback: compiled(FALLBACK_POST_SELECTOR) };
+
+function parseHtml(reader: CaptureReader, text: string, options: ParseOptions, whole: boolean): Capture {
   const fields = options.fields ?? {};
   for (const [name, selector] of Object.entries(fields)) {
     if (selector !== undefined && name !== 'id') checkSelector(name, selector);
   }
   if (fields.id !== undefined && fields.id.lastIndexOf('@') > 0) checkSelector('id', fields.id.slice(0, fields.id.lastIndexOf('@')));
-  const doc = reader.parseDocument(text, { withStartIndices: true });
-  const elements = findPosts(doc, fields);
-  checkPostCount(elements.length, options.source, 'a live page');
   const lines = new LineIndex(text);
+  const page = !whole && streams(fields)
+    ? streamPage(reader, text, POST_TESTS, (el) => readPost(el, fields, lines))
+    : wholePage(reader, text, fields, lines);
+  checkPostCount(page.count, options.source, 'a live page');
   const posts: Post[] = [];
-  for (const el of elements) {
-    const post = parsePost(reader, el, posts.length, fields, lines);
+  for (const draft of page.drafts()) {
+    const post = finishPost(reader, draft, posts.length);
     if (post) posts.push(post);
   }
   if (posts.length === 0) {
     const what = fields.post !== undefined ? `elements matching ${JSON.stringify(fields.post)}` : 'post elements (article, [data-post-id], .live-post…; name them with --items)';
-    const title = pageHeader(doc, []).title;
+    const title = page.header(false).title;
     throw new InputError(
       options.source,
       `a live page: an HTML page with ${what}`,
       `${title === null ? 'an HTML page' : `an HTML page titled ${excerpt(title, 60)}`} with ${
-        elements.length === 0 ? 'no such element' : `${elements.length} such element(s), all without text`
+        page.count === 0 ? 'no such element' : `${page.count} such element(s), all without text`
       }`,
     );
   }
   dropSharedIds(posts);
-  return { source: options.source, format: 'html', page: pageHeader(doc, elements), posts };
+  return { source: options.source, format: 'html', page: page.header(true), posts };
 }
 
 export const htmlAdapter: Adapter = {
   name: 'html',
   detect: looksLikeHtml,
-  parse: parseHtmlCapture,
+  parse: (text, options) => parseHtmlCapture(text, options),
 };

@@ -70,13 +70,24 @@ export class MarkupLimitError extends Error {
   }
 }
 
+/**
+ * What a caller of parseDocument is told as the markup is read: each element when it opens (its attributes,
+ * ancestors and earlier siblings in place) and when it closes (its whole content read). A caller may drop a
+ * closed element's children: nothing reads them again.
+ */
+export interface ElementHooks {
+  open(el: Element): void;
+  close(el: Element): void;
+}
+
 /** A DOM builder that refuses markup beyond the limits as it reads, before it costs more. */
 class BoundedHandler extends DomHandler {
   constructor(
     private readonly budget: CaptureReader,
     options: ParserOptions & { withStartIndices?: boolean },
+    private readonly hooks?: ElementHooks,
   ) {
-    super(undefined, options);
+    super(undefined, options, hooks?.close);
   }
 
   override onopentag(name: string, attribs: Record<string, string>): void {
@@ -85,6 +96,7 @@ class BoundedHandler extends DomHandler {
       throw new MarkupLimitError(`markup nested at most ${MAX_HTML_DEPTH.toLocaleString('en-US')} elements deep`, 'deeper nesting');
     }
     super.onopentag(name, attribs);
+    this.hooks?.open(this.tagStack[this.tagStack.length - 1] as Element);
   }
 }
 
@@ -105,9 +117,12 @@ export class CaptureReader {
     }
   }
 
-  /** htmlparser2's parseDocument within MAX_HTML_DEPTH and the capture's elements (else MarkupLimitError). */
-  parseDocument(text: string, options: ParserOptions & { withStartIndices?: boolean } = {}): Document {
-    const handler = new BoundedHandler(this, options);
+  /**
+   * htmlparser2's parseDocument within MAX_HTML_DEPTH and the capture's elements (else MarkupLimitError),
+   * telling `hooks` of each element as it opens and closes.
+   */
+  parseDocument(text: string, options: ParserOptions & { withStartIndices?: boolean } = {}, hooks?: ElementHooks): Document {
+    const handler = new BoundedHandler(this, options, hooks);
     new Parser(handler, options).end(text);
     return handler.root;
   }
@@ -160,6 +175,19 @@ const BLOCK_TAGS = new Set([
   'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tr', 'ul', 'caption',
 ]);
 const CELL_TAGS = new Set(['td', 'th']);
+
+/**
+ * An element's attribute, normalised; null when it is missing or blank. A copy: the parser's value is a
+ * slice of the whole page, which a post's time or id would keep alive (64 MB for a 20-byte time).
+ */
+export function attribute(el: Element, name: string): string | null {
+  // Own attributes only: `--id __proto__` (or constructor, toString) names no attribute, not Object's.
+  const value = Object.hasOwn(el.attribs, name) ? el.attribs[name] : undefined;
+  if (value === undefined) return null;
+  const text = normalizeText(value);
+  // Slicing a joined string copies the join, not the page.
+  return text === '' ? null : ` ${text}`.slice(1);
+}
 
 export function isHidden(el: Element): boolean {
   return (

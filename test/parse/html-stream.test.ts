@@ -1,0 +1,44 @@
+// The html adapter's streaming reader (parse/html-stream.ts) holds no more of a page than it must: what it
+// has read leaves the DOM, and the posts' strings do not keep the page's text alive.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { streamPage } from '../../src/parse/html-stream.js';
+import { CaptureReader } from '../../src/parse/markup.js';
+
+const CHILD = fileURLToPath(new URL('./retained-html.child.ts', import.meta.url));
+
+describe('html: the streaming reader', () => {
+  it('holds one post element of a page of 1,000 at a time, not the page', () => {
+    const html = `<html><body><main>${Array.from({ length: 1000 }, (_, n) => `<article><h2>Post ${n}</h2><p>Text</p></article>\n`).join('')}</main></body></html>`;
+    let most = 0;
+    let read = 0;
+    const page = streamPage(new CaptureReader(), html, { explicit: () => false, fallback: (el) => el.name === 'article' }, (el) => {
+      // The post's parent, when the post is read: the posts before it and the text between them are gone.
+      most = Math.max(most, el.parent!.children.length);
+      return read++;
+    });
+    expect(page.count).toBe(1000);
+    expect(page.drafts()).toEqual(Array.from({ length: 1000 }, (_, n) => n));
+    expect(most).toBe(1);
+  });
+
+  it('keeps the children a post around it still needs', () => {
+    // Unmarked articles inside a marked post: the post reads them whole when it closes.
+    const html = `<html><body><div data-post-id="1"><h2>Outer</h2>${'<article><p>inner</p></article>'.repeat(3)}</div></body></html>`;
+    const texts: string[] = [];
+    streamPage(new CaptureReader(), html, { explicit: (el) => el.attribs['data-post-id'] !== undefined, fallback: (el) => el.name === 'article' }, (el) => {
+      texts.push(`${el.name}:${el.children.length}`);
+      return null;
+    });
+    expect(texts).toEqual(['article:1', 'article:1', 'article:1', 'div:4']);
+  });
+
+  it("keeps no post string that holds on to the page's text", () => {
+    // 2,000 posts with a 5 KB script each: a post's time or id sliced from the page kept all of it.
+    const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', CHILD], { encoding: 'utf8' });
+    const { pageMB, kept } = JSON.parse(out) as { pageMB: number; kept: number };
+    expect(pageMB).toBeGreaterThan(9);
+    expect(kept).toBeLessThan(pageMB / 3);
+  }, 60_000);
+});
