@@ -18,10 +18,15 @@ export interface PageRead<D> {
   header(withPosts: boolean): PageHeader;
 }
 
-/** The tests that find post elements: the explicit markers, and the fallback used when none is marked. */
+/**
+ * The tests that find post elements: the explicit markers, and the fallback used when none is marked.
+ * The posts are the busiest nesting level of the matches (the default selectors), or with `outermost`
+ * the matches not inside another (a selector the user gave, which has no fallback).
+ */
 export interface PostTests {
   explicit(el: Element): boolean;
   fallback(el: Element): boolean;
+  outermost?: boolean;
 }
 
 /** An element still open, as the stream sees it. */
@@ -138,14 +143,15 @@ export function streamPage<D>(reader: CaptureReader, text: string, tests: PostTe
           explicitPerLevel[open.explicitLevel] = count;
           if (count > MAX_POSTS) refused = true;
         }
-        const draft = refused ? null : read(el);
+        // With `outermost`, a match inside another is part of that post, never one of its own.
+        const draft = refused || (tests.outermost && open.explicitLevel > 0) ? null : read(el);
         if (open.explicit) explicit.push({ serial: open.serial, level: open.explicitLevel, draft });
         if (open.fallback) fallback.push({ serial: open.serial, level: open.fallbackLevel, draft });
       }
       if (!needed()) detach(el.parent!);
     },
   });
-  const chosen = busiest(marked ? explicit : fallback);
+  const chosen = tests.outermost ? explicit.filter((f) => f.level === 0) : busiest(marked ? explicit : fallback);
   return {
     count: chosen.length,
     drafts: () => chosen.map((f) => f.draft!),

@@ -7,7 +7,7 @@ import { type Adapter, checkPostCount, type DraftCapture as Capture, type DraftP
 import { dropSharedIds, type FieldOptions, headlineFromBody, LineIndex, timeMinutes } from './fields.js';
 import { pageHeader } from './html-header.js';
 import { checkSelector, compiled, first, outermost, select } from './html-select.js';
-import { type PageRead, streamPage } from './html-stream.js';
+import { type PageRead, type PostTests, streamPage } from './html-stream.js';
 import { attribute, type CaptureReader, innerText, isHidden, listMarker, looksLikeHtml, oneLine, withMarkupLimits } from './markup.js';
 
 /**
@@ -170,15 +170,15 @@ export function parseHtmlCapture(text: string, options: ParseOptions, whole = fa
 }
 
 /**
- * Whether the page can be read as it streams by (html-stream.ts): with the default post selectors, and
- * field selectors that read an element and its ancestors only: no pseudo-class, which could look at what
- * follows a post (`:last-child`, `:has`), and no sibling combinator (`+`, `~`).
+ * Whether the page can be read as it streams by (html-stream.ts): when the selectors given read an element
+ * and its ancestors only: no pseudo-class, which could look at what follows (`:last-child`, `:has`), and no
+ * sibling combinator (`+`, `~`), whose siblings may have left the DOM.
  */
 function streams(fields: FieldOptions): boolean {
-  return fields.post === undefined && [fields.time, fields.headline, fields.body, fields.id].every((s) => s === undefined || !/[:+~]/.test(s));
+  return [fields.post, fields.time, fields.headline, fields.body, fields.id].every((s) => s === undefined || !/[:+~]/.test(s));
 }
 
-/** The page read whole, as one DOM: for a `fields.post` selector or field selectors streaming cannot test. */
+/** The page read whole, as one DOM: for selectors streaming cannot test (see streams). */
 function wholePage(reader: CaptureReader, text: string, fields: FieldOptions, lines: LineIndex): PageRead<Draft> {
   const doc = reader.parseDocument(text, { withStartIndices: true });
   const elements = findPosts(doc, fields);
@@ -189,7 +189,11 @@ function wholePage(reader: CaptureReader, text: string, fields: FieldOptions, li
   };
 }
 
-const POST_TESTS = { explicit: compiled(DEFAULT_POST_SELECTOR), fallback: compiled(FALLBACK_POST_SELECTOR) };
+/** How findPosts finds the post elements, as tests of one element for streamPage. */
+function postTests(fields: FieldOptions): PostTests {
+  if (fields.post !== undefined) return { explicit: compiled(fields.post), fallback: () => false, outermost: true };
+  return { explicit: compiled(DEFAULT_POST_SELECTOR), fallback: compiled(FALLBACK_POST_SELECTOR) };
+}
 
 function parseHtml(reader: CaptureReader, text: string, options: ParseOptions, whole: boolean): Capture {
   const fields = options.fields ?? {};
@@ -199,7 +203,7 @@ function parseHtml(reader: CaptureReader, text: string, options: ParseOptions, w
   if (fields.id !== undefined && fields.id.lastIndexOf('@') > 0) checkSelector('id', fields.id.slice(0, fields.id.lastIndexOf('@')));
   const lines = new LineIndex(text);
   const page = !whole && streams(fields)
-    ? streamPage(reader, text, POST_TESTS, (el) => readPost(el, fields, lines))
+    ? streamPage(reader, text, postTests(fields), (el) => readPost(el, fields, lines))
     : wholePage(reader, text, fields, lines);
   checkPostCount(page.count, options.source, 'a live page');
   const posts: Post[] = [];

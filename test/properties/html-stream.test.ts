@@ -54,6 +54,7 @@ const page = fc
 const fields = fc.option(
   fc.record(
     {
+      post: fc.constantFrom('article', '[data-post-id]', 'main article', 'section > div', '.live-post, li'),
       time: fc.constantFrom('time', 'span[content]', 'article time'),
       headline: fc.constantFrom('h3', 'h1, h2', 'section h2'),
       body: fc.constantFrom('p', 'li, blockquote', 'div > p'),
