@@ -2,11 +2,11 @@
 // element closes, and what no one will read again leaves the DOM as soon as it is complete, so that the
 // page is never held whole. A page of 240,000 posts (62 MB) held a DOM of 453 MB per side, and a diff of
 // two such pages peaked at 1.8 GB.
-import type { AnyNode, Element, ParentNode } from 'domhandler';
+import type { Element } from 'domhandler';
 import type { PageHeader } from '../model.js';
 import { MAX_POSTS } from './adapter.js';
 import { HeaderNotes } from './html-header.js';
-import type { CaptureReader } from './markup.js';
+import { type CaptureReader, detach } from './markup.js';
 
 /** The posts of a page and its header, whichever way the page was read. */
 export interface PageRead<D> {
@@ -62,18 +62,6 @@ function busiest<D>(found: readonly Found<D>[]): Found<D>[] {
   let best: Found<D>[] = [];
   for (const level of levels) if (level && level.length > best.length) best = level;
   return best;
-}
-
-/** Take a node out of its parent, whose last child it is or (`before`) whose last child it precedes. */
-function detach(parent: ParentNode, before = false): void {
-  const children = parent.children;
-  const at = children.length - (before ? 2 : 1);
-  const node: AnyNode = children[at]!;
-  children.splice(at, 1);
-  if (node.prev) node.prev.next = node.next;
-  if (node.next) node.next.prev = node.prev;
-  node.prev = null;
-  node.next = null;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Markup helpers the html, jsonld, rss and feed adapters share: HTML (whole pages or fragments) and text
 // fields read within one capture's limits (CaptureReader), DOM text as a reader sees it, text to blocks, and
 // whether a text is markup or an HTML page.
-import { type AnyNode, type Document, DomHandler, type Element, hasChildren, isTag, isText } from 'domhandler';
+import { type AnyNode, type Document, DomHandler, type Element, hasChildren, isTag, isText, type ParentNode } from 'domhandler';
 import { Parser, type ParserOptions } from 'htmlparser2';
 import { InputError } from '../errors.js';
 import type { Block } from '../model.js';
@@ -160,6 +160,21 @@ export function withMarkupLimits<T>(source: string, parse: (reader: CaptureReade
     if (error instanceof MarkupLimitError) throw new InputError(source, error.expected, error.found);
     throw error;
   }
+}
+
+/**
+ * Take a node out of its parent, whose last child it is or (`before`) whose last child it precedes: for a
+ * reader that drops what it has read as the markup streams by (parseDocument's hooks).
+ */
+export function detach(parent: ParentNode, before = false): void {
+  const children = parent.children;
+  const at = children.length - (before ? 2 : 1);
+  const node: AnyNode = children[at]!;
+  children.splice(at, 1);
+  if (node.prev) node.prev.next = node.next;
+  if (node.next) node.next.prev = node.prev;
+  node.prev = null;
+  node.next = null;
 }
 
 // ——— DOM text ———
