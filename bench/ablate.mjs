@@ -1,5 +1,7 @@
 // `npm run bench:ablate`: what the costly stages of the 5,000-post pair cost the whole process, found by
-// leaving each out. A stage timed in place in a run this short misleads: its garbage is collected in the
+// leaving each out. `ABLATE_PAIR=every-edited` times the pair whose every post was edited instead, where
+// the similarity stage pairs every post: there it is also replaced by pairing posts by position (what
+// floor (4) does, right for that pair), and the report left unprinted (`-q`). A stage timed in place in a run this short misleads: its garbage is collected in the
 // next one, and code it compiles first is not compiled again later. So this times whole processes.
 //
 // Pass another build's launcher (OLD=path/to/dist/livediff.cjs) to time it in the same runs.
@@ -25,10 +27,21 @@ const STAGES = {
   'similarity stage': [['matchBySimilarity', 'return;']],
   'timestamp minutes': [['matchMinutes', 'return 0;']],
   // Read from the posts' times since issue 21 (align/order.ts, align/rewrites.ts).
-  'page order': [['detectOrder', "return 'newest-first';"]],
+  'page order': [['detectOrders', "return { old: 'newest-first', new: 'newest-first' };"]],
   'rewrites in place': [['pairRewrites', 'return;']],
 };
 STAGES['all of these'] = Object.values(STAGES).flat();
+
+const PAIR = process.env.ABLATE_PAIR ?? 'pair-5000';
+if (PAIR !== 'pair-5000' && PAIR !== 'every-edited') throw new Error(`ABLATE_PAIR: expected pair-5000 or every-edited, found ${PAIR}`);
+if (PAIR === 'every-edited') {
+  // Every post free after the exact layers, each paired with the one at its place, at a score the
+  // report does not print: the rest of the run as it is, the search for partners free.
+  const byPosition =
+    'for (let i = 0; i < Math.min(state.oldPosts.length, state.newPosts.length); i++) if (!state.oldTaken[i] && !state.newTaken[i]) take(state, newPair(i, i, "similar", 0.9)); return;';
+  STAGES['similarity (pairs by position instead)'] = [['matchBySimilarity', byPosition]];
+  STAGES['similarity (by position) and word diffs'] = [...STAGES['similarity (pairs by position instead)'], ...STAGES['word diffs']];
+}
 
 /** `source` with each function's body starting with `statement`; fails unless each is found once. */
 function leaveOut(source, skips) {
@@ -63,12 +76,20 @@ async function main() {
     build({ LIVEDIFF_NO_MINIFY: '' });
   }
 
-  const [a, b] = generate()['pair-5000'];
+  const files = generate();
+  const [a, b] = files[PAIR];
   const node = process.execPath;
   const cli = (dir) => join(dir, 'livediff.cjs');
   const decode = "const fs=require('node:fs');for(const f of process.argv.slice(1))fs.readFileSync(f).toString('latin1')";
   const commands = [
     ...variants.map(([name, dir]) => [name, [node, [cli(dir), a, b]]]),
+    ...(PAIR === 'every-edited'
+      ? [
+          ['livediff -q (nothing printed)', [node, [cli(variants[0][1]), '-q', a, b]]],
+          ['similarity (by position) and word diffs, -q', [node, [cli(variants.at(-1)[1]), '-q', a, b]]],
+          ['the normal 5,000-post pair', [node, [cli(variants[0][1]), ...files['pair-5000']]]],
+        ]
+      : []),
     ...(process.env.OLD ? [[`OLD (${process.env.OLD})`, [node, [process.env.OLD, a, b]]]] : []),
     ['older capture against itself', [node, [cli(variants[0][1]), a, a]]],
     ['livediff --version', [node, [cli(variants[0][1]), '--version']]],
@@ -87,7 +108,7 @@ async function main() {
   const git = results.at(-1).wall;
   console.log(
     [
-      `5,000-post pair, medians of ${RUNS} runs; 3 × git = ${(3 * git).toFixed(0)} ms`,
+      `${PAIR === 'every-edited' ? '5,000 posts, every one edited' : '5,000-post pair'}, medians of ${RUNS} runs; 3 × git = ${(3 * git).toFixed(0)} ms`,
       '',
       '| command | wall | against livediff |',
       '|---|---|---|',
