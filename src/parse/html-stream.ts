@@ -1,6 +1,6 @@
-// The html adapter's reader for a page read with the default post selectors: each post is read when its
-// element closes, and what no one will read again leaves the DOM as soon as it is complete, so that the
-// page is never held whole. A page of 240,000 posts (62 MB) held a DOM of 453 MB per side, and a diff of
+// The html adapter's reader for a page whose selectors read an element and its ancestors only (the default
+// ones, and most given with --items): each post is read when its element closes, and what no one will read
+// again leaves the DOM as soon as it is complete, so that the page is never held whole. A page of 240,000 posts (62 MB) held a DOM of 453 MB per side, and a diff of
 // two such pages peaked at 1.8 GB.
 import type { Element } from 'domhandler';
 import type { PageHeader } from '../model.js';
@@ -126,7 +126,8 @@ export function streamPage<D>(reader: CaptureReader, text: string, tests: PostTe
       }
       if (!open.skipped) notes.closed(el, () => [...around]);
       if (open.serial >= 0) {
-        if (open.explicit) {
+        // Only the outermost level counts with `outermost`: the posts inside another are never posts.
+        if (open.explicit && (!tests.outermost || open.explicitLevel === 0)) {
           const count = (explicitPerLevel[open.explicitLevel] ?? 0) + 1;
           explicitPerLevel[open.explicitLevel] = count;
           if (count > MAX_POSTS) refused = true;

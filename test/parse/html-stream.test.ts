@@ -3,6 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { MAX_POSTS } from '../../src/parse/adapter.js';
+import { parseHtmlCapture } from '../../src/parse/html.js';
 import { streamPage } from '../../src/parse/html-stream.js';
 import { CaptureReader } from '../../src/parse/markup.js';
 
@@ -33,6 +35,15 @@ describe('html: the streaming reader', () => {
     });
     expect(texts).toEqual(['article:1', 'article:1', 'article:1', 'div:4']);
   });
+
+  it('with --items, counts only the outermost matches against the bound on posts', () => {
+    // 250,001 matches inside one: one post. Counted at every level, the inner ones made the reader stop
+    // reading drafts, and the one post had none.
+    const html = `<html><body><div class="p"><h2>One post</h2>${'<div class="p">x</div>'.repeat(MAX_POSTS + 1)}</div></body></html>`;
+    const streamed = parseHtmlCapture(html, { source: 'page', fields: { post: '.p' } });
+    expect(streamed.posts).toHaveLength(1);
+    expect(streamed).toEqual(parseHtmlCapture(html, { source: 'page', fields: { post: '.p' } }, true));
+  }, 60_000);
 
   it("keeps no post string that holds on to the page's text", () => {
     // 2,000 posts with a 5 KB script each: a post's time or id sliced from the page kept all of it.
