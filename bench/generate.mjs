@@ -200,11 +200,62 @@ function heavy(files, small) {
   }
 }
 
+/** Markup and JSON special characters escaped (the real paragraphs have quotes and ampersands). */
+const escapeXml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * The same page as HTML, RSS, a JSON feed and JSON-LD, each near the 64 MiB input limit (`small`: 1 MiB):
+ * posts of one real paragraph, 1 in 50 edited by a word in the newer capture. As many posts as fit, within
+ * the 250,000 posts a capture may have and, for RSS, the 1,000,000 elements its markup may (5 an item).
+ */
+function otherFormats(files, small) {
+  const limit = (small ? 1 : 63) * 2 ** 20;
+  const rand = prng(11);
+  const posts = [];
+  const iso = (n) => new Date(Date.UTC(2026, 10, 22) - n * 60_000).toISOString().replace('.000', '');
+  for (let n = 0; n < 240_000; n++) {
+    const paragraph = REAL.paragraphs[Math.floor(rand() * REAL.paragraphs.length)];
+    posts.push({ id: `post-${n}`, time: iso(n), headline: `${REAL.headlines[n % REAL.headlines.length]} (update ${n})`, text: paragraph });
+  }
+  const edited = posts.map((p, n) => (n % 50 === 25 ? { ...p, text: p.text.replace(' ', ' reportedly ') } : p));
+  const formats = {
+    html: (ps) =>
+      `<!doctype html><html><head><title>Live</title></head><body><main>\n${ps
+        .map((p) => `<article data-post-id="${p.id}"><time datetime="${p.time}"></time><h2>${escapeXml(p.headline)}</h2><p>${escapeXml(p.text)}</p></article>\n`)
+        .join('')}</main></body></html>\n`,
+    rss: (ps) =>
+      `<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Live</title>\n${ps
+        .slice(0, 190_000)
+        .map((p) => `<item><guid>${p.id}</guid><pubDate>${new Date(p.time).toUTCString()}</pubDate><title>${escapeXml(p.headline)}</title><description>${escapeXml(p.text)}</description></item>\n`)
+        .join('')}</channel></rss>\n`,
+    feed: (ps) => JSON.stringify({ title: 'Live', posts: ps.map((p) => ({ id: p.id, published: p.time, title: p.headline, text: p.text })) }),
+    jsonld: (ps) =>
+      JSON.stringify({
+        '@context': 'https://schema.org',
+        '@type': 'LiveBlogPosting',
+        headline: 'Live',
+        liveBlogUpdate: ps.map((p) => ({ '@type': 'BlogPosting', '@id': `#${p.id}`, datePublished: p.time, headline: p.headline, articleBody: p.text })),
+      }),
+  };
+  files.formats = [];
+  for (const [format, make] of Object.entries(formats)) {
+    // Nearly the most posts whose page fits: estimated from the size of all of them, then 2 % fewer at a time.
+    let count = Math.min(posts.length, Math.floor((0.99 * posts.length * limit) / Buffer.byteLength(make(posts))));
+    while (Buffer.byteLength(make(posts.slice(0, count))) > limit) count = Math.floor(count * 0.98);
+    const ext = format === 'html' ? 'html' : format === 'rss' ? 'xml' : 'json';
+    const f = [join(OUT, `limit-${format}-old.${ext}`), join(OUT, `limit-${format}-new.${ext}`)];
+    writeFileSync(f[0], make(posts.slice(0, count)));
+    writeFileSync(f[1], make(edited.slice(0, count)));
+    files.formats.push({ format, posts: format === 'rss' ? Math.min(count, 190_000) : count, bytes: Buffer.byteLength(make(edited.slice(0, count))), files: f });
+  }
+}
+
 /** The benchmark's files; `small` (BENCH_SMALL=1) makes every case tiny, to check that the bench runs. */
 export function generate(small = false) {
   mkdirSync(OUT, { recursive: true });
   const files = {};
   heavy(files, small);
+  otherFormats(files, small);
   for (const size of small ? [100] : [100, 1000, 5000]) {
     const pair = largePair(size, size);
     files[`pair-${size}`] = [join(OUT, `pair-${size}-old.txt`), join(OUT, `pair-${size}-new.txt`)];
