@@ -243,10 +243,14 @@ function otherFormats(files, small) {
     let count = Math.min(posts.length, Math.floor((0.99 * posts.length * limit) / Buffer.byteLength(make(posts))));
     while (Buffer.byteLength(make(posts.slice(0, count))) > limit) count = Math.floor(count * 0.98);
     const ext = format === 'html' ? 'html' : format === 'rss' ? 'xml' : 'json';
-    const f = [join(OUT, `limit-${format}-old.${ext}`), join(OUT, `limit-${format}-new.${ext}`)];
-    writeFileSync(f[0], make(posts.slice(0, count)));
-    writeFileSync(f[1], make(edited.slice(0, count)));
-    files.formats.push({ format, posts: format === 'rss' ? Math.min(count, 190_000) : count, bytes: Buffer.byteLength(make(edited.slice(0, count))), files: f });
+    // And a quarter of it, for how the time grows with the size.
+    const [full, quarter] = [count, Math.floor(count / 4)].map((n, k) => {
+      const f = [join(OUT, `limit-${format}${k ? '-quarter' : ''}-old.${ext}`), join(OUT, `limit-${format}${k ? '-quarter' : ''}-new.${ext}`)];
+      writeFileSync(f[0], make(posts.slice(0, n)));
+      writeFileSync(f[1], make(edited.slice(0, n)));
+      return { posts: format === 'rss' ? Math.min(n, 190_000) : n, bytes: Buffer.byteLength(make(edited.slice(0, n))), files: f };
+    });
+    files.formats.push({ format, ...full, quarter });
   }
 }
 

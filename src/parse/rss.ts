@@ -154,8 +154,9 @@ interface ReadItem {
 
 /**
  * Parse an RSS or Atom feed. A feed without items is a capture with no posts (a ticker before it starts).
- * Each item is read when it closes and then leaves the DOM (with the text before it), unless an item
- * around it is still open: a feed is never held whole (190,000 items, 54 MB a side: 1.5 GB, a DOM each).
+ * Each item is read when it closes and then leaves the DOM (with the text before it), unless something
+ * reads it whole later (see `dropped`): a feed is never held whole (190,000 items, 54 MB a side: 1.5 GB,
+ * a DOM each).
  * `keepNodes`: drop nothing (the capture is the same).
  */
 export function parseRssCapture(input: string, options: ParseOptions, keepNodes = false): Capture {
