@@ -1,5 +1,6 @@
 // CSS selectors over the DOM of an HTML capture (css-select), for the html adapter and its page header.
 import { compile } from 'css-select';
+import { parse, type Selector } from 'css-what';
 import { type AnyNode, type Element, hasChildren, isTag } from 'domhandler';
 import { UsageError } from '../errors.js';
 
@@ -77,4 +78,37 @@ export function outermost(matches: Element[]): Element[] {
     for (let p = el.parent; p; p = p.parent) if (set.has(p)) return false;
     return true;
   });
+}
+
+/** Pseudo-classes whose arguments are selectors, matched on the element itself. */
+const OWN_PSEUDOS = new Set(['not', 'is', 'where', 'matches']);
+
+/** Whether a selector token reads only the element and its ancestors (see readsUpward). */
+function upward(token: Selector): boolean {
+  switch (token.type) {
+    case 'tag':
+    case 'universal':
+    case 'attribute':
+    case 'descendant':
+    case 'child':
+      return true;
+    case 'pseudo':
+      return OWN_PSEUDOS.has(token.name) && Array.isArray(token.data) && token.data.every((alternative) => alternative.every(upward));
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether a selector tests an element by the element itself and its ancestors only: tags, attributes,
+ * classes and ids, descendant and child combinators, and `:not`, `:is`, `:where` of the same. Not sibling
+ * combinators or pseudo-classes that count siblings or look inside (`:first-child`, `:has`, `:empty`):
+ * such a test can be made as the element opens, and its answer does not change with what comes after.
+ */
+export function readsUpward(selector: string): boolean {
+  try {
+    return parse(selector).every((alternative) => alternative.every(upward));
+  } catch {
+    return false;
+  }
 }

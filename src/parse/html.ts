@@ -6,7 +6,7 @@ import type { Block, Caption } from '../model.js';
 import { type Adapter, checkPostCount, type DraftCapture as Capture, type DraftPost as Post, type ParseOptions } from './adapter.js';
 import { dropSharedIds, type FieldOptions, headlineFromBody, LineIndex, timeMinutes } from './fields.js';
 import { pageHeader } from './html-header.js';
-import { checkSelector, compiled, first, outermost, select } from './html-select.js';
+import { checkSelector, compiled, first, outermost, readsUpward, select } from './html-select.js';
 import { type PageRead, type PostTests, streamPage } from './html-stream.js';
 import { attribute, type CaptureReader, innerText, isHidden, listMarker, looksLikeHtml, oneLine, withMarkupLimits } from './markup.js';
 
@@ -170,12 +170,13 @@ export function parseHtmlCapture(text: string, options: ParseOptions, whole = fa
 }
 
 /**
- * Whether the page can be read as it streams by (html-stream.ts): when the selectors given read an element
- * and its ancestors only: no pseudo-class, which could look at what follows (`:last-child`, `:has`), and no
- * sibling combinator (`+`, `~`), whose siblings may have left the DOM.
+ * Whether the page can be read as it streams by (html-stream.ts): when every selector given reads an
+ * element and its ancestors only (readsUpward): not what follows it (`:last-child`, `:has`), nor its
+ * siblings (`+`, `~`, `:first-child`), which may have left the DOM. `fields.id` may be `selector@attribute`.
  */
 function streams(fields: FieldOptions): boolean {
-  return [fields.post, fields.time, fields.headline, fields.body, fields.id].every((s) => s === undefined || !/[:+~]/.test(s));
+  const id = fields.id === undefined || fields.id.lastIndexOf('@') <= 0 ? undefined : fields.id.slice(0, fields.id.lastIndexOf('@'));
+  return [fields.post, fields.time, fields.headline, fields.body, id].every((s) => s === undefined || readsUpward(s));
 }
 
 /** The page read whole, as one DOM: for selectors streaming cannot test (see streams). */

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { MAX_POSTS } from '../../src/parse/adapter.js';
 import { parseHtmlCapture } from '../../src/parse/html.js';
+import { readsUpward } from '../../src/parse/html-select.js';
 import { streamPage } from '../../src/parse/html-stream.js';
 import { CaptureReader } from '../../src/parse/markup.js';
 
@@ -34,6 +35,15 @@ describe('html: the streaming reader', () => {
       return null;
     });
     expect(texts).toEqual(['article:1', 'article:1', 'article:1', 'div:4']);
+  });
+
+  it('streams only selectors that read an element and its ancestors', () => {
+    for (const upward of ['article', 'main > article.post', '[data-post-id]:not(.ad)', ':is(h2, h3) span', 'a:where([href])']) {
+      expect(readsUpward(upward), upward).toBe(true);
+    }
+    for (const other of ['li:first-child', 'p:last-child', 'h2 + p', 'h2 ~ p', 'div:has(p)', 'p:empty', ':scope > p', 'p::before', 'not a selector (']) {
+      expect(readsUpward(other), other).toBe(false);
+    }
   });
 
   it('with --items, counts only the outermost matches against the bound on posts', () => {

@@ -50,14 +50,14 @@ const page = fc
   .tuple(fc.array(node, { maxLength: 3 }), fc.array(node, { minLength: 1, maxLength: 8 }))
   .map(([head, body]) => `<!doctype html><html><head>${head.join('')}</head><body>${body.join('\n')}</body></html>`);
 
-/** Field selectors streaming reads (no pseudo-class, no sibling combinator), or none. */
+/** Field selectors, most of which streaming reads (and some it leaves to the whole DOM), or none. */
 const fields = fc.option(
   fc.record(
     {
-      post: fc.constantFrom('article', '[data-post-id]', 'main article', 'section > div', '.live-post, li'),
-      time: fc.constantFrom('time', 'span[content]', 'article time'),
-      headline: fc.constantFrom('h3', 'h1, h2', 'section h2'),
-      body: fc.constantFrom('p', 'li, blockquote', 'div > p'),
+      post: fc.constantFrom('article', '[data-post-id]', 'main article', 'section > div', '.live-post, li', 'article:not([data-post-id="b"])', ':is(div, li):not(.live-post)', 'li:first-child', 'h1 + article', 'p ~ article'),
+      time: fc.constantFrom('time', 'span[content]', 'article time', 'time:not([datetime])'),
+      headline: fc.constantFrom('h3', 'h1, h2', 'section h2', ':is(h2, h3)', 'h2 + h3'),
+      body: fc.constantFrom('p', 'li, blockquote', 'div > p', 'p:not([hidden])', 'p:last-child'),
       id: fc.constantFrom('data-id', 'id', 'div@data-id'),
     },
     { requiredKeys: [] },
