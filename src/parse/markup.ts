@@ -72,8 +72,8 @@ export class MarkupLimitError extends Error {
 
 /**
  * What a caller of parseDocument is told as the markup is read: each element when it opens (its attributes,
- * ancestors and earlier siblings in place) and when it closes (its whole content read). A caller may drop a
- * closed element's children: nothing reads them again.
+ * ancestors and earlier siblings in place) and when it closes (its whole content read). A caller may take
+ * complete nodes out of the DOM (detach): the parser only ever adds to the elements still open.
  */
 export interface ElementHooks {
   open(el: Element): void;
