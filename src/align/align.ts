@@ -1,8 +1,8 @@
 // Which post is which: exact identities first (linear, hash maps), then similarity for what is left.
 import type { Alignment, MatchKind, Post } from '../model.js';
 import { textSource } from '../parse/chunks.js';
-import { keyOf } from '../parse/post.js';
-import { bodyHash, sameBody, samePost, timeHeadlineKey } from './fingerprint.js';
+import { keyOf, samePost } from '../parse/post.js';
+import { bodyHash, sameBody, timeHeadlineKey } from './fingerprint.js';
 import { matchGrown } from './growth.js';
 import { findMoved } from './moves.js';
 import { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from './options.js';

@@ -44,22 +44,6 @@ export function captionsText(post: Post): string {
   return post.captions.map((c) => (c.credit === null ? c.text : `${c.text} (${c.credit})`)).join('\n');
 }
 
-/** Every field equal, compared in place (no key string is built). */
-export function samePost(a: Post, b: Post): boolean {
-  return (
-    a.time === b.time &&
-    a.headline === b.headline &&
-    a.byline === b.byline &&
-    // Posts parsed from the same bytes by one reader share their arrays (parse/chunks.ts): no need to look inside.
-    (a.captions === b.captions ||
-      (a.captions.length === b.captions.length &&
-        a.captions.every((c, i) => c.text === b.captions[i]!.text && c.credit === b.captions[i]!.credit))) &&
-    (a.body === b.body ||
-      (a.body.length === b.body.length &&
-        a.body.every((x, i) => x.text === b.body[i]!.text && x.marker === b.body[i]!.marker && x.kind === b.body[i]!.kind)))
-  );
-}
-
 export function timeHeadlineKey(post: Post): string {
   return `${post.time}\u0000${post.headline.toLowerCase()}`;
 }

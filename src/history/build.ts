@@ -1,12 +1,13 @@
 // The life of every post across a series: chain the pairwise reports into identities that survive
 // leaving the view, deletion and coming back. Each capture is parsed once; only neighbours are aligned.
-import { bodyKey, samePost, timeHeadlineKey } from '../align/fingerprint.js';
+import { bodyKey, timeHeadlineKey } from '../align/fingerprint.js';
 import { compareFields } from '../classify/fields.js';
 import { diffCaptures, type DiffCapturesOptions, resolveOptions } from '../classify/report.js';
 import { PageWork } from '../classify/text-diff.js';
 import { InputError } from '../errors.js';
 import { FIELDS } from '../model.js';
 import type { CaptureVersion, History, HistoryEvent, Post, PostChange, PostHistory } from '../model.js';
+import { samePost } from '../parse/post.js';
 
 export interface HistoryOptions extends DiffCapturesOptions {
   /** Called after each capture is chained in (for a progress bar). */

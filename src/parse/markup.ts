@@ -192,16 +192,21 @@ const BLOCK_TAGS = new Set([
 const CELL_TAGS = new Set(['td', 'th']);
 
 /**
- * An element's attribute, normalised; null when it is missing or blank. A copy: the parser's value is a
- * slice of the whole page, which a post's time or id would keep alive (64 MB for a 20-byte time).
+ * A copy of a string the parser made: its attribute values and text are slices of the whole page, which a
+ * post keeping one would keep alive (64 MB of HTML for a 20-byte time; every capture of a `log` over RSS).
+ * Slicing a joined string copies the join, not the page.
  */
+export function ownCopy(text: string): string {
+  return ` ${text}`.slice(1);
+}
+
+/** An element's attribute, normalised (a copy, see ownCopy); null when it is missing or blank. */
 export function attribute(el: Element, name: string): string | null {
   // Own attributes only: `--id __proto__` (or constructor, toString) names no attribute, not Object's.
   const value = Object.hasOwn(el.attribs, name) ? el.attribs[name] : undefined;
   if (value === undefined) return null;
   const text = normalizeText(value);
-  // Slicing a joined string copies the join, not the page.
-  return text === '' ? null : ` ${text}`.slice(1);
+  return text === '' ? null : ownCopy(text);
 }
 
 export function isHidden(el: Element): boolean {

@@ -40,6 +40,22 @@ export function postKey(post: Keyed): string {
   return hash.digest();
 }
 
+/** Every field equal, compared in place (no key string is built). */
+export function samePost(a: Keyed, b: Keyed): boolean {
+  return (
+    a.time === b.time &&
+    a.headline === b.headline &&
+    a.byline === b.byline &&
+    // Posts parsed from the same bytes by one reader share their arrays (parse/chunks.ts): no need to look inside.
+    (a.captions === b.captions ||
+      (a.captions.length === b.captions.length &&
+        a.captions.every((c, i) => c.text === b.captions[i]!.text && c.credit === b.captions[i]!.credit))) &&
+    (a.body === b.body ||
+      (a.body.length === b.body.length &&
+        a.body.every((x, i) => x.text === b.body[i]!.text && x.marker === b.body[i]!.marker && x.kind === b.body[i]!.kind)))
+  );
+}
+
 /** A post's key: its own, or, for a post built without one (a library caller's), made here. */
 export function keyOf(post: Post): string {
   return post.key ?? postKey(post);

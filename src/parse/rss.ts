@@ -2,14 +2,14 @@
 // (`<item>`, `<entry>`) is a post: its guid or id, its publication time, its title, its author and its
 // content (HTML, escaped or in CDATA, or Atom's inline XHTML), read with htmlparser2 in XML mode.
 import { type Element, isTag } from 'domhandler';
-import { textContent } from 'domutils';
+import { textContent as domText } from 'domutils';
 import { decodeHTML } from 'entities';
 import { InputError } from '../errors.js';
 import type { Block, PageHeader } from '../model.js';
 import { type Adapter, checkPostCount, type DraftCapture as Capture, type DraftPost as Post, MAX_POSTS, type ParseOptions } from './adapter.js';
 import { feedDateMinutes } from './dates.js';
 import { dropSharedIds, emptyHeader, headlineFromBody, LineIndex, timeMinutes } from './fields.js';
-import { type CaptureReader, detach, innerText, looksLikeMarkup, oneLine, withMarkupLimits } from './markup.js';
+import { type CaptureReader, detach, innerText, looksLikeMarkup, oneLine, ownCopy, withMarkupLimits } from './markup.js';
 
 /**
  * What may come before a feed's root element: white space, the XML declaration and other processing
@@ -41,6 +41,11 @@ function child(parent: Element, ...names: string[]): Element | undefined {
     if (found) return found;
   }
   return undefined;
+}
+
+/** An element's text as the feed has it, copied (see ownCopy): posts made of it do not keep the feed alive. */
+function textContent(el: Element): string {
+  return ownCopy(domText(el));
 }
 
 /** An element's text, normalised to one line ('' when there is no such element). */
