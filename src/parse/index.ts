@@ -94,7 +94,11 @@ function decode(bytes: Uint8Array, source: string, maxBytes: number | undefined)
  */
 function keyed(draft: DraftCapture, lastPosts: readonly Post[] | null): Capture {
   // Made now, after the adapter has read the page: not on top of what reading it costs.
-  const last = lastPosts === null ? null : new Map(lastPosts.map((p) => [p.key, p]));
+  let last: Map<string, Post> | null = null;
+  if (lastPosts !== null) {
+    last = new Map();
+    for (const p of lastPosts) last.set(p.key, p);
+  }
   const posts = draft.posts.map((p): Post => {
     const key = postKey(p);
     const before = last?.get(key);
