@@ -88,7 +88,7 @@ function decode(bytes: Uint8Array, source: string, maxBytes: number | undefined)
  * An adapter's capture with every post keyed (`postKey`): the key is computed here for every format. Each
  * post is written out field by field: on Node 20, `{ ...post, key }` (a spread, then a property the source
  * lacks) gives every copy a hidden class of its own, and a page of 200,000 posts kept 200,000 of them.
- * A post that `last` (the capture a reader parsed before) had, the same in every field, takes that post's
+ * A post that `lastPosts` (the capture a reader parsed before) had, the same in every field, takes that post's
  * strings and arrays: a series then holds each post's text once, not once a capture (a `log` over 150 RSS
  * captures of 2,000 items held them all, 2.3 MiB a capture).
  */
