@@ -80,6 +80,19 @@ export function outermost(matches: Element[]): Element[] {
   });
 }
 
+/**
+ * The post candidates of the nesting level with the most of them, the shallowest among equals (a page-wide
+ * `<article>` around the posts loses to the posts, embedded articles inside posts lose to the posts), in
+ * the order given. `levelOf`: how many candidates a candidate is inside.
+ */
+export function busiestLevel<T>(candidates: readonly T[], levelOf: (candidate: T) => number): T[] {
+  const levels: T[][] = [];
+  for (const c of candidates) (levels[levelOf(c)] ??= []).push(c);
+  let best: T[] = [];
+  for (const level of levels) if (level && level.length > best.length) best = level;
+  return best;
+}
+
 /** Pseudo-classes whose arguments are selectors, matched on the element itself. */
 const OWN_PSEUDOS = new Set(['not', 'is', 'where', 'matches']);
 

@@ -1,11 +1,12 @@
 // The html adapter's reader for a page whose selectors read an element and its ancestors only (the default
 // ones, and most given with --items): each post is read when its element closes, and what no one will read
-// again leaves the DOM as soon as it is complete, so that the page is never held whole. A page of 240,000 posts (62 MB) held a DOM of 453 MB per side, and a diff of
-// two such pages peaked at 1.8 GB.
-import type { Element } from 'domhandler';
+// again leaves the DOM as soon as it is complete, so that the page is never held whole. A page of 240,000
+// posts (62 MB) held a DOM of 453 MB per side, and a diff of two such pages peaked at 1.8 GB.
+import { type Element, isTag } from 'domhandler';
 import type { PageHeader } from '../model.js';
 import { MAX_POSTS } from './adapter.js';
 import { HeaderNotes } from './html-header.js';
+import { busiestLevel } from './html-select.js';
 import { type CaptureReader, detach } from './markup.js';
 
 /** The posts of a page and its header, whichever way the page was read. */
@@ -53,18 +54,6 @@ interface Found<D> {
 }
 
 /**
- * The nesting level with the most elements, the shallowest among equals (html.ts busiestLevel, for
- * candidates met in close order: those of one level never nest, so they come in document order).
- */
-function busiest<D>(found: readonly Found<D>[]): Found<D>[] {
-  const levels: Found<D>[][] = [];
-  for (const f of found) (levels[f.level] ??= []).push(f);
-  let best: Found<D>[] = [];
-  for (const level of levels) if (level && level.length > best.length) best = level;
-  return best;
-}
-
-/**
  * Read a page's posts as it streams by: the elements the DOM reader (html.ts findPosts) would choose, and
  * each one's draft, read by `read` when the element closes. Every candidate of either kind is read, since
  * which nesting level holds the posts, and whether any element is marked as one, is known only at the end.
@@ -94,7 +83,7 @@ export function streamPage<D>(reader: CaptureReader, text: string, tests: PostTe
     open(el) {
       // What came before the element in its parent (text, a comment) is complete: dropped if not needed.
       const prev = el.prev;
-      if (prev !== null && prev.type !== 'tag' && prev.type !== 'script' && prev.type !== 'style' && !needed()) detach(el.parent!, true);
+      if (prev !== null && !isTag(prev) && !needed()) detach(el.parent!, true);
       const parent = stack[stack.length - 1];
       const skipped = parent !== undefined && (parent.skipped || parent.name === 'template');
       const open: Open = {
@@ -140,7 +129,8 @@ export function streamPage<D>(reader: CaptureReader, text: string, tests: PostTe
       if (!needed()) detach(el.parent!);
     },
   });
-  const chosen = tests.outermost ? explicit.filter((f) => f.level === 0) : busiest(marked ? explicit : fallback);
+  // Candidates come in close order; those of one level never nest, so they come in document order.
+  const chosen = tests.outermost ? explicit.filter((f) => f.level === 0) : busiestLevel(marked ? explicit : fallback, (f) => f.level);
   return {
     count: chosen.length,
     drafts: () => chosen.map((f) => f.draft!),

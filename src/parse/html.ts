@@ -6,25 +6,18 @@ import type { Block, Caption } from '../model.js';
 import { type Adapter, checkPostCount, type DraftCapture as Capture, type DraftPost as Post, type ParseOptions } from './adapter.js';
 import { dropSharedIds, type FieldOptions, headlineFromBody, LineIndex, timeMinutes } from './fields.js';
 import { pageHeader } from './html-header.js';
-import { checkSelector, compiled, first, outermost, readsUpward, select } from './html-select.js';
+import { busiestLevel, checkSelector, compiled, first, outermost, readsUpward, select } from './html-select.js';
 import { type PageRead, type PostTests, streamPage } from './html-stream.js';
 import { attribute, type CaptureReader, innerText, isHidden, listMarker, looksLikeHtml, oneLine, withMarkupLimits } from './markup.js';
 
-/**
- * The posts among matches of the default selectors: the nesting level with the most elements (a page-wide
- * `<article>` around the posts loses to the posts, embedded articles inside posts lose to the posts).
- */
-function busiestLevel(matches: Element[]): Element[] {
+/** The posts among matches of the default selectors: their busiest nesting level (html-select.ts). */
+function postLevel(matches: Element[]): Element[] {
   const set = new Set<AnyNode>(matches);
-  const levels: Element[][] = [];
-  for (const el of matches) {
+  return busiestLevel(matches, (el) => {
     let depth = 0;
     for (let p = el.parent; p; p = p.parent) if (set.has(p)) depth++;
-    (levels[depth] ??= []).push(el);
-  }
-  let best: Element[] = [];
-  for (const level of levels) if (level && level.length > best.length) best = level;
-  return best;
+    return depth;
+  });
 }
 
 // ——— The html adapter ———
@@ -158,7 +151,7 @@ function finishPost(reader: CaptureReader, draft: Draft, index: number): Post | 
 function findPosts(doc: Document, fields: FieldOptions): Element[] {
   if (fields.post !== undefined) return outermost(select(fields.post, doc));
   const explicit = select(DEFAULT_POST_SELECTOR, doc);
-  return busiestLevel(explicit.length > 0 ? explicit : select(FALLBACK_POST_SELECTOR, doc));
+  return postLevel(explicit.length > 0 ? explicit : select(FALLBACK_POST_SELECTOR, doc));
 }
 
 /**
