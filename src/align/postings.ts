@@ -14,6 +14,9 @@ export function slotIn(keys: Float64Array, code: number, mask: number): number {
   }
 }
 
+/** The tables' first size (a power of two). */
+const INITIAL_SIZE = 64;
+
 /**
  * New posts by the codes they have (align/fingerprint.ts: word pairs of the body, words of the headline),
  * each code's posts in the order added. An open-addressing table of codes whose posts are linked through
@@ -21,13 +24,15 @@ export function slotIn(keys: Float64Array, code: number, mask: number): number {
  * reading it cost more than scoring the candidates.
  */
 export class Postings {
-  #keys = new Float64Array(1024).fill(NaN);
-  #first = new Int32Array(1024);
-  #last = new Int32Array(1024);
-  #length = new Int32Array(1024);
+  // Small at first, doubled as needed: `log` makes two a capture, most for a post or two, and six
+  // tables of 1,024 each were 28 KB made and cleared every time.
+  #keys = new Float64Array(INITIAL_SIZE).fill(NaN);
+  #first = new Int32Array(INITIAL_SIZE);
+  #last = new Int32Array(INITIAL_SIZE);
+  #length = new Int32Array(INITIAL_SIZE);
   #used = 0;
-  #post = new Int32Array(1024);
-  #next = new Int32Array(1024);
+  #post = new Int32Array(INITIAL_SIZE);
+  #next = new Int32Array(INITIAL_SIZE);
   #count = 0;
 
   #slot(code: number): number {
