@@ -2,7 +2,7 @@
 // leaving the view, deletion and coming back. Each capture is parsed once; only neighbours are aligned.
 import { bodyKey, timeHeadlineKey } from '../align/fingerprint.js';
 import { compareFields } from '../classify/fields.js';
-import { diffCaptures, type DiffCapturesOptions, resolveOptions } from '../classify/report.js';
+import { diffCaptures, type DiffCapturesOptions, resolveOptions, type ResolvedOptions } from '../classify/report.js';
 import { PageWork } from '../classify/text-diff.js';
 import { InputError } from '../errors.js';
 import { FIELDS } from '../model.js';
@@ -67,12 +67,12 @@ function recordPaired(t: Tracked, capture: number, post: Post, change: PostChang
 }
 
 /** A new version when a returning post (no pair in the report) differs from the last one seen. */
-function recordVersion(t: Tracked, capture: number, post: Post, options: HistoryOptions, work: PageWork): HistoryEvent['fields'] {
+function recordVersion(t: Tracked, capture: number, post: Post, options: ResolvedOptions, work: PageWork): HistoryEvent['fields'] {
   if (samePost(t.last, post)) {
     t.last = post;
     return [];
   }
-  const changes = compareFields(t.last, post, resolveOptions(options), work);
+  const changes = compareFields(t.last, post, options, work);
   const fields = FIELDS.filter((f) => changes.some((c) => c.field === f));
   t.history.versions.push({ capture, post, fields, changes });
   t.last = post;
@@ -94,12 +94,14 @@ export function buildHistory(series: readonly CaptureVersion[], options: History
     return t;
   };
 
+  // Resolved once for the whole series (diffCaptures takes resolved options as they are).
+  const resolved = resolveOptions({ ...options, force: true });
   let current: Tracked[] = (series[0]?.capture.posts ?? []).map((p) => track(p, 0, 'initial'));
   options.onProgress?.(1, series.length);
   for (let i = 1; i < series.length; i++) {
     const before = series[i - 1]!;
     const after = series[i]!;
-    const report = diffCaptures(before.capture, after.capture, { ...options, force: true });
+    const report = diffCaptures(before.capture, after.capture, resolved);
     if (!report.samePage) {
       throw new InputError(after.label, `a capture of the same page as ${before.label}`, `a different page (${JSON.stringify(after.capture.page.title)})`);
     }
@@ -126,7 +128,7 @@ export function buildHistory(series: readonly CaptureVersion[], options: History
           const kind = back.gone === 'out-of-view' ? 'back-into-view' : 'reinserted';
           if (kind === 'reinserted') back.history.fate = 'reinserted';
           back.gone = null;
-          event(back, i, kind, recordVersion(back, i, post, options, work));
+          event(back, i, kind, recordVersion(back, i, post, resolved, work));
           next[change.new!.index] = back;
         } else next[change.new!.index] = track(post, i, change.status === 'into-view' ? 'into-view' : 'added');
       }

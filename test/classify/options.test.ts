@@ -21,6 +21,15 @@ describe('options resolved once', () => {
     expect(resolveOptions(resolved)).toEqual(resolved);
   });
 
+  it('resolved options are frozen, and resolving them again returns them at once', () => {
+    const resolved = resolveOptions({ minSimilarity: 0.7 });
+    expect(resolveOptions(resolved)).toBe(resolved);
+    expect(Object.isFrozen(resolved)).toBe(true);
+    expect(() => Object.assign(resolved, { minSimilarity: 5 })).toThrow(TypeError);
+    // A copy is options like any other: checked again.
+    expect(() => resolveOptions({ ...resolved, minSimilarity: 5 })).toThrow('option minSimilarity: expected a number from 0 to 1, got 5');
+  });
+
   it('diffCaptures with {rewriteThreshold: undefined} is diffCaptures with the default', () => {
     const hunks = (options: object) => diffCaptures(capture(before, 'a'), capture(after, 'b'), options).posts.map((p) => p.changes.map((c) => c.hunks));
     expect(hunks({})[0]![0]!.map((h) => h.op)).toEqual(['-', '+']);
