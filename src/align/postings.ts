@@ -14,9 +14,6 @@ export function slotIn(keys: Float64Array, code: number, mask: number): number {
   }
 }
 
-/** The tables' first size (a power of two). */
-const INITIAL_SIZE = 64;
-
 /**
  * New posts by the codes they have (align/fingerprint.ts: word pairs of the body, words of the headline),
  * each code's posts in the order added. An open-addressing table of codes whose posts are linked through
@@ -24,16 +21,32 @@ const INITIAL_SIZE = 64;
  * reading it cost more than scoring the candidates.
  */
 export class Postings {
-  // Small at first, doubled as needed: `log` makes two a capture, most for a post or two, and six
-  // tables of 1,024 each were 28 KB made and cleared every time.
-  #keys = new Float64Array(INITIAL_SIZE).fill(NaN);
-  #first = new Int32Array(INITIAL_SIZE);
-  #last = new Int32Array(INITIAL_SIZE);
-  #length = new Int32Array(INITIAL_SIZE);
+  #keys: Float64Array;
+  #first: Int32Array;
+  #last: Int32Array;
+  #length: Int32Array;
   #used = 0;
-  #post = new Int32Array(INITIAL_SIZE);
-  #next = new Int32Array(INITIAL_SIZE);
+  #post: Int32Array;
+  #next: Int32Array;
   #count = 0;
+
+  /**
+   * Tables sized for `expected` entries (at most MAX_EXPECTED), grown as needed past them. A caller that
+   * knows about how many it adds says so: `log` indexes a post or two a capture, and six tables of a
+   * fixed 1,024 each were made and cleared for every capture; a fixed small size grew several times for
+   * each. Past MAX_EXPECTED the tables grow with the distinct codes: sized for every code of 5,000 edited
+   * posts (most of them repeats), they took 40 MiB more.
+   */
+  constructor(expected = 0) {
+    const entries = powerOfTwo(Math.min(MAX_EXPECTED, Math.max(16, expected)));
+    const slots = 2 * entries;
+    this.#keys = new Float64Array(slots).fill(NaN);
+    this.#first = new Int32Array(slots);
+    this.#last = new Int32Array(slots);
+    this.#length = new Int32Array(slots);
+    this.#post = new Int32Array(entries);
+    this.#next = new Int32Array(entries);
+  }
 
   #slot(code: number): number {
     return slotIn(this.#keys, code, this.#keys.length - 1);
@@ -111,6 +124,14 @@ export class Postings {
       this.#length[slot] = length[i]!;
     }
   }
+}
+
+/** The most entries a Postings is made for at first. */
+const MAX_EXPECTED = 4096;
+
+/** The least power of two at least `n`. */
+function powerOfTwo(n: number): number {
+  return 2 ** Math.ceil(Math.log2(n));
 }
 
 function grown(a: Int32Array): Int32Array<ArrayBuffer> {

@@ -201,15 +201,22 @@ export function leftovers(state: State): Leftovers {
   const newFeatures: Array<Features | undefined> = new Array(state.newPosts.length);
   // Word hashes of the new posts' texts, by text: an edited post's unchanged paragraphs are read once, not twice.
   const memo: HashMemo = new Map();
-  const index: Index = { body: new Postings(), headline: new Postings() };
   const counts = new Int32Array(state.newPosts.length);
   // Nothing to pair when either side has no free post left.
-  if (oldFree.length === 0 || newFree.length === 0) return { oldFree: [], newFeatures, index, memo, counts };
+  if (oldFree.length === 0 || newFree.length === 0) return { oldFree: [], newFeatures, index: { body: new Postings(), headline: new Postings() }, memo, counts };
+  let bodyCodes = 0;
+  let headlineCodes = 0;
   for (const n of newFree) {
     const f = features(state.newPosts[n]!, memo);
     newFeatures[n] = f;
-    addTo(index.body, f.body, n);
-    addTo(index.headline, f.headline, n);
+    bodyCodes += f.body.length;
+    headlineCodes += f.headline.length;
+  }
+  // Made for as many codes as the posts have (repeats included: a bound, not a count).
+  const index: Index = { body: new Postings(bodyCodes), headline: new Postings(headlineCodes) };
+  for (const n of newFree) {
+    addTo(index.body, newFeatures[n]!.body, n);
+    addTo(index.headline, newFeatures[n]!.headline, n);
   }
   return { oldFree, newFeatures, index, memo, counts };
 }
