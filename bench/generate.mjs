@@ -272,6 +272,13 @@ export function generate(small = false) {
   writeFileSync(files['big-post'][0], big.old);
   writeFileSync(files['big-post'][1], big.rewritten);
   writeFileSync(files['big-post-unchanged'][1], big.old);
+  // What a cron job's `livediff check` finds: a folder of captures, the March 22 pair, newest last.
+  files.check = join(OUT, 'check');
+  rmSync(files.check, { recursive: true, force: true });
+  mkdirSync(files.check);
+  ['capture-1.txt', 'capture-2.txt'].forEach((f, i) =>
+    writeFileSync(join(files.check, `2023-03-22T12-0${5 * i}-00Z.txt`), readFileSync(new URL(`../snapshots/cnn-russia-ukraine-2023-03-22/${f}`, import.meta.url))),
+  );
   files.series = small ? [50, 100] : [1000, 2000];
   for (const n of files.series) {
     files[`series-${n}`] = join(OUT, `series-${n}`);

@@ -43,6 +43,9 @@ function main() {
   // A run of about 150 ms moves by a third with the machine's state: this case gets more runs than the rest.
   const [n0, m] = measureRuns(Math.max(RUNS, START_UP_RUNS), [process.execPath, ['-e', '0'], [0]], node(CLI, ...march));
   row('March 22 captures (start-up)', m, `node -e 0: ${ms(n0.wall)} (${times(m.wall, n0.wall)})`, '≤ 1.3 × node -e 0', m.wall <= 1.3 * n0.wall);
+  // The cron job's command: the same two captures in a folder, read through the command line parser.
+  const [c0, check] = measureRuns(Math.max(RUNS, START_UP_RUNS), [process.execPath, ['-e', '0'], [0]], node(CLI, 'check', files.check));
+  row('check, a folder of the March 22 captures (cron)', check, `node -e 0: ${ms(c0.wall)} (${times(check.wall, c0.wall)})`, '', true);
 
   // The floor, per post count: livediff against (1), (2) and (3), and its time per post beyond (1).
   const floors = [];
