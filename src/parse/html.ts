@@ -8,7 +8,7 @@ import { dropSharedIds, type FieldOptions, headlineFromBody, LineIndex, timeMinu
 import { pageHeader } from './html-header.js';
 import { busiestLevel, checkSelector, compiled, first, outermost, readsUpward, select } from './html-select.js';
 import { type PageRead, type PostTests, streamPage } from './html-stream.js';
-import { attribute, type CaptureReader, innerText, isHidden, listMarker, looksLikeHtml, oneLine, withMarkupLimits } from './markup.js';
+import { attribute, type CaptureReader, innerText, isHidden, isWide, listMarker, looksLikeHtml, oneLine, withMarkupLimits } from './markup.js';
 
 /** The posts among matches of the default selectors: their busiest nesting level (html-select.ts). */
 function postLevel(matches: Element[]): Element[] {
@@ -130,6 +130,13 @@ function readPost(el: Element, fields: FieldOptions, lines: LineIndex): Draft {
   };
 }
 
+/** A draft read from a wide page, its text narrowed (CaptureReader.narrowPost). */
+function narrowDraft(reader: CaptureReader, draft: Draft): Draft {
+  reader.narrowPost(draft);
+  if (draft.bodyText !== null) draft.bodyText = reader.narrowed(draft.bodyText);
+  return draft;
+}
+
 /** The post of a draft, or null for one without any text. Its text becomes blocks within the capture's budget. */
 function finishPost(reader: CaptureReader, draft: Draft, index: number): Post | null {
   const body = draft.bodyText === null ? draft.body : reader.blocksFromText(draft.bodyText);
@@ -173,12 +180,12 @@ function streams(fields: FieldOptions): boolean {
 }
 
 /** The page read whole, as one DOM: for selectors streaming cannot test (see streams). */
-function wholePage(reader: CaptureReader, text: string, fields: FieldOptions, lines: LineIndex): PageRead<Draft> {
+function wholePage(reader: CaptureReader, text: string, fields: FieldOptions, read: (el: Element) => Draft): PageRead<Draft> {
   const doc = reader.parseDocument(text, { withStartIndices: true });
   const elements = findPosts(doc, fields);
   return {
     count: elements.length,
-    drafts: () => elements.map((el) => readPost(el, fields, lines)),
+    drafts: () => elements.map(read),
     header: (withPosts) => pageHeader(doc, withPosts ? elements : []),
   };
 }
@@ -196,9 +203,9 @@ function parseHtml(reader: CaptureReader, text: string, options: ParseOptions, w
   }
   if (fields.id !== undefined && fields.id.lastIndexOf('@') > 0) checkSelector('id', fields.id.slice(0, fields.id.lastIndexOf('@')));
   const lines = new LineIndex(text);
-  const page = !whole && streams(fields)
-    ? streamPage(reader, text, postTests(fields), (el) => readPost(el, fields, lines))
-    : wholePage(reader, text, fields, lines);
+  // Text of one byte a character where it fits, as each post is read (CaptureReader.narrowPost).
+  const read = isWide(text) ? (el: Element) => narrowDraft(reader, readPost(el, fields, lines)) : (el: Element) => readPost(el, fields, lines);
+  const page = !whole && streams(fields) ? streamPage(reader, text, postTests(fields), read) : wholePage(reader, text, fields, read);
   checkPostCount(page.count, options.source, 'a live page');
   const posts: Post[] = [];
   for (const draft of page.drafts()) {

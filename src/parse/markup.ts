@@ -1,10 +1,11 @@
 // Markup helpers the html, jsonld, rss and feed adapters share: HTML (whole pages or fragments) and text
 // fields read within one capture's limits (CaptureReader), DOM text as a reader sees it, text to blocks, and
 // whether a text is markup or an HTML page.
+import { Buffer } from 'node:buffer';
 import { type AnyNode, type Document, DomHandler, type Element, hasChildren, isTag, isText, type ParentNode } from 'domhandler';
 import { Parser, type ParserOptions } from 'htmlparser2';
 import { InputError } from '../errors.js';
-import type { Block } from '../model.js';
+import type { Block, Caption } from '../model.js';
 import { MAX_TEXT_LINES } from './adapter.js';
 import { countLines, normalizeText, splitLines } from './normalize.js';
 
@@ -100,6 +101,29 @@ class BoundedHandler extends DomHandler {
   }
 }
 
+/** A character beyond Latin-1: V8 holds a string with one two bytes a character. */
+const WIDE = /[^\x00-\xff]/;
+
+/**
+ * Whether a page (or feed) has a character beyond Latin-1: then V8 holds it two bytes a character, and
+ * every string sliced from it too, plain ASCII or not. One curly quote or dash does it.
+ */
+export function isWide(text: string): boolean {
+  return WIDE.test(text);
+}
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The text fields of a post an adapter is building. */
+interface PostText {
+  time: string;
+  id: string | null;
+  headline: string;
+  byline: string | null;
+  captions: readonly Caption[];
+  body: readonly Block[];
+}
+
 /**
  * How the html, jsonld, rss and feed adapters read one capture's markup and text: the shared helpers,
  * within one budget for the whole capture (MAX_HTML_ELEMENTS elements read, MAX_TEXT_LINES lines of text
@@ -125,6 +149,35 @@ export class CaptureReader {
     const handler = new BoundedHandler(this, options, hooks);
     new Parser(handler, options).end(text);
     return handler.root;
+  }
+
+  /** Where narrowed() copies a text through (grown as needed): one buffer, not one a text. */
+  #scratch: Buffer | null = null;
+
+  /** A text one byte a character when it can be (no character beyond Latin-1): latin1 bytes and back. */
+  narrowed(text: string): string {
+    if (WIDE.test(text)) return text;
+    if (this.#scratch === null || this.#scratch.length < text.length) this.#scratch = Buffer.allocUnsafe(Math.max(4096, 2 * text.length));
+    return this.#scratch.toString('latin1', 0, this.#scratch.write(text, 0, 'latin1'));
+  }
+
+  /**
+   * A post read from a wide page (isWide) given text of one byte a character where it fits, in place (the
+   * adapter's own object, its captions and blocks too): most posts' text is plain, and held two bytes a
+   * character it took twice the memory. The posts of an HTML page of 155,000 posts (62 MB, a few curly
+   * quotes and dashes) took 197 MB of heap before, 152 MB after.
+   */
+  narrowPost<T extends PostText>(post: T): T {
+    post.time = this.narrowed(post.time);
+    post.headline = this.narrowed(post.headline);
+    if (post.id !== null) post.id = this.narrowed(post.id);
+    if (post.byline !== null) post.byline = this.narrowed(post.byline);
+    for (const c of post.captions as Writable<Caption>[]) {
+      c.text = this.narrowed(c.text);
+      if (c.credit !== null) c.credit = this.narrowed(c.credit);
+    }
+    for (const b of post.body as Writable<Block>[]) b.text = this.narrowed(b.text);
+    return post;
   }
 
   /** Plain text to blocks (one per non-blank line), its lines counted before they are made. */
