@@ -133,6 +133,8 @@ interface PostText {
 export class CaptureReader {
   #elements = 0;
   #lines = 0;
+  /** Where narrowed() copies a text through (grown as needed): one buffer, not one a text. */
+  #scratch: Buffer | null = null;
 
   /** One more element read; beyond the capture's bound, refused. */
   countElement(): void {
@@ -150,9 +152,6 @@ export class CaptureReader {
     new Parser(handler, options).end(text);
     return handler.root;
   }
-
-  /** Where narrowed() copies a text through (grown as needed): one buffer, not one a text. */
-  #scratch: Buffer | null = null;
 
   /** A text one byte a character when it can be (no character beyond Latin-1): latin1 bytes and back. */
   narrowed(text: string): string {
