@@ -39,11 +39,7 @@ export class Postings {
    */
   constructor(expected = 0) {
     const entries = powerOfTwo(Math.min(MAX_EXPECTED, Math.max(16, expected)));
-    const slots = 2 * entries;
-    this.#keys = new Float64Array(slots).fill(NaN);
-    this.#first = new Int32Array(slots);
-    this.#last = new Int32Array(slots);
-    this.#length = new Int32Array(slots);
+    [this.#keys, this.#first, this.#last, this.#length] = slotTables(2 * entries);
     this.#post = new Int32Array(entries);
     this.#next = new Int32Array(entries);
   }
@@ -109,11 +105,7 @@ export class Postings {
     const first = this.#first;
     const last = this.#last;
     const length = this.#length;
-    const size = keys.length * 2;
-    this.#keys = new Float64Array(size).fill(NaN);
-    this.#first = new Int32Array(size);
-    this.#last = new Int32Array(size);
-    this.#length = new Int32Array(size);
+    [this.#keys, this.#first, this.#last, this.#length] = slotTables(keys.length * 2);
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i]!;
       if (k !== k) continue;
@@ -128,6 +120,11 @@ export class Postings {
 
 /** The most entries a Postings is made for at first. */
 const MAX_EXPECTED = 4096;
+
+/** Empty tables of `size` slots: the keys (NaN: empty), and each key's first entry, last entry and count. */
+function slotTables(size: number): [Float64Array, Int32Array, Int32Array, Int32Array] {
+  return [new Float64Array(size).fill(NaN), new Int32Array(size), new Int32Array(size), new Int32Array(size)];
+}
 
 /** The least power of two at least `n`. */
 function powerOfTwo(n: number): number {
